@@ -1,0 +1,1 @@
+"""The composition root: command line, settings file, database connection, wiring of the window."""

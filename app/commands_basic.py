@@ -1,0 +1,58 @@
+"""The window and the housekeeping commands: ``trede``, ``trede check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import database, paths
+from resources import i18n
+from resources.i18n import _
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """Add ``check``."""
+    check = subparsers.add_parser(
+        "check",
+        parents=[common],
+        help=_("controleer de database"),
+        description=_(
+            "Controleer de database: de samenhang van het bestand, de verwijzingen en het logboek. "
+            "Een nieuw bestand wordt aangemaakt."
+        ),
+    )
+    check.set_defaults(handler=check_database)
+
+
+def database_path(options: argparse.Namespace) -> Path:
+    """The database of this run: ``--db``, else ``TREDE_DB``, else the user's data folder."""
+    given = getattr(options, "db", None)
+    return paths.resolve(given).database
+
+
+def check_database(options: argparse.Namespace) -> int:
+    """Print the schema version and ``ok``, or each problem with exit code 1."""
+    db = database.open_database(database_path(options))
+    try:
+        result = database.check(db)
+    finally:
+        db.close()
+    print(_("schemaversie %(version)d") % {"version": result.schema_version})
+    if result.ok:
+        print("ok")
+        return 0
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    return 1
+
+
+def open_window(options: argparse.Namespace) -> int:
+    """Open the desktop window (Qt is imported only here, so batch commands stay light)."""
+    from app import gui
+
+    return gui.run(
+        database=getattr(options, "db", None),
+        language=getattr(options, "lang", None) or i18n.current_language(),
+        demo=bool(getattr(options, "demo", False)),
+    )

@@ -1,0 +1,156 @@
+"""Opening the one database file: pragmas, migrations of every domain, and the health check.
+
+This is the only place that connects, so that pragmas (and later encryption) are set once.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from caseload import schema as caseload_schema
+from quickscan import schema as quickscan_schema
+from resources import audit
+from resources.errors import UserError
+from resources.i18n import _
+
+#: Every migration set, in the order they must run (the audit log first: the stores use it).
+MIGRATION_SETS: tuple[Migrations, ...] = (
+    audit.MIGRATIONS,
+    caseload_schema.MIGRATIONS,
+    quickscan_schema.MIGRATIONS,
+)
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseProblem(UserError):
+    """The database cannot be opened or used; the message says why in the user's language."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of ``trede check``."""
+
+    schema_version: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing is wrong."""
+        return not self.problems
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that exists but is not a SQLite database, before anything touches it."""
+    if path.is_dir():
+        raise DatabaseProblem(_("%(path)s is een map, geen databasebestand.") % {"path": path})
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DatabaseProblem(
+            _("Het bestand %(path)s kan niet worden gelezen: %(reason)s")
+            % {"path": path, "reason": error.strerror}
+        ) from error
+    if header and header != SQLITE_HEADER:
+        raise DatabaseProblem(
+            _("%(path)s is geen Trede-database. Er is niets aan het bestand veranderd.")
+            % {"path": path}
+        )
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file readable by the user only, with its folder if needed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise DatabaseProblem(
+            _("De database %(path)s kan niet worden gemaakt: %(reason)s")
+            % {"path": path, "reason": error.strerror}
+        ) from error
+
+
+def connect(path: Path) -> Database:
+    """Open (or create) the database with Trede's pragmas, without migrating it."""
+    _refuse_foreign_file(path)
+    _create_private(path)
+    try:
+        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(connection)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit that was acknowledged survives a power loss, not only a crash.
+        db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        raise DatabaseProblem(
+            _("De database %(path)s kan niet worden geopend: %(reason)s")
+            % {"path": path, "reason": error}
+        ) from error
+    return db
+
+
+def migrate(db: Database) -> None:
+    """Bring every domain's tables up to date, then record the schema version."""
+    for migrations in MIGRATION_SETS:
+        migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {schema_version(db)}")
+
+
+def open_database(path: Path) -> Database:
+    """Open the database and migrate it: the one way the app gets a connection."""
+    db = connect(path)
+    try:
+        migrate(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise DatabaseProblem(
+            _("De database %(path)s kan niet worden bijgewerkt: %(reason)s")
+            % {"path": path, "reason": error}
+        ) from error
+    return db
+
+
+def schema_version(db: Database) -> int:
+    """The schema version: the number of migrations applied over all domains."""
+    table = Migrations.migrations_table
+    if not db[table].exists():
+        return 0
+    return int(next(db.query(f"select count(*) as n from [{table}]"))["n"])
+
+
+def is_empty(db: Database) -> bool:
+    """Whether the database holds no clients and no quickscans yet."""
+    return db["clients"].count == 0 and db["quickscan_responses"].count == 0  # type: ignore[union-attr]
+
+
+def check(db: Database) -> CheckResult:
+    """SQLite's integrity and foreign key checks plus the audit chain."""
+    problems: list[str] = []
+    for row in db.execute("PRAGMA integrity_check").fetchall():
+        if row[0] != "ok":
+            problems.append(str(row[0]))
+    for table, rowid, parent, _index in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(
+            _("Regel %(rowid)s in %(table)s verwijst naar iets dat niet bestaat in %(parent)s.")
+            % {"rowid": rowid, "table": table, "parent": parent}
+        )
+    broken = audit.broken_entries(db)
+    if broken:
+        problems.append(
+            _("De keten van het logboek is verbroken bij regel %(id)s: er is met het logboek geknoeid.")
+            % {"id": broken[0]}
+        )
+    return CheckResult(schema_version=schema_version(db), problems=tuple(problems))

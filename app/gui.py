@@ -1,0 +1,52 @@
+"""Start the desktop window: Qt application, translators, fonts, context, main window."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import context as context_module
+from app import database, paths
+from app import settings as settings_module
+from resources import i18n
+from resources.errors import UserError
+from resources.i18n import _
+from ui import main_window, qt_setup
+
+
+def build_context(database_path: Path | None, demo: bool) -> context_module.AppContext:
+    """Open the database and read the settings, as the window will use them."""
+    resolved = paths.resolve(database_path)
+    if demo:
+        folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
+        resolved = paths.Paths(folder / "demo.db", resolved.settings, resolved.window_state)
+    db = database.open_database(resolved.database)
+    return context_module.AppContext(
+        db=db, paths=resolved, settings=settings_module.load(resolved.settings), demo=demo
+    )
+
+
+def run(database: Path | None, language: str, demo: bool) -> int:
+    """Show the main window until the user closes it."""
+    application = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(application, QApplication)
+    application.setApplicationName(paths.APP_NAME)
+    application.setApplicationDisplayName(paths.APP_NAME)
+    application.setOrganizationName(paths.APP_NAME)
+    qt_setup.install_fonts(application)
+    i18n.set_language(language)
+    qt_setup.install_translators(application, language)
+    try:
+        context = build_context(database, demo)
+    except UserError as error:
+        QMessageBox.critical(None, _("Trede kan niet starten"), error.message)
+        return 1
+    window = main_window.MainWindow(context)
+    window.show()
+    try:
+        return application.exec()
+    finally:
+        context.close()

@@ -1,0 +1,46 @@
+"""Where Trede keeps its files: the database, the settings file and the window state."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Trede"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The files of one running Trede."""
+
+    database: Path
+    settings: Path
+    window_state: Path
+
+
+def default_database() -> Path:
+    """The database in the user's data folder, unless ``TREDE_DB`` names another."""
+    from_env = os.environ.get("TREDE_DB")
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "trede.db"
+
+
+def config_dir() -> Path:
+    """The folder for the settings file, unless ``TREDE_CONFIG_DIR`` names another."""
+    from_env = os.environ.get("TREDE_CONFIG_DIR")
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resolve(database: Path | None) -> Paths:
+    """The paths for a run, with the database given on the command line if any."""
+    folder = config_dir()
+    return Paths(
+        database=database if database is not None else default_database(),
+        settings=folder / "settings.json",
+        window_state=folder / "window.ini",
+    )

@@ -1,0 +1,73 @@
+"""Make the README screenshots: the real window on a temporary database, grabbed to PNG.
+
+Run under a virtual screen: ``xvfb-run -a .venv/bin/python docs/make_screenshots.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app import context, database, paths, settings
+from resources import i18n
+from ui import main_window, qt_setup
+
+OUT = Path(__file__).resolve().parent / "images"
+
+
+def _window(folder: Path, language: str, complete: bool) -> main_window.MainWindow:
+    i18n.set_language(language)
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    qt_setup.install_translators(application, language)
+    resolved = paths.Paths(folder / "trede.db", folder / "settings.json", folder / "window.ini")
+    profile = settings.Settings(
+        municipality="Leiden" if complete else "",
+        user_name="Zoë de Vries" if complete else "",
+        team="Team Werk Noord" if complete else "",
+        language=language,
+    )
+    settings.save(resolved.settings, profile)
+    ctx = context.AppContext(database.open_database(resolved.database), resolved, profile)
+    window = main_window.MainWindow(ctx)
+    window.resize(1000, 640)
+    window.show()
+    return window
+
+
+def shoot(window: main_window.MainWindow, name: str) -> None:
+    """Let the window paint, then save it as a PNG."""
+    for _ in range(5):
+        QApplication.processEvents()
+    window.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def main() -> int:
+    """Write every screenshot the README shows."""
+    application = QApplication(sys.argv)
+    qt_setup.install_fonts(application)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        window = _window(folder / "welcome", "nl", complete=False)
+        shoot(window, "welcome.png")
+        window.close()
+        window = _window(folder / "main", "nl", complete=True)
+        shoot(window, "main-window.png")
+        window.show_page(main_window.Page.SETTINGS)
+        shoot(window, "settings.png")
+        window.close()
+        window = _window(folder / "english", "en", complete=True)
+        shoot(window, "main-window-en.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    sys.exit(main())

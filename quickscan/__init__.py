@@ -1,0 +1,1 @@
+"""The Quickscan Diversiteit: questionnaire, scoring, advice and the advice report (no Qt)."""

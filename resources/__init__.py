@@ -1,0 +1,1 @@
+"""Bundled data (translations, fonts, questionnaires) and the small Qt-free helpers that read it."""

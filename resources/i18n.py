@@ -1,0 +1,115 @@
+"""Translations (gettext catalogs managed by babel) and locale formatting (babel), without Qt.
+
+Dutch is the source language: the messages in the code are Dutch (B1), the ``nl`` catalog lets
+an editor improve wording without touching code, and the ``en`` catalog holds the English text.
+The active language is process-wide, as gettext itself is; reports can switch it for a while
+with :func:`language`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gettext
+from collections.abc import Iterator
+from decimal import Decimal
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from resources import files
+
+DOMAIN = "trede"
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+#: The babel locale per language: Dutch as in the Netherlands; English with day-first dates.
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+_state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translations": gettext.NullTranslations()}
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    return gettext.translation(
+        DOMAIN, localedir=str(files.LOCALE_DIR), languages=[language], fallback=True
+    )
+
+
+def set_language(language: str) -> None:
+    """Make ``language`` ('nl' or 'en') the active language for text and formatting."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _state["language"] = language
+    _state["translations"] = _load(language)
+
+
+def current_language() -> str:
+    """The active language code."""
+    return str(_state["language"])
+
+
+def babel_locale() -> str:
+    """The babel locale of the active language."""
+    return LOCALES[current_language()]
+
+
+@contextlib.contextmanager
+def language(code: str) -> Iterator[None]:
+    """Use another language for a while, e.g. to write a report in the language of a scan."""
+    previous = current_language()
+    set_language(code)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
+def _translations() -> gettext.NullTranslations:
+    translations = _state["translations"]
+    assert isinstance(translations, gettext.NullTranslations)
+    return translations
+
+
+def _(message: str) -> str:
+    """Translate a message into the active language."""
+    return _translations().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message with a singular and a plural form."""
+    return _translations().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate a short message whose meaning depends on a context (e.g. a menu name)."""
+    return _translations().pgettext(context, message)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a message for translation where it is defined; translate it with _() where shown."""
+    return message
+
+
+def format_date(value: dt.date, format: str = "medium") -> str:  # noqa: A002 - babel's name
+    """A date in the active locale ('short', 'medium', 'long' or a babel pattern)."""
+    return babel_dates.format_date(value, format=format, locale=babel_locale())
+
+
+def format_datetime(value: dt.datetime, format: str = "medium") -> str:  # noqa: A002
+    """A date and time in the active locale."""
+    return babel_dates.format_datetime(value, format=format, locale=babel_locale())
+
+
+def format_number(value: int | float | Decimal) -> str:
+    """A number in the active locale (1.234,5 in Dutch)."""
+    return babel_numbers.format_decimal(value, locale=babel_locale())
+
+
+def format_percent(fraction: float, decimals: int = 0) -> str:
+    """A fraction (0.25) as a percentage in the active locale ('25%')."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return babel_numbers.format_percent(fraction, format=pattern, locale=babel_locale())
+
+
+def language_name(code: str) -> str:
+    """The name of a language in that language itself, for a language chooser."""
+    return {"nl": "Nederlands", "en": "English"}[code]

@@ -1,0 +1,21 @@
+"""Every icon Trede uses, named once (Qt's standard icons, so nothing extra is shipped)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+_STANDARD = {
+    "caseload": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "quickscan": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "reports": QStyle.StandardPixmap.SP_FileIcon,
+    "settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "welcome": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def icon(name: str) -> QIcon:
+    """The icon with this name."""
+    style = QApplication.style()
+    return style.standardIcon(_STANDARD[name])

@@ -1,0 +1,228 @@
+"""The main window: navigation between Caseload, Quickscan, Rapporten and Instellingen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from resources import i18n
+from resources.errors import UserError
+from resources.i18n import _
+from ui import accessibility, icons, info_dialogs, metrics, placeholder_pages, profile_form, qt_setup
+from ui.context import WindowContext
+from ui.settings_page import SettingsPage
+from ui.welcome_page import WelcomePage
+
+
+class Page:
+    """Indexes of the pages in the navigation, in the order shown."""
+
+    CASELOAD = 0
+    QUICKSCAN = 1
+    REPORTS = 2
+    SETTINGS = 3
+
+
+class MainWindow(QMainWindow):
+    """Trede's one window. All visible text is rebuilt when the language changes."""
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
+        self.resize(*metrics.DEFAULT_WINDOW_SIZE)
+        self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
+        self._build()
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self, page: int = Page.CASELOAD) -> None:
+        """(Re)build menus, pages and status bar in the active language."""
+        title = _("Trede")
+        if self.context.settings.municipality:
+            title = _("Trede — %(municipality)s") % {"municipality": self.context.settings.municipality}
+        if self.context.demo:
+            title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
+        self.setWindowTitle(title)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(_("Navigatie"))
+        self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
+        self.pages = QStackedWidget()
+        self.settings_page = SettingsPage(self.context.settings)
+        self.settings_page.save_requested.connect(self._save_settings)
+        self.settings_page.privacy_requested.connect(self.show_privacy)
+        entries: list[tuple[str, str, QWidget]] = [
+            (_("Caseload"), "caseload", placeholder_pages.caseload_page()),
+            (_("Quickscan"), "quickscan", placeholder_pages.quickscan_page()),
+            (_("Rapporten"), "reports", placeholder_pages.reports_page()),
+            (_("Instellingen"), "settings", self.settings_page),
+        ]
+        for text, icon_name, widget in entries:
+            QListWidgetItem(icons.icon(icon_name), text, self.navigation)
+            self.pages.addWidget(widget)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.welcome = WelcomePage(
+            profile_form.Profile(
+                self.context.settings.municipality,
+                self.context.settings.user_name,
+                self.context.settings.team,
+                i18n.current_language(),
+            )
+        )
+        self.welcome.accepted.connect(self._welcome_done)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        self.root = QStackedWidget()
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.pages)
+        self.root.addWidget(body)
+        self.root.addWidget(self.welcome)
+        layout.addWidget(self.root)
+        self.setCentralWidget(central)
+
+        self._build_menus(entries)
+        self._build_status_bar()
+        accessibility.name_widgets(self)
+
+        if self.context.settings.is_complete:
+            self.show_page(page)
+        else:
+            self._show_welcome()
+
+    def _build_menus(self, entries: list[tuple[str, str, QWidget]]) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(_("&Bestand"))
+        quit_action = QAction(_("&Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        self.go_menu = bar.addMenu(_("&Ga naar"))
+        self.page_actions: list[QAction] = []
+        for index, (text, _icon, _widget) in enumerate(entries):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        privacy_action = QAction(_("&Privacy en gegevens"), self)
+        privacy_action.triggered.connect(self.show_privacy)
+        help_menu.addAction(privacy_action)
+        about_action = QAction(_("&Over Trede"), self)
+        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        for old in status.findChildren(QLabel, "databaseLabel"):
+            status.removeWidget(old)
+            old.deleteLater()
+        label = QLabel(_("Database: %(path)s") % {"path": self.context.paths.database})
+        label.setObjectName("databaseLabel")
+        status.addPermanentWidget(label)
+        status.showMessage(_("Klaar"))
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        """Show a page of the navigation (Ctrl+1 … Ctrl+4)."""
+        if not self.context.settings.is_complete:
+            self._show_welcome()
+            return
+        self.root.setCurrentIndex(0)
+        self.navigation.setEnabled(True)
+        self.navigation.setCurrentRow(index)
+        self.navigation.setFocus()
+
+    def current_page(self) -> int:
+        """The index of the page shown now."""
+        return self.pages.currentIndex()
+
+    def _show_welcome(self) -> None:
+        self.navigation.setEnabled(False)
+        self.root.setCurrentWidget(self.welcome)
+        self.welcome.focus_first_field()
+        self.statusBar().showMessage(_("Welkom. Vul eerst uw gegevens in."))
+
+    def _welcome_done(self, profile: profile_form.Profile) -> None:
+        self._apply_settings(
+            {
+                "municipality": profile.municipality,
+                "user_name": profile.user_name,
+                "team": profile.team,
+                "language": profile.language,
+            },
+            page=Page.CASELOAD,
+        )
+
+    def _save_settings(self, changes: dict[str, Any]) -> None:
+        if self._apply_settings(changes, page=Page.SETTINGS):
+            self.settings_page.show_saved()
+
+    def _apply_settings(self, changes: dict[str, Any], page: int) -> bool:
+        """Write settings; rebuild the window in the new language when that changed."""
+        try:
+            self.context.update_settings(**changes)
+        except UserError as error:
+            QMessageBox.warning(self, _("Niet opgeslagen"), error.message)
+            return False
+        language = self.context.settings.language
+        if language != i18n.current_language():
+            i18n.set_language(language)
+            application = QApplication.instance()
+            if isinstance(application, QApplication):
+                qt_setup.install_translators(application, language)
+        self._build(page)
+        self.statusBar().showMessage(_("Opgeslagen"), 5000)
+        return True
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        """Show 'Over Trede'."""
+        info_dialogs.TextDialog(_("Over Trede"), info_dialogs.about_html(), self).exec()
+
+    def show_privacy(self) -> None:
+        """Show what is stored, where, and that nothing leaves the machine."""
+        info_dialogs.TextDialog(
+            _("Privacy en gegevens"), info_dialogs.privacy_html(self.context), self
+        ).exec()
+
+    # -- window state -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self._window_state.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Remember the window's size and place."""
+        self._window_state.setValue("geometry", self.saveGeometry())
+        self._window_state.sync()
+        super().closeEvent(event)

@@ -1,0 +1,39 @@
+"""Application-wide Qt setup: the shipped font and Qt's own translations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from resources import files, i18n
+
+
+def install_fonts(application: QApplication) -> None:
+    """Register the shipped font; use it when the system offers none (Qt would draw boxes)."""
+    had_fonts = bool(QFontDatabase.families())
+    family = ""
+    for font_file in (files.FONT_REGULAR, files.FONT_BOLD):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        if font_id >= 0 and not family:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family and not had_fonts:
+        font = application.font()
+        font.setFamily(family)
+        application.setFont(font)
+
+
+def install_translators(application: QApplication, language: str) -> None:
+    """Load Qt's own translation so standard buttons say 'Opslaan' and 'Annuleren'.
+
+    Earlier Trede translators are removed first, so switching language works while running.
+    """
+    QLocale.setDefault(QLocale(i18n.LOCALES[language]))
+    for old in application.findChildren(QTranslator, "trede-qt-translator"):
+        application.removeTranslator(old)
+        old.deleteLater()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(application)
+    translator.setObjectName("trede-qt-translator")
+    if translator.load(f"qtbase_{language}", folder):
+        application.installTranslator(translator)

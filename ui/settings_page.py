@@ -1,0 +1,126 @@
+"""Instellingen: profile, guidance and privacy settings, and the privacy page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
+
+from resources.i18n import _
+from ui import metrics, profile_form, widgets
+from ui.context import SettingsView
+
+
+def _spin(value: int, minimum: int, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+def _row(form: QFormLayout, text: str, field: QWidget) -> None:
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, field)
+
+
+class SettingsPage(QScrollArea):
+    """Settings with one Opslaan button; emits the changes, the window writes them."""
+
+    #: Emitted with a dict of changed settings when the user saves a valid form.
+    save_requested = Signal(dict)
+    #: Emitted when the user asks for the privacy page.
+    privacy_requested = Signal()
+
+    def __init__(self, settings: SettingsView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        content = QWidget()
+        self.setWidget(content)
+        layout = widgets.page_layout(content)
+        layout.addWidget(widgets.title(_("Instellingen")))
+
+        self.profile = profile_form.ProfileForm(
+            profile_form.Profile(
+                settings.municipality, settings.user_name, settings.team, settings.language
+            )
+        )
+        layout.addWidget(self.profile)
+
+        guidance = QGroupBox(_("Begeleiding"))
+        guidance.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        guidance_form = QFormLayout(guidance)
+        self.contact_threshold = _spin(settings.contact_threshold_days, 1, 365, _(" dagen"))
+        _row(guidance_form, _("&Markeer klant zonder contact na:"), self.contact_threshold)
+        layout.addWidget(guidance)
+
+        privacy = QGroupBox(_("Privacy"))
+        privacy.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        privacy_form = QFormLayout(privacy)
+        self.bsn_enabled = QCheckBox(_("&BSN vastleggen (alleen als het nodig is voor uw taak)"))
+        self.bsn_enabled.setChecked(settings.bsn_enabled)
+        privacy_form.addRow(self.bsn_enabled)
+        self.origin_enabled = QCheckBox(_("&Herkomst vastleggen (alleen met een wettelijk doel)"))
+        self.origin_enabled.setChecked(settings.origin_enabled)
+        privacy_form.addRow(self.origin_enabled)
+        self.origin_purpose = QLineEdit(settings.origin_purpose)
+        _row(privacy_form, _("&Doel van de gemeente:"), self.origin_purpose)
+        self.min_group_size = _spin(settings.min_group_size, 2, 100, _(" klanten"))
+        _row(privacy_form, _("&Kleinste groep in rapporten:"), self.min_group_size)
+        self.retention_years = _spin(settings.retention_years, 1, 30, _(" jaar"))
+        _row(privacy_form, _("Be&waren na afsluiten:"), self.retention_years)
+        layout.addWidget(privacy)
+
+        buttons = QHBoxLayout()
+        self.save = QPushButton(_("&Opslaan"))
+        self.save.clicked.connect(self._save)
+        self.privacy = QPushButton(_("&Privacy en gegevens…"))
+        self.privacy.clicked.connect(self.privacy_requested)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.privacy)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+
+    def _save(self) -> None:
+        if not self.profile.validate():
+            return
+        if self.origin_enabled.isChecked() and not self.origin_purpose.text().strip():
+            self.message.setText(
+                _("Herkomst mag alleen met een doel. Vul het doel van de gemeente in.")
+            )
+            self.origin_purpose.setFocus()
+            return
+        profile = self.profile.profile()
+        changes: dict[str, Any] = {
+            "municipality": profile.municipality,
+            "user_name": profile.user_name,
+            "team": profile.team,
+            "language": profile.language,
+            "contact_threshold_days": self.contact_threshold.value(),
+            "bsn_enabled": self.bsn_enabled.isChecked(),
+            "origin_enabled": self.origin_enabled.isChecked(),
+            "origin_purpose": self.origin_purpose.text().strip(),
+            "min_group_size": self.min_group_size.value(),
+            "retention_years": self.retention_years.value(),
+        }
+        self.save_requested.emit(changes)
+
+    def show_saved(self) -> None:
+        """Confirm that the settings were written."""
+        self.message.setText(_("De instellingen zijn opgeslagen."))

@@ -1,0 +1,37 @@
+"""Small building blocks shared by the pages: titles, explanations, forms."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui import metrics
+
+
+def title(text: str) -> QLabel:
+    """A page title in a larger, bold font."""
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSize(font.pointSize() + metrics.TITLE_POINT_SIZE_DELTA)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+def paragraph(text: str) -> QLabel:
+    """A wrapped paragraph of plain text that can be selected by keyboard and copied."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def page_layout(page: QWidget) -> QVBoxLayout:
+    """The standard layout of a page: margins, spacing, content at the top."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
+    layout.setSpacing(metrics.SPACING)
+    layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+    return layout
