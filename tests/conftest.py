@@ -1,0 +1,55 @@
+"""Shared fixtures: an offscreen Qt platform, a fresh database and settings per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+# Before any Qt import: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import context, database, paths, settings  # noqa: E402
+from resources import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep every test away from the real user's data folder, settings and language."""
+    monkeypatch.setenv("TREDE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("TREDE_DB", str(tmp_path / "default.db"))
+    i18n.set_language("nl")
+    yield
+    i18n.set_language("nl")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database file, as the app opens it."""
+    connection = database.open_database(tmp_path / "trede.db")
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> paths.Paths:
+    """The files of a test run."""
+    return paths.Paths(tmp_path / "trede.db", tmp_path / "settings.json", tmp_path / "window.ini")
+
+
+@pytest.fixture
+def complete_settings() -> settings.Settings:
+    """Settings as after the welcome page."""
+    return settings.Settings(municipality="Leiden", user_name="Zoë de Vries", team="Team Noord")
+
+
+@pytest.fixture
+def app_context(
+    db: Database, app_paths: paths.Paths, complete_settings: settings.Settings
+) -> context.AppContext:
+    """The context the window gets, on the test database, with the welcome questions answered."""
+    settings.save(app_paths.settings, complete_settings)
+    return context.AppContext(db=db, paths=app_paths, settings=complete_settings)
