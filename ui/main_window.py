@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.go_menu.addAction(action)
+            self.addAction(action)  # the shortcut also works while the menu bar is hidden
             self.page_actions.append(action)
 
         help_menu = bar.addMenu(_("&Help"))

@@ -1,0 +1,35 @@
+"""Dates and numbers follow the active language, as a Dutch or English reader expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resources import i18n
+
+
+@pytest.mark.parametrize(
+    ("language", "expected_date", "expected_number", "expected_percent"),
+    [
+        ("nl", "31 januari 2026", "1.234,5", "25%"),
+        ("en", "31 January 2026", "1,234.5", "25%"),
+    ],
+)
+def test_formatting_follows_the_language(language, expected_date, expected_number, expected_percent):
+    with i18n.language(language):
+        assert i18n.format_date(dt.date(2026, 1, 31), "long") == expected_date
+        assert i18n.format_number(1234.5) == expected_number
+        assert i18n.format_percent(0.25) == expected_percent
+
+
+def test_language_context_restores_the_previous_language() -> None:
+    i18n.set_language("nl")
+    with i18n.language("en"):
+        assert i18n.current_language() == "en"
+    assert i18n.current_language() == "nl"
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
