@@ -1,0 +1,167 @@
+"""The shared look of every Trede PDF: shipped font, A4 pages, 'Pagina X van Y', charts.
+
+PDF code never needs Qt, so reports are made the same way from the window, the command line and
+the tests. Everything here is readable in black and white: bars carry their value as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as canvas_module
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from resources import files
+from resources.i18n import _
+
+FONT = "TredeSans"
+FONT_BOLD = "TredeSans-Bold"
+PAGE_SIZE = A4
+MARGIN = 20 * mm
+#: Greys that stay apart when printed in black and white.
+BAR_FILL = colors.Color(0.35, 0.35, 0.35)
+BAR_FILL_LIGHT = colors.Color(0.75, 0.75, 0.75)
+
+
+def register_fonts() -> None:
+    """Register the shipped TTF once, so every glyph (ë, é, €, –) prints the same everywhere."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont(FONT, str(files.FONT_REGULAR)))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(files.FONT_BOLD)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def styles() -> StyleSheet1:
+    """Paragraph styles in the shipped font."""
+    register_fonts()
+    sheet = StyleSheet1()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_LEFT)
+    sheet.add(base)
+    sheet.add(ParagraphStyle("small", parent=base, fontSize=8, leading=10))
+    sheet.add(ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=28, spaceAfter=12))
+    sheet.add(ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=15, leading=20, spaceBefore=10, spaceAfter=6))
+    sheet.add(ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4))
+    sheet.add(ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2))
+    return sheet
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page shows at its top and bottom."""
+
+    title: str
+    #: E.g. the municipality and the period; printed on every page.
+    subtitle: str
+    #: E.g. "Vertrouwelijk"; printed on every page when set.
+    marking: str = ""
+
+
+def _numbered_canvas(frame: PageFrame) -> type[canvas_module.Canvas]:
+    """A canvas that writes 'Pagina X van Y' once it knows how many pages there are."""
+
+    class NumberedCanvas(canvas_module.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise reportlab starts every page in Helvetica, which lacks some glyphs.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self._draw_frame(total)
+                super().showPage()
+            super().save()
+
+        def _draw_frame(self, total: int) -> None:
+            width, height = PAGE_SIZE
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.black)
+            self.drawString(MARGIN, height - 12 * mm, frame.title)
+            self.drawRightString(width - MARGIN, height - 12 * mm, frame.subtitle)
+            self.setStrokeColor(colors.grey)
+            self.line(MARGIN, height - 13.5 * mm, width - MARGIN, height - 13.5 * mm)
+            if frame.marking:
+                self.setFont(FONT_BOLD, 8)
+                self.drawString(MARGIN, 10 * mm, frame.marking)
+                self.setFont(FONT, 8)
+            page_text = _("Pagina %(page)d van %(total)d") % {"page": self._pageNumber, "total": total}
+            self.drawRightString(width - MARGIN, 10 * mm, page_text)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build(path: str, frame: PageFrame, story: Sequence[Any], author: str = "Trede") -> None:
+    """Write an A4 PDF with the frame on every page; fixed metadata so equal data gives equal text."""
+    register_fonts()
+    document = BaseDocTemplate(
+        path,
+        pagesize=PAGE_SIZE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=frame.title,
+        author=author,
+        creator="Trede",
+        invariant=1,
+    )
+    body = Frame(MARGIN, MARGIN, PAGE_SIZE[0] - 2 * MARGIN, PAGE_SIZE[1] - 2 * MARGIN, id="body")
+    document.addPageTemplates([PageTemplate(id="page", frames=[body])])
+    document.build(list(story), canvasmaker=_numbered_canvas(frame))
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its label, its value, and the text printed at its end (e.g. '72' or 'verborgen')."""
+
+    label: str
+    value: float
+    text: str
+    #: A second, lighter bar under the first (e.g. an earlier scan); None for none.
+    compare_value: float | None = None
+    compare_text: str = ""
+
+
+def bar_chart(bars: Sequence[Bar], maximum: float, width: float = 160 * mm, label_width: float = 60 * mm) -> Drawing:
+    """A horizontal bar chart whose values are printed on the bars, readable without colour."""
+    register_fonts()
+    row = 9 * mm if any(bar.compare_value is not None for bar in bars) else 6.5 * mm
+    height = row * len(bars) + 4 * mm
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # reportlab would otherwise switch to Helvetica first
+    plot_width = width - label_width - 14 * mm
+    scale = plot_width / maximum if maximum else 0
+    for index, bar in enumerate(bars):
+        top = height - (index + 1) * row
+        drawing.add(String(0, top + row / 2 - 1 * mm, bar.label[:48], fontName=FONT, fontSize=8))
+        length = max(0.0, bar.value) * scale
+        bar_height = row * (0.45 if bar.compare_value is not None else 0.7)
+        y = top + row - bar_height - 1 * mm
+        drawing.add(Rect(label_width, y, length, bar_height, fillColor=BAR_FILL, strokeColor=colors.black, strokeWidth=0.3))
+        drawing.add(String(label_width + length + 1.5 * mm, y + bar_height / 2 - 1 * mm, bar.text, fontName=FONT_BOLD, fontSize=8))
+        if bar.compare_value is not None:
+            length2 = max(0.0, bar.compare_value) * scale
+            y2 = y - bar_height - 0.6 * mm
+            drawing.add(Rect(label_width, y2, length2, bar_height, fillColor=BAR_FILL_LIGHT, strokeColor=colors.black, strokeWidth=0.3))
+            drawing.add(String(label_width + length2 + 1.5 * mm, y2 + bar_height / 2 - 1 * mm, bar.compare_text, fontName=FONT, fontSize=7))
+    drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.black, strokeWidth=0.5))
+    return drawing
