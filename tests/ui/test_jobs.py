@@ -1,0 +1,65 @@
+"""Long work runs off the GUI thread, shows progress, can be cancelled, and reports failures."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from resources.errors import UserError
+from ui import jobs
+
+
+def test_result_arrives_and_work_ran_in_another_thread(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[int] = []
+
+    def job(progress, cancelled):
+        seen.append(threading.get_ident())
+        for step in range(3):
+            progress(step + 1, 3)
+        return "klaar"
+
+    runner = jobs.run(parent, "Demo", "Bezig…", job)
+    with qtbot.waitSignal(runner.finished, timeout=5000) as outcome:
+        pass
+    assert outcome.args == ["klaar"]
+    assert seen and seen[0] != threading.get_ident()
+
+
+def test_cancel_stops_the_job(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started = threading.Event()
+    steps: list[int] = []
+
+    def job(progress, cancelled):
+        started.set()
+        for step in range(10_000):
+            if cancelled():
+                raise jobs.Cancelled
+            steps.append(step)
+            threading.Event().wait(0.001)
+        return "te ver"
+
+    runner = jobs.run(parent, "Import", "Bezig…", job)
+    started.wait(5)
+    with qtbot.waitSignal(runner.cancelled, timeout=5000):
+        runner.dialog.findChild(QPushButton).click()  # the Annuleren button
+    assert len(steps) < 10_000
+
+
+def test_a_failure_reaches_the_user_in_one_dialog(qtbot, monkeypatch) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+
+    def job(progress, cancelled):
+        raise UserError("Het bestand is leeg.")
+
+    runner = jobs.run(parent, "Import", "Bezig…", job)
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        pass
+    assert shown == ["Het bestand is leeg."]

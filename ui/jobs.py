@@ -1,0 +1,120 @@
+"""Run long work off the GUI thread with a cancellable progress dialog; failures go to one dialog."""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from resources.errors import UserError
+from resources.i18n import _
+
+#: A job gets a progress callback (done, total) and a function that says whether to stop.
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
+
+class Cancelled(Exception):
+    """Raised by a job that noticed the user pressed Annuleren."""
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, job: Job, stop: threading.Event) -> None:
+        super().__init__()
+        self._job = job
+        self._stop = stop
+
+    def run(self) -> None:
+        try:
+            result = self._job(self.progressed.emit, self._stop.is_set)
+        except Cancelled:
+            self.cancelled.emit()
+        except UserError as error:
+            self.failed.emit(error.message)
+        except Exception as error:  # noqa: BLE001 - every failure must reach the user, not vanish
+            traceback.print_exc()
+            self.failed.emit(_("Er ging iets mis: %(reason)s") % {"reason": error})
+        else:
+            if self._stop.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+
+class JobRunner(QObject):
+    """One running job: its thread, its progress dialog, and what happens afterwards."""
+
+    #: Emitted with the job's result when it finished without being cancelled.
+    finished = Signal(object)
+    #: Emitted with the message shown to the user when the job failed.
+    failed = Signal(str)
+    #: Emitted when the user cancelled.
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, title: str, label: str, job: Job) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._title = title
+        self._stop = threading.Event()
+        self.dialog = QProgressDialog(label, _("Annuleren"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._thread = QThread()
+        self._worker = _Worker(job, self._stop)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progress)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        self._worker.cancelled.connect(self._cancelled)
+
+    def start(self) -> None:
+        """Start the job in its own thread."""
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check."""
+        self._stop.set()
+        self.dialog.setLabelText(_("Bezig met stoppen…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+
+    def _finish(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.dialog.reset()
+        self.dialog.close()
+
+    def _succeeded(self, result: object) -> None:
+        self._finish()
+        self.finished.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+        QMessageBox.warning(self._parent, self._title, message)
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit()
+
+
+def run(parent: QWidget, title: str, label: str, job: Job) -> JobRunner:
+    """Start ``job`` off the GUI thread; connect to the runner's signals for the outcome."""
+    runner = JobRunner(parent, title, label, job)
+    runner.start()
+    return runner
