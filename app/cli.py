@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
 from pathlib import Path
+from typing import Any, NoReturn
 
 from app import commands_basic, commands_caseload, commands_quickscan, paths
 from app import settings as settings_module
@@ -48,7 +48,11 @@ class _Parser(argparse.ArgumentParser):
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self.add_argument(
-            "-h", "--help", action="help", default=argparse.SUPPRESS, help=_("toon deze hulp en stop")
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=_("toon deze hulp en stop"),
         )
 
     def format_help(self) -> str:
@@ -59,7 +63,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        text = _("%(prog)s: fout: %(message)s") % {"prog": self.prog, "message": _translate(message)}
+        text = _("%(prog)s: fout: %(message)s") % {
+            "prog": self.prog,
+            "message": _translate(message),
+        }
         self.exit(2, text + "\n")
 
 
@@ -109,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("open het venster op een nieuwe caseload met verzonnen gegevens"),
     )
     parser.set_defaults(handler=commands_basic.open_window, db=None, lang=None)
-    subparsers = parser.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        title=_("opdrachten"), metavar=_("OPDRACHT"), parser_class=_Parser
+    )
     for module in COMMAND_MODULES:
         module.register(subparsers, common)
     return parser

@@ -150,7 +150,9 @@ def check(db: Database) -> CheckResult:
     broken = audit.broken_entries(db)
     if broken:
         problems.append(
-            _("De keten van het logboek is verbroken bij regel %(id)s: er is met het logboek geknoeid.")
+            _(
+                "De keten van het logboek is verbroken bij regel %(id)s: er is met het logboek geknoeid."
+            )
             % {"id": broken[0]}
         )
     return CheckResult(schema_version=schema_version(db), problems=tuple(problems))

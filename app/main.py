@@ -23,12 +23,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message, file=sys.stderr)
         return 1
     except sqlite3.DatabaseError as error:
-        print(i18n._("De database kan niet worden gebruikt: %(reason)s") % {"reason": error},
-              file=sys.stderr)
+        print(
+            i18n._("De database kan niet worden gebruikt: %(reason)s") % {"reason": error},
+            file=sys.stderr,
+        )
         return 1
     except OSError as error:
-        print(i18n._("Een bestand kan niet worden gebruikt: %(reason)s") % {"reason": error},
-              file=sys.stderr)
+        print(
+            i18n._("Een bestand kan niet worden gebruikt: %(reason)s") % {"reason": error},
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 130

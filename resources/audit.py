@@ -55,7 +55,9 @@ class Entry:
     hash: str
 
 
-def _digest(prev_hash: str, at: str, actor: str, action: str, obj: str, result: str, origin: str) -> str:
+def _digest(
+    prev_hash: str, at: str, actor: str, action: str, obj: str, result: str, origin: str
+) -> str:
     payload = "\x1f".join((prev_hash, at, actor, action, obj, result, origin))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -90,8 +92,7 @@ def record(
 def entries(db: Database, limit: int = 200) -> list[Entry]:
     """The newest entries first."""
     return [
-        Entry(**row)
-        for row in db.query(f"select * from {TABLE} order by id desc limit ?", [limit])
+        Entry(**row) for row in db.query(f"select * from {TABLE} order by id desc limit ?", [limit])
     ]
 
 

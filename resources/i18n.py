@@ -25,7 +25,10 @@ DEFAULT_LANGUAGE = "nl"
 #: The babel locale per language: Dutch as in the Netherlands; English with day-first dates.
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
-_state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translations": gettext.NullTranslations()}
+_state: dict[str, object] = {
+    "language": DEFAULT_LANGUAGE,
+    "translations": gettext.NullTranslations(),
+}
 
 
 def _load(language: str) -> gettext.NullTranslations:

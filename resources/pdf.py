@@ -39,7 +39,9 @@ def register_fonts() -> None:
         return
     pdfmetrics.registerFont(TTFont(FONT, str(files.FONT_REGULAR)))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(files.FONT_BOLD)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 def styles() -> StyleSheet1:
@@ -49,9 +51,33 @@ def styles() -> StyleSheet1:
     base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_LEFT)
     sheet.add(base)
     sheet.add(ParagraphStyle("small", parent=base, fontSize=8, leading=10))
-    sheet.add(ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=28, spaceAfter=12))
-    sheet.add(ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=15, leading=20, spaceBefore=10, spaceAfter=6))
-    sheet.add(ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4))
+    sheet.add(
+        ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=28, spaceAfter=12
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=20,
+            spaceBefore=10,
+            spaceAfter=6,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
+        )
+    )
     sheet.add(ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2))
     return sheet
 
@@ -102,7 +128,10 @@ def _numbered_canvas(frame: PageFrame) -> type[canvas_module.Canvas]:
                 self.setFont(FONT_BOLD, 8)
                 self.drawString(MARGIN, 10 * mm, frame.marking)
                 self.setFont(FONT, 8)
-            page_text = _("Pagina %(page)d van %(total)d") % {"page": self._pageNumber, "total": total}
+            page_text = _("Pagina %(page)d van %(total)d") % {
+                "page": self._pageNumber,
+                "total": total,
+            }
             self.drawRightString(width - MARGIN, 10 * mm, page_text)
             self.restoreState()
 
@@ -141,7 +170,9 @@ class Bar:
     compare_text: str = ""
 
 
-def bar_chart(bars: Sequence[Bar], maximum: float, width: float = 160 * mm, label_width: float = 60 * mm) -> Drawing:
+def bar_chart(
+    bars: Sequence[Bar], maximum: float, width: float = 160 * mm, label_width: float = 60 * mm
+) -> Drawing:
     """A horizontal bar chart whose values are printed on the bars, readable without colour."""
     register_fonts()
     row = 9 * mm if any(bar.compare_value is not None for bar in bars) else 6.5 * mm
@@ -156,12 +187,50 @@ def bar_chart(bars: Sequence[Bar], maximum: float, width: float = 160 * mm, labe
         length = max(0.0, bar.value) * scale
         bar_height = row * (0.45 if bar.compare_value is not None else 0.7)
         y = top + row - bar_height - 1 * mm
-        drawing.add(Rect(label_width, y, length, bar_height, fillColor=BAR_FILL, strokeColor=colors.black, strokeWidth=0.3))
-        drawing.add(String(label_width + length + 1.5 * mm, y + bar_height / 2 - 1 * mm, bar.text, fontName=FONT_BOLD, fontSize=8))
+        drawing.add(
+            Rect(
+                label_width,
+                y,
+                length,
+                bar_height,
+                fillColor=BAR_FILL,
+                strokeColor=colors.black,
+                strokeWidth=0.3,
+            )
+        )
+        drawing.add(
+            String(
+                label_width + length + 1.5 * mm,
+                y + bar_height / 2 - 1 * mm,
+                bar.text,
+                fontName=FONT_BOLD,
+                fontSize=8,
+            )
+        )
         if bar.compare_value is not None:
             length2 = max(0.0, bar.compare_value) * scale
             y2 = y - bar_height - 0.6 * mm
-            drawing.add(Rect(label_width, y2, length2, bar_height, fillColor=BAR_FILL_LIGHT, strokeColor=colors.black, strokeWidth=0.3))
-            drawing.add(String(label_width + length2 + 1.5 * mm, y2 + bar_height / 2 - 1 * mm, bar.compare_text, fontName=FONT, fontSize=7))
-    drawing.add(Line(label_width, 0, label_width, height, strokeColor=colors.black, strokeWidth=0.5))
+            drawing.add(
+                Rect(
+                    label_width,
+                    y2,
+                    length2,
+                    bar_height,
+                    fillColor=BAR_FILL_LIGHT,
+                    strokeColor=colors.black,
+                    strokeWidth=0.3,
+                )
+            )
+            drawing.add(
+                String(
+                    label_width + length2 + 1.5 * mm,
+                    y2 + bar_height / 2 - 1 * mm,
+                    bar.compare_text,
+                    fontName=FONT,
+                    fontSize=7,
+                )
+            )
+    drawing.add(
+        Line(label_width, 0, label_width, height, strokeColor=colors.black, strokeWidth=0.5)
+    )
     return drawing

@@ -48,6 +48,8 @@ def test_ui_runs_no_sql_itself() -> None:
     offenders = [
         str(path.relative_to(ROOT))
         for path in sorted((ROOT / "ui").rglob("*.py"))
-        if any(word in path.read_text(encoding="utf-8") for word in (".execute(", ".query(", "sqlite3"))
+        if any(
+            word in path.read_text(encoding="utf-8") for word in (".execute(", ".query(", "sqlite3")
+        )
     ]
     assert offenders == []

@@ -43,7 +43,9 @@ def privacy_html(context: WindowContext) -> str:
     """The privacy page: what is stored, where, for how long, and what never happens."""
     settings = context.settings
     stored = [
-        _("klantgegevens: klantnummer, naam, geboortedatum, start van de begeleiding, klantmanager en team"),
+        _(
+            "klantgegevens: klantnummer, naam, geboortedatum, start van de begeleiding, klantmanager en team"
+        ),
         _("de trede op de participatieladder door de tijd"),
         _(
             "belemmeringen, zoals taal en gezondheid. Gezondheid is een bijzonder persoonsgegeven: "
@@ -54,19 +56,28 @@ def privacy_html(context: WindowContext) -> str:
         _("een logboek van wie wat deed: de handeling, niet de inhoud"),
     ]
     switches = [
-        _("BSN: %(state)s")
-        % {"state": _("aan") if settings.bsn_enabled else _("uit (standaard)")},
+        _("BSN: %(state)s") % {"state": _("aan") if settings.bsn_enabled else _("uit (standaard)")},
         _("Herkomst: %(state)s")
         % {"state": _("aan") if settings.origin_enabled else _("uit (standaard)")},
     ]
     return (
-        "<h2>" + _("Privacy en gegevens") + "</h2>"
-        + "<h3>" + _("Wat Trede bewaart") + "</h3>"
+        "<h2>"
+        + _("Privacy en gegevens")
+        + "</h2>"
+        + "<h3>"
+        + _("Wat Trede bewaart")
+        + "</h3>"
         + _html_list(stored)
-        + "<h3>" + _("Waar") + "</h3><p>"
-        + _("Alles staat in één bestand op deze computer:") + f" <code>{context.paths.database}</code></p><p>"
-        + _("Uw instellingen staan in:") + f" <code>{context.paths.settings}</code></p>"
-        + "<h3>" + _("Wat nooit gebeurt") + "</h3><p>"
+        + "<h3>"
+        + _("Waar")
+        + "</h3><p>"
+        + _("Alles staat in één bestand op deze computer:")
+        + f" <code>{context.paths.database}</code></p><p>"
+        + _("Uw instellingen staan in:")
+        + f" <code>{context.paths.settings}</code></p>"
+        + "<h3>"
+        + _("Wat nooit gebeurt")
+        + "</h3><p>"
         + _(
             "Trede gebruikt geen internet en geen netwerk. Er gaan geen gegevens van deze computer "
             "af, behalve als u zelf een rapport of export opslaat of afdrukt."
@@ -75,17 +86,25 @@ def privacy_html(context: WindowContext) -> str:
         + _(
             "Herkomst wordt nooit gebruikt om risico's te voorspellen. Rapporten voor managers tonen "
             "alleen totalen en verbergen groepen kleiner dan %(n)d klanten."
-        ) % {"n": settings.min_group_size}
+        )
+        % {"n": settings.min_group_size}
         + "</p>"
-        + "<h3>" + _("Hoe lang") + "</h3><p>"
+        + "<h3>"
+        + _("Hoe lang")
+        + "</h3><p>"
         + i18n.ngettext(
             "Een afgesloten klantdossier wordt %(n)d jaar na het afsluiten bewaard.",
             "Een afgesloten klantdossier wordt %(n)d jaar na het afsluiten bewaard.",
             settings.retention_years,
-        ) % {"n": settings.retention_years}
-        + "</p><h3>" + _("Keuzes van uw gemeente") + "</h3>"
+        )
+        % {"n": settings.retention_years}
+        + "</p><h3>"
+        + _("Keuzes van uw gemeente")
+        + "</h3>"
         + _html_list(switches)
-        + "<h3>" + _("Beveiliging") + "</h3><p>"
+        + "<h3>"
+        + _("Beveiliging")
+        + "</h3><p>"
         + _(
             "Het databasebestand kan alleen door uw eigen gebruikersaccount worden gelezen. "
             "Versleuteling met een wachtwoord komt in een volgende versie; gebruik tot die tijd "

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _
-from ui import accessibility, icons, info_dialogs, metrics, placeholder_pages, profile_form, qt_setup
+from ui import (
+    accessibility,
+    icons,
+    info_dialogs,
+    metrics,
+    placeholder_pages,
+    profile_form,
+    qt_setup,
+)
 from ui.context import WindowContext
 from ui.settings_page import SettingsPage
 from ui.welcome_page import WelcomePage
@@ -54,7 +62,9 @@ class MainWindow(QMainWindow):
         """(Re)build menus, pages and status bar in the active language."""
         title = _("Trede")
         if self.context.settings.municipality:
-            title = _("Trede — %(municipality)s") % {"municipality": self.context.settings.municipality}
+            title = _("Trede — %(municipality)s") % {
+                "municipality": self.context.settings.municipality
+            }
         if self.context.demo:
             title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
         self.setWindowTitle(title)

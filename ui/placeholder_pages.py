@@ -62,7 +62,9 @@ def reports_page() -> PlaceholderPage:
                 "Hier maakt u straks rapporten als PDF: het adviesrapport van een quickscan, een "
                 "voortgangsrapport per klant en een inclusierapport voor managers."
             ),
-            _("In het inclusierapport staan alleen totalen. Geen enkele klant is erin te herkennen."),
+            _(
+                "In het inclusierapport staan alleen totalen. Geen enkele klant is erin te herkennen."
+            ),
             _("Deze pagina is nog in aanbouw."),
         ],
     )

@@ -68,7 +68,9 @@ class ProfileForm(QWidget):
             self.show_problem(_("Vul de naam van uw gemeente in."), self.municipality)
             return False
         if not profile.user_name:
-            self.show_problem(_("Vul uw naam in. Die komt in het logboek bij wat u doet."), self.user_name)
+            self.show_problem(
+                _("Vul uw naam in. Die komt in het logboek bij wat u doet."), self.user_name
+            )
             return False
         self.message.clear()
         return True

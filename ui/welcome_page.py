@@ -28,7 +28,11 @@ class WelcomePage(QWidget):
                 )
             )
         )
-        layout.addWidget(widgets.paragraph(_("Vertel eerst wie u bent. U kunt dit later veranderen bij Instellingen.")))
+        layout.addWidget(
+            widgets.paragraph(
+                _("Vertel eerst wie u bent. U kunt dit later veranderen bij Instellingen.")
+            )
+        )
         self.form = profile_form.ProfileForm(profile)
         layout.addWidget(self.form)
         self.start = QPushButton(_("&Beginnen"))

@@ -14,12 +14,19 @@ from app import main as app_main
 TREDE = [sys.executable, "-m", "app"]
 
 
-def run_trede(*arguments: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_trede(
+    *arguments: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real program as a subprocess, as a user would."""
     environment = dict(os.environ, **(env or {}))
     environment.pop("QT_QPA_PLATFORM", None)
     return subprocess.run(
-        [*TREDE, *arguments], capture_output=True, text=True, env=environment, timeout=60, check=False
+        [*TREDE, *arguments],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
     )
 
 

@@ -21,7 +21,9 @@ def test_every_domain_owns_its_tables(db) -> None:
     tables = set(db.table_names())
     assert {"clients", "ladder_steps", "barriers", "contacts", "actions"} <= tables
     assert {"quickscan_responses", "quickscan_answers", "audit_log"} <= tables
-    sets = {row["migration_set"] for row in db.query("select migration_set from _sqlite_migrations")}
+    sets = {
+        row["migration_set"] for row in db.query("select migration_set from _sqlite_migrations")
+    }
     assert sets == {"audit", "caseload", "quickscan"}
 
 

@@ -32,7 +32,9 @@ def test_damaged_file_is_moved_aside(tmp_path: Path) -> None:
 
 def test_wrong_types_and_unknown_keys_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    path.write_text('{"municipality": "Leiden", "min_group_size": "vijf", "language": "fr", "x": 1}')
+    path.write_text(
+        '{"municipality": "Leiden", "min_group_size": "vijf", "language": "fr", "x": 1}'
+    )
     loaded = settings.load(path)
     assert loaded.municipality == "Leiden"
     assert loaded.min_group_size == 10

@@ -16,7 +16,9 @@ from resources import i18n
         ("en", "31 January 2026", "1,234.5", "25%"),
     ],
 )
-def test_formatting_follows_the_language(language, expected_date, expected_number, expected_percent):
+def test_formatting_follows_the_language(
+    language, expected_date, expected_number, expected_percent
+):
     with i18n.language(language):
         assert i18n.format_date(dt.date(2026, 1, 31), "long") == expected_date
         assert i18n.format_number(1234.5) == expected_number

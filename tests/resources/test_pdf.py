@@ -14,7 +14,9 @@ def make(tmp_path: Path, pages: int = 2) -> Path:
     sheet = pdf.styles()
     story = []
     for number in range(pages):
-        story.append(Paragraph(f"Zoë, Ömer en José – één € per week (deel {number + 1})", sheet["body"]))
+        story.append(
+            Paragraph(f"Zoë, Ömer en José – één € per week (deel {number + 1})", sheet["body"])
+        )
         story.append(
             pdf.bar_chart(
                 [pdf.Bar("Taal", 40, "40"), pdf.Bar("Gezondheid", 0, "verborgen", 12, "12")],
@@ -24,7 +26,9 @@ def make(tmp_path: Path, pages: int = 2) -> Path:
         if number < pages - 1:
             story.append(PageBreak())
     target = tmp_path / "test.pdf"
-    pdf.build(str(target), pdf.PageFrame("Inclusierapport", "Leiden · 2026", "Vertrouwelijk"), story)
+    pdf.build(
+        str(target), pdf.PageFrame("Inclusierapport", "Leiden · 2026", "Vertrouwelijk"), story
+    )
     return target
 
 

@@ -22,16 +22,20 @@ from ui import accessibility, main_window
 from .keyboard import type_text
 
 
-
-
 def interactive_widgets(root: QWidget) -> list[QWidget]:
     """Every widget a keyboard user can reach in this window."""
     found = []
     for widget in root.findChildren(QWidget):
         internal = widget.objectName().startswith("qt_")  # e.g. the line edit inside a spin box
-        if internal or widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(root):
+        if (
+            internal
+            or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.isVisibleTo(root)
+        ):
             continue
-        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox | QAbstractSpinBox | QListWidget):
+        if isinstance(
+            widget, QAbstractButton | QLineEdit | QComboBox | QAbstractSpinBox | QListWidget
+        ):
             found.append(widget)
     return found
 
@@ -152,7 +156,9 @@ def test_origin_cannot_be_switched_on_without_a_purpose(qtbot, app_context) -> N
 
 def test_about_and_privacy_say_what_is_stored_and_where(qtbot, app_context, monkeypatch) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QDialog, "exec", lambda dialog: shown.append(dialog.text.toPlainText()) or 0)
+    monkeypatch.setattr(
+        QDialog, "exec", lambda dialog: shown.append(dialog.text.toPlainText()) or 0
+    )
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     window.show_privacy()
@@ -169,7 +175,9 @@ def test_window_geometry_is_remembered(qtbot, app_context) -> None:
     window.show()
     window.resize(780, 560)
     window.close()
-    assert QSettings(str(app_context.paths.window_state), QSettings.Format.IniFormat).contains("geometry")
+    assert QSettings(str(app_context.paths.window_state), QSettings.Format.IniFormat).contains(
+        "geometry"
+    )
     again = main_window.MainWindow(app_context)
     qtbot.addWidget(again)
     again.show()
@@ -183,7 +191,9 @@ def test_qt_standard_buttons_are_dutch(qtbot) -> None:
 
     application = QApplication.instance()
     qt_setup.install_translators(application, "nl")
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
     qtbot.addWidget(box)
     texts = {button.text().replace("&", "") for button in box.buttons()}
     qt_setup.install_translators(application, "en")

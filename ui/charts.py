@@ -1,0 +1,208 @@
+"""Charts in the window: bars with their values printed on them, and a trede history line.
+
+Both draw in greys with text on the marks, so they read without colour, and both expose their
+data as an accessible description for screen readers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from resources import i18n
+
+BAR_COLOUR = QColor(70, 70, 70)
+COMPARE_COLOUR = QColor(185, 185, 185)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: label, value, the text at its end, and an optional earlier value."""
+
+    label: str
+    value: float
+    text: str
+    compare_value: float | None = None
+    compare_text: str = ""
+
+
+class BarChart(QWidget):
+    """Horizontal bars, one per row, with the value written next to each bar."""
+
+    ROW = 26
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._bars: list[Bar] = []
+        self._maximum = 100.0
+        self.setAccessibleName(title)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, bars: Sequence[Bar], maximum: float = 100.0) -> None:
+        """Show these bars on a scale from 0 to ``maximum``."""
+        self._bars = list(bars)
+        self._maximum = maximum or 1.0
+        self.setAccessibleDescription("; ".join(f"{bar.label}: {bar.text}" for bar in self._bars))
+        self.updateGeometry()
+        self.update()
+
+    def bars(self) -> list[Bar]:
+        """The bars shown now."""
+        return list(self._bars)
+
+    def _row_height(self) -> int:
+        compare = any(bar.compare_value is not None for bar in self._bars)
+        return self.ROW + (12 if compare else 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As tall as the rows need."""
+        return QSize(480, max(1, len(self._bars)) * self._row_height() + 8)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Never squeeze the rows."""
+        return QSize(320, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """Draw labels, bars and values."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = QFontMetrics(self.font())
+        label_width = min(
+            int(self.width() * 0.4),
+            max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 12,
+        )
+        plot_width = max(10, self.width() - label_width - 70)
+        row = self._row_height()
+        text_colour = self.palette().color(self.foregroundRole())
+        for index, bar in enumerate(self._bars):
+            top = 4 + index * row
+            painter.setPen(text_colour)
+            label_rect = QRectF(0, top, label_width - 8, self.ROW - 6)
+            painter.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8),
+            )
+            self._draw_bar(
+                painter, label_width, top, plot_width, bar.value, bar.text, BAR_COLOUR, self.ROW - 8
+            )
+            if bar.compare_value is not None:
+                self._draw_bar(
+                    painter,
+                    label_width,
+                    top + self.ROW - 6,
+                    plot_width,
+                    bar.compare_value,
+                    bar.compare_text,
+                    COMPARE_COLOUR,
+                    10,
+                )
+        painter.setPen(QPen(text_colour, 1))
+        painter.drawLine(label_width, 2, label_width, self.height() - 2)
+        painter.end()
+
+    def _draw_bar(
+        self,
+        painter: QPainter,
+        left: int,
+        top: int,
+        plot_width: int,
+        value: float,
+        text: str,
+        colour: QColor,
+        height: int,
+    ) -> None:
+        length = max(0.0, min(value, self._maximum)) / self._maximum * plot_width
+        painter.setPen(QPen(Qt.GlobalColor.black, 0.5))
+        painter.setBrush(colour)
+        painter.drawRect(QRectF(left, top, length, height))
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            QRectF(left + length + 6, top - 2, 70, height + 4),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            text,
+        )
+
+
+class LadderChart(QWidget):
+    """The trede history of one client: a step line over time on the six treden."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._points: list[tuple[dt.date, int]] = []
+        self._expected: int | None = None
+        self.setAccessibleName(title)
+        self.setMinimumSize(320, 170)
+
+    def set_history(
+        self, points: Sequence[tuple[dt.date, int]], expected: int | None = None
+    ) -> None:
+        """Show these measurements (date, trede), oldest first, and an optional expected trede."""
+        self._points = sorted(points)
+        self._expected = expected
+        self.setAccessibleDescription(
+            "; ".join(f"{i18n.format_date(day, 'short')}: {trede}" for day, trede in self._points)
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        """Draw the grid of six treden and the measurements."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_colour = self.palette().color(self.foregroundRole())
+        left, right, top, bottom = 28, self.width() - 12, 10, self.height() - 24
+        step = (bottom - top) / 5
+        painter.setPen(QPen(COMPARE_COLOUR, 1))
+        for trede in range(1, 7):
+            y = bottom - (trede - 1) * step
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRectF(0, y - 8, left - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(trede),
+            )
+            painter.setPen(QPen(COMPARE_COLOUR, 1))
+        if self._expected is not None:
+            y = bottom - (self._expected - 1) * step
+            painter.setPen(QPen(text_colour, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(left, y), QPointF(right, y))
+        if not self._points:
+            painter.end()
+            return
+        first, last = self._points[0][0], self._points[-1][0]
+        span = max(1, (last - first).days)
+
+        def place(day: dt.date, trede: int) -> QPointF:
+            x = left + 8 + (day - first).days / span * (right - left - 16)
+            return QPointF(x, bottom - (trede - 1) * step)
+
+        painter.setPen(QPen(BAR_COLOUR, 2))
+        previous: QPointF | None = None
+        for day, trede in self._points:
+            point = place(day, trede)
+            if previous is not None:
+                painter.drawLine(previous, QPointF(point.x(), previous.y()))
+                painter.drawLine(QPointF(point.x(), previous.y()), point)
+            previous = point
+        painter.setBrush(BAR_COLOUR)
+        for day, trede in self._points:
+            painter.drawEllipse(place(day, trede), 4, 4)
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRectF(left, bottom + 4, 120, 18),
+            Qt.AlignmentFlag.AlignLeft,
+            i18n.format_date(first, "short"),
+        )
+        painter.drawText(
+            QRectF(right - 120, bottom + 4, 120, 18),
+            Qt.AlignmentFlag.AlignRight,
+            i18n.format_date(last, "short"),
+        )
+        painter.end()
