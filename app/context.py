@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app import database
 from app import paths as paths_module
 from app import settings as settings_module
 
@@ -27,6 +28,15 @@ class AppContext:
         settings_module.save(self.paths.settings, updated)
         self.settings = updated
         return updated
+
+    @property
+    def actor(self) -> str:
+        """Who acts, as the audit log records it: the user's name from the settings."""
+        return self.settings.user_name or "onbekend"
+
+    def connect(self) -> Database:
+        """A new connection to the same database, for work on another thread."""
+        return database.open_database(self.paths.database)
 
     def close(self) -> None:
         """Close the database connection."""

@@ -42,4 +42,15 @@ class WindowContext(Protocol):
     settings: SettingsView
     demo: bool
 
-    def update_settings(self, **changes: Any) -> SettingsView: ...
+    @property
+    def actor(self) -> str:
+        """Who acts, for the audit log."""
+        ...
+
+    def update_settings(self, **changes: Any) -> SettingsView:
+        """Change and write settings."""
+        ...
+
+    def connect(self) -> Database:
+        """A new connection for work on another thread."""
+        ...
