@@ -23,12 +23,15 @@ from resources.errors import UserError
 from resources.i18n import _
 from ui import (
     accessibility,
+    caseload_page,
+    changes,
     icons,
     info_dialogs,
     metrics,
-    placeholder_pages,
     profile_form,
     qt_setup,
+    quickscan_page,
+    reports_page,
 )
 from ui.context import WindowContext
 from ui.settings_page import SettingsPage
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.bus = changes.ChangeBus(self)
         self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
         self.resize(*metrics.DEFAULT_WINDOW_SIZE)
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
@@ -77,9 +81,9 @@ class MainWindow(QMainWindow):
         self.settings_page.save_requested.connect(self._save_settings)
         self.settings_page.privacy_requested.connect(self.show_privacy)
         entries: list[tuple[str, str, QWidget]] = [
-            (_("Caseload"), "caseload", placeholder_pages.caseload_page()),
-            (_("Quickscan"), "quickscan", placeholder_pages.quickscan_page()),
-            (_("Rapporten"), "reports", placeholder_pages.reports_page()),
+            (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
+            (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),
+            (_("Rapporten"), "reports", reports_page.create(self.context, self.bus)),
             (_("Instellingen"), "settings", self.settings_page),
         ]
         for text, icon_name, widget in entries:
