@@ -25,7 +25,14 @@ def m001_quickscan_tables(db: Database) -> None:
             "status": str,
         },
         pk="id",
-        not_null={"questionnaire_id", "questionnaire_version", "language", "role", "status", "started_at"},
+        not_null={
+            "questionnaire_id",
+            "questionnaire_version",
+            "language",
+            "role",
+            "status",
+            "started_at",
+        },
     )
     db["quickscan_responses"].create_index(["team", "role", "status"])  # type: ignore[union-attr]
     db["quickscan_answers"].create(  # type: ignore[union-attr]
@@ -39,4 +46,20 @@ def m001_quickscan_tables(db: Database) -> None:
         pk=("response_id", "question_id"),
         foreign_keys=[("response_id", "quickscan_responses", "id")],
         not_null={"response_id", "question_id", "answered_at"},
+    )
+
+
+@MIGRATIONS()
+def m002_quickscan_questionnaires(db: Database) -> None:
+    """Keep the exact questionnaire definition each scan was filled in with."""
+    db["quickscan_questionnaires"].create(  # type: ignore[union-attr]
+        {
+            "id": str,
+            "version": str,
+            "sha256": str,
+            "definition": str,
+            "registered_at": str,
+        },
+        pk=("id", "version"),
+        not_null={"id", "version", "sha256", "definition", "registered_at"},
     )

@@ -1,0 +1,227 @@
+"""Scoring a scan, choosing advice, and comparing scans: pure functions over dataclasses.
+
+The rules:
+
+- An answer scores ``(value - lowest) / (highest - lowest) * 100`` on the questionnaire's scale;
+  a theme's score is the weighted mean over its answered questions, rounded to one decimal.
+- "Weet niet" (value None) and questions without an answer do not count in the score. When
+  more than ``insufficient_view_threshold`` of a theme's questions are "weet niet" or
+  unanswered, the theme gets the finding *onvoldoende zicht*: no score and no band.
+- The overall score is the plain mean of the theme scores (themes with insufficient view left
+  out), so every theme weighs the same however many questions it has.
+- The priorities are the (up to) three lowest-scoring themes; ties keep questionnaire order.
+  Themes with insufficient view are never priorities: they are a finding of their own.
+- Advice comes from the questionnaire's advice table, looked up by theme and band.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from quickscan import questionnaire as model
+from quickscan.errors import IncomparableResults
+from resources.i18n import _
+
+PRIORITY_COUNT = 3
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    """The outcome of one theme for one scan."""
+
+    theme: str
+    questions: int
+    answered: int
+    unknown: int
+    unanswered: int
+    #: 0–100, or None when the theme has insufficient view (or no answers at all).
+    score: float | None
+    band: str | None
+    insufficient_view: bool
+    advice: model.Advice | None
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The outcome of one scan: theme scores, overall score, priorities and findings."""
+
+    questionnaire_id: str
+    questionnaire_version: str
+    role: str
+    themes: tuple[ThemeScore, ...]
+    overall: float | None
+    overall_band: str | None
+    priorities: tuple[str, ...]
+    insufficient_view: tuple[str, ...]
+
+    def theme(self, theme_id: str) -> ThemeScore | None:
+        """The score of one theme, or None if the role was not asked about it."""
+        return next((t for t in self.themes if t.theme == theme_id), None)
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    """How one theme changed between an earlier and a later scan."""
+
+    theme: str
+    before: float | None
+    after: float | None
+    band_before: str | None
+    band_after: str | None
+
+    @property
+    def change(self) -> float | None:
+        """The difference in points (after minus before), when both have a score."""
+        if self.before is None or self.after is None:
+            return None
+        return round(self.after - self.before, 1)
+
+
+@dataclass(frozen=True)
+class RoleSpread:
+    """How far the roles' views of one theme lie apart."""
+
+    theme: str
+    #: (role, score) for every role compared, in the order given; score None = no view.
+    scores: tuple[tuple[str, float | None], ...]
+
+    @property
+    def spread(self) -> float | None:
+        """Highest minus lowest score over roles with a score; None with fewer than two."""
+        known = [score for _role, score in self.scores if score is not None]
+        if len(known) < 2:
+            return None
+        return round(max(known) - min(known), 1)
+
+    @property
+    def highest(self) -> str | None:
+        """The role that sees this theme most positively."""
+        known = [(score, role) for role, score in self.scores if score is not None]
+        return max(known, key=lambda pair: pair[0])[1] if known else None
+
+    @property
+    def lowest(self) -> str | None:
+        """The role that sees this theme most critically."""
+        known = [(score, role) for role, score in self.scores if score is not None]
+        return min(known, key=lambda pair: pair[0])[1] if known else None
+
+
+def answer_points(questionnaire: model.Questionnaire, value: int) -> float:
+    """The points (0–100) of one answer value on the questionnaire's scale."""
+    values = questionnaire.scale_values
+    lowest, highest = values[0], values[-1]
+    return (value - lowest) / (highest - lowest) * 100
+
+
+def score_theme(
+    questionnaire: model.Questionnaire,
+    role: str,
+    theme_id: str,
+    answers: Mapping[str, int | None],
+) -> ThemeScore:
+    """Score one theme for a role; ``answers`` maps question id to value (None = weet niet)."""
+    questions = questionnaire.questions_for(role, theme_id)
+    total_weight = 0.0
+    weighted = 0.0
+    answered = unknown = unanswered = 0
+    for question in questions:
+        if question.id not in answers:
+            unanswered += 1
+            continue
+        value = answers[question.id]
+        if value is None:
+            unknown += 1
+            continue
+        answered += 1
+        total_weight += question.weight
+        weighted += question.weight * answer_points(questionnaire, value)
+    share_without_view = (unknown + unanswered) / len(questions) if questions else 1.0
+    insufficient = share_without_view > questionnaire.insufficient_view_threshold or not answered
+    score = None if insufficient else round(weighted / total_weight, 1)
+    band = None if score is None else questionnaire.band_for(score).id
+    if band is None:
+        advice = questionnaire.insufficient_view_advice
+    else:
+        advice = questionnaire.advice_for(theme_id, band)
+    return ThemeScore(
+        theme=theme_id,
+        questions=len(questions),
+        answered=answered,
+        unknown=unknown,
+        unanswered=unanswered,
+        score=score,
+        band=band,
+        insufficient_view=insufficient,
+        advice=advice,
+    )
+
+
+def score(
+    questionnaire: model.Questionnaire, role: str, answers: Mapping[str, int | None]
+) -> ScanResult:
+    """Score a whole scan of one role: every theme the role answers, overall and priorities."""
+    themes = tuple(
+        score_theme(questionnaire, role, theme.id, answers)
+        for theme in questionnaire.themes_for(role)
+    )
+    scored = [(t.score, t.theme) for t in themes if t.score is not None]
+    overall = round(sum(s for s, _theme in scored) / len(scored), 1) if scored else None
+    # sorted() is stable, so equal scores keep questionnaire order.
+    ranked = [theme for _score, theme in sorted(scored, key=lambda pair: pair[0])]
+    return ScanResult(
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        role=role,
+        themes=themes,
+        overall=overall,
+        overall_band=None if overall is None else questionnaire.band_for(overall).id,
+        priorities=tuple(ranked[:PRIORITY_COUNT]),
+        insufficient_view=tuple(t.theme for t in themes if t.insufficient_view),
+    )
+
+
+def _same_questionnaire(results: list[ScanResult]) -> None:
+    ids = {result.questionnaire_id for result in results}
+    if len(ids) > 1:
+        raise IncomparableResults(
+            _("Deze scans horen bij verschillende vragenlijsten en zijn niet te vergelijken.")
+        )
+
+
+def compare(before: ScanResult, after: ScanResult) -> tuple[ThemeChange, ...]:
+    """The change per theme from an earlier scan to a later one (themes of either scan)."""
+    _same_questionnaire([before, after])
+    order = [t.theme for t in after.themes]
+    order += [t.theme for t in before.themes if t.theme not in order]
+    changes = []
+    for theme_id in order:
+        old, new = before.theme(theme_id), after.theme(theme_id)
+        changes.append(
+            ThemeChange(
+                theme=theme_id,
+                before=old.score if old else None,
+                after=new.score if new else None,
+                band_before=old.band if old else None,
+                band_after=new.band if new else None,
+            )
+        )
+    return tuple(changes)
+
+
+def compare_roles(results_by_role: Mapping[str, ScanResult]) -> tuple[RoleSpread, ...]:
+    """Per theme, the scores of each role, largest difference first (no spread last)."""
+    results = list(results_by_role.values())
+    _same_questionnaire(results)
+    order: list[str] = []
+    for result in results:
+        order += [t.theme for t in result.themes if t.theme not in order]
+    spreads = []
+    for theme_id in order:
+        scores = []
+        for role, result in results_by_role.items():
+            found = result.theme(theme_id)
+            scores.append((role, found.score if found else None))
+        spreads.append(RoleSpread(theme=theme_id, scores=tuple(scores)))
+    # sorted() is stable, so equal spreads keep questionnaire order.
+    return tuple(sorted(spreads, key=lambda s: (s.spread is None, -(s.spread or 0.0))))
