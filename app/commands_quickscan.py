@@ -1,9 +1,198 @@
-"""The quickscan commands: ``trede quickscan roles|template|submit|report``."""
+"""The quickscan commands: ``trede quickscan roles|template|submit|list``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from app import commands_basic, database, paths
+from app import settings as settings_module
+from quickscan import answers_file, loader, store
+from quickscan import questionnaire as model
+from resources import i18n
+from resources.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    """Add ``quickscan`` and its sub-commands (filled in by the quickscan work)."""
+    """Add ``quickscan`` and its sub-commands."""
+    quickscan = subparsers.add_parser(
+        "quickscan",
+        help=_("de quickscan diversiteit: rollen, antwoordsjabloon, scans opslaan"),
+        description=_(
+            "De quickscan diversiteit vanaf de opdrachtregel. Vraag een sjabloon op, vul de "
+            "antwoorden in en sla de scan op."
+        ),
+    )
+    commands = quickscan.add_subparsers(
+        title=_("opdrachten"), metavar=_("OPDRACHT"), dest="quickscan_command", required=True
+    )
+    source = argparse.ArgumentParser(add_help=False)
+    source.add_argument(
+        "--questionnaire",
+        type=Path,
+        metavar=_("BESTAND"),
+        help=_("een andere vragenlijst (JSON) dan die van Trede zelf"),
+    )
+
+    roles = commands.add_parser(
+        "roles",
+        parents=[common, source],
+        help=_("toon de rollen"),
+        description=_("Toon de rollen waarin u de quickscan kunt invullen, met hun aantal vragen."),
+    )
+    roles.set_defaults(handler=list_roles)
+
+    template = commands.add_parser(
+        "template",
+        parents=[common, source],
+        help=_("maak een antwoordsjabloon (JSON)"),
+        description=_(
+            "Maak een antwoordsjabloon voor één rol. Vervang elke value null door een waarde op "
+            "de schaal, of laat null staan voor 'weet niet'."
+        ),
+    )
+    template.add_argument("--role", required=True, metavar=_("ROL"), help=_("de rol, zie roles"))
+    template.add_argument("--respondent", metavar=_("NAAM"), help=_("naam van de invuller"))
+    template.add_argument("--team", metavar=_("TEAM"), help=_("het team"))
+    template.add_argument(
+        "--out", type=Path, metavar=_("BESTAND"), help=_("schrijf naar dit bestand")
+    )
+    template.set_defaults(handler=print_template)
+
+    submit = commands.add_parser(
+        "submit",
+        parents=[common, source],
+        help=_("sla een ingevulde scan op en toon het nummer"),
+        description=_(
+            "Controleer een ingevuld antwoordbestand helemaal en sla het op als afgeronde scan. "
+            "Bij een fout wordt niets opgeslagen."
+        ),
+    )
+    submit.add_argument("answers", type=Path, metavar=_("ANTWOORDEN.json"))
+    submit.set_defaults(handler=submit_answers)
+
+    listing = commands.add_parser(
+        "list",
+        parents=[common],
+        help=_("toon de opgeslagen scans"),
+        description=_("Toon de opgeslagen scans, de nieuwste eerst."),
+    )
+    listing.add_argument("--team", metavar=_("TEAM"), help=_("alleen scans van dit team"))
+    listing.add_argument(
+        "--status", choices=store.STATUSES, help=_("alleen concepten (draft) of afgeronde scans")
+    )
+    listing.set_defaults(handler=list_scans)
+
+
+def _questionnaire(options: argparse.Namespace) -> model.Questionnaire:
+    """The questionnaire of this run: the file given with ``--questionnaire``, else Trede's own."""
+    given = getattr(options, "questionnaire", None)
+    return loader.load(given) if given is not None else loader.load_bundled()
+
+
+def _actor() -> str:
+    """Who acts, for the audit log: the user's name from the settings, else the login name."""
+    try:
+        name = settings_module.load(paths.resolve(None).settings).user_name
+    except settings_module.SettingsError:
+        name = ""
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def list_roles(options: argparse.Namespace) -> int:
+    """Print each role's id, its label and its number of questions."""
+    questionnaire = _questionnaire(options)
+    language = i18n.current_language()
+    width = max(len(role.id) for role in questionnaire.roles)
+    for role in questionnaire.roles:
+        count = len(questionnaire.questions_for(role.id))
+        questions = ngettext("%(n)d vraag", "%(n)d vragen", count) % {"n": count}
+        print(f"{role.id:<{width}}  {role.label.get(language)} ({questions})")
+    return 0
+
+
+def print_template(options: argparse.Namespace) -> int:
+    """Print (or write) the answers template of one role as JSON."""
+    questionnaire = _questionnaire(options)
+    language = i18n.current_language()
+    if language not in questionnaire.languages:
+        language = questionnaire.languages[0]
+    data = answers_file.template(
+        questionnaire, options.role, language, options.respondent, options.team
+    )
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if options.out is not None:
+        options.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def submit_answers(options: argparse.Namespace) -> int:
+    """Check an answers file completely, then store it as one complete scan and print its id."""
+    questionnaire = _questionnaire(options)
+    # Everything is checked before the database is even opened: bad input changes nothing.
+    submission = answers_file.read(options.answers, questionnaire)
+    db = database.open_database(commands_basic.database_path(options))
+    try:
+        response = store.submit(
+            db,
+            questionnaire,
+            submission.role,
+            submission.respondent,
+            submission.team,
+            submission.answers,
+            actor=_actor(),
+            language=submission.language,
+            origin="cli",
+        )
+    finally:
+        db.close()
+    print(response.id)
+    return 0
+
+
+def _date(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    return i18n.format_date(dt.datetime.fromisoformat(stamp).date(), "short")
+
+
+def list_scans(options: argparse.Namespace) -> int:
+    """Print the stored scans, newest first."""
+    db = database.open_database(commands_basic.database_path(options))
+    try:
+        responses = store.list_responses(db, team=options.team, status=options.status)
+    finally:
+        db.close()
+    if not responses:
+        print(_("Er zijn nog geen scans."))
+        return 0
+    status_names = {store.DRAFT: _("concept"), store.COMPLETE: _("afgerond")}
+    header = (_("nr"), _("status"), _("rol"), _("team"), _("invuller"), _("datum"))
+    rows = [
+        (
+            str(r.id),
+            status_names.get(r.status, r.status),
+            r.role,
+            r.team or "",
+            r.respondent or _("anoniem"),
+            _date(r.completed_at or r.started_at),
+        )
+        for r in responses
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return 0
