@@ -4,6 +4,54 @@ from __future__ import annotations
 
 import argparse
 
+from app import commands_basic, database
+from caseload import demo
+from resources.i18n import _
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    """Add ``demo`` (filled in by the caseload work)."""
+    """Add ``demo``."""
+    parser = subparsers.add_parser(
+        "demo",
+        parents=[common],
+        help=_("vul een nieuwe database met verzonnen klanten"),
+        description=_(
+            "Vul een nieuwe database met een verzonnen caseload: klanten, metingen op de "
+            "ladder, obstakels, contacten en acties. Met hetzelfde startgetal komen dezelfde "
+            "gegevens. Er komt nooit een BSN in."
+        ),
+    )
+    parser.add_argument(
+        "--clients", type=int, required=True, metavar=_("AANTAL"), help=_("het aantal klanten")
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar=_("GETAL"), help=_("startgetal (standaard 1)")
+    )
+    parser.set_defaults(handler=fill_demo)
+
+
+def fill_demo(options: argparse.Namespace) -> int:
+    """Fill the database with synthetic clients and print one line about what was made."""
+    if options.clients < 0:
+        raise demo.DemoRefused(_("Het aantal klanten kan niet negatief zijn."))
+    path = commands_basic.database_path(options)
+    db = database.open_database(path)
+    try:
+        made = demo.fill(db, options.clients, seed=options.seed)
+    finally:
+        db.close()
+    print(
+        _(
+            "%(clients)d klanten gemaakt met %(steps)d metingen, %(barriers)d obstakels, "
+            "%(contacts)d contacten en %(actions)d acties in %(path)s."
+        )
+        % {
+            "clients": made.clients,
+            "steps": made.ladder_steps,
+            "barriers": made.barriers,
+            "contacts": made.contacts,
+            "actions": made.actions,
+            "path": path,
+        }
+    )
+    return 0

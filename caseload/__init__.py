@@ -1,1 +1,1 @@
-"""The caseload tracker for intensive guidance: clients, ladder, barriers, contacts, plan (no Qt)."""
+"""The caseload tracker for intensive guidance: clients, ladder, barriers, contacts (no Qt)."""

@@ -50,7 +50,14 @@ def m001_caseload_tables(db: Database) -> None:
     db["clients"].create_index(["status"])  # type: ignore[union-attr]
 
     db["ladder_steps"].create(  # type: ignore[union-attr]
-        {"id": int, "client_id": int, "measured_on": str, "trede": int, "note": str, "measured_by": str},
+        {
+            "id": int,
+            "client_id": int,
+            "measured_on": str,
+            "trede": int,
+            "note": str,
+            "measured_by": str,
+        },
         pk="id",
         foreign_keys=[("client_id", "clients", "id")],
         not_null={"client_id", "measured_on", "trede"},
@@ -76,7 +83,14 @@ def m001_caseload_tables(db: Database) -> None:
     db["barriers"].create_index(["kind", "status"])  # type: ignore[union-attr]
 
     db["contacts"].create(  # type: ignore[union-attr]
-        {"id": int, "client_id": int, "contact_on": str, "kind": str, "minutes": int, "summary": str},
+        {
+            "id": int,
+            "client_id": int,
+            "contact_on": str,
+            "kind": str,
+            "minutes": int,
+            "summary": str,
+        },
         pk="id",
         foreign_keys=[("client_id", "clients", "id")],
         not_null={"client_id", "contact_on", "kind"},
@@ -99,3 +113,99 @@ def m001_caseload_tables(db: Database) -> None:
         not_null={"client_id", "intervention", "status"},
     )
     db["actions"].create_index(["client_id", "status"])  # type: ignore[union-attr]
+
+
+#: Summary columns on ``clients`` that the caseload view filters and sorts on. The stores keep
+#: them right inside the same transaction as each change (see ``caseload.summary``), so the
+#: view never has to aggregate two million contacts.
+SUMMARY_COLUMNS = (
+    "current_trede",
+    "current_trede_on",
+    "last_contact_on",
+    "open_barriers",
+    "open_actions",
+    "next_due_on",
+)
+#: The client columns that the search covers (through the FTS5 table ``clients_fts``).
+SEARCH_COLUMNS = ("reference", "initials", "first_name", "surname_prefix", "surname")
+FTS_TABLE = "clients_fts"
+#: The client columns that the caseload view sorts on (besides status).
+SORTED_COLUMNS = (
+    "reference",
+    "sort_name",
+    "current_trede",
+    "last_contact_on",
+    "open_barriers",
+    "open_actions",
+    "klantmanager",
+)
+
+
+def _fts_statements() -> list[str]:
+    """The FTS5 table over name and reference, and the triggers that keep it in step."""
+    columns = ", ".join(SEARCH_COLUMNS)
+    new_values = ", ".join(f"new.{column}" for column in SEARCH_COLUMNS)
+    old_values = ", ".join(f"old.{column}" for column in SEARCH_COLUMNS)
+    delete_old = (
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {columns}) "
+        f"VALUES ('delete', old.id, {old_values});"
+    )
+    insert_new = f"INSERT INTO {FTS_TABLE}(rowid, {columns}) VALUES (new.id, {new_values});"
+    return [
+        # remove_diacritics 2: "zoe" finds "Zoë"; prefix indexes keep search-as-you-type fast.
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({columns}, content='clients', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+        f"CREATE TRIGGER clients_fts_insert AFTER INSERT ON clients BEGIN {insert_new} END",
+        f"CREATE TRIGGER clients_fts_delete AFTER DELETE ON clients BEGIN {delete_old} END",
+        # Only when a searched column changes: summary updates must not touch the index.
+        f"CREATE TRIGGER clients_fts_update AFTER UPDATE OF {columns} ON clients "
+        f"BEGIN {delete_old} {insert_new} END",
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
+    ]
+
+
+@MIGRATIONS()
+def m002_summaries_search_history(db: Database) -> None:
+    """Add summary columns with sort indexes, barrier history and the diacritics-blind search."""
+    clients = db["clients"]
+    clients.add_column("sort_name", str, not_null_default="")  # type: ignore[union-attr]
+    clients.add_column("current_trede", int)  # type: ignore[union-attr]
+    clients.add_column("current_trede_on", str)  # type: ignore[union-attr]
+    clients.add_column("last_contact_on", str)  # type: ignore[union-attr]
+    clients.add_column("open_barriers", int, not_null_default=0)  # type: ignore[union-attr]
+    clients.add_column("open_actions", int, not_null_default=0)  # type: ignore[union-attr]
+    clients.add_column("next_due_on", str)  # type: ignore[union-attr]
+    # Sorting: per sortable column one index for "all clients" and one within a status, with
+    # id as the tie-breaker, so that an unfiltered sort is a covering index scan.
+    for column in SORTED_COLUMNS:
+        if column != "reference":  # its unique index serves already
+            clients.create_index([column, "id"])  # type: ignore[union-attr]
+        clients.create_index(["status", column, "id"])  # type: ignore[union-attr]
+    # Filtering: the attention flags (and the status bar counts, as a covering index), team and
+    # klantmanager within a status.
+    clients.create_index(["status", "next_due_on"])  # type: ignore[union-attr]
+    clients.create_index(["status", "last_contact_on", "next_due_on"])  # type: ignore[union-attr]
+    clients.create_index(["team", "status"])  # type: ignore[union-attr]
+    clients.create_index(["klantmanager", "status"])  # type: ignore[union-attr]
+    db["barriers"].create_index(["kind", "status", "client_id"])  # type: ignore[union-attr]
+
+    # Barrier history: one row per change (opened, severity or status changed); the barrier
+    # row itself holds the present state.
+    db["barrier_events"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "barrier_id": int,
+            "client_id": int,
+            "happened_on": str,
+            "change": str,
+            "severity": int,
+            "status": str,
+        },
+        pk="id",
+        foreign_keys=[("barrier_id", "barriers", "id"), ("client_id", "clients", "id")],
+        not_null={"barrier_id", "client_id", "happened_on", "change", "severity", "status"},
+    )
+    db["barrier_events"].create_index(["client_id", "happened_on"])  # type: ignore[union-attr]
+    db["barrier_events"].create_index(["barrier_id"])  # type: ignore[union-attr]
+    for statement in _fts_statements():
+        db.execute(statement)

@@ -1,0 +1,178 @@
+"""The client store: add, change, close, reopen, delete and look up clients; each write audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from caseload import errors, model, records, schema, summary, validate, vocab
+from resources import audit
+from resources.i18n import _
+
+#: Every table that holds rows about one client, children before the client itself.
+CHILD_TABLES = ("barrier_events", "barriers", "contacts", "actions", "ladder_steps")
+
+
+def obj(client_id: int) -> str:
+    """The audit object of a client."""
+    return f"client:{client_id}"
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return dt.date.today() if today is None else today
+
+
+def _refuse_duplicate(db: Database, reference: str, own_id: int | None) -> None:
+    rows = db.execute(
+        "SELECT id FROM clients WHERE reference = ? AND id IS NOT ?", [reference, own_id]
+    ).fetchall()
+    if rows:
+        raise errors.DuplicateReference(reference)
+
+
+def insert(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row and return its id (for the caseload stores)."""
+    return int(db[table].insert(row).last_pk)  # type: ignore[union-attr,arg-type]
+
+
+def get(db: Database, client_id: int) -> model.Client:
+    """The client with this id; NotFound otherwise."""
+    rows = list(db.query("SELECT * FROM clients WHERE id = ?", [client_id]))
+    if not rows:
+        raise errors.NotFound("client", client_id)
+    return records.client(rows[0])
+
+
+def find(db: Database, reference: str) -> model.Client | None:
+    """The client with this klantnummer, or None."""
+    rows = list(db.query("SELECT * FROM clients WHERE reference = ?", [reference.strip()]))
+    return records.client(rows[0]) if rows else None
+
+
+def exists(db: Database, client_id: int) -> None:
+    """Refuse with NotFound when the client is not there."""
+    if not db.execute("SELECT 1 FROM clients WHERE id = ?", [client_id]).fetchall():
+        raise errors.NotFound("client", client_id)
+
+
+def _row(details: model.ClientDetails) -> dict[str, Any]:
+    row = records.details_row(details)
+    row["sort_name"] = summary.sort_name(details.first_name, details.initials, details.surname)
+    return row
+
+
+def add(
+    db: Database,
+    details: model.ClientDetails,
+    *,
+    actor: str,
+    bsn_enabled: bool = False,
+    today: dt.date | None = None,
+) -> model.Client:
+    """Store a new active client; refused (and nothing stored) when the details do not hold."""
+    clean = validate.client_details(details, bsn_enabled, _today(today))
+    stamp = records.now()
+    with db.atomic():
+        _refuse_duplicate(db, clean.reference, None)
+        row = _row(clean) | {"status": "active", "created_at": stamp, "updated_at": stamp}
+        client_id = insert(db, "clients", row)
+        audit.record(db, actor=actor, action="client.add", obj=obj(client_id))
+    return get(db, client_id)
+
+
+def update(
+    db: Database,
+    client_id: int,
+    details: model.ClientDetails,
+    *,
+    actor: str,
+    bsn_enabled: bool = False,
+    today: dt.date | None = None,
+) -> model.Client:
+    """Replace a client's details; refused (and nothing changed) when they do not hold."""
+    clean = validate.client_details(details, bsn_enabled, _today(today))
+    with db.atomic():
+        exists(db, client_id)
+        _refuse_duplicate(db, clean.reference, client_id)
+        row = _row(clean) | {"updated_at": records.now()}
+        db["clients"].update(client_id, row)  # type: ignore[union-attr]
+        audit.record(db, actor=actor, action="client.update", obj=obj(client_id))
+    return get(db, client_id)
+
+
+def close(
+    db: Database,
+    client_id: int,
+    *,
+    on: dt.date,
+    reason: str,
+    actor: str,
+    today: dt.date | None = None,
+) -> model.Client:
+    """Close the case on a date with a reason (e.g. 'uitstroom_werk')."""
+    validate.code("closing_reason", reason, vocab.CLOSING_REASONS, required=True)
+    validate.not_in_future("closed_on", on, _today(today))
+    with db.atomic():
+        client = get(db, client_id)
+        if not client.is_active:
+            raise errors.InvalidValue("status", _("deze klant is al afgesloten."))
+        if client.guidance_start is not None and on < client.guidance_start:
+            raise errors.InvalidValue("closed_on", _("die ligt vóór de start van de begeleiding."))
+        db["clients"].update(  # type: ignore[union-attr]
+            client_id,
+            {"status": "closed", "closed_on": on.isoformat(), "closing_reason": reason,
+             "updated_at": records.now()},
+        )
+        audit.record(db, actor=actor, action="client.close", obj=obj(client_id))
+    return get(db, client_id)
+
+
+def reopen(db: Database, client_id: int, *, actor: str) -> model.Client:
+    """Make a closed case active again; the closing date and reason are cleared."""
+    with db.atomic():
+        client = get(db, client_id)
+        if client.is_active:
+            raise errors.InvalidValue("status", _("deze klant is niet afgesloten."))
+        db["clients"].update(  # type: ignore[union-attr]
+            client_id,
+            {"status": "active", "closed_on": None, "closing_reason": None,
+             "updated_at": records.now()},
+        )
+        audit.record(db, actor=actor, action="client.reopen", obj=obj(client_id))
+    return get(db, client_id)
+
+
+def delete(db: Database, client_id: int, *, actor: str) -> None:
+    """Remove the client and every row about them, search index included."""
+    with db.atomic():
+        exists(db, client_id)
+        for table in CHILD_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE client_id = ?", [client_id])
+        db.execute("DELETE FROM clients WHERE id = ?", [client_id])  # the trigger updates FTS
+        audit.record(db, actor=actor, action="client.delete", obj=obj(client_id))
+    # Merge the search index so that no segment keeps the removed words.
+    with db.atomic():
+        db.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
+
+
+def record_view(db: Database, client_id: int, *, actor: str) -> None:
+    """Log that someone opened this client's file (who looked at what is part of the audit)."""
+    with db.atomic():
+        exists(db, client_id)
+        audit.record(db, actor=actor, action="client.view", obj=obj(client_id))
+
+
+def teams(db: Database) -> list[str]:
+    """Every team that has clients, for a filter list."""
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT team FROM clients WHERE team IS NOT NULL AND team != '' ORDER BY team")]
+
+
+def klantmanagers(db: Database, team: str | None = None) -> list[str]:
+    """Every klantmanager that has clients (in one team, if given), for a filter list."""
+    where, params = ("AND team = ?", [team]) if team else ("", [])
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT klantmanager FROM clients WHERE klantmanager IS NOT NULL "
+        f"AND klantmanager != '' {where} ORDER BY klantmanager", params)]

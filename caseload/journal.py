@@ -1,0 +1,252 @@
+"""The client's journal: ladder steps, barriers (with history), contacts and actions.
+
+Every write checks its input first, then runs in one ``db.atomic()`` with the change, the
+client's summary columns and one audit line, so a refused or failed change leaves nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from caseload import clients, errors, ladder, model, records, validate, vocab
+from caseload import summary as summary_columns
+from resources import audit
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return dt.date.today() if today is None else today
+
+
+def _one(db: Database, table: str, ident: int, what: str) -> dict[str, Any]:
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [ident]))
+    if not rows:
+        raise errors.NotFound(what, ident)
+    return rows[0]
+
+
+def _obj(client_id: int, what: str, ident: int) -> str:
+    return f"{clients.obj(client_id)}/{what}:{ident}"
+
+
+# --- ladder ---------------------------------------------------------------------------------
+
+
+def record_step(
+    db: Database,
+    client_id: int,
+    *,
+    trede: int,
+    measured_on: dt.date | None = None,
+    note: str = "",
+    measured_by: str = "",
+    actor: str,
+    today: dt.date | None = None,
+) -> model.LadderStep:
+    """Record a trede (1–6) measured on a day (default today, never in the future)."""
+    day = _today(today)
+    measured_on = day if measured_on is None else measured_on
+    validate.in_range("trede", trede, ladder.LOWEST, ladder.HIGHEST)
+    validate.not_in_future("measured_on", measured_on, day)
+    with db.atomic():
+        clients.exists(db, client_id)
+        row = {"client_id": client_id, "measured_on": measured_on.isoformat(), "trede": trede,
+               "note": note.strip(), "measured_by": measured_by.strip()}
+        step_id = clients.insert(db, "ladder_steps", row)
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="ladder.record",
+                             obj=_obj(client_id, "ladder_step", step_id))
+    return records.ladder_step(_one(db, "ladder_steps", step_id, "ladder_step"))
+
+
+def delete_step(db: Database, step_id: int, *, actor: str) -> None:
+    """Remove a measurement that was recorded by mistake."""
+    with db.atomic():
+        client_id = int(_one(db, "ladder_steps", step_id, "ladder_step")["client_id"])
+        db.execute("DELETE FROM ladder_steps WHERE id = ?", [step_id])
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="ladder.delete",
+                             obj=_obj(client_id, "ladder_step", step_id))
+
+
+# --- barriers -------------------------------------------------------------------------------
+
+
+def _check_barrier(kind: str, severity: int, status: str) -> None:
+    validate.code("kind", kind, vocab.BARRIER_KINDS, required=True)
+    validate.in_range("severity", severity, vocab.SEVERITY_MIN, vocab.SEVERITY_MAX)
+    validate.code("status", status, vocab.BARRIER_STATUSES, required=True)
+
+
+def _event(db: Database, barrier: model.Barrier, on: dt.date, change: str) -> None:
+    db["barrier_events"].insert(  # type: ignore[union-attr]
+        {"barrier_id": barrier.id, "client_id": barrier.client_id, "happened_on": on.isoformat(),
+         "change": change, "severity": barrier.severity, "status": barrier.status}
+    )
+
+
+def add_barrier(
+    db: Database,
+    client_id: int,
+    *,
+    kind: str,
+    severity: int,
+    status: str = "open",
+    since: dt.date | None = None,
+    note: str = "",
+    actor: str,
+    today: dt.date | None = None,
+) -> model.Barrier:
+    """Record a barrier (kind, severity 1–4, status) seen since a day (default today)."""
+    day = _today(today)
+    since = day if since is None else since
+    _check_barrier(kind, severity, status)
+    validate.not_in_future("since", since, day)
+    with db.atomic():
+        clients.exists(db, client_id)
+        row = {"client_id": client_id, "kind": kind, "severity": severity, "status": status,
+               "since": since.isoformat(),
+               "resolved_on": since.isoformat() if status == "opgelost" else None,
+               "note": note.strip()}
+        barrier_id = clients.insert(db, "barriers", row)
+        barrier = records.barrier(_one(db, "barriers", barrier_id, "barrier"))
+        _event(db, barrier, since, "opened")
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="barrier.add",
+                             obj=_obj(client_id, "barrier", barrier_id))
+    return barrier
+
+
+def update_barrier(
+    db: Database,
+    barrier: model.Barrier,
+    *,
+    on: dt.date | None = None,
+    actor: str,
+    today: dt.date | None = None,
+) -> model.Barrier:
+    """Store a changed barrier (severity, status, note); each change of severity or status is
+    kept as a barrier event dated ``on`` (default today)."""
+    day = _today(today)
+    on = day if on is None else on
+    _check_barrier(barrier.kind, barrier.severity, barrier.status)
+    validate.not_in_future("happened_on", on, day)
+    with db.atomic():
+        old = records.barrier(_one(db, "barriers", barrier.id, "barrier"))
+        resolved_on = old.resolved_on
+        if barrier.status == "opgelost" and old.status != "opgelost":
+            resolved_on = on
+        elif barrier.status != "opgelost":
+            resolved_on = None
+        new = dataclasses.replace(barrier, client_id=old.client_id, resolved_on=resolved_on,
+                                  note=barrier.note.strip())
+        db["barriers"].update(  # type: ignore[union-attr]
+            new.id,
+            {"kind": new.kind, "severity": new.severity, "status": new.status,
+             "resolved_on": records.iso(new.resolved_on), "note": new.note},
+        )
+        if new.severity != old.severity:
+            _event(db, new, on, "severity")
+        if new.status != old.status:
+            _event(db, new, on, "status")
+        summary_columns.refresh(db, new.client_id)
+        audit.record(db, actor=actor, action="barrier.update",
+                             obj=_obj(new.client_id, "barrier", new.id))
+    return new
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+
+def add_contact(
+    db: Database,
+    client_id: int,
+    *,
+    kind: str,
+    contact_on: dt.date | None = None,
+    minutes: int | None = None,
+    summary: str = "",
+    actor: str,
+    today: dt.date | None = None,
+) -> model.Contact:
+    """Record a contact on a day (default today, never in the future)."""
+    day = _today(today)
+    contact_on = day if contact_on is None else contact_on
+    validate.code("kind", kind, vocab.CONTACT_KINDS, required=True)
+    validate.not_in_future("contact_on", contact_on, day)
+    validate.minutes(minutes)
+    with db.atomic():
+        clients.exists(db, client_id)
+        row = {"client_id": client_id, "contact_on": contact_on.isoformat(), "kind": kind,
+               "minutes": minutes, "summary": summary.strip()}
+        contact_id = clients.insert(db, "contacts", row)
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="contact.add",
+                             obj=_obj(client_id, "contact", contact_id))
+    return records.contact(_one(db, "contacts", contact_id, "contact"))
+
+
+def delete_contact(db: Database, contact_id: int, *, actor: str) -> None:
+    """Remove a contact that was recorded by mistake."""
+    with db.atomic():
+        client_id = int(_one(db, "contacts", contact_id, "contact")["client_id"])
+        db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="contact.delete",
+                             obj=_obj(client_id, "contact", contact_id))
+
+
+# --- actions --------------------------------------------------------------------------------
+
+
+def _check_action(action: model.Action) -> None:
+    validate.code("intervention", action.intervention, vocab.INTERVENTIONS, required=True)
+    validate.code("status", action.status, vocab.ACTION_STATUSES, required=True)
+    validate.period(action.start_on, action.due_on)
+
+
+def _action_row(action: model.Action) -> dict[str, object]:
+    return {"intervention": action.intervention, "status": action.status,
+            "goal": action.goal.strip(), "start_on": records.iso(action.start_on),
+            "due_on": records.iso(action.due_on), "result": action.result.strip()}
+
+
+def add_action(
+    db: Database,
+    client_id: int,
+    *,
+    intervention: str,
+    goal: str = "",
+    start_on: dt.date | None = None,
+    due_on: dt.date | None = None,
+    status: str = "gepland",
+    result: str = "",
+    actor: str,
+) -> model.Action:
+    """Add a step to the plan of action (start and due may lie ahead)."""
+    draft = model.Action(id=0, client_id=client_id, intervention=intervention, status=status,
+                         goal=goal, start_on=start_on, due_on=due_on, result=result)
+    _check_action(draft)
+    with db.atomic():
+        clients.exists(db, client_id)
+        row = _action_row(draft) | {"client_id": client_id}
+        action_id = clients.insert(db, "actions", row)
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="action.add",
+                             obj=_obj(client_id, "action", action_id))
+    return records.action(_one(db, "actions", action_id, "action"))
+
+
+def update_action(db: Database, action: model.Action, *, actor: str) -> model.Action:
+    """Store a changed action (status, result, dates, goal)."""
+    _check_action(action)
+    with db.atomic():
+        client_id = int(_one(db, "actions", action.id, "action")["client_id"])
+        db["actions"].update(action.id, _action_row(action))  # type: ignore[union-attr]
+        summary_columns.refresh(db, client_id)
+        audit.record(db, actor=actor, action="action.update",
+                             obj=_obj(client_id, "action", action.id))
+    return records.action(_one(db, "actions", action.id, "action"))

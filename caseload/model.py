@@ -1,0 +1,167 @@
+"""The caseload as plain frozen dataclasses: what the stores return and what forms hand in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClientDetails:
+    """What a klantmanager fills in about a client; the input of add and update."""
+
+    reference: str
+    initials: str = ""
+    first_name: str = ""
+    surname_prefix: str = ""
+    surname: str = ""
+    birth_date: dt.date | None = None
+    bsn: str | None = None
+    guidance_start: dt.date | None = None
+    klantmanager: str = ""
+    team: str = ""
+    expected_trede: int | None = None
+    # Off by default; only with a lawful purpose recorded by the municipality.
+    born_in_nl: bool | None = None
+    migration_generation: str | None = None
+    origin_continent: str | None = None
+    language_speaking: str | None = None
+    language_listening: str | None = None
+    language_reading: str | None = None
+    language_writing: str | None = None
+    inburgering_route: str | None = None
+    pip_date: dt.date | None = None
+
+    def display_name(self) -> str:
+        """The name as shown in lists: first name (or initials), prefix and surname."""
+        given = self.first_name or self.initials
+        return " ".join(part for part in (given, self.surname_prefix, self.surname) if part)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Client(ClientDetails):
+    """A stored client with status and the summary the caseload view shows."""
+
+    id: int
+    status: str = "active"
+    closed_on: dt.date | None = None
+    closing_reason: str | None = None
+    current_trede: int | None = None
+    current_trede_on: dt.date | None = None
+    last_contact_on: dt.date | None = None
+    open_barriers: int = 0
+    open_actions: int = 0
+    next_due_on: dt.date | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the case is open."""
+        return self.status == "active"
+
+    def details(self) -> ClientDetails:
+        """The editable part, e.g. to change one field with ``dataclasses.replace``."""
+        names = {field.name for field in fields(ClientDetails)}
+        return ClientDetails(**{name: getattr(self, name) for name in names})
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One measurement on the participatieladder."""
+
+    id: int
+    client_id: int
+    measured_on: dt.date
+    trede: int
+    note: str = ""
+    measured_by: str = ""
+
+
+@dataclass(frozen=True)
+class Barrier:
+    """Something that holds a client back, in its present state."""
+
+    id: int
+    client_id: int
+    kind: str
+    severity: int
+    status: str
+    since: dt.date | None = None
+    resolved_on: dt.date | None = None
+    note: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """Whether it is still in the way (open or being worked on)."""
+        return self.status != "opgelost"
+
+
+@dataclass(frozen=True)
+class BarrierEvent:
+    """One change of a barrier: 'opened', 'severity' or 'status', with the state after it."""
+
+    id: int
+    barrier_id: int
+    client_id: int
+    happened_on: dt.date
+    change: str
+    severity: int
+    status: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact moment with or about the client."""
+
+    id: int
+    client_id: int
+    contact_on: dt.date
+    kind: str
+    minutes: int | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    """One step of the plan of action."""
+
+    id: int
+    client_id: int
+    intervention: str
+    status: str
+    goal: str = ""
+    start_on: dt.date | None = None
+    due_on: dt.date | None = None
+    result: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """Whether it still has to be done."""
+        return self.status in ("gepland", "lopend")
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Whether it is still open after its due date."""
+        return self.is_open and self.due_on is not None and self.due_on < today
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line in a client's history: a contact, a trede, a barrier change or an action."""
+
+    on: dt.date
+    kind: str  # "contact", "ladder", "barrier", "action"
+    item: Contact | LadderStep | BarrierEvent | Action
+
+
+@dataclass(frozen=True)
+class ClientFile:
+    """Everything about one client, for the client view and the progress report."""
+
+    client: Client
+    ladder_steps: tuple[LadderStep, ...]
+    barriers: tuple[Barrier, ...]
+    barrier_events: tuple[BarrierEvent, ...]
+    contacts: tuple[Contact, ...]
+    actions: tuple[Action, ...]
+    timeline: tuple[TimelineEntry, ...]

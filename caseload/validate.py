@@ -1,0 +1,124 @@
+"""Checks on caseload input, without the database: each raises a typed error naming the field."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.nl import bsn as stdnum_bsn
+
+from caseload import errors, model, vocab
+from resources.i18n import _
+
+#: A client of intensive guidance is at least this old (youngest in a Participatiewet route).
+MIN_AGE_YEARS = 15
+#: And no older than this: an older birth date is a typing error.
+MAX_AGE_YEARS = 110
+#: A contact longer than a day is a typing error.
+MAX_MINUTES = 24 * 60
+
+
+def not_in_future(field: str, value: dt.date | None, today: dt.date) -> None:
+    """Refuse a date after today."""
+    if value is not None and value > today:
+        raise errors.DateInFuture(field)
+
+
+def code(field: str, value: str | None, vocabulary: vocab.Vocabulary, required: bool) -> None:
+    """Refuse a code that is not in the word list (and an empty one when it is required)."""
+    if value is None or value == "":
+        if required:
+            raise errors.MissingValue(field)
+        return
+    if value not in vocabulary:
+        raise errors.InvalidValue(field, _("“%(value)s” is geen bekende keuze.") % {"value": value})
+
+
+def in_range(field: str, value: int | None, low: int, high: int, required: bool = True) -> None:
+    """Refuse a whole number outside low..high."""
+    if value is None:
+        if required:
+            raise errors.MissingValue(field)
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise errors.InvalidValue(
+            field, _("kies een getal van %(low)d tot en met %(high)d.") % {"low": low, "high": high}
+        )
+
+
+def birth_date(value: dt.date | None, today: dt.date) -> None:
+    """Refuse a birth date in the future or one that gives an implausible age."""
+    if value is None:
+        return
+    not_in_future("birth_date", value, today)
+    age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
+    if not MIN_AGE_YEARS <= age <= MAX_AGE_YEARS:
+        raise errors.InvalidValue(
+            "birth_date",
+            _("de klant zou %(age)d jaar oud zijn. Dat kan niet kloppen.") % {"age": age},
+        )
+
+
+def bsn(value: str | None, enabled: bool) -> str | None:
+    """The BSN in its compact form, or None; refused when off or when the 11-proef fails."""
+    if value is None or not value.strip():
+        return None
+    if not enabled:
+        raise errors.InvalidBsn(_("BSN staat uit in de instellingen. Laat het veld leeg."))
+    try:
+        return str(stdnum_bsn.validate(value))
+    except stdnum_exceptions.InvalidLength:
+        raise errors.InvalidBsn(_("een BSN heeft 9 cijfers.")) from None
+    except stdnum_exceptions.ValidationError:
+        raise errors.InvalidBsn(_("dit nummer voldoet niet aan de 11-proef.")) from None
+
+
+def client_details(details: model.ClientDetails, bsn_enabled: bool, today: dt.date
+                   ) -> model.ClientDetails:
+    """The details as they will be stored (trimmed, BSN compact), or a typed error."""
+    reference = details.reference.strip()
+    if not reference:
+        raise errors.MissingValue("reference")
+    birth_date(details.birth_date, today)
+    compact_bsn = bsn(details.bsn, bsn_enabled)
+    in_range("expected_trede", details.expected_trede, 1, 6, required=False)
+    code("migration_generation", details.migration_generation, vocab.MIGRATION_GENERATIONS, False)
+    code("origin_continent", details.origin_continent, vocab.ORIGIN_CONTINENTS, False)
+    for skill in vocab.LANGUAGE_SKILLS.codes():
+        code(skill, getattr(details, skill), vocab.LANGUAGE_LEVELS, False)
+    code("inburgering_route", details.inburgering_route, vocab.INBURGERING_ROUTES, False)
+    if (
+        details.birth_date is not None
+        and details.guidance_start is not None
+        and details.guidance_start < details.birth_date
+    ):
+        raise errors.InvalidValue("guidance_start", _("die ligt vóór de geboortedatum."))
+    return _trimmed(details, reference, compact_bsn)
+
+
+def _trimmed(details: model.ClientDetails, reference: str, compact_bsn: str | None
+             ) -> model.ClientDetails:
+    """The details with text fields stripped of surrounding spaces."""
+    return dataclasses.replace(
+        details,
+        reference=reference,
+        bsn=compact_bsn,
+        initials=details.initials.strip(),
+        first_name=details.first_name.strip(),
+        surname_prefix=details.surname_prefix.strip(),
+        surname=details.surname.strip(),
+        klantmanager=details.klantmanager.strip(),
+        team=details.team.strip(),
+    )
+
+
+def minutes(value: int | None) -> None:
+    """Refuse a negative or impossible duration."""
+    in_range("minutes", value, 0, MAX_MINUTES, required=False)
+
+
+def period(start: dt.date | None, due: dt.date | None) -> None:
+    """Refuse a due date before the start."""
+    if start is not None and due is not None and due < start:
+        raise errors.InvalidValue("due_on", _("die ligt vóór de startdatum."))
