@@ -180,7 +180,7 @@ BROKEN = [
         _set("advice[0].actions", [{"text": {"nl": "a", "en": "a"}, "source": "x"}]),
         "advice[0].actions",
         "minstens 2",
-    ),  # noqa: E501
+    ),
     (_five_actions, "advice[0].actions", "hoogstens 4"),
     (_delete("advice[1].actions[0].source"), "advice[1].actions[0].source", "ontbreekt"),
     (_delete("questions[6].source"), "questions[6].source", "ontbreekt"),

@@ -159,10 +159,10 @@ def test_compare_roles_puts_the_largest_difference_first(mini: model.Questionnai
     km = scoring.score(mini, KM, FULL_KM)
     manager = scoring.score(
         mini, MG, {"q1": 4, "q2": 4, "q3": 4, "q4": 4, "q5": 4, "q7": 2, "q8": 2}
-    )  # noqa: E501
+    )
     policy = scoring.score(
         mini, BM, {"q1": 2, "q2": 2, "q3": 3, "q4": 3, "q5": 3, "q7": None, "q8": 2}
-    )  # noqa: E501
+    )
     spreads = scoring.compare_roles({KM: km, MG: manager, BM: policy})
     assert [s.theme for s in spreads] == ["t2", "t1", "t3", "t4"]
     assert [s.spread for s in spreads] == [88.9, 66.7, 33.4, 0.0]
