@@ -241,3 +241,10 @@ def test_a_file_that_is_no_questionnaire_is_refused(
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(QuestionnaireError, match="bestaat niet"):
         loader.load(tmp_path / "weg.json")
+
+
+def test_the_example_in_the_documentation_loads() -> None:
+    page = Path(__file__).resolve().parents[2] / "docs" / "questionnaire-format.md"
+    example = page.read_text(encoding="utf-8").split("```json\n")[1].split("```")[0]
+    questionnaire = loader.loads(example, "voorbeeld.json")
+    assert [q.id for q in questionnaire.questions] == ["bereik-01"]
