@@ -225,3 +225,34 @@ def compare_roles(results_by_role: Mapping[str, ScanResult]) -> tuple[RoleSpread
         spreads.append(RoleSpread(theme=theme_id, scores=tuple(scores)))
     # sorted() is stable, so equal spreads keep questionnaire order.
     return tuple(sorted(spreads, key=lambda s: (s.spread is None, -(s.spread or 0.0))))
+
+
+@dataclass(frozen=True)
+class QuestionSpread:
+    """How far the roles' answers to one shared question lie apart."""
+
+    question: str
+    #: (role, value) for every role compared; value None = "weet niet" or no answer.
+    values: tuple[tuple[str, int | None], ...]
+
+    @property
+    def spread(self) -> int | None:
+        """Highest minus lowest answer over roles that gave one; None with fewer than two."""
+        known = [value for _role, value in self.values if value is not None]
+        return max(known) - min(known) if len(known) >= 2 else None
+
+
+def compare_answers(
+    questionnaire: model.Questionnaire, answers_by_role: Mapping[str, Mapping[str, int | None]]
+) -> tuple[QuestionSpread, ...]:
+    """Per question asked of every compared role, each role's answer; largest difference first."""
+    roles = list(answers_by_role)
+    shared = [q for q in questionnaire.questions if set(roles) <= set(q.roles)]
+    spreads = [
+        QuestionSpread(
+            question=question.id,
+            values=tuple((role, answers_by_role[role].get(question.id)) for role in roles),
+        )
+        for question in shared
+    ]
+    return tuple(sorted(spreads, key=lambda s: (s.spread is None, -(s.spread or 0))))

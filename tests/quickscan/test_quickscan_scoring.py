@@ -250,3 +250,19 @@ def test_a_better_answer_never_lowers_its_theme_score(
     assert before is not None and after is not None
     if before.score is not None and after.score is not None:
         assert after.score >= before.score
+
+
+def test_compare_answers_shows_the_shared_questions_that_differ_most(
+    mini: model.Questionnaire,
+) -> None:
+    spreads = scoring.compare_answers(
+        mini,
+        {
+            KM: {"q1": 1, "q2": 3, "q3": 2, "q6": 4, "q8": None},
+            MG: {"q1": 4, "q2": 3, "q3": 1, "q7": 1, "q8": 2},
+        },
+    )
+    # q6 and q7 are not asked of both roles, so they are not compared.
+    assert [s.question for s in spreads] == ["q1", "q3", "q2", "q4", "q5", "q8"]
+    assert [s.spread for s in spreads] == [3, 1, 0, None, None, None]
+    assert dict(spreads[0].values) == {KM: 1, MG: 4}
