@@ -107,7 +107,7 @@ class _Generator:
         self.stamp = f"{today.isoformat()}T08:00:00+00:00"
         self.next_id = first_id
         self.barrier_id = 0
-        self.managers = self._managers(max(3, clients // 80))
+        self.managers = self._managers(max(len(demo_names.TEAMS), clients // 80))
         self.rows: dict[str, list[tuple[Any, ...]]] = {}
 
     def _managers(self, count: int) -> list[tuple[str, str]]:

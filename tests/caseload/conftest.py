@@ -65,3 +65,45 @@ def counts(db: Database) -> Callable[[], dict[str, int]]:
                 for table in TABLES}
 
     return count
+
+
+def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
+    """Each client's summary columns worked out in Python from the child rows, not from SQL."""
+    result: dict[int, tuple[Any, ...]] = {}
+    for (client_id,) in db.execute("SELECT id FROM clients").fetchall():
+        steps = sorted(db.execute(
+            "SELECT measured_on, id, trede FROM ladder_steps WHERE client_id = ?", [client_id]
+        ).fetchall())
+        contacts = [row[0] for row in db.execute(
+            "SELECT contact_on FROM contacts WHERE client_id = ?", [client_id])]
+        barriers = [row[0] for row in db.execute(
+            "SELECT status FROM barriers WHERE client_id = ?", [client_id])]
+        actions = db.execute(
+            "SELECT status, due_on FROM actions WHERE client_id = ?", [client_id]).fetchall()
+        open_actions = [due for status, due in actions if status in ("gepland", "lopend")]
+        result[client_id] = (
+            steps[-1][2] if steps else None,
+            steps[-1][0] if steps else None,
+            max(contacts, default=None),
+            sum(status != "opgelost" for status in barriers),
+            len(open_actions),
+            min((due for due in open_actions if due), default=None),
+        )
+    return result
+
+
+def stored_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
+    """Each client's summary columns as stored."""
+    return {row[0]: tuple(row[1:]) for row in db.execute(
+        "SELECT id, current_trede, current_trede_on, last_contact_on, open_barriers, "
+        "open_actions, next_due_on FROM clients")}
+
+
+@pytest.fixture
+def summaries_hold() -> Callable[[Database], bool]:
+    """A check that every client's stored summary equals the recomputation."""
+
+    def check(db: Database) -> bool:
+        return stored_summaries(db) == recomputed_summaries(db)
+
+    return check

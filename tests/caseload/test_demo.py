@@ -1,0 +1,116 @@
+"""Demo data: plausible, deterministic, the same shape as what the stores write, cancellable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from app import database
+from caseload import caseload_query, client_file, demo, vocab
+from resources import audit
+
+TODAY = dt.date(2026, 3, 16)
+TABLES = ("clients", "ladder_steps", "barriers", "barrier_events", "contacts", "actions")
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
+    db = database.open_database(tmp_path_factory.mktemp("demo") / "demo.db")
+    demo.fill(db, 300, seed=7, today=TODAY)
+    return db
+
+
+def _dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    return {table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+            for table in TABLES}
+
+
+def test_same_seed_gives_the_same_caseload_and_another_seed_another(tmp_path: Path) -> None:
+    dumps = []
+    for name, seed in (("a", 3), ("b", 3), ("c", 4)):
+        db = database.open_database(tmp_path / f"{name}.db")
+        demo.fill(db, 40, seed=seed, today=TODAY)
+        dumps.append(_dump(db))
+        db.close()
+    assert dumps[0] == dumps[1]
+    assert dumps[0]["clients"] != dumps[2]["clients"]
+
+
+def test_summaries_match_a_recomputation(demo_db: Database,
+                                         summaries_hold: Callable[[Database], bool]) -> None:
+    assert summaries_hold(demo_db)
+
+
+def test_demo_rows_have_the_shape_the_stores_write(demo_db: Database) -> None:
+    demo_db.execute("INSERT INTO clients_fts(clients_fts) VALUES ('integrity-check')")
+    assert database.check(demo_db).ok
+    assert demo_db.execute("SELECT count(*) FROM clients WHERE bsn IS NOT NULL").fetchone() == (0,)
+    codes = {
+        ("barriers", "kind"): vocab.BARRIER_KINDS, ("barriers", "status"): vocab.BARRIER_STATUSES,
+        ("contacts", "kind"): vocab.CONTACT_KINDS, ("actions", "intervention"): vocab.INTERVENTIONS,
+        ("actions", "status"): vocab.ACTION_STATUSES,
+        ("clients", "closing_reason"): vocab.CLOSING_REASONS,
+        ("clients", "language_speaking"): vocab.LANGUAGE_LEVELS,
+    }
+    for (table, column), vocabulary in codes.items():
+        used = {row[0] for row in demo_db.execute(f"SELECT DISTINCT {column} FROM {table}")}
+        assert used - {None} <= set(vocabulary.codes()), (table, column)
+    # Each barrier's history ends in its present state, as update_barrier would leave it.
+    for client_id in (1, 50, 150, 299):
+        file = client_file.load(demo_db, client_id)
+        for barrier in file.barriers:
+            events = [e for e in file.barrier_events if e.barrier_id == barrier.id]
+            assert events[0].change == "opened"
+            assert events[-1].status == barrier.status
+            assert barrier.resolved_on == (events[-1].happened_on
+                                           if barrier.status == "opgelost" else None)
+        assert all(c.contact_on <= TODAY for c in file.contacts)
+        assert all(s.measured_on <= TODAY for s in file.ladder_steps)
+
+
+def test_demo_looks_like_a_real_caseload(demo_db: Database) -> None:
+    per_client = demo_db.execute(
+        "SELECT (SELECT count(*) FROM contacts) * 1.0 / count(*), "
+        "(SELECT count(*) FROM ladder_steps) * 1.0 / count(*), "
+        "sum(status = 'closed'), count(DISTINCT klantmanager), count(DISTINCT team), "
+        "count(DISTINCT current_trede) FROM clients").fetchone()
+    contacts, steps, closed, managers, teams, treden = per_client
+    assert 12 < contacts < 30 and 3 < steps < 8
+    assert 20 < closed < 80 and managers >= 3 and teams == 8 and treden == 6
+    reasons = {row[0] for row in demo_db.execute("SELECT closing_reason FROM clients")}
+    assert "uitstroom_werk" in reasons
+    movement = demo_db.execute(
+        "SELECT count(DISTINCT client_id) FROM ladder_steps s WHERE trede != "
+        "(SELECT trede FROM ladder_steps f WHERE f.client_id = s.client_id "
+        "ORDER BY measured_on LIMIT 1)").fetchone()[0]
+    assert movement > 50  # ladder histories move
+    found = caseload_query.ids(demo_db, caseload_query.CaseloadFilter(text="zoe"), today=TODAY)
+    names = {row.name.split()[0] for row in caseload_query.rows(demo_db, found, today=TODAY)}
+    assert names == {"Zoë"}
+
+
+def test_progress_is_reported_and_cancel_stores_nothing(db: Database) -> None:
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(demo.Cancelled):
+        demo.fill(db, 5000, seed=1, today=TODAY, progress=lambda d, t: seen.append((d, t)),
+                  cancelled=lambda: len(seen) >= 1)
+    assert seen == [(demo.BATCH, 5000)]
+    assert db.execute("SELECT count(*) FROM clients").fetchone() == (0,)
+    assert db.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
+    assert audit.entries(db) == []
+    made = demo.fill(db, 5, seed=1, today=TODAY, progress=lambda d, t: seen.append((d, t)))
+    assert made.clients == 5 and seen[-1] == (5, 5)
+    assert audit.entries(db)[0].action == "demo.fill"
+
+
+def test_refuses_a_database_that_holds_clients_or_a_negative_number(db: Database) -> None:
+    with pytest.raises(demo.DemoRefused):
+        demo.fill(db, -1, today=TODAY)
+    demo.fill(db, 3, today=TODAY)
+    with pytest.raises(demo.DemoRefused, match="bevat al klanten"):
+        demo.fill(db, 3, today=TODAY)
+    assert db.execute("SELECT count(*) FROM clients").fetchone() == (3,)
