@@ -133,7 +133,11 @@ def print_template(options: argparse.Namespace) -> int:
     if options.out is not None:
         options.out.write_text(text, encoding="utf-8")
     else:
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A console that cannot show é or ë still gets valid JSON, with \u escapes.
+            sys.stdout.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
     return 0
 
 

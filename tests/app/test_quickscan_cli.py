@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -101,6 +102,17 @@ def test_the_template_can_be_written_to_a_file(
     assert code == 0 and out == ""
     data = json.loads(out_file.read_text(encoding="utf-8"))
     assert data["language"] == "en" and data["scale"]["null"] == "Don't know"
+
+
+def test_the_template_is_valid_json_on_a_console_without_unicode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    console = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", console)
+    assert main.main(["quickscan", "template", "--role", "manager"]) == 0
+    console.flush()
+    data = json.loads(console.buffer.getvalue().decode("ascii"))  # type: ignore[attr-defined]
+    assert any("één" in answer["text"] for answer in data["answers"])
 
 
 def test_template_submit_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
