@@ -13,8 +13,9 @@ _KIND_ORDER = {"contact": 0, "ladder": 1, "barrier": 2, "action": 3}
 
 
 def _rows(db: Database, table: str, client_id: int, order: str) -> list[dict[str, object]]:
-    return list(db.query(f"SELECT * FROM {table} WHERE client_id = ? ORDER BY {order}",
-                         [client_id]))
+    return list(
+        db.query(f"SELECT * FROM {table} WHERE client_id = ? ORDER BY {order}", [client_id])
+    )
 
 
 def timeline(
@@ -28,14 +29,19 @@ def timeline(
     An action is placed on its start date; one without a start date is left out of the
     timeline (it still shows in the plan of action).
     """
-    entries = [model.TimelineEntry(on=step.measured_on, kind="ladder", item=step)
-               for step in steps]
-    entries += [model.TimelineEntry(on=event.happened_on, kind="barrier", item=event)
-                for event in events]
-    entries += [model.TimelineEntry(on=contact.contact_on, kind="contact", item=contact)
-                for contact in contacts]
-    entries += [model.TimelineEntry(on=action.start_on, kind="action", item=action)
-                for action in actions if action.start_on is not None]
+    entries = [model.TimelineEntry(on=step.measured_on, kind="ladder", item=step) for step in steps]
+    entries += [
+        model.TimelineEntry(on=event.happened_on, kind="barrier", item=event) for event in events
+    ]
+    entries += [
+        model.TimelineEntry(on=contact.contact_on, kind="contact", item=contact)
+        for contact in contacts
+    ]
+    entries += [
+        model.TimelineEntry(on=action.start_on, kind="action", item=action)
+        for action in actions
+        if action.start_on is not None
+    ]
 
     def key(entry: model.TimelineEntry) -> tuple[dt.date, int, int]:
         return (entry.on, -_KIND_ORDER[entry.kind], entry.item.id)
@@ -46,16 +52,21 @@ def timeline(
 def load(db: Database, client_id: int) -> model.ClientFile:
     """The whole file of one client; NotFound when the client is not there."""
     client = clients.get(db, client_id)
-    steps = tuple(records.ladder_step(row)
-                  for row in _rows(db, "ladder_steps", client_id, "measured_on, id"))
-    barriers = tuple(records.barrier(row)
-                     for row in _rows(db, "barriers", client_id, "since, id"))
-    events = tuple(records.barrier_event(row)
-                   for row in _rows(db, "barrier_events", client_id, "happened_on, id"))
-    contacts = tuple(records.contact(row)
-                     for row in _rows(db, "contacts", client_id, "contact_on, id"))
-    actions = tuple(records.action(row)
-                    for row in _rows(db, "actions", client_id, "coalesce(due_on, '9999'), id"))
+    steps = tuple(
+        records.ladder_step(row) for row in _rows(db, "ladder_steps", client_id, "measured_on, id")
+    )
+    barriers = tuple(records.barrier(row) for row in _rows(db, "barriers", client_id, "since, id"))
+    events = tuple(
+        records.barrier_event(row)
+        for row in _rows(db, "barrier_events", client_id, "happened_on, id")
+    )
+    contacts = tuple(
+        records.contact(row) for row in _rows(db, "contacts", client_id, "contact_on, id")
+    )
+    actions = tuple(
+        records.action(row)
+        for row in _rows(db, "actions", client_id, "coalesce(due_on, '9999'), id")
+    )
     return model.ClientFile(
         client=client,
         ladder_steps=steps,

@@ -122,8 +122,12 @@ def close(
             raise errors.InvalidValue("closed_on", _("die ligt vóór de start van de begeleiding."))
         db["clients"].update(  # type: ignore[union-attr]
             client_id,
-            {"status": "closed", "closed_on": on.isoformat(), "closing_reason": reason,
-             "updated_at": records.now()},
+            {
+                "status": "closed",
+                "closed_on": on.isoformat(),
+                "closing_reason": reason,
+                "updated_at": records.now(),
+            },
         )
         audit.record(db, actor=actor, action="client.close", obj=obj(client_id))
     return get(db, client_id)
@@ -137,8 +141,12 @@ def reopen(db: Database, client_id: int, *, actor: str) -> model.Client:
             raise errors.InvalidValue("status", _("deze klant is niet afgesloten."))
         db["clients"].update(  # type: ignore[union-attr]
             client_id,
-            {"status": "active", "closed_on": None, "closing_reason": None,
-             "updated_at": records.now()},
+            {
+                "status": "active",
+                "closed_on": None,
+                "closing_reason": None,
+                "updated_at": records.now(),
+            },
         )
         audit.record(db, actor=actor, action="client.reopen", obj=obj(client_id))
     return get(db, client_id)
@@ -166,13 +174,22 @@ def record_view(db: Database, client_id: int, *, actor: str) -> None:
 
 def teams(db: Database) -> list[str]:
     """Every team that has clients, for a filter list."""
-    return [row[0] for row in db.execute(
-        "SELECT DISTINCT team FROM clients WHERE team IS NOT NULL AND team != '' ORDER BY team")]
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT team FROM clients WHERE team IS NOT NULL AND team != '' ORDER BY team"
+        )
+    ]
 
 
 def klantmanagers(db: Database, team: str | None = None) -> list[str]:
     """Every klantmanager that has clients (in one team, if given), for a filter list."""
     where, params = ("AND team = ?", [team]) if team else ("", [])
-    return [row[0] for row in db.execute(
-        "SELECT DISTINCT klantmanager FROM clients WHERE klantmanager IS NOT NULL "
-        f"AND klantmanager != '' {where} ORDER BY klantmanager", params)]
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT klantmanager FROM clients WHERE klantmanager IS NOT NULL "
+            f"AND klantmanager != '' {where} ORDER BY klantmanager",
+            params,
+        )
+    ]

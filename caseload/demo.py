@@ -62,26 +62,75 @@ class _Chooser:
 
 
 _START_TREDE = _Chooser([(1, 12), (2, 33), (3, 30), (4, 15), (5, 7), (6, 3)])
-_CLOSING = _Chooser([("uitstroom_werk", 35), ("opleiding", 10), ("zorg", 9), ("verhuisd", 14),
-                     ("andere_instantie", 14), ("geen_uitkering", 8), ("overleden", 2),
-                     ("overig", 8)])
-_CONTACT_KIND = _Chooser([("kantoor", 35), ("telefonisch", 30), ("huisbezoek", 12), ("video", 8),
-                          ("wandelgesprek", 6), ("werkgever", 4), ("netwerkpartner", 3),
-                          ("schriftelijk", 2)])
-_MINUTES = {"kantoor": (30, 60), "telefonisch": (5, 20), "huisbezoek": (45, 90),
-            "video": (20, 45), "wandelgesprek": (30, 60), "werkgever": (30, 60),
-            "netwerkpartner": (15, 45), "schriftelijk": (5, 15)}
+_CLOSING = _Chooser(
+    [
+        ("uitstroom_werk", 35),
+        ("opleiding", 10),
+        ("zorg", 9),
+        ("verhuisd", 14),
+        ("andere_instantie", 14),
+        ("geen_uitkering", 8),
+        ("overleden", 2),
+        ("overig", 8),
+    ]
+)
+_CONTACT_KIND = _Chooser(
+    [
+        ("kantoor", 35),
+        ("telefonisch", 30),
+        ("huisbezoek", 12),
+        ("video", 8),
+        ("wandelgesprek", 6),
+        ("werkgever", 4),
+        ("netwerkpartner", 3),
+        ("schriftelijk", 2),
+    ]
+)
+_MINUTES = {
+    "kantoor": (30, 60),
+    "telefonisch": (5, 20),
+    "huisbezoek": (45, 90),
+    "video": (20, 45),
+    "wandelgesprek": (30, 60),
+    "werkgever": (30, 60),
+    "netwerkpartner": (15, 45),
+    "schriftelijk": (5, 15),
+}
 #: Barrier kinds with how often they occur (the five from the VIA pilots lead).
-_BARRIER_KINDS = [("taal", 50), ("gezondheid", 40), ("zelfredzaamheid", 35), ("zorgtaken", 30),
-                  ("sociaal_netwerk", 30), ("schulden", 22), ("digitale_vaardigheden", 18),
-                  ("huisvesting", 12), ("erkenning_diplomas", 8), ("vervoer", 8), ("overig", 4)]
-_INTERVENTION = _Chooser([("taalcursus", 20), ("vrijwilligerswerk", 14), ("leerwerktraject", 9),
-                          ("werkervaringsplaats", 8), ("jobcoach", 6), ("warme_overdracht", 7),
-                          ("sollicitatietraining", 7), ("opleiding", 5), ("schuldhulp", 7),
-                          ("zorg", 6), ("kinderopvang", 4), ("sociale_activering", 8),
-                          ("digitale_vaardigheden", 5), ("overig", 2)])
-_LANGUAGE = _Chooser([(None, 40), ("alfa", 6), ("A1", 12), ("A2", 16), ("B1", 16), ("B2", 7),
-                      ("C1", 3)])
+_BARRIER_KINDS = [
+    ("taal", 50),
+    ("gezondheid", 40),
+    ("zelfredzaamheid", 35),
+    ("zorgtaken", 30),
+    ("sociaal_netwerk", 30),
+    ("schulden", 22),
+    ("digitale_vaardigheden", 18),
+    ("huisvesting", 12),
+    ("erkenning_diplomas", 8),
+    ("vervoer", 8),
+    ("overig", 4),
+]
+_INTERVENTION = _Chooser(
+    [
+        ("taalcursus", 20),
+        ("vrijwilligerswerk", 14),
+        ("leerwerktraject", 9),
+        ("werkervaringsplaats", 8),
+        ("jobcoach", 6),
+        ("warme_overdracht", 7),
+        ("sollicitatietraining", 7),
+        ("opleiding", 5),
+        ("schuldhulp", 7),
+        ("zorg", 6),
+        ("kinderopvang", 4),
+        ("sociale_activering", 8),
+        ("digitale_vaardigheden", 5),
+        ("overig", 2),
+    ]
+)
+_LANGUAGE = _Chooser(
+    [(None, 40), ("alfa", 6), ("A1", 12), ("A2", 16), ("B1", 16), ("B2", 7), ("C1", 3)]
+)
 
 
 class _Dates:
@@ -122,8 +171,17 @@ class _Generator:
 
     def batch(self, count: int) -> dict[str, list[tuple[Any, ...]]]:
         """The rows of the next ``count`` clients, per table."""
-        self.rows = {name: [] for name in ("clients", "ladder_steps", "barriers",
-                                           "barrier_events", "contacts", "actions")}
+        self.rows = {
+            name: []
+            for name in (
+                "clients",
+                "ladder_steps",
+                "barriers",
+                "barrier_events",
+                "contacts",
+                "actions",
+            )
+        }
         for _index in range(count):
             self._client(self.next_id)
             self.next_id += 1
@@ -140,12 +198,28 @@ class _Generator:
         end = rng.randint(start + 90, self.today - 1) if closed else self.today
         reason = _CLOSING(rng) if closed else None
         level = _LANGUAGE(rng)
-        self.rows["clients"].append((
-            ident, f"KL{ident:07d}", first[0] + ".", first, prefix, surname, iso(birth),
-            iso(start), manager, team, "closed" if closed else "active",
-            iso(end) if closed else None, reason, level, level,
-            summary.sort_name(first, first[0] + ".", surname), self.stamp, self.stamp,
-        ))
+        self.rows["clients"].append(
+            (
+                ident,
+                f"KL{ident:07d}",
+                first[0] + ".",
+                first,
+                prefix,
+                surname,
+                iso(birth),
+                iso(start),
+                manager,
+                team,
+                "closed" if closed else "active",
+                iso(end) if closed else None,
+                reason,
+                level,
+                level,
+                summary.sort_name(first, first[0] + ".", surname),
+                self.stamp,
+                self.stamp,
+            )
+        )
         trede = self._ladder(ident, start, end, reason)
         self._barriers(ident, start, end, trede)
         self._contacts(ident, start, end)
@@ -155,8 +229,7 @@ class _Generator:
         rng = self.rng
         trede, day = int(_START_TREDE(rng)), start
         while day <= end:
-            self.rows["ladder_steps"].append(
-                (ident, self.iso(day), trede, "", "klantmanager"))
+            self.rows["ladder_steps"].append((ident, self.iso(day), trede, "", "klantmanager"))
             day += rng.randint(100, 140)
             roll = rng.random()
             if roll < 0.22 and trede < 6:
@@ -186,10 +259,12 @@ class _Generator:
             status = events[-1][2]
             resolved = iso(events[-1][0]) if status == "opgelost" else None
             self.rows["barriers"].append(
-                (self.barrier_id, ident, kind, severity, status, iso(since), resolved, ""))
+                (self.barrier_id, ident, kind, severity, status, iso(since), resolved, "")
+            )
             for day, change, state in events:
                 self.rows["barrier_events"].append(
-                    (self.barrier_id, ident, iso(day), change, severity, state))
+                    (self.barrier_id, ident, iso(day), change, severity, state)
+                )
 
     def _contacts(self, ident: int, start: int, end: int) -> None:
         rng, iso, rows = self.rng, self.iso, self.rows["contacts"]
@@ -214,8 +289,17 @@ class _Generator:
             else:
                 status = "lopend" if rng.random() < 0.7 else "gepland"
             result = rng.choice(demo_names.RESULTS) if status == "afgerond" else ""
-            self.rows["actions"].append((ident, demo_names.GOALS[intervention], intervention,
-                                         iso(begin), iso(due), status, result))
+            self.rows["actions"].append(
+                (
+                    ident,
+                    demo_names.GOALS[intervention],
+                    intervention,
+                    iso(begin),
+                    iso(due),
+                    status,
+                    result,
+                )
+            )
 
 
 _INSERTS = {
@@ -253,9 +337,12 @@ def fill(
     """
     if clients < 0 or clients > MAX_CLIENTS:
         raise DemoRefused(
-            _("Het aantal klanten moet tussen 0 en %(max)d liggen.") % {"max": MAX_CLIENTS})
+            _("Het aantal klanten moet tussen 0 en %(max)d liggen.") % {"max": MAX_CLIENTS}
+        )
     if db.execute("SELECT 1 FROM clients LIMIT 1").fetchall():
-        raise DemoRefused(_("Deze database bevat al klanten. Maak demogegevens in een nieuw bestand."))
+        raise DemoRefused(
+            _("Deze database bevat al klanten. Maak demogegevens in een nieuw bestand.")
+        )
     today = dt.date.today() if today is None else today
     generator = _Generator(seed, today, clients, first_id=1)
     totals = dict.fromkeys(_INSERTS, 0)
@@ -273,6 +360,10 @@ def fill(
                 progress(done, clients)
         summary.refresh_all(db)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
-    return DemoSummary(clients=totals["clients"], ladder_steps=totals["ladder_steps"],
-                       barriers=totals["barriers"], contacts=totals["contacts"],
-                       actions=totals["actions"])
+    return DemoSummary(
+        clients=totals["clients"],
+        ladder_steps=totals["ladder_steps"],
+        barriers=totals["barriers"],
+        contacts=totals["contacts"],
+        actions=totals["actions"],
+    )

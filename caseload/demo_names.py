@@ -5,6 +5,8 @@ Nothing here describes a real person; names are combined at random.
 
 from __future__ import annotations
 
+# fmt: off
+
 FIRST_NAMES: tuple[str, ...] = (
     # As common in the Netherlands, including names from the largest migrant groups.
     "Zoë", "Ömer", "José", "Noël", "Anaïs", "Chloë", "Renée", "Saïd", "Hüseyin", "Ayşe",
@@ -78,3 +80,4 @@ RESULTS: tuple[str, ...] = (
     "Klant is gestart.",
     "Niet gelukt; andere aanpak gekozen.",
 )
+# fmt: on

@@ -67,8 +67,8 @@ class InvalidValue(CaseloadError):
 
     def __init__(self, field: str, reason: str) -> None:
         super().__init__(
-            _("%(field)s klopt niet: %(reason)s") % {"field": field_label(field).capitalize(),
-                                                      "reason": reason},
+            _("%(field)s klopt niet: %(reason)s")
+            % {"field": field_label(field).capitalize(), "reason": reason},
             field,
         )
 
@@ -106,7 +106,7 @@ class NotFound(CaseloadError):
 
     def __init__(self, what: str, ident: int | str) -> None:
         super().__init__(
-            _("%(what)s %(id)s bestaat niet (meer).") % {"what": field_label(what).capitalize(),
-                                                        "id": ident},
+            _("%(what)s %(id)s bestaat niet (meer).")
+            % {"what": field_label(what).capitalize(), "id": ident},
             what,
         )

@@ -53,12 +53,18 @@ def record_step(
     validate.not_in_future("measured_on", measured_on, day)
     with db.atomic():
         clients.exists(db, client_id)
-        row = {"client_id": client_id, "measured_on": measured_on.isoformat(), "trede": trede,
-               "note": note.strip(), "measured_by": measured_by.strip()}
+        row = {
+            "client_id": client_id,
+            "measured_on": measured_on.isoformat(),
+            "trede": trede,
+            "note": note.strip(),
+            "measured_by": measured_by.strip(),
+        }
         step_id = clients.insert(db, "ladder_steps", row)
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="ladder.record",
-                             obj=_obj(client_id, "ladder_step", step_id))
+        audit.record(
+            db, actor=actor, action="ladder.record", obj=_obj(client_id, "ladder_step", step_id)
+        )
     return records.ladder_step(_one(db, "ladder_steps", step_id, "ladder_step"))
 
 
@@ -68,8 +74,9 @@ def delete_step(db: Database, step_id: int, *, actor: str) -> None:
         client_id = int(_one(db, "ladder_steps", step_id, "ladder_step")["client_id"])
         db.execute("DELETE FROM ladder_steps WHERE id = ?", [step_id])
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="ladder.delete",
-                             obj=_obj(client_id, "ladder_step", step_id))
+        audit.record(
+            db, actor=actor, action="ladder.delete", obj=_obj(client_id, "ladder_step", step_id)
+        )
 
 
 # --- barriers -------------------------------------------------------------------------------
@@ -83,8 +90,14 @@ def _check_barrier(kind: str, severity: int, status: str) -> None:
 
 def _event(db: Database, barrier: model.Barrier, on: dt.date, change: str) -> None:
     db["barrier_events"].insert(  # type: ignore[union-attr]
-        {"barrier_id": barrier.id, "client_id": barrier.client_id, "happened_on": on.isoformat(),
-         "change": change, "severity": barrier.severity, "status": barrier.status}
+        {
+            "barrier_id": barrier.id,
+            "client_id": barrier.client_id,
+            "happened_on": on.isoformat(),
+            "change": change,
+            "severity": barrier.severity,
+            "status": barrier.status,
+        }
     )
 
 
@@ -107,16 +120,22 @@ def add_barrier(
     validate.not_in_future("since", since, day)
     with db.atomic():
         clients.exists(db, client_id)
-        row = {"client_id": client_id, "kind": kind, "severity": severity, "status": status,
-               "since": since.isoformat(),
-               "resolved_on": since.isoformat() if status == "opgelost" else None,
-               "note": note.strip()}
+        row = {
+            "client_id": client_id,
+            "kind": kind,
+            "severity": severity,
+            "status": status,
+            "since": since.isoformat(),
+            "resolved_on": since.isoformat() if status == "opgelost" else None,
+            "note": note.strip(),
+        }
         barrier_id = clients.insert(db, "barriers", row)
         barrier = records.barrier(_one(db, "barriers", barrier_id, "barrier"))
         _event(db, barrier, since, "opened")
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="barrier.add",
-                             obj=_obj(client_id, "barrier", barrier_id))
+        audit.record(
+            db, actor=actor, action="barrier.add", obj=_obj(client_id, "barrier", barrier_id)
+        )
     return barrier
 
 
@@ -141,20 +160,27 @@ def update_barrier(
             resolved_on = on
         elif barrier.status != "opgelost":
             resolved_on = None
-        new = dataclasses.replace(barrier, client_id=old.client_id, resolved_on=resolved_on,
-                                  note=barrier.note.strip())
+        new = dataclasses.replace(
+            barrier, client_id=old.client_id, resolved_on=resolved_on, note=barrier.note.strip()
+        )
         db["barriers"].update(  # type: ignore[union-attr]
             new.id,
-            {"kind": new.kind, "severity": new.severity, "status": new.status,
-             "resolved_on": records.iso(new.resolved_on), "note": new.note},
+            {
+                "kind": new.kind,
+                "severity": new.severity,
+                "status": new.status,
+                "resolved_on": records.iso(new.resolved_on),
+                "note": new.note,
+            },
         )
         if new.severity != old.severity:
             _event(db, new, on, "severity")
         if new.status != old.status:
             _event(db, new, on, "status")
         summary_columns.refresh(db, new.client_id)
-        audit.record(db, actor=actor, action="barrier.update",
-                             obj=_obj(new.client_id, "barrier", new.id))
+        audit.record(
+            db, actor=actor, action="barrier.update", obj=_obj(new.client_id, "barrier", new.id)
+        )
     return new
 
 
@@ -180,12 +206,18 @@ def add_contact(
     validate.minutes(minutes)
     with db.atomic():
         clients.exists(db, client_id)
-        row = {"client_id": client_id, "contact_on": contact_on.isoformat(), "kind": kind,
-               "minutes": minutes, "summary": summary.strip()}
+        row = {
+            "client_id": client_id,
+            "contact_on": contact_on.isoformat(),
+            "kind": kind,
+            "minutes": minutes,
+            "summary": summary.strip(),
+        }
         contact_id = clients.insert(db, "contacts", row)
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="contact.add",
-                             obj=_obj(client_id, "contact", contact_id))
+        audit.record(
+            db, actor=actor, action="contact.add", obj=_obj(client_id, "contact", contact_id)
+        )
     return records.contact(_one(db, "contacts", contact_id, "contact"))
 
 
@@ -195,8 +227,9 @@ def delete_contact(db: Database, contact_id: int, *, actor: str) -> None:
         client_id = int(_one(db, "contacts", contact_id, "contact")["client_id"])
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="contact.delete",
-                             obj=_obj(client_id, "contact", contact_id))
+        audit.record(
+            db, actor=actor, action="contact.delete", obj=_obj(client_id, "contact", contact_id)
+        )
 
 
 # --- actions --------------------------------------------------------------------------------
@@ -209,9 +242,14 @@ def _check_action(action: model.Action) -> None:
 
 
 def _action_row(action: model.Action) -> dict[str, object]:
-    return {"intervention": action.intervention, "status": action.status,
-            "goal": action.goal.strip(), "start_on": records.iso(action.start_on),
-            "due_on": records.iso(action.due_on), "result": action.result.strip()}
+    return {
+        "intervention": action.intervention,
+        "status": action.status,
+        "goal": action.goal.strip(),
+        "start_on": records.iso(action.start_on),
+        "due_on": records.iso(action.due_on),
+        "result": action.result.strip(),
+    }
 
 
 def add_action(
@@ -227,16 +265,23 @@ def add_action(
     actor: str,
 ) -> model.Action:
     """Add a step to the plan of action (start and due may lie ahead)."""
-    draft = model.Action(id=0, client_id=client_id, intervention=intervention, status=status,
-                         goal=goal, start_on=start_on, due_on=due_on, result=result)
+    draft = model.Action(
+        id=0,
+        client_id=client_id,
+        intervention=intervention,
+        status=status,
+        goal=goal,
+        start_on=start_on,
+        due_on=due_on,
+        result=result,
+    )
     _check_action(draft)
     with db.atomic():
         clients.exists(db, client_id)
         row = _action_row(draft) | {"client_id": client_id}
         action_id = clients.insert(db, "actions", row)
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="action.add",
-                             obj=_obj(client_id, "action", action_id))
+        audit.record(db, actor=actor, action="action.add", obj=_obj(client_id, "action", action_id))
     return records.action(_one(db, "actions", action_id, "action"))
 
 
@@ -247,6 +292,7 @@ def update_action(db: Database, action: model.Action, *, actor: str) -> model.Ac
         client_id = int(_one(db, "actions", action.id, "action")["client_id"])
         db["actions"].update(action.id, _action_row(action))  # type: ignore[union-attr]
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="action.update",
-                             obj=_obj(client_id, "action", action.id))
+        audit.record(
+            db, actor=actor, action="action.update", obj=_obj(client_id, "action", action.id)
+        )
     return records.action(_one(db, "actions", action.id, "action"))

@@ -10,8 +10,15 @@ from typing import Any
 from caseload import model
 
 _DETAIL_FIELDS = tuple(field.name for field in fields(model.ClientDetails))
-_DATE_FIELDS = {"birth_date", "guidance_start", "pip_date", "closed_on", "current_trede_on",
-                "last_contact_on", "next_due_on"}
+_DATE_FIELDS = {
+    "birth_date",
+    "guidance_start",
+    "pip_date",
+    "closed_on",
+    "current_trede_on",
+    "last_contact_on",
+    "next_due_on",
+}
 
 
 def iso(value: dt.date | None) -> str | None:
@@ -56,8 +63,14 @@ def client(row: Mapping[str, Any]) -> model.Client:
             value = date(value)
         elif field.name == "born_in_nl" and value is not None:
             value = bool(value)
-        elif field.name in {"initials", "first_name", "surname_prefix", "surname",
-                            "klantmanager", "team"}:
+        elif field.name in {
+            "initials",
+            "first_name",
+            "surname_prefix",
+            "surname",
+            "klantmanager",
+            "team",
+        }:
             value = value or ""
         values[field.name] = value
     return model.Client(**values)

@@ -74,8 +74,9 @@ def bsn(value: str | None, enabled: bool) -> str | None:
         raise errors.InvalidBsn(_("dit nummer voldoet niet aan de 11-proef.")) from None
 
 
-def client_details(details: model.ClientDetails, bsn_enabled: bool, today: dt.date
-                   ) -> model.ClientDetails:
+def client_details(
+    details: model.ClientDetails, bsn_enabled: bool, today: dt.date
+) -> model.ClientDetails:
     """The details as they will be stored (trimmed, BSN compact), or a typed error."""
     reference = details.reference.strip()
     if not reference:
@@ -97,8 +98,9 @@ def client_details(details: model.ClientDetails, bsn_enabled: bool, today: dt.da
     return _trimmed(details, reference, compact_bsn)
 
 
-def _trimmed(details: model.ClientDetails, reference: str, compact_bsn: str | None
-             ) -> model.ClientDetails:
+def _trimmed(
+    details: model.ClientDetails, reference: str, compact_bsn: str | None
+) -> model.ClientDetails:
     """The details with text fields stripped of surrounding spaces."""
     return dataclasses.replace(
         details,

@@ -34,17 +34,19 @@ def test_demo_twice_in_one_database_is_refused(
     assert err == "Deze database bevat al klanten. Maak demogegevens in een nieuw bestand."
 
 
-def test_a_negative_number_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                        ) -> None:
+def test_a_negative_number_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "demo.db"
     assert app_main.main(["demo", "--db", str(target), "--clients", "-5"]) == 1
     assert capsys.readouterr().err.strip() == "Het aantal klanten kan niet negatief zijn."
     assert not target.exists()
 
 
-@pytest.mark.parametrize("arguments", [["--clients", "veel"], [], ["--clients", "3", "--seed", "x"]])
-def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                             arguments: list[str]) -> None:
+@pytest.mark.parametrize(
+    "arguments", [["--clients", "veel"], [], ["--clients", "3", "--seed", "x"]]
+)
+def test_usage_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str]
+) -> None:
     with pytest.raises(SystemExit) as exited:
         app_main.main(["demo", "--db", str(tmp_path / "x.db"), *arguments])
     assert exited.value.code == 2

@@ -13,8 +13,15 @@ from caseload import clients, model
 
 TODAY = dt.date(2026, 3, 16)
 ACTOR = "km.devries"
-TABLES = ("clients", "ladder_steps", "barriers", "barrier_events", "contacts", "actions",
-          "audit_log")
+TABLES = (
+    "clients",
+    "ladder_steps",
+    "barriers",
+    "barrier_events",
+    "contacts",
+    "actions",
+    "audit_log",
+)
 
 
 @pytest.fixture
@@ -46,8 +53,9 @@ def details() -> Callable[..., model.ClientDetails]:
 
 
 @pytest.fixture
-def add_client(db: Database, details: Callable[..., model.ClientDetails]
-               ) -> Callable[..., model.Client]:
+def add_client(
+    db: Database, details: Callable[..., model.ClientDetails]
+) -> Callable[..., model.Client]:
     """Store a client through the store, as the form does."""
 
     def add(**overrides: Any) -> model.Client:
@@ -61,8 +69,9 @@ def counts(db: Database) -> Callable[[], dict[str, int]]:
     """The number of rows in every caseload table and the audit log."""
 
     def count() -> dict[str, int]:
-        return {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in TABLES}
+        return {
+            table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES
+        }
 
     return count
 
@@ -71,15 +80,24 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
     """Each client's summary columns worked out in Python from the child rows, not from SQL."""
     result: dict[int, tuple[Any, ...]] = {}
     for (client_id,) in db.execute("SELECT id FROM clients").fetchall():
-        steps = sorted(db.execute(
-            "SELECT measured_on, id, trede FROM ladder_steps WHERE client_id = ?", [client_id]
-        ).fetchall())
-        contacts = [row[0] for row in db.execute(
-            "SELECT contact_on FROM contacts WHERE client_id = ?", [client_id])]
-        barriers = [row[0] for row in db.execute(
-            "SELECT status FROM barriers WHERE client_id = ?", [client_id])]
+        steps = sorted(
+            db.execute(
+                "SELECT measured_on, id, trede FROM ladder_steps WHERE client_id = ?", [client_id]
+            ).fetchall()
+        )
+        contacts = [
+            row[0]
+            for row in db.execute(
+                "SELECT contact_on FROM contacts WHERE client_id = ?", [client_id]
+            )
+        ]
+        barriers = [
+            row[0]
+            for row in db.execute("SELECT status FROM barriers WHERE client_id = ?", [client_id])
+        ]
         actions = db.execute(
-            "SELECT status, due_on FROM actions WHERE client_id = ?", [client_id]).fetchall()
+            "SELECT status, due_on FROM actions WHERE client_id = ?", [client_id]
+        ).fetchall()
         open_actions = [due for status, due in actions if status in ("gepland", "lopend")]
         result[client_id] = (
             steps[-1][2] if steps else None,
@@ -94,9 +112,13 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
 
 def stored_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
     """Each client's summary columns as stored."""
-    return {row[0]: tuple(row[1:]) for row in db.execute(
-        "SELECT id, current_trede, current_trede_on, last_contact_on, open_barriers, "
-        "open_actions, next_due_on FROM clients")}
+    return {
+        row[0]: tuple(row[1:])
+        for row in db.execute(
+            "SELECT id, current_trede, current_trede_on, last_contact_on, open_barriers, "
+            "open_actions, next_due_on FROM clients"
+        )
+    }
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ ACTOR = "km.devries"
 
 #: reference, first name, prefix, surname, klantmanager, team, trede, days since contact,
 #: barriers (kind, status), actions (status, due in days from today), closed
+# fmt: off
 PEOPLE: list[tuple[Any, ...]] = [
     ("KL0000010", "Zoë", "de", "Vries", "Anouk", "Team Noord", 2, 3, [("taal", "open")],
      [("lopend", -5)], False),
@@ -38,32 +39,63 @@ PEOPLE: list[tuple[Any, ...]] = [
     ("KL0000004", "Yonas", "", "Haile", "Anouk", "Team Oost", 1, 3, [("taal", "open"),
      ("sociaal_netwerk", "open"), ("zelfredzaamheid", "open")], [("lopend", 100)], False),
 ]
+# fmt: on
 
 
 def build(db: Database) -> dict[str, model.Client]:
     """The people above, stored through the stores; by reference."""
     stored = {}
-    for (ref, first, prefix, surname, manager, team, trede, days, barriers, actions,
-         closed) in PEOPLE:
-        details = model.ClientDetails(reference=ref, first_name=first, initials=first[0] + ".",
-                                      surname_prefix=prefix, surname=surname,
-                                      klantmanager=manager, team=team)
+    for (
+        ref,
+        first,
+        prefix,
+        surname,
+        manager,
+        team,
+        trede,
+        days,
+        barriers,
+        actions,
+        closed,
+    ) in PEOPLE:
+        details = model.ClientDetails(
+            reference=ref,
+            first_name=first,
+            initials=first[0] + ".",
+            surname_prefix=prefix,
+            surname=surname,
+            klantmanager=manager,
+            team=team,
+        )
         client = clients.add(db, details, actor=ACTOR, today=TODAY)
         if trede is not None:
             journal.record_step(db, client.id, trede=trede, actor=ACTOR, today=TODAY)
         if days is not None:
-            journal.add_contact(db, client.id, kind="kantoor",
-                                contact_on=TODAY - dt.timedelta(days=days), actor=ACTOR,
-                                today=TODAY)
+            journal.add_contact(
+                db,
+                client.id,
+                kind="kantoor",
+                contact_on=TODAY - dt.timedelta(days=days),
+                actor=ACTOR,
+                today=TODAY,
+            )
         for kind, status in barriers:
-            journal.add_barrier(db, client.id, kind=kind, severity=2, status=status,
-                                actor=ACTOR, today=TODAY)
+            journal.add_barrier(
+                db, client.id, kind=kind, severity=2, status=status, actor=ACTOR, today=TODAY
+            )
         for status, due in actions:
-            journal.add_action(db, client.id, intervention="taalcursus", status=status,
-                               due_on=TODAY + dt.timedelta(days=due), actor=ACTOR)
+            journal.add_action(
+                db,
+                client.id,
+                intervention="taalcursus",
+                status=status,
+                due_on=TODAY + dt.timedelta(days=due),
+                actor=ACTOR,
+            )
         if closed:
-            clients.close(db, client.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR,
-                          today=TODAY)
+            clients.close(
+                db, client.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR, today=TODAY
+            )
         stored[ref] = clients.get(db, client.id)
     return stored
 
@@ -112,8 +144,19 @@ def names(db: Database, text: str) -> list[str]:
         ("perez jo", ["José Pérez"]),
         ("noel", ["Noël van der Berg"]),
         ("KL0000009", ["Agnieszka Nowak"]),
-        ("kl00000", ["Fatima el Amrani", "Zoe Bakker", "Noël van der Berg", "Yonas Haile",
-                     "Agnieszka Nowak", "Ömer Öztürk", "José Pérez", "Zoë de Vries"]),
+        (
+            "kl00000",
+            [
+                "Fatima el Amrani",
+                "Zoe Bakker",
+                "Noël van der Berg",
+                "Yonas Haile",
+                "Agnieszka Nowak",
+                "Ömer Öztürk",
+                "José Pérez",
+                "Zoë de Vries",
+            ],
+        ),
         ("kl0000001", ["José Pérez"]),
         ("vries zoe", ["Zoë de Vries"]),
         ("xavier", []),
@@ -136,8 +179,18 @@ def test_search_with_no_words_does_not_narrow_nor_fail(
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({"status": "active"}, {"KL0000010", "KL0000003", "KL0000007", "KL0000001", "KL0000005",
-                                "KL0000009", "KL0000004"}),
+        (
+            {"status": "active"},
+            {
+                "KL0000010",
+                "KL0000003",
+                "KL0000007",
+                "KL0000001",
+                "KL0000005",
+                "KL0000009",
+                "KL0000004",
+            },
+        ),
         ({"status": "closed"}, {"KL0000002"}),
         ({"trede": 2}, {"KL0000010", "KL0000003"}),
         ({"trede": 5}, set()),
@@ -145,28 +198,33 @@ def test_search_with_no_words_does_not_narrow_nor_fail(
         ({"barrier_kind": "schulden"}, {"KL0000007"}),
         ({"overdue_actions_only": True}, {"KL0000010", "KL0000005", "KL0000009"}),
         ({"no_recent_contact_only": True}, {"KL0000003", "KL0000007", "KL0000005"}),
-        ({"no_recent_contact_only": True, "contact_threshold_days": 2},
-         {"KL0000010", "KL0000003", "KL0000007", "KL0000001", "KL0000005", "KL0000004"}),
+        (
+            {"no_recent_contact_only": True, "contact_threshold_days": 2},
+            {"KL0000010", "KL0000003", "KL0000007", "KL0000001", "KL0000005", "KL0000004"},
+        ),
         ({"klantmanager": "Anouk"}, {"KL0000010", "KL0000007", "KL0000005", "KL0000004"}),
         ({"team": "Team Oost"}, {"KL0000002", "KL0000009", "KL0000004"}),
         ({"team": "Team Oost", "status": "active", "barrier_kind": "taal"}, {"KL0000004"}),
         ({"text": "zoe", "trede": 2, "klantmanager": "Bram"}, {"KL0000003"}),
     ],
 )
-def test_each_filter(db: Database, caseload: dict[str, model.Client], filters: dict[str, Any],
-                     expected: set[str]) -> None:
+def test_each_filter(
+    db: Database, caseload: dict[str, model.Client], filters: dict[str, Any], expected: set[str]
+) -> None:
     assert refs(db, caseload, **filters) == expected
     shown = cq.counts(db, cq.CaseloadFilter(**filters), today=TODAY).shown
     assert shown == len(expected)
 
 
-def _python_order(rows: list[cq.CaseloadRow], stored: dict[int, model.Client],
-                  column: cq.SortColumn) -> list[int]:
+def _python_order(
+    rows: list[cq.CaseloadRow], stored: dict[int, model.Client], column: cq.SortColumn
+) -> list[int]:
     """The ascending order the UI promises, computed in Python."""
     if column is cq.SortColumn.DAYS_SINCE_CONTACT:
         # fewest days first = newest contact first; never contacted last; ties by id reversed
-        ordered = sorted(rows, key=lambda r: (stored[r.id].last_contact_on or dt.date.min, r.id),
-                         reverse=True)
+        ordered = sorted(
+            rows, key=lambda r: (stored[r.id].last_contact_on or dt.date.min, r.id), reverse=True
+        )
         return [row.id for row in ordered]
     keys: dict[cq.SortColumn, Callable[[cq.CaseloadRow], Any]] = {
         cq.SortColumn.REFERENCE: lambda r: r.reference,
@@ -181,15 +239,19 @@ def _python_order(rows: list[cq.CaseloadRow], stored: dict[int, model.Client],
 
 
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c)).casefold()
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
 
 
 @pytest.mark.parametrize("column", list(cq.SortColumn))
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("narrowing", [False, True])
 def test_sorting_on_every_column_both_ways(
-    db: Database, caseload: dict[str, model.Client], column: cq.SortColumn, descending: bool,
+    db: Database,
+    caseload: dict[str, model.Client],
+    column: cq.SortColumn,
+    descending: bool,
     narrowing: bool,
 ) -> None:
     flt = cq.CaseloadFilter(text="kl" if narrowing else "")  # the same clients, other plan
@@ -197,18 +259,27 @@ def test_sorting_on_every_column_both_ways(
     rows = cq.rows(db, sorted(found), today=TODAY)
     stored = {client.id: client for client in caseload.values()}
     if column is cq.SortColumn.NAME:
-        stored = {ident: dataclasses.replace(client, surname=_fold(client.surname))
-                  for ident, client in stored.items()}
+        stored = {
+            ident: dataclasses.replace(client, surname=_fold(client.surname))
+            for ident, client in stored.items()
+        }
     expected = _python_order(rows, stored, column)
     assert found == (expected[::-1] if descending else expected)
 
 
-def test_name_sort_ignores_prefix_and_diacritics(db: Database, caseload: dict[str, model.Client]
-                                                 ) -> None:
+def test_name_sort_ignores_prefix_and_diacritics(
+    db: Database, caseload: dict[str, model.Client]
+) -> None:
     found = cq.ids(db, cq.CaseloadFilter(), cq.Sort(cq.SortColumn.NAME), today=TODAY)
     assert [row.name for row in cq.rows(db, found, today=TODAY)] == [
-        "Fatima el Amrani", "Zoe Bakker", "Noël van der Berg", "Yonas Haile", "Agnieszka Nowak",
-        "Ömer Öztürk", "José Pérez", "Zoë de Vries",
+        "Fatima el Amrani",
+        "Zoe Bakker",
+        "Noël van der Berg",
+        "Yonas Haile",
+        "Agnieszka Nowak",
+        "Ömer Öztürk",
+        "José Pérez",
+        "Zoë de Vries",
     ]
 
 
@@ -217,19 +288,28 @@ def test_rows_show_what_the_caseload_needs_in_the_order_asked(
 ) -> None:
     wanted = [caseload["KL0000007"].id, 999, caseload["KL0000010"].id, caseload["KL0000002"].id]
     omer, zoe, noel = cq.rows(db, wanted, today=TODAY)  # the unknown id is left out
-    assert (omer.name, omer.trede, omer.days_since_contact, omer.open_barriers,
-            omer.open_actions) == ("Ömer Öztürk", 4, None, 2, 0)
+    assert (
+        omer.name,
+        omer.trede,
+        omer.days_since_contact,
+        omer.open_barriers,
+        omer.open_actions,
+    ) == ("Ömer Öztürk", 4, None, 2, 0)
     assert omer.no_recent_contact and not omer.overdue_actions and omer.needs_attention
     assert (zoe.days_since_contact, zoe.open_actions, zoe.overdue_actions) == (3, 1, True)
     assert not zoe.no_recent_contact
     assert (noel.status, noel.closing_reason, noel.needs_attention) == (
-        "closed", "uitstroom_werk", False)
+        "closed",
+        "uitstroom_werk",
+        False,
+    )
 
 
 def test_counts_for_the_status_bar(db: Database, caseload: dict[str, model.Client]) -> None:
     assert cq.counts(db, cq.CaseloadFilter(), today=TODAY) == cq.CaseloadCounts(8, 8, 5)
     assert cq.counts(db, cq.CaseloadFilter(team="Team Noord"), today=TODAY) == (
-        cq.CaseloadCounts(8, 3, 3))
+        cq.CaseloadCounts(8, 3, 3)
+    )
 
 
 def test_caseload_follows_each_change_at_once(tmp_path: Path) -> None:

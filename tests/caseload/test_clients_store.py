@@ -80,8 +80,7 @@ def test_refused_client_stores_nothing_and_names_the_field(
 def test_a_valid_bsn_is_stored_compact_only_when_switched_on(
     db: Database, details: Callable[..., model.ClientDetails]
 ) -> None:
-    client = clients.add(db, details(bsn="1112.22.333"), actor=ACTOR, bsn_enabled=True,
-                         today=TODAY)
+    client = clients.add(db, details(bsn="1112.22.333"), actor=ACTOR, bsn_enabled=True, today=TODAY)
     assert client.bsn == "111222333"
 
 
@@ -97,14 +96,20 @@ def test_update_changes_details_and_search(
     assert search(db, "vries") == []
     before = counts()
     with pytest.raises(errors.DuplicateReference):
-        clients.update(db, other.id, dataclasses.replace(other.details(), reference=client.reference),
-                       actor=ACTOR, today=TODAY)
+        clients.update(
+            db,
+            other.id,
+            dataclasses.replace(other.details(), reference=client.reference),
+            actor=ACTOR,
+            today=TODAY,
+        )
     assert counts() == before
     assert clients.get(db, other.id).reference == "KL0000002"
 
 
-def test_close_and_reopen(db: Database, add_client: Callable[..., model.Client],
-                          counts: Counts) -> None:
+def test_close_and_reopen(
+    db: Database, add_client: Callable[..., model.Client], counts: Counts
+) -> None:
     client = add_client()
     before = counts()
     for kwargs, error in [
@@ -115,10 +120,14 @@ def test_close_and_reopen(db: Database, add_client: Callable[..., model.Client],
         with pytest.raises(error):
             clients.close(db, client.id, actor=ACTOR, today=TODAY, **kwargs)
     assert counts() == before
-    closed = clients.close(db, client.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR,
-                           today=TODAY)
+    closed = clients.close(
+        db, client.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR, today=TODAY
+    )
     assert (closed.status, closed.closed_on, closed.closing_reason) == (
-        "closed", TODAY, "uitstroom_werk")
+        "closed",
+        TODAY,
+        "uitstroom_werk",
+    )
     with pytest.raises(errors.InvalidValue):
         clients.close(db, client.id, on=TODAY, reason="verhuisd", actor=ACTOR, today=TODAY)
     reopened = clients.reopen(db, client.id, actor=ACTOR)
@@ -131,8 +140,11 @@ def test_opening_a_file_is_logged(db: Database, add_client: Callable[..., model.
     client = add_client()
     clients.record_view(db, client.id, actor="km.jansen")
     entry = audit.entries(db)[0]
-    assert (entry.action, entry.object, entry.actor) == ("client.view", f"client:{client.id}",
-                                                         "km.jansen")
+    assert (entry.action, entry.object, entry.actor) == (
+        "client.view",
+        f"client:{client.id}",
+        "km.jansen",
+    )
     with pytest.raises(errors.NotFound):
         clients.record_view(db, 999, actor=ACTOR)
 
@@ -152,17 +164,28 @@ def _every_text(db: Database) -> str:
 
 def test_delete_removes_every_trace(db: Database, add_client: Callable[..., model.Client]) -> None:
     keep = add_client(reference="KL0000001", first_name="Anouk", surname="Smit")
-    gone = add_client(reference="KL7788990", first_name="Ömer", surname="Çelikkaya",
-                      surname_prefix="")
+    gone = add_client(
+        reference="KL7788990", first_name="Ömer", surname="Çelikkaya", surname_prefix=""
+    )
     journal.record_step(db, gone.id, trede=2, actor=ACTOR, today=TODAY)
-    barrier = journal.add_barrier(db, gone.id, kind="taal", severity=3, note="Spreekt weinig",
-                                  actor=ACTOR, today=TODAY)
-    journal.update_barrier(db, dataclasses.replace(barrier, status="in_aanpak"), actor=ACTOR,
-                           today=TODAY)
-    journal.add_contact(db, gone.id, kind="huisbezoek", minutes=45,
-                        summary="Celikkaya vertelde over haar moeder", actor=ACTOR, today=TODAY)
-    journal.add_action(db, gone.id, intervention="taalcursus", goal="Celikkaya haalt A2",
-                       actor=ACTOR)
+    barrier = journal.add_barrier(
+        db, gone.id, kind="taal", severity=3, note="Spreekt weinig", actor=ACTOR, today=TODAY
+    )
+    journal.update_barrier(
+        db, dataclasses.replace(barrier, status="in_aanpak"), actor=ACTOR, today=TODAY
+    )
+    journal.add_contact(
+        db,
+        gone.id,
+        kind="huisbezoek",
+        minutes=45,
+        summary="Celikkaya vertelde over haar moeder",
+        actor=ACTOR,
+        today=TODAY,
+    )
+    journal.add_action(
+        db, gone.id, intervention="taalcursus", goal="Celikkaya haalt A2", actor=ACTOR
+    )
     assert search(db, "celik") == [gone.id]
 
     clients.delete(db, gone.id, actor=ACTOR)

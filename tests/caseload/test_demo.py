@@ -25,8 +25,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
 
 
 def _dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
-    return {table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-            for table in TABLES}
+    return {table: db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in TABLES}
 
 
 def test_same_seed_gives_the_same_caseload_and_another_seed_another(tmp_path: Path) -> None:
@@ -40,8 +39,9 @@ def test_same_seed_gives_the_same_caseload_and_another_seed_another(tmp_path: Pa
     assert dumps[0]["clients"] != dumps[2]["clients"]
 
 
-def test_summaries_match_a_recomputation(demo_db: Database,
-                                         summaries_hold: Callable[[Database], bool]) -> None:
+def test_summaries_match_a_recomputation(
+    demo_db: Database, summaries_hold: Callable[[Database], bool]
+) -> None:
     assert summaries_hold(demo_db)
 
 
@@ -50,8 +50,10 @@ def test_demo_rows_have_the_shape_the_stores_write(demo_db: Database) -> None:
     assert database.check(demo_db).ok
     assert demo_db.execute("SELECT count(*) FROM clients WHERE bsn IS NOT NULL").fetchone() == (0,)
     codes = {
-        ("barriers", "kind"): vocab.BARRIER_KINDS, ("barriers", "status"): vocab.BARRIER_STATUSES,
-        ("contacts", "kind"): vocab.CONTACT_KINDS, ("actions", "intervention"): vocab.INTERVENTIONS,
+        ("barriers", "kind"): vocab.BARRIER_KINDS,
+        ("barriers", "status"): vocab.BARRIER_STATUSES,
+        ("contacts", "kind"): vocab.CONTACT_KINDS,
+        ("actions", "intervention"): vocab.INTERVENTIONS,
         ("actions", "status"): vocab.ACTION_STATUSES,
         ("clients", "closing_reason"): vocab.CLOSING_REASONS,
         ("clients", "language_speaking"): vocab.LANGUAGE_LEVELS,
@@ -66,8 +68,9 @@ def test_demo_rows_have_the_shape_the_stores_write(demo_db: Database) -> None:
             events = [e for e in file.barrier_events if e.barrier_id == barrier.id]
             assert events[0].change == "opened"
             assert events[-1].status == barrier.status
-            assert barrier.resolved_on == (events[-1].happened_on
-                                           if barrier.status == "opgelost" else None)
+            assert barrier.resolved_on == (
+                events[-1].happened_on if barrier.status == "opgelost" else None
+            )
         assert all(c.contact_on <= TODAY for c in file.contacts)
         assert all(s.measured_on <= TODAY for s in file.ladder_steps)
 
@@ -77,7 +80,8 @@ def test_demo_looks_like_a_real_caseload(demo_db: Database) -> None:
         "SELECT (SELECT count(*) FROM contacts) * 1.0 / count(*), "
         "(SELECT count(*) FROM ladder_steps) * 1.0 / count(*), "
         "sum(status = 'closed'), count(DISTINCT klantmanager), count(DISTINCT team), "
-        "count(DISTINCT current_trede) FROM clients").fetchone()
+        "count(DISTINCT current_trede) FROM clients"
+    ).fetchone()
     contacts, steps, closed, managers, teams, treden = per_client
     assert 12 < contacts < 30 and 3 < steps < 8
     assert 20 < closed < 80 and managers >= 3 and teams == 8 and treden == 6
@@ -86,7 +90,8 @@ def test_demo_looks_like_a_real_caseload(demo_db: Database) -> None:
     movement = demo_db.execute(
         "SELECT count(DISTINCT client_id) FROM ladder_steps s WHERE trede != "
         "(SELECT trede FROM ladder_steps f WHERE f.client_id = s.client_id "
-        "ORDER BY measured_on LIMIT 1)").fetchone()[0]
+        "ORDER BY measured_on LIMIT 1)"
+    ).fetchone()[0]
     assert movement > 50  # ladder histories move
     found = caseload_query.ids(demo_db, caseload_query.CaseloadFilter(text="zoe"), today=TODAY)
     names = {row.name.split()[0] for row in caseload_query.rows(demo_db, found, today=TODAY)}
@@ -96,8 +101,14 @@ def test_demo_looks_like_a_real_caseload(demo_db: Database) -> None:
 def test_progress_is_reported_and_cancel_stores_nothing(db: Database) -> None:
     seen: list[tuple[int, int]] = []
     with pytest.raises(demo.Cancelled):
-        demo.fill(db, 5000, seed=1, today=TODAY, progress=lambda d, t: seen.append((d, t)),
-                  cancelled=lambda: len(seen) >= 1)
+        demo.fill(
+            db,
+            5000,
+            seed=1,
+            today=TODAY,
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=lambda: len(seen) >= 1,
+        )
     assert seen == [(demo.BATCH, 5000)]
     assert db.execute("SELECT count(*) FROM clients").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM contacts").fetchone() == (0,)

@@ -17,23 +17,44 @@ A = ladder.LadderAnswers
     [
         ("paid job, no support", A(paid_work=True), 6),
         ("self-employed, also volunteers", A(paid_work=True, unpaid_work_weekly=True), 6),
-        ("paid job with wage subsidy or job coach",
-         A(paid_work=True, paid_work_with_support=True), 5),
-        ("part-time job next to inburgering classes",
-         A(paid_work=True, paid_work_with_support=True, organised_activity_weekly=True), 5),
+        (
+            "paid job with wage subsidy or job coach",
+            A(paid_work=True, paid_work_with_support=True),
+            5,
+        ),
+        (
+            "part-time job next to inburgering classes",
+            A(paid_work=True, paid_work_with_support=True, organised_activity_weekly=True),
+            5,
+        ),
         ("volunteer work weekly", A(unpaid_work_weekly=True), 4),
-        ("unpaid internship plus language course",
-         A(unpaid_work_weekly=True, organised_activity_weekly=True, social_contact_weekly=True), 4),
-        ("support answered yes but no paid work: support does not count",
-         A(paid_work_with_support=True, unpaid_work_weekly=True), 4),
+        (
+            "unpaid internship plus language course",
+            A(unpaid_work_weekly=True, organised_activity_weekly=True, social_contact_weekly=True),
+            4,
+        ),
+        (
+            "support answered yes but no paid work: support does not count",
+            A(paid_work_with_support=True, unpaid_work_weekly=True),
+            4,
+        ),
         ("weekly language course", A(organised_activity_weekly=True), 3),
-        ("inburgering classes and friends", A(organised_activity_weekly=True,
-                                              social_contact_weekly=True), 3),
-        ("support without work, only a club", A(paid_work_with_support=True,
-                                                organised_activity_weekly=True), 3),
+        (
+            "inburgering classes and friends",
+            A(organised_activity_weekly=True, social_contact_weekly=True),
+            3,
+        ),
+        (
+            "support without work, only a club",
+            A(paid_work_with_support=True, organised_activity_weekly=True),
+            3,
+        ),
         ("sees family every week, nothing organised", A(social_contact_weekly=True), 2),
-        ("support without work, social contact", A(paid_work_with_support=True,
-                                                   social_contact_weekly=True), 2),
+        (
+            "support without work, social contact",
+            A(paid_work_with_support=True, social_contact_weekly=True),
+            2,
+        ),
         ("hardly leaves the house", A(), 1),
         ("only 'with support' ticked, nothing else", A(paid_work_with_support=True), 1),
     ],
@@ -67,18 +88,24 @@ def test_movement(before: int, after: int, expected: ladder.Movement) -> None:
 
 
 def _step(ident: int, day: str, trede: int) -> model.LadderStep:
-    return model.LadderStep(id=ident, client_id=1, measured_on=dt.date.fromisoformat(day),
-                            trede=trede)
+    return model.LadderStep(
+        id=ident, client_id=1, measured_on=dt.date.fromisoformat(day), trede=trede
+    )
 
 
 def test_movement_between_two_dates_uses_the_measurement_that_held_then() -> None:
-    steps = [_step(1, "2025-01-10", 2), _step(2, "2025-06-01", 3), _step(3, "2025-06-01", 4),
-             _step(4, "2025-12-01", 3)]
+    steps = [
+        _step(1, "2025-01-10", 2),
+        _step(2, "2025-06-01", 3),
+        _step(3, "2025-06-01", 4),
+        _step(4, "2025-12-01", 3),
+    ]
     assert ladder.trede_on(steps, dt.date(2025, 1, 9)) is None
     assert ladder.trede_on(steps, dt.date(2025, 6, 1)) == 4  # the later entry of that day
     start, end = dt.date(2025, 3, 1), dt.date(2025, 9, 1)
     assert ladder.movement_between(steps, start, end) is ladder.Movement.ROSE
     assert ladder.movement_between(steps, dt.date(2025, 7, 1), dt.date(2026, 1, 1)) is (
-        ladder.Movement.FELL)
+        ladder.Movement.FELL
+    )
     assert ladder.movement_between(steps, dt.date(2024, 1, 1), end) is None
     assert ladder.Movement.STAYED.text() == "Gelijk gebleven"

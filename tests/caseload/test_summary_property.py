@@ -21,14 +21,26 @@ client_index = st.integers(min_value=0, max_value=2)
 operation = st.one_of(
     st.tuples(st.just("step"), client_index, st.integers(1, 6), days),
     st.tuples(st.just("contact"), client_index, days),
-    st.tuples(st.just("barrier"), client_index, st.sampled_from(vocab.BARRIER_KINDS.codes()),
-              st.sampled_from(vocab.BARRIER_STATUSES.codes())),
-    st.tuples(st.just("action"), client_index, st.sampled_from(vocab.ACTION_STATUSES.codes()),
-              st.one_of(st.none(), days)),
-    st.tuples(st.just("change_barrier"), st.integers(0, 20),
-              st.sampled_from(vocab.BARRIER_STATUSES.codes())),
-    st.tuples(st.just("change_action"), st.integers(0, 20),
-              st.sampled_from(vocab.ACTION_STATUSES.codes())),
+    st.tuples(
+        st.just("barrier"),
+        client_index,
+        st.sampled_from(vocab.BARRIER_KINDS.codes()),
+        st.sampled_from(vocab.BARRIER_STATUSES.codes()),
+    ),
+    st.tuples(
+        st.just("action"),
+        client_index,
+        st.sampled_from(vocab.ACTION_STATUSES.codes()),
+        st.one_of(st.none(), days),
+    ),
+    st.tuples(
+        st.just("change_barrier"),
+        st.integers(0, 20),
+        st.sampled_from(vocab.BARRIER_STATUSES.codes()),
+    ),
+    st.tuples(
+        st.just("change_action"), st.integers(0, 20), st.sampled_from(vocab.ACTION_STATUSES.codes())
+    ),
     st.tuples(st.just("delete_contact"), st.integers(0, 20)),
     st.tuples(st.just("delete_step"), st.integers(0, 20)),
     st.tuples(st.just("close_or_reopen"), client_index),
@@ -39,27 +51,38 @@ def _apply(db: Database, people: list[model.Client], op: tuple[object, ...]) -> 
     kind = op[0]
     if kind == "step":
         _, who, trede, on = op
-        journal.record_step(db, people[who].id, trede=trede, measured_on=on, actor=ACTOR,
-                            today=TODAY)
+        journal.record_step(
+            db, people[who].id, trede=trede, measured_on=on, actor=ACTOR, today=TODAY
+        )
     elif kind == "contact":
         _, who, on = op
-        journal.add_contact(db, people[who].id, kind="kantoor", contact_on=on, actor=ACTOR,
-                            today=TODAY)
+        journal.add_contact(
+            db, people[who].id, kind="kantoor", contact_on=on, actor=ACTOR, today=TODAY
+        )
     elif kind == "barrier":
         _, who, barrier_kind, status = op
-        journal.add_barrier(db, people[who].id, kind=barrier_kind, severity=2, status=status,
-                            actor=ACTOR, today=TODAY)
+        journal.add_barrier(
+            db,
+            people[who].id,
+            kind=barrier_kind,
+            severity=2,
+            status=status,
+            actor=ACTOR,
+            today=TODAY,
+        )
     elif kind == "action":
         _, who, status, due = op
-        journal.add_action(db, people[who].id, intervention="jobcoach", status=status,
-                           due_on=due, actor=ACTOR)
+        journal.add_action(
+            db, people[who].id, intervention="jobcoach", status=status, due_on=due, actor=ACTOR
+        )
     elif kind == "change_barrier":
         _, pick, status = op
         found = db.execute("SELECT id FROM barriers ORDER BY id").fetchall()
         if found:
             barrier = next(b for b in _barriers(db) if b.id == found[pick % len(found)][0])
-            journal.update_barrier(db, dataclasses.replace(barrier, status=status), actor=ACTOR,
-                                   today=TODAY)
+            journal.update_barrier(
+                db, dataclasses.replace(barrier, status=status), actor=ACTOR, today=TODAY
+            )
     elif kind == "change_action":
         _, pick, status = op
         actions = [a for p in people for a in _file(db, p.id).actions]
@@ -90,7 +113,9 @@ def _barriers(db: Database) -> list[model.Barrier]:
     return [b for ident in ids for b in _file(db, ident).barriers]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(operation, max_size=25))
 def test_summaries_equal_recomputation_after_any_changes(
     summaries_hold: Callable[[Database], bool], ops: list[tuple[object, ...]]
@@ -98,16 +123,29 @@ def test_summaries_equal_recomputation_after_any_changes(
     db = Database(memory=True)
     db.execute("PRAGMA foreign_keys = ON")
     database.migrate(db)
-    people = [clients.add(db, model.ClientDetails(reference=f"KL{n}", surname=f"Naam{n}"),
-                          actor=ACTOR, today=TODAY) for n in range(3)]
+    people = [
+        clients.add(
+            db,
+            model.ClientDetails(reference=f"KL{n}", surname=f"Naam{n}"),
+            actor=ACTOR,
+            today=TODAY,
+        )
+        for n in range(3)
+    ]
     for op in ops:
         _apply(db, people, op)
         assert summaries_hold(db)
     # The caseload filters read those columns: the overdue filter agrees with the actions.
-    overdue = set(caseload_query.ids(db, caseload_query.CaseloadFilter(overdue_actions_only=True),
-                                     today=TODAY))
-    expected = {p.id for p in people
-                if clients.get(db, p.id).is_active
-                and any(a.is_overdue(TODAY) for a in _file(db, p.id).actions)}
+    overdue = set(
+        caseload_query.ids(
+            db, caseload_query.CaseloadFilter(overdue_actions_only=True), today=TODAY
+        )
+    )
+    expected = {
+        p.id
+        for p in people
+        if clients.get(db, p.id).is_active
+        and any(a.is_overdue(TODAY) for a in _file(db, p.id).actions)
+    }
     assert overdue == expected
     db.close()
