@@ -52,7 +52,7 @@ def open_window(options: argparse.Namespace) -> int:
     from app import gui
 
     return gui.run(
-        database=getattr(options, "db", None),
+        database_path=getattr(options, "db", None),
         language=getattr(options, "lang", None) or i18n.current_language(),
-        demo=bool(getattr(options, "demo", False)),
+        demo_mode=bool(getattr(options, "demo", False)),
     )

@@ -40,4 +40,4 @@ class AppContext:
 
     def close(self) -> None:
         """Close the database connection."""
-        self.db.close()
+        database.close(self.db)

@@ -94,6 +94,8 @@ def connect(path: Path) -> Database:
         db.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit that was acknowledged survives a power loss, not only a crash.
         db.execute("PRAGMA synchronous = FULL")
+        # Erased clients must not stay readable in free pages of the file.
+        db.execute("PRAGMA secure_delete = ON")
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(
             _("De database %(path)s kan niet worden geopend: %(reason)s")
@@ -121,6 +123,15 @@ def open_database(path: Path) -> Database:
             % {"path": path, "reason": error}
         ) from error
     return db
+
+
+def close(db: Database) -> None:
+    """Let SQLite refresh its query statistics, then close the connection."""
+    try:
+        db.execute("PRAGMA optimize")
+    except sqlite3.DatabaseError:
+        pass  # statistics are an optimisation; closing must not fail over them
+    db.close()
 
 
 def schema_version(db: Database) -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import context as context_module
+from caseload import demo
 from app import database, paths
 from app import settings as settings_module
 from resources import i18n
@@ -17,19 +19,37 @@ from resources.i18n import _
 from ui import main_window, qt_setup
 
 
-def build_context(database_path: Path | None, demo: bool) -> context_module.AppContext:
+DEMO_CLIENTS = 400
+
+
+def build_context(database_path: Path | None, demo_mode: bool) -> context_module.AppContext:
     """Open the database and read the settings, as the window will use them."""
     resolved = paths.resolve(database_path)
-    if demo:
-        folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
-        resolved = paths.Paths(folder / "demo.db", resolved.settings, resolved.window_state)
+    if demo_mode:
+        return build_demo_context(resolved)
     db = database.open_database(resolved.database)
     return context_module.AppContext(
-        db=db, paths=resolved, settings=settings_module.load(resolved.settings), demo=demo
+        db=db, paths=resolved, settings=settings_module.load(resolved.settings), demo=False
     )
 
 
-def run(database: Path | None, language: str, demo: bool) -> int:
+def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
+    """A fresh synthetic caseload in a temporary folder; the user's own files stay untouched."""
+    folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
+    resolved = paths.Paths(folder / "demo.db", folder / "settings.json", user_paths.window_state)
+    own = settings_module.load(user_paths.settings)
+    demo_settings = replace(
+        own,
+        municipality=own.municipality or _("Demogemeente"),
+        user_name=own.user_name or _("Demogebruiker"),
+    )
+    settings_module.save(resolved.settings, demo_settings)
+    db = database.open_database(resolved.database)
+    demo.fill(db, DEMO_CLIENTS, seed=1)
+    return context_module.AppContext(db=db, paths=resolved, settings=demo_settings, demo=True)
+
+
+def run(database_path: Path | None, language: str, demo_mode: bool) -> int:
     """Show the main window until the user closes it."""
     application = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(application, QApplication)
@@ -40,7 +60,7 @@ def run(database: Path | None, language: str, demo: bool) -> int:
     i18n.set_language(language)
     qt_setup.install_translators(application, language)
     try:
-        context = build_context(database, demo)
+        context = build_context(database_path, demo_mode)
     except UserError as error:
         QMessageBox.critical(None, _("Trede kan niet starten"), error.message)
         return 1

@@ -96,7 +96,7 @@ class PageFrame:
 def _numbered_canvas(frame: PageFrame) -> type[canvas_module.Canvas]:
     """A canvas that writes 'Pagina X van Y' once it knows how many pages there are."""
 
-    class NumberedCanvas(canvas_module.Canvas):
+    class NumberedCanvas(canvas_module.Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # Otherwise reportlab starts every page in Helvetica, which lacks some glyphs.
             kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
