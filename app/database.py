@@ -5,6 +5,7 @@ This is the only place that connects, so that pragmas (and later encryption) are
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -127,10 +128,9 @@ def open_database(path: Path) -> Database:
 
 def close(db: Database) -> None:
     """Let SQLite refresh its query statistics, then close the connection."""
-    try:
+    # Statistics are an optimisation; closing must not fail over them.
+    with contextlib.suppress(sqlite3.DatabaseError):
         db.execute("PRAGMA optimize")
-    except sqlite3.DatabaseError:
-        pass  # statistics are an optimisation; closing must not fail over them
     db.close()
 
 

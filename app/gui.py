@@ -10,14 +10,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import context as context_module
-from caseload import demo
 from app import database, paths
 from app import settings as settings_module
+from caseload import demo
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import main_window, qt_setup
-
 
 DEMO_CLIENTS = 400
 
