@@ -1,0 +1,366 @@
+"""Table models and text helpers of the Quickscan page: history, change per theme, roles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from quickscan import questionnaire as model
+from quickscan import scoring, store
+from resources import i18n
+from resources.i18n import N_, _
+
+Index = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row")
+
+# -- text helpers ---------------------------------------------------------------------------
+
+
+def language_for(questionnaire: model.Questionnaire) -> str:
+    """The active language if the questionnaire has it, else its first language."""
+    current = i18n.current_language()
+    return current if current in questionnaire.languages else questionnaire.languages[0]
+
+
+def score_text(score: float | None) -> str:
+    """A theme or overall score as the user reads it; no score means 'onvoldoende zicht'."""
+    return _("onvoldoende zicht") if score is None else i18n.format_number(score)
+
+
+def change_text(change: float | None) -> str:
+    """A change in points with its sign ('+12,5', '−3'); empty when there is nothing to compare."""
+    if change is None:
+        return "–"
+    if change > 0:
+        return "+" + i18n.format_number(change)
+    if change < 0:
+        return "−" + i18n.format_number(-change)
+    return i18n.format_number(0)
+
+
+def date_text(stamp: str | None) -> str:
+    """A stored ISO time as a local date in the active locale."""
+    if not stamp:
+        return ""
+    moment = dt.datetime.fromisoformat(stamp)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return i18n.format_date(moment.date(), "medium")
+
+
+def role_label(questionnaire: model.Questionnaire, role_id: str) -> str:
+    """The role's label from the questionnaire, in the active language."""
+    role = questionnaire.role(role_id)
+    return role.label.get(language_for(questionnaire)) if role else role_id
+
+
+def theme_title(questionnaire: model.Questionnaire, theme_id: str) -> str:
+    """A theme's title in the active language."""
+    theme = questionnaire.theme(theme_id)
+    return theme.title.get(language_for(questionnaire)) if theme else theme_id
+
+
+def band_label(questionnaire: model.Questionnaire, band_id: str | None) -> str:
+    """A band's label in the active language ('' for no band)."""
+    band = questionnaire.band(band_id) if band_id else None
+    return band.label.get(language_for(questionnaire)) if band else ""
+
+
+def respondent_text(response: store.Response) -> str:
+    """The respondent's name, or 'anoniem'."""
+    return response.respondent or _("anoniem")
+
+
+def status_text(response: store.Response) -> str:
+    """'Afgerond' or 'Niet afgerond'."""
+    return _("Afgerond") if response.is_complete else _("Niet afgerond")
+
+
+def response_label(questionnaire: model.Questionnaire, response: store.Response) -> str:
+    """One line that tells scans apart in a list: date, role, respondent, team."""
+    parts = [
+        date_text(response.completed_at or response.started_at),
+        role_label(questionnaire, response.role),
+        respondent_text(response),
+    ]
+    if response.team:
+        parts.append(response.team)
+    return " · ".join(parts)
+
+
+# -- a small base for read-only tables ------------------------------------------------------
+
+
+class _RowsModel(QAbstractTableModel):
+    """A read-only table over a list of rows; subclasses say the headers and the cell texts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        """Left for text; subclasses right-align numbers."""
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        """The data behind a row."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
+        """Rows in the table (a table has no children)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
+        """Columns in the table."""
+        return 0 if parent.isValid() else len(self.headers())
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The cell text, its alignment, and the whole row as a tooltip."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self.alignment(index.column()).value)
+        return None
+
+    def headerData(  # noqa: N802 - Qt's name
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles; rows are numbered."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return str(section + 1)
+
+
+_NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+# -- history -------------------------------------------------------------------------------
+
+
+class HistoryColumn(enum.IntEnum):
+    """The columns of the history of scans."""
+
+    DATE = 0
+    ROLE = 1
+    RESPONDENT = 2
+    TEAM = 3
+    STATUS = 4
+    SCORE = 5
+
+
+HISTORY_HEADERS = {
+    HistoryColumn.DATE: N_("Datum"),
+    HistoryColumn.ROLE: N_("Rol"),
+    HistoryColumn.RESPONDENT: N_("Invuller"),
+    HistoryColumn.TEAM: N_("Team"),
+    HistoryColumn.STATUS: N_("Status"),
+    HistoryColumn.SCORE: N_("Totaalscore"),
+}
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """A scan in the history, with the questionnaire it used and its overall score."""
+
+    response: store.Response
+    questionnaire: model.Questionnaire
+    overall: float | None
+
+
+class HistoryModel(_RowsModel):
+    """Every scan, newest first: date, role, respondent, team, status, overall score."""
+
+    def headers(self) -> Sequence[str]:
+        return [_(HISTORY_HEADERS[column]) for column in HistoryColumn]
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _NUMBER if column == HistoryColumn.SCORE else super().alignment(column)
+
+    def cell(self, row: HistoryRow, column: int) -> str:
+        response = row.response
+        texts: dict[int, Callable[[], str]] = {
+            HistoryColumn.DATE: lambda: date_text(response.completed_at or response.started_at),
+            HistoryColumn.ROLE: lambda: role_label(row.questionnaire, response.role),
+            HistoryColumn.RESPONDENT: lambda: respondent_text(response),
+            HistoryColumn.TEAM: lambda: response.team or "",
+            HistoryColumn.STATUS: lambda: status_text(response),
+            HistoryColumn.SCORE: lambda: score_text(row.overall) if response.is_complete else "",
+        }
+        return texts[column]()
+
+    def response_id(self, row: int) -> int:
+        """The id of the scan in a row."""
+        return int(self.row_at(row).response.id)
+
+
+def history_rows(db: Any) -> list[HistoryRow]:
+    """The rows of the history, read through the store."""
+    rows = []
+    for response in store.list_responses(db):
+        questionnaire = store.questionnaire_for(db, response)
+        overall = store.result(db, response.id).overall if response.is_complete else None
+        rows.append(HistoryRow(response, questionnaire, overall))
+    return rows
+
+
+# -- change per theme between two scans ----------------------------------------------------
+
+
+class ChangeColumn(enum.IntEnum):
+    """The columns of the change per theme."""
+
+    THEME = 0
+    BEFORE = 1
+    AFTER = 2
+    CHANGE = 3
+
+
+CHANGE_HEADERS = {
+    ChangeColumn.THEME: N_("Thema"),
+    ChangeColumn.BEFORE: N_("Eerder"),
+    ChangeColumn.AFTER: N_("Later"),
+    ChangeColumn.CHANGE: N_("Verschil"),
+}
+
+
+class ChangeModel(_RowsModel):
+    """Per theme: the earlier score, the later score and the change in points."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.questionnaire: model.Questionnaire | None = None
+
+    def headers(self) -> Sequence[str]:
+        return [_(CHANGE_HEADERS[column]) for column in ChangeColumn]
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return super().alignment(column) if column == ChangeColumn.THEME else _NUMBER
+
+    def set_changes(
+        self, questionnaire: model.Questionnaire, changes: Sequence[scoring.ThemeChange]
+    ) -> None:
+        """Show these changes, with theme titles from this questionnaire."""
+        self.questionnaire = questionnaire
+        self.set_rows(changes)
+
+    def cell(self, row: scoring.ThemeChange, column: int) -> str:
+        if column == ChangeColumn.THEME:
+            assert self.questionnaire is not None
+            return theme_title(self.questionnaire, row.theme)
+        if column == ChangeColumn.BEFORE:
+            return score_text(row.before)
+        if column == ChangeColumn.AFTER:
+            return score_text(row.after)
+        return change_text(row.change)
+
+
+# -- roles side by side --------------------------------------------------------------------
+
+
+class RoleSpreadModel(_RowsModel):
+    """Per theme the score of each role side by side, and the spread; largest spread first.
+
+    The columns are the theme, one per compared role, and the spread ('Verschil').
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.questionnaire: model.Questionnaire | None = None
+        self.roles: list[str] = []
+
+    def set_spreads(
+        self,
+        questionnaire: model.Questionnaire,
+        roles: Sequence[str],
+        spreads: Sequence[scoring.RoleSpread],
+    ) -> None:
+        """Show these spreads; ``roles`` gives the role columns in order."""
+        self.beginResetModel()
+        self.questionnaire = questionnaire
+        self.roles = list(roles)
+        self._rows = list(spreads)
+        self.endResetModel()
+
+    def headers(self) -> Sequence[str]:
+        if self.questionnaire is None:
+            return [_("Thema"), _("Verschil")]
+        roles = [role_label(self.questionnaire, role) for role in self.roles]
+        return [_("Thema"), *roles, _("Verschil")]
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return super().alignment(column) if column == 0 else _NUMBER
+
+    def cell(self, row: scoring.RoleSpread, column: int) -> str:
+        assert self.questionnaire is not None
+        if column == 0:
+            return theme_title(self.questionnaire, row.theme)
+        if column <= len(self.roles):
+            scores = dict(row.scores)
+            return score_text(scores.get(self.roles[column - 1]))
+        return "–" if row.spread is None else i18n.format_number(row.spread)
+
+
+class QuestionSpreadModel(_RowsModel):
+    """Per shared question each role's answer side by side, largest difference first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.questionnaire: model.Questionnaire | None = None
+        self.roles: list[str] = []
+
+    def set_spreads(
+        self,
+        questionnaire: model.Questionnaire,
+        roles: Sequence[str],
+        spreads: Sequence[scoring.QuestionSpread],
+    ) -> None:
+        """Show these questions; ``roles`` gives the role columns in order."""
+        self.beginResetModel()
+        self.questionnaire = questionnaire
+        self.roles = list(roles)
+        self._rows = list(spreads)
+        self.endResetModel()
+
+    def headers(self) -> Sequence[str]:
+        if self.questionnaire is None:
+            return [_("Vraag"), _("Verschil")]
+        roles = [role_label(self.questionnaire, role) for role in self.roles]
+        return [_("Vraag"), *roles, _("Verschil")]
+
+    def cell(self, row: scoring.QuestionSpread, column: int) -> str:
+        questionnaire = self.questionnaire
+        assert questionnaire is not None
+        language = language_for(questionnaire)
+        if column == 0:
+            question = questionnaire.question(row.question)
+            return question.text.get(language) if question else row.question
+        if column <= len(self.roles):
+            value = dict(row.values).get(self.roles[column - 1])
+            option = questionnaire.scale_option(value)
+            return option.label.get(language) if option else ""
+        return "–" if row.spread is None else i18n.format_number(row.spread)
