@@ -1,4 +1,4 @@
-"""The quickscan commands: ``trede quickscan roles|template|submit|list``."""
+"""The quickscan commands: ``trede quickscan roles|template|submit|list|report``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app import commands_basic, database, paths
 from app import settings as settings_module
-from quickscan import answers_file, loader, store
+from quickscan import answers_file, loader, report, store
 from quickscan import questionnaire as model
 from resources import i18n
 from resources.i18n import _, ngettext
@@ -86,6 +86,32 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "--status", choices=store.STATUSES, help=_("alleen concepten (draft) of afgeronde scans")
     )
     listing.set_defaults(handler=list_scans)
+
+    advice = commands.add_parser(
+        "report",
+        parents=[common],
+        help=_("maak het adviesrapport (PDF) van een afgeronde scan"),
+        description=_(
+            "Maak het adviesrapport (PDF) van een afgeronde scan, in de taal van de scan. "
+            "Vergelijk desgewenst met een eerdere scan en met de andere rollen van het team."
+        ),
+    )
+    advice.add_argument("id", type=int, metavar=_("NUMMER"), help=_("het nummer van de scan"))
+    advice.add_argument(
+        "--out", type=Path, required=True, metavar=_("BESTAND.pdf"), help=_("het PDF-bestand")
+    )
+    advice.add_argument(
+        "--compare",
+        type=int,
+        metavar=_("NUMMER"),
+        help=_("vergelijk per thema met deze eerdere scan"),
+    )
+    advice.add_argument(
+        "--roles",
+        action="store_true",
+        help=_("zet de nieuwste scans van de andere rollen in hetzelfde team ernaast"),
+    )
+    advice.set_defaults(handler=write_report)
 
 
 def _questionnaire(options: argparse.Namespace) -> model.Questionnaire:
@@ -199,4 +225,35 @@ def list_scans(options: argparse.Namespace) -> int:
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+    return 0
+
+
+def _municipality() -> str:
+    """The municipality from the settings file; empty (the report says it is not set) if unknown."""
+    try:
+        return settings_module.load(paths.resolve(None).settings).municipality
+    except settings_module.SettingsError:
+        return ""
+
+
+def write_report(options: argparse.Namespace) -> int:
+    """Write the advice report of one scan as a PDF and print where it is."""
+    db_path = commands_basic.database_path(options)
+    if not db_path.is_file():
+        # Opening would create an empty database; a report never should.
+        print(_("De database %(path)s bestaat niet.") % {"path": db_path}, file=sys.stderr)
+        return 1
+    db = database.open_database(db_path)
+    try:
+        report.write_advice_report(
+            db,
+            options.id,
+            options.out,
+            municipality=_municipality(),
+            compare_with=options.compare,
+            include_roles=options.roles,
+        )
+    finally:
+        db.close()
+    print(options.out.resolve())
     return 0

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
-from quickscan import report_compare, report_sections, store
+from quickscan import report_appendix, report_compare, report_sections, store
 from quickscan import report_layout as layout
 from quickscan.errors import IncomparableResults, QuickscanError
 from resources import i18n, pdf
 from resources.i18n import _
+
+#: The open sqlite-utils database. Only :mod:`quickscan.store` may touch it (a layers test
+#: reads the imports), so the report names its type without importing sqlite-utils.
+Database = Any
 
 
 class DraftResponse(QuickscanError):
@@ -89,25 +92,33 @@ def _report_language(code: str) -> Iterator[None]:
         yield
 
 
+def _not_written(path: Path, error: OSError) -> ReportNotWritten:
+    """One sentence in the user's language for the usual reasons, the system's words otherwise."""
+    if error.errno == errno.ENOENT:
+        message = _("Het rapport kan niet worden opgeslagen: de map %(folder)s bestaat niet.")
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        message = _("Het rapport kan niet worden opgeslagen: u mag niet schrijven in %(folder)s.")
+    elif error.errno == errno.ENOSPC:
+        message = _("Het rapport kan niet worden opgeslagen: de schijf is vol.")
+    else:
+        message = _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
+    return ReportNotWritten(
+        message % {"folder": path.parent, "path": path, "reason": error.strerror or error}
+    )
+
+
 def _write(path: Path, frame: pdf.PageFrame, story: Sequence[Any]) -> None:
     """Build the PDF next to its target and move it in place: no half file on failure."""
-    folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".trede-report-", suffix=".pdf", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=".trede-", suffix=".pdf", dir=path.parent)
         os.close(handle)
     except OSError as error:
-        raise ReportNotWritten(
-            _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
-        ) from error
+        raise _not_written(path, error) from error
     try:
         pdf.build(temporary, frame, story)
         os.replace(temporary, path)
     except OSError as error:
-        raise ReportNotWritten(
-            _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
-        ) from error
+        raise _not_written(path, error) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -159,7 +170,7 @@ def _story(data: layout.ReportData) -> list[Any]:
         story += report_compare.earlier_section(data)
     if data.roles is not None:
         story += report_compare.roles_section(data)
-    story += report_sections.appendix(data)
+    story += report_appendix.appendix(data)
     return story
 
 

@@ -1,0 +1,178 @@
+"""``trede quickscan report``: the advice report from the command line, as a manager runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app import database, main, paths, settings
+from quickscan import loader, store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    code = main.main(list(arguments))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database with two klantmanager scans (1, 2), a manager scan (3) and a draft (4)."""
+    path = tmp_path / "scans.db"
+    questionnaire = loader.load_bundled()
+    db = database.open_database(path)
+    try:
+        for role, shift in (("klantmanager", 2), ("klantmanager", 0), ("manager", 1)):
+            given = [
+                store.GivenAnswer(q.id, None if i % 7 == 6 else 1 + (i + shift) % 4)
+                for i, q in enumerate(questionnaire.questions_for(role))
+            ]
+            store.submit(db, questionnaire, role, None, "Team Zuid", given, actor="test")
+        store.start_response(db, questionnaire, "manager", None, "Team Zuid", "test")
+    finally:
+        db.close()
+    return path
+
+
+def test_the_report_uses_the_municipality_of_the_settings(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings.save(paths.resolve(None).settings, settings.Settings(municipality="Gemeente Zwolle"))
+    out_file = tmp_path / "advies.pdf"
+    code, out, err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file)
+    )
+    assert (code, err) == (0, "")
+    assert out.strip() == str(out_file.resolve())
+    text = _text(out_file)
+    assert "Gemeente Zwolle" in text and "Team Zuid" in text and "anoniem" in text
+    assert "Vergelijking met een eerdere scan" not in text and "De rollen naast elkaar" not in text
+
+
+def test_without_settings_the_report_says_the_municipality_is_not_set(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "advies.pdf"
+    code, _out, _err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file)
+    )
+    assert code == 0 and "(gemeente niet ingesteld)" in _text(out_file)
+
+
+def test_compare_and_roles_add_their_sections(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "advies.pdf"
+    code, _out, err = _run(
+        capsys,
+        "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file),
+        "--compare", "1", "--roles",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = _text(out_file)
+    assert "Vergelijking met een eerdere scan" in text and "scan 1 van" in text
+    assert "De rollen naast elkaar" in text and "Manager" in text
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["9"], "Er is geen scan met nummer 9."),
+        (["4"], "Scan 4 is nog niet afgerond"),
+        (["2", "--compare", "9"], "Er is geen scan met nummer 9."),
+        (["2", "--compare", "4"], "Scan 4 is nog niet afgerond"),
+    ],
+)
+def test_a_bad_scan_number_exits_1_with_one_sentence(
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
+    out_file = tmp_path / "advies.pdf"
+    code, out, err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "--out", str(out_file), *arguments
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith(message) and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+    assert not out_file.exists()
+
+
+def test_an_unwritable_output_path_exits_1(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "bestaat-niet" / "advies.pdf"
+    code, out, err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file)
+    )
+    assert (code, out) == (1, "")
+    assert "de map" in err and "bestaat niet" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_missing_database_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "weg.db"
+    code, _out, err = _run(
+        capsys, "quickscan", "report", "--db", str(missing), "1", "--out", str(tmp_path / "a.pdf")
+    )
+    assert code == 1 and "bestaat niet" in err
+    assert not missing.exists()
+
+
+def test_the_report_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main.main(["quickscan", "report", "--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert (
+        out.startswith("gebruik: trede quickscan report")
+        and "--compare" in out
+        and "--roles" in out
+    )
+
+
+def test_a_report_without_out_is_a_usage_error(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main.main(["quickscan", "report", "--db", str(db_path), "2"])
+    assert caught.value.code == 2
+
+
+@pytest.mark.slow
+def test_the_trede_command_writes_the_same_report_twice(db_path: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    files = []
+    for name in ("een.pdf", "twee.pdf"):
+        target = tmp_path / name
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "quickscan", "report", "--db", str(db_path), "2",
+             "--out", str(target), "--compare", "1", "--roles"],
+            env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        )  # fmt: skip
+        assert (done.returncode, done.stderr) == (0, "")
+        files.append(target.read_bytes())
+    assert files[0] == files[1]
+    bad = subprocess.run(
+        [sys.executable, "-m", "app", "quickscan", "report", "--db", str(db_path), "4",
+         "--out", str(tmp_path / "drie.pdf")],
+        env=env, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    assert (
+        bad.stderr.strip() == "Scan 4 is nog niet afgerond; maak het rapport als de scan klaar is."
+    )

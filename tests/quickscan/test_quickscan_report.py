@@ -1,0 +1,322 @@
+"""The advice report (PDF), read back with pypdf as a reader would see it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlite_utils import Database
+
+from quickscan import loader, report, scoring, store
+from quickscan import questionnaire as model
+from quickscan.errors import IncomparableResults, UnknownResponse
+from resources import i18n
+
+TODAY = dt.date(2026, 3, 1)
+COMMENTS = {
+    "visie-02": "Dit verschilt per klantmanager.",
+    "vak-01": "Geen budget <voor> training & ook geen tijd, zegt Zoë.",
+}
+
+
+def _given(
+    questionnaire: model.Questionnaire,
+    role: str,
+    *,
+    shift: int = 0,
+    unknown_theme: str | None = None,
+    comments: dict[str, str] | None = None,
+) -> list[store.GivenAnswer]:
+    """Varied answers: every fifth 'weet niet', one theme all 'weet niet', some comments."""
+    given = []
+    for index, question in enumerate(questionnaire.questions_for(role)):
+        value: int | None = min(4, max(1, 1 + (index + shift) % 4))
+        if question.theme == unknown_theme or index % 5 == 4:
+            value = None
+        comment = (comments or {}).get(question.id)
+        given.append(store.GivenAnswer(question.id, value, comment))
+    return given
+
+
+def _submit(
+    db: Database,
+    role: str,
+    *,
+    respondent: str | None = "Fatima el Amrani",
+    language: str = "nl",
+    questionnaire: model.Questionnaire | None = None,
+    **answers: object,
+) -> int:
+    questionnaire = questionnaire or loader.load_bundled()
+    response = store.submit(
+        db,
+        questionnaire,
+        role,
+        respondent,
+        "Team Noord",
+        _given(questionnaire, role, **answers),  # type: ignore[arg-type]
+        actor="test",
+        language=language,
+    )
+    return response.id
+
+
+@pytest.fixture
+def scans(db: Database) -> dict[str, int]:
+    """An earlier and a current klantmanager scan, and one scan of each other role."""
+    return {
+        "earlier": _submit(db, "klantmanager", shift=2),
+        "manager": _submit(db, "manager", respondent=None, shift=3),
+        "beleid": _submit(db, "beleidsmedewerker", shift=1),
+        "now": _submit(db, "klantmanager", unknown_theme="sturing", comments=COMMENTS),
+    }
+
+
+def _write(
+    db: Database, response_id: int, tmp_path: Path, name: str = "rapport.pdf", **kw: object
+) -> Path:
+    target = tmp_path / name
+    report.write_advice_report(
+        db,
+        response_id,
+        target,
+        municipality="Gemeente Leiden",
+        today=TODAY,
+        **kw,  # type: ignore[arg-type]
+    )
+    return target
+
+
+def _pages(path: Path) -> list[str]:
+    """The text of each page, with line breaks and runs of spaces made single spaces."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def _text(path: Path) -> str:
+    return " ".join(_pages(path))
+
+
+def test_the_cover_says_for_whom_and_with_which_questionnaire(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    cover = _pages(_write(db, scans["now"], tmp_path))[0]
+    for expected in (
+        "Adviesrapport Quickscan Diversiteit",
+        "Gemeente Leiden",
+        "Team Noord",
+        "Klantmanager",
+        "Fatima el Amrani",
+        "trede-quickscan-diversiteit, versie 1.0",
+        "Verdere Integratie op de Arbeidsmarkt (VIA)",
+    ):
+        assert expected in cover
+
+
+def test_an_anonymous_scan_says_anoniem(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    cover = _pages(_write(db, scans["manager"], tmp_path))[0]
+    assert "anoniem" in cover and "Fatima" not in cover
+
+
+def test_the_summary_shows_every_theme_score_on_the_chart_and_the_lack_of_view(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    summary = _pages(_write(db, scans["now"], tmp_path))[1]
+    result = store.result(db, scans["now"])
+    assert (
+        "Samenvatting" in summary
+        and "Totaalscore: " + i18n.format_number(result.overall or 0) in summary
+    )
+    for theme in result.themes:
+        if theme.score is not None:
+            assert i18n.format_number(theme.score) in summary
+    # Theme "sturing" is all 'weet niet': no score, a finding that says how many.
+    assert result.insufficient_view == ("sturing",)
+    assert "onvoldoende zicht" in summary
+    assert "Sturing, ruimte en leren: bij 4 van de 4 vragen 'weet niet'" in summary
+
+
+def test_every_theme_has_its_advice_actions_and_sources(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    text = _text(_write(db, scans["now"], tmp_path))
+    result = store.result(db, scans["now"])
+    questionnaire = loader.load_bundled()
+    assert len(result.themes) == 8
+    for theme in result.themes:
+        definition = questionnaire.theme(theme.theme)
+        assert definition is not None and definition.title.get("nl") in text
+        assert theme.advice is not None
+        assert " ".join(theme.advice.explanation.get("nl").split()) in text
+        for action in theme.advice.actions:
+            assert " ".join(action.text.get("nl").split()) in text
+            assert "Bron: " + " ".join(action.source.split()) in text
+
+
+def test_the_priorities_are_the_lowest_themes(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    text = _text(_write(db, scans["now"], tmp_path))
+    questionnaire = loader.load_bundled()
+    priorities = store.result(db, scans["now"]).priorities
+    assert len(priorities) == 3
+    for number, theme_id in enumerate(priorities, start=1):
+        theme = questionnaire.theme(theme_id)
+        assert theme is not None
+        assert f"Prioriteit {number}: {theme.title.get('nl')}" in text
+
+
+def test_the_appendix_holds_every_question_answer_and_comment(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    pages = _pages(_write(db, scans["now"], tmp_path))
+    start = next(i for i, page in enumerate(pages) if "Bijlage: alle vragen en antwoorden" in page)
+    appendix = " ".join(pages[start:])
+    questionnaire = loader.load_bundled()
+    for question in questionnaire.questions_for("klantmanager"):
+        assert " ".join(question.text.get("nl").split()) in appendix
+    # Markup characters in a comment are printed as typed, not taken as markup.
+    for comment in COMMENTS.values():
+        assert "Opmerking: " + comment in appendix
+    assert appendix.count("Weet niet") >= 4
+
+
+def test_every_page_has_its_number_and_the_subtitle(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    pages = _pages(
+        _write(db, scans["now"], tmp_path, compare_with=scans["earlier"], include_roles=True)
+    )
+    assert len(pages) > 5
+    for number, page in enumerate(pages, start=1):
+        assert f"Pagina {number} van {len(pages)}" in page
+        assert "Gemeente Leiden · Team Noord ·" in page
+
+
+def test_an_english_scan_gives_an_english_report(db: Database, tmp_path: Path) -> None:
+    response_id = _submit(db, "klantmanager", language="en")
+    text = _text(_write(db, response_id, tmp_path))
+    questionnaire = loader.load_bundled()
+    for theme in questionnaire.themes:
+        assert theme.title.get("en") in text
+        assert theme.title.get("nl") not in text
+    first = questionnaire.questions_for("klantmanager")[0]
+    assert " ".join(first.text.get("en").split()) in text
+    assert "Don't know" in text and "Page 1 of" in text
+    assert i18n.current_language() == "nl"
+
+
+def test_the_comparisons_appear_only_when_asked(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    plain = _text(_write(db, scans["now"], tmp_path))
+    assert "Vergelijking met een eerdere scan" not in plain
+    assert "De rollen naast elkaar" not in plain
+    compared = _text(_write(db, scans["now"], tmp_path, compare_with=scans["earlier"]))
+    assert "Vergelijking met een eerdere scan" in compared and "eerder: " in compared
+    assert f"scan {scans['earlier']} van" in compared
+    assert "De rollen naast elkaar" not in compared
+
+
+def test_the_comparison_with_an_earlier_scan_says_what_changed(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    text = _text(_write(db, scans["now"], tmp_path, compare_with=scans["earlier"]))
+    changes = scoring.compare(store.result(db, scans["earlier"]), store.result(db, scans["now"]))
+    rising = [c for c in changes if (c.change or 0) > 0]
+    assert rising
+    assert (
+        f"{len(rising)} thema's scoren hoger" in text or f"{len(rising)} thema scoort hoger" in text
+    )
+    best = max(rising, key=lambda c: c.change or 0)
+    title = loader.load_bundled().theme(best.theme).title.get("nl")  # type: ignore[union-attr]
+    assert f"De grootste stijging: {title}" in text
+
+
+def test_the_roles_are_side_by_side_largest_difference_first(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    text = _text(_write(db, scans["now"], tmp_path, include_roles=True))
+    assert "De rollen naast elkaar" in text
+    for label in ("Klantmanager", "Beleidsmedewerker", "Manager"):
+        assert label in text
+    results = {
+        "klantmanager": store.result(db, scans["now"]),
+        "beleidsmedewerker": store.result(db, scans["beleid"]),
+        "manager": store.result(db, scans["manager"]),
+    }
+    top = scoring.compare_roles(results)[0]
+    title = loader.load_bundled().theme(top.theme).title.get("nl")  # type: ignore[union-attr]
+    assert f"Het grootste verschil zit bij {title}" in text
+    assert "Vragen waarover de rollen het meest verschillen" in text
+
+
+def test_roles_without_other_scans_say_what_to_do(db: Database, tmp_path: Path) -> None:
+    alone = _submit(db, "manager")
+    text = _text(_write(db, alone, tmp_path, include_roles=True))
+    assert "Er is nog geen afgeronde scan van een andere rol in dit team" in text
+
+
+def test_caseload_evidence_shows_under_its_theme_only(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    fact = "12 van de 40 klanten hebben een open taalbelemmering zonder taalactie."
+    text = _text(
+        _write(db, scans["now"], tmp_path, evidence={"belemmeringen": [fact], "visie": []})
+    )
+    assert text.count("Wat de caseload laat zien") == 1
+    assert fact in text
+    assert "Wat de caseload laat zien" not in _text(
+        _write(db, scans["now"], tmp_path, "zonder.pdf")
+    )
+
+
+def test_the_same_data_gives_the_same_bytes(
+    db: Database, scans: dict[str, int], tmp_path: Path
+) -> None:
+    options = {"compare_with": scans["earlier"], "include_roles": True}
+    first = _write(db, scans["now"], tmp_path, "een.pdf", **options).read_bytes()
+    second = _write(db, scans["now"], tmp_path, "twee.pdf", **options).read_bytes()
+    assert first == second
+
+
+def test_an_unknown_scan_is_refused(db: Database, tmp_path: Path) -> None:
+    with pytest.raises(UnknownResponse, match="Er is geen scan met nummer 42"):
+        _write(db, 42, tmp_path)
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
+def test_a_draft_is_refused(db: Database, tmp_path: Path) -> None:
+    draft = store.start_response(db, loader.load_bundled(), "manager", None, "Team Noord", "test")
+    with pytest.raises(report.DraftResponse, match="nog niet afgerond"):
+        _write(db, draft.id, tmp_path)
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
+def test_scans_of_different_questionnaires_are_not_compared(
+    db: Database, scans: dict[str, int], tmp_path: Path, definition: dict[str, object]
+) -> None:
+    other = loader.loads(json.dumps(definition), "mini.json")
+    mini_id = _submit(db, "klantmanager", questionnaire=other)
+    with pytest.raises(IncomparableResults, match="verschillende vragenlijsten"):
+        _write(db, scans["now"], tmp_path, compare_with=mini_id)
+    with pytest.raises(IncomparableResults):
+        _write(db, scans["now"], tmp_path, compare_with=scans["now"])
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [("weg/rapport.pdf", "bestaat niet"), (".", "is een map")],
+)
+def test_an_unusable_output_path_is_refused_without_leftovers(
+    db: Database, scans: dict[str, int], tmp_path: Path, where: str, expected: str
+) -> None:
+    before = sorted(tmp_path.iterdir())
+    with pytest.raises(report.ReportNotWritten, match=expected):
+        _write(db, scans["now"], tmp_path, where)
+    assert sorted(tmp_path.iterdir()) == before
