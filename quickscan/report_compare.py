@@ -196,17 +196,18 @@ def roles_section(data: layout.ReportData) -> list[Any]:
     assert data.roles is not None
     sheet = layout.sheet()
     team = data.scan.response.team
+    if team:
+        which = _("Per rol de nieuwste afgeronde scan van %(team)s.") % {"team": team}
+    else:
+        which = _("Per rol de nieuwste afgeronde scan zonder team.")
+    intro = _(
+        "Voor de rol van dit rapport staat deze scan erin. Zo ziet u waar de rollen het werk "
+        "anders zien."
+    )
     story: list[Any] = [
         PageBreak(),
         layout.para(_("De rollen naast elkaar"), sheet["h1"]),
-        layout.para(
-            _(
-                "Per rol de nieuwste afgeronde scan van %(team)s. Voor de rol van dit rapport "
-                "staat deze scan erin. Zo ziet u waar de rollen het werk anders zien."
-            )
-            % {"team": team or _("scans zonder team")},
-            sheet["body"],
-        ),
+        layout.para(which + " " + intro, sheet["body"]),
     ]
     scans = [
         [layout.para(text, sheet["cell_head"]) for text in (_("Rol"), _("Scan"))]
