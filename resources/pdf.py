@@ -175,7 +175,10 @@ def bar_chart(
 ) -> Drawing:
     """A horizontal bar chart whose values are printed on the bars, readable without colour."""
     register_fonts()
-    row = 9 * mm if any(bar.compare_value is not None for bar in bars) else 6.5 * mm
+    paired = any(bar.compare_value is not None for bar in bars)
+    # A pair (now and earlier) sits close together; a clear gap separates one label from the next.
+    pair_bar, pair_gap, label_gap = 3.8 * mm, 0.6 * mm, 3.2 * mm
+    row = 2 * pair_bar + pair_gap + label_gap if paired else 6.5 * mm
     height = row * len(bars) + 4 * mm
     drawing = Drawing(width, height)
     drawing.initialFontName = FONT  # reportlab would otherwise switch to Helvetica first
@@ -183,10 +186,11 @@ def bar_chart(
     scale = plot_width / maximum if maximum else 0
     for index, bar in enumerate(bars):
         top = height - (index + 1) * row
-        drawing.add(String(0, top + row / 2 - 1 * mm, bar.label[:48], fontName=FONT, fontSize=8))
+        label_y = top + row - (label_gap / 2 + pair_bar + pair_gap / 2 if paired else row / 2) - 1 * mm
+        drawing.add(String(0, label_y, bar.label[:48], fontName=FONT, fontSize=8))
         length = max(0.0, bar.value) * scale
-        bar_height = row * (0.45 if bar.compare_value is not None else 0.7)
-        y = top + row - bar_height - 1 * mm
+        bar_height = pair_bar if paired else row * 0.7
+        y = top + row - bar_height - (label_gap / 2 if paired else 1 * mm)
         drawing.add(
             Rect(
                 label_width,
@@ -209,7 +213,7 @@ def bar_chart(
         )
         if bar.compare_value is not None:
             length2 = max(0.0, bar.compare_value) * scale
-            y2 = y - bar_height - 0.6 * mm
+            y2 = y - bar_height - pair_gap
             drawing.add(
                 Rect(
                     label_width,
