@@ -1,26 +1,263 @@
-"""The Caseload page: the klantmanager's clients in one list (being built)."""
+"""The Caseload page: search, filter and sort the clients in SQL; open one with Enter."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from resources.i18n import _
-from ui import placeholder_pages
-from ui.changes import ChangeBus
+from caseload import clients
+from resources import i18n
+from resources.i18n import _, ngettext
+from ui import accessibility, icons, metrics, widgets
+from ui.caseload_filters import CaseloadFilters
+from ui.caseload_model import CaseloadModel, Column
+from ui.changes import Change, ChangeBus
+from ui.client_dialog import ClientDialog
+from ui.client_view import ClientView
 from ui.context import WindowContext
+
+#: Column widths in average characters (the name takes the rest of the width).
+_WIDTHS = {
+    Column.REFERENCE: 9,
+    Column.TREDE: 5,
+    Column.DAYS_SINCE_CONTACT: 7,
+    Column.OPEN_BARRIERS: 7,
+    Column.OPEN_ACTIONS: 6,
+    Column.KLANTMANAGER: 15,
+    Column.STATUS: 11,
+}
+
+
+def counts_text(shown: int, total: int, flagged: int) -> str:
+    """'87 van 1.234 klanten · 12 vragen aandacht'."""
+    text = ngettext("%(shown)s van %(total)s klant", "%(shown)s van %(total)s klanten", total) % {
+        "shown": i18n.format_number(shown),
+        "total": i18n.format_number(total),
+    }
+    attention = ngettext("%(n)s vraagt aandacht", "%(n)s vragen aandacht", flagged) % {
+        "n": i18n.format_number(flagged)
+    }
+    return f"{text} · {attention}"
+
+
+class CaseloadPage(QWidget):
+    """The caseload list and, in the same place, the view of one client."""
+
+    def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.bus = bus
+        self.new_client_dialog: ClientDialog | None = None
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.list_page = QWidget()
+        layout = widgets.page_layout(self.list_page)
+        heading = QHBoxLayout()
+        heading.addWidget(widgets.title(_("Caseload")))
+        heading.addStretch()
+        self.new_button = QPushButton(icons.icon("new"), _("&Nieuwe klant (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_client)
+        heading.addWidget(self.new_button)
+        layout.addLayout(heading)
+        self.filters = CaseloadFilters()
+        layout.addWidget(self.filters)
+
+        self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Klanten"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + metrics.TABLE_ROW_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        bold = self.font()
+        bold.setBold(True)  # flagged rows are bold
+        average = QFontMetrics(bold).averageCharWidth()
+        for column, characters in _WIDTHS.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
+            header_width = widest + 2 * average + 12  # room for the sort arrow
+            self.table.setColumnWidth(column, max(characters * average, header_width))
+        layout.addWidget(self.table, 1)
+        self.counts_label = QLabel()
+        layout.addWidget(self.counts_label)
+        self.stack.addWidget(self.list_page)
+
+        self.client_view = ClientView(context, bus)
+        self.client_view.back_requested.connect(self.show_list)
+        self.stack.addWidget(self.client_view)
+
+        self._fill_people()
+        self.model.set_filter(self._filter())
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sorted)
+        self.filters.show_sort(Column.NAME, False)
+
+        self.filters.changed.connect(self.apply_filter)
+        self.filters.sort_chosen.connect(self._sort_chosen)
+        self.filters.search.down_pressed.connect(self.focus_table)
+        self.filters.search.returnPressed.connect(self._search_entered)
+        self.table.activated.connect(self._activated)
+        bus.changed.connect(self._changed)
+        for key, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.new_client)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        self._update_counts()
+        accessibility.name_widgets(self)
+
+    # -- list ---------------------------------------------------------------------------------
+
+    def _filter(self):  # noqa: ANN202 - the domain's filter type
+        return self.filters.current_filter(self.context.settings.contact_threshold_days)
+
+    def _fill_people(self) -> None:
+        db = self.context.db
+        self.filters.set_people(clients.teams(db), clients.klantmanagers(db))
+
+    def apply_filter(self) -> None:
+        """Select the clients of the chosen filter; keep the selected one when it still shows."""
+        keep = self.selected_client_id()
+        self.model.set_filter(self._filter())
+        self._select(keep, fallback_first=False)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        text = counts_text(counts.shown, counts.total, counts.flagged)
+        self.counts_label.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow) and self.isVisible():
+            window.statusBar().showMessage(text)
+
+    def counts_message(self) -> str:
+        """The counts as shown in the status bar."""
+        return self.counts_label.text()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Put the counts in the main window's status bar (the page label is the fallback)."""
+        super().showEvent(event)
+        in_window = isinstance(self.window(), QMainWindow)
+        self.counts_label.setVisible(not in_window)
+        self._update_counts()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+
+    def _sort_chosen(self, column: int, descending: bool) -> None:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
+
+    def selected_client_id(self) -> int | None:
+        """The id of the client on the current row."""
+        current = self.table.currentIndex()
+        return self.model.client_id(current.row()) if current.isValid() else None
+
+    def _select(self, client_id: int | None, fallback_first: bool = True) -> None:
+        row = None if client_id is None else self.model.row_of(client_id)
+        if row is None:
+            if not fallback_first or self.model.rowCount() == 0:
+                return
+            row = 0
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def focus_table(self) -> None:
+        """Move into the results, on the selected row or the first."""
+        self.filters.search_now()
+        self._select(self.selected_client_id())
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _search_entered(self) -> None:
+        self.focus_table()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list, cursor in the search field."""
+        if self.stack.currentWidget() is not self.list_page:
+            self.show_list()
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    # -- client -------------------------------------------------------------------------------
+
+    def _activated(self) -> None:
+        client_id = self.selected_client_id()
+        if client_id is not None:
+            self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """Show one client's file in place of the list."""
+        self.stack.setCurrentWidget(self.client_view)
+        self.client_view.open_client(client_id)
+
+    def show_list(self) -> None:
+        """Back to the list, on the client that was open."""
+        client_id = self.client_view.client_id()
+        self.stack.setCurrentWidget(self.list_page)
+        self._select(client_id if client_id is not None else self.selected_client_id())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_client(self) -> None:
+        """Ctrl+N: the client form for a new client."""
+        self.new_client_dialog = ClientDialog(self.context, None, self)
+        self.new_client_dialog.accepted.connect(self._client_added)
+        self.new_client_dialog.open()
+
+    def _client_added(self) -> None:
+        dialog = self.new_client_dialog
+        if dialog is None or dialog.saved is None:
+            return
+        self.bus.announce("client", dialog.saved.id)
+        self.open_client(dialog.saved.id)
+
+    def _changed(self, change: Change) -> None:
+        if change.kind != "client":
+            if change.kind in ("caseload", "demo", "import"):
+                self._fill_people()
+                self.apply_filter()
+            return
+        known = all(self.model.row_of(ident) is not None for ident in change.ids)
+        if change.ids and known:
+            self.model.refresh_clients(change.ids)
+            self._update_counts()
+        else:
+            self._fill_people()
+            self.apply_filter()
 
 
 def create(context: WindowContext, bus: ChangeBus) -> QWidget:
     """The page for the main window."""
-    return placeholder_pages.PlaceholderPage(
-        _("Caseload"),
-        [
-            _("Hier komt uw caseload: al uw klanten in één lijst."),
-            _(
-                "U ziet per klant de trede op de participatieladder, hoeveel dagen geleden het "
-                "laatste contact was, open belemmeringen en open acties."
-            ),
-            _("U zoekt op naam of klantnummer en opent een klant met Enter."),
-            _("Deze pagina is nog in aanbouw."),
-        ],
-    )
+    return CaseloadPage(context, bus)

@@ -12,6 +12,9 @@ _STANDARD = {
     "settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
     "welcome": QStyle.StandardPixmap.SP_DirHomeIcon,
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "attention": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "back": QStyle.StandardPixmap.SP_ArrowBack,
+    "new": QStyle.StandardPixmap.SP_FileDialogNewFolder,
 }
 
 

@@ -1,0 +1,177 @@
+"""Fields shared by the client forms: dates that may stay empty, word-list choices, and a
+message under each field for what the domain refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QWidget
+
+from caseload import errors, vocab
+from resources import i18n
+from resources.i18n import _
+
+#: Stands for "no date" in an optional date field (shown as the empty text).
+_EMPTY = QDate(1900, 1, 1)
+
+
+def display_format() -> str:
+    """How a date field shows its date: 31-01-2026 in Dutch, 31 Jan 2026 in English."""
+    return "dd-MM-yyyy" if i18n.current_language() == "nl" else "d MMM yyyy"
+
+
+def to_qdate(day: dt.date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+class DateField(QDateEdit):
+    """A date with a calendar popup; an optional one can be emptied with Delete."""
+
+    def __init__(
+        self, value: dt.date | None = None, optional: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._optional = optional
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(display_format())
+        self.setMaximumDate(QDate(2999, 12, 31))
+        if optional:
+            self.setMinimumDate(_EMPTY)
+            self.setSpecialValueText(_("geen datum"))
+            self.setToolTip(_("Druk op Delete om de datum leeg te maken."))
+            self.calendarWidget().installEventFilter(self)
+        else:
+            self.setMinimumDate(QDate(1900, 1, 2))
+        self.set_value(value)
+
+    def value(self) -> dt.date | None:
+        """The date, or None when an optional field is empty."""
+        if self._optional and self.date() == _EMPTY:
+            return None
+        date = self.date()
+        return dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        """Show a date; None empties an optional field (a required one shows today)."""
+        if value is None:
+            self.setDate(_EMPTY if self._optional else to_qdate(dt.date.today()))
+        else:
+            self.setDate(to_qdate(value))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt's names
+        """Tab leaves the field, as everywhere else (Qt would walk day, month, year first;
+        the arrow keys still move between them)."""
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Delete or Backspace on the whole empty-able date clears it."""
+        clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        whole = self.date() == _EMPTY or self.lineEdit().hasSelectedText()
+        if self._optional and clearing and whole:
+            self.setDate(_EMPTY)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        """An empty field starts at today when the user begins to type."""
+        super().focusInEvent(event)
+        if self._optional and self.date() == _EMPTY:
+            self.lineEdit().selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Open the calendar of an empty field on this month, not on January 1900."""
+        if event.type() == QEvent.Type.Show and self.date() == _EMPTY:
+            today = dt.date.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        return super().eventFilter(watched, event)
+
+
+def vocab_combo(
+    vocabulary: vocab.Vocabulary, empty: str | None = None, explain: bool = False
+) -> QComboBox:
+    """A choice from a word list (codes as item data); ``empty`` adds a first 'none' item."""
+    combo = QComboBox()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for code in vocabulary.codes():
+        term = vocabulary.term(code)
+        text = term.text()
+        if explain and term.explanation():
+            text = _("%(label)s — %(explanation)s") % {
+                "label": text,
+                "explanation": term.explanation(),
+            }
+        combo.addItem(text, code)
+        if term.explanation():
+            combo.setItemData(combo.count() - 1, term.explanation(), Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Select the item whose data is ``value`` (the first item when there is none)."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class FieldForm(QFormLayout):
+    """A form layout whose fields each have a hidden message line under them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("formMessage")
+
+    def add_field(self, text: str, widget: QWidget, name: str = "") -> QWidget:
+        """A labelled row (the label is the widget's buddy) with an error line under it."""
+        label = QLabel(text)
+        label.setBuddy(widget)
+        self.addRow(label, widget)
+        if name:
+            problem = QLabel()
+            problem.setWordWrap(True)
+            problem.setObjectName("fieldProblem")
+            problem.setStyleSheet("font-weight: bold")
+            problem.hide()
+            self.addRow("", problem)
+            self._fields[name] = (widget, problem)
+        return widget
+
+    def add_message_row(self) -> QLabel:
+        """The line for a general message (saved, or a refusal that names no field)."""
+        self.addRow(self.message)
+        return self.message
+
+    def show_error(self, error: errors.CaseloadError) -> None:
+        """Show a refusal under its field (or in the message line) and put the cursor there."""
+        self.clear_errors()
+        found = self._fields.get(error.field)
+        if found is None:
+            self.message.setText(error.message)
+            return
+        widget, problem = found
+        problem.setText(error.message)
+        problem.show()
+        self.message.setText(_("Niet opgeslagen. Kijk bij het veld met de melding."))
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        """Hide every message."""
+        for _widget, problem in self._fields.values():
+            problem.clear()
+            problem.hide()
+        self.message.clear()
+
+    def has_field(self, name: str) -> bool:
+        """Whether a field of this name is in this form."""
+        return name in self._fields
+
+    def error_text(self, name: str) -> str:
+        """The message shown under a field ('' when none)."""
+        found = self._fields.get(name)
+        return "" if found is None or found[1].isHidden() else found[1].text()
