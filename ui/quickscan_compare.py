@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quickscan import scoring, store
 from resources.errors import UserError
 from resources.i18n import _
-from ui import charts, widgets
 from ui import quickscan_models as models
+from ui import widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
-from ui.quickscan_history import table, view_layout
-from ui.quickscan_result import theme_bars
+from ui.quickscan_history import stretch_column, table, view_layout
+from ui.quickscan_result import ThemeChart, theme_bars
 
 #: How many shared questions the roles view lists (those where views differ most).
 QUESTION_ROWS = 10
@@ -24,6 +34,17 @@ def _message() -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def _column(label: QLabel, content: QWidget) -> QWidget:
+    """A label above its content, as one side of a splitter."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(content, 1 if isinstance(content, QTableView) else 0)
+    layout.addStretch(0 if isinstance(content, QTableView) else 1)
+    return column
 
 
 class CompareScansView(QWidget):
@@ -58,13 +79,17 @@ class CompareScansView(QWidget):
         self.model = models.ChangeModel(self)
         self.table = table(_("Verschil per thema"))
         self.table.setModel(self.model)
+        stretch_column(self.table, models.ChangeColumn.THEME)
         table_label = QLabel(_("&Verschil per thema:"))
         table_label.setBuddy(self.table)
-        layout.addWidget(table_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(_("Later (donker) en eerder (licht), per thema:")))
-        self.chart = charts.BarChart(_("Score per thema, later en eerder"))
-        layout.addWidget(self.chart)
+        self.chart = ThemeChart(_("Score per thema, later en eerder"))
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setChildrenCollapsible(False)
+        body.addWidget(_column(table_label, self.table))
+        chart_label = QLabel(_("Later (donker) en eerder (licht):"))
+        body.addWidget(_column(chart_label, self.chart))
+        body.setSizes([430, 450])
+        layout.addWidget(body, 1)
         self.before.currentIndexChanged.connect(self.compare)
         self.after.currentIndexChanged.connect(self.compare)
         bus.changed.connect(self._changed)
@@ -81,7 +106,18 @@ class CompareScansView(QWidget):
                 questionnaire = store.questionnaire_for(self.context.db, response)
                 combo.addItem(models.response_label(questionnaire, response), response.id)
         if len(complete) >= 2:
-            self.before.setCurrentIndex(1)
+            # By default the newest scan against the one before it of the same role and team.
+            newest = complete[0]
+            earlier = next(
+                (
+                    r
+                    for r in complete[1:]
+                    if (r.role, r.team, r.questionnaire_id)
+                    == (newest.role, newest.team, newest.questionnaire_id)
+                ),
+                complete[1],
+            )
+            self.before.setCurrentIndex(self.before.findData(earlier.id))
             self.after.setCurrentIndex(0)
         for combo, previous in zip((self.before, self.after), chosen, strict=True):
             index = combo.findData(previous)
@@ -165,6 +201,7 @@ class CompareRolesView(QWidget):
         self.themes = models.RoleSpreadModel(self)
         self.theme_table = table(_("Score per thema en rol"))
         self.theme_table.setModel(self.themes)
+        stretch_column(self.theme_table, 0)
         themes_label = QLabel(_("Sc&ore per thema en rol:"))
         themes_label.setBuddy(self.theme_table)
         layout.addWidget(themes_label)
@@ -173,6 +210,10 @@ class CompareRolesView(QWidget):
         self.question_table = table(_("Vragen waar de rollen het meest verschillen"))
         self.question_table.setModel(self.questions)
         self.question_table.setWordWrap(True)
+        self.question_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        stretch_column(self.question_table, 0)
         questions_label = QLabel(_("Vragen waar de rollen het &meest verschillen:"))
         questions_label.setBuddy(self.question_table)
         layout.addWidget(questions_label)
@@ -236,7 +277,6 @@ class CompareRolesView(QWidget):
         self.themes.set_spreads(questionnaire, roles, spreads)
         differing = [q for q in questions if q.spread][:QUESTION_ROWS]
         self.questions.set_spreads(questionnaire, roles, differing)
-        self.question_table.resizeRowsToContents()
         widest = spreads[0] if spreads and spreads[0].spread is not None else None
         if widest is None:
             self.message.setText(_("Geen thema heeft bij twee rollen een score."))

@@ -54,9 +54,16 @@ def table(name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
+    rows = view.verticalHeader()
+    rows.setDefaultSectionSize(view.fontMetrics().height() + metrics.SPACING)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def stretch_column(view: QTableView, column: int) -> None:
+    """Let one column take the room that is left (the others fit their contents)."""
+    view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 class HistoryView(QWidget):
@@ -82,6 +89,7 @@ class HistoryView(QWidget):
         self.table = table(_("Lijst van scans"))
         label.setBuddy(self.table)
         self.table.setModel(self.model)
+        stretch_column(self.table, models.HistoryColumn.TEAM)
         self.table.open_requested.connect(self.open_current)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         layout.addWidget(label)

@@ -136,7 +136,11 @@ class _RowsModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self.alignment(index.column()).value)
@@ -350,7 +354,10 @@ class QuestionSpreadModel(_RowsModel):
         if self.questionnaire is None:
             return [_("Vraag"), _("Verschil")]
         roles = [role_label(self.questionnaire, role) for role in self.roles]
-        return [_("Vraag"), *roles, _("Verschil")]
+        return [_("Vraag"), *roles, _("Verschil in stappen")]
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag:
+        return _NUMBER if column == len(self.roles) + 1 else super().alignment(column)
 
     def cell(self, row: scoring.QuestionSpread, column: int) -> str:
         questionnaire = self.questionnaire

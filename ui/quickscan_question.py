@@ -8,10 +8,11 @@ from the options to the comment field.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from quickscan import questionnaire as model
 from quickscan import validation
 from resources.i18n import _
+from ui import metrics
 
 
 class QuestionBox(QFrame):
@@ -58,7 +60,9 @@ class QuestionBox(QFrame):
         self.text.setFont(font)
         layout.addWidget(self.text)
 
-        options = QHBoxLayout()
+        self.options = QGridLayout()
+        self.options.setHorizontalSpacing(metrics.SPACING * 2)
+        self._columns = 0
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
         self.values: list[int | None] = []
@@ -69,9 +73,8 @@ class QuestionBox(QFrame):
             self.group.addButton(button, len(self.buttons))
             self.buttons.append(button)
             self.values.append(option.value)
-            options.addWidget(button)
-        options.addStretch(1)
-        layout.addLayout(options)
+        self._place_options(len(self.buttons))
+        layout.addLayout(self.options)
         self.group.idClicked.connect(self._clicked)
 
         comment_row = QHBoxLayout()
@@ -91,6 +94,27 @@ class QuestionBox(QFrame):
         self.note.setWordWrap(True)
         self.note.hide()
         layout.addWidget(self.note)
+
+    def _place_options(self, columns: int) -> None:
+        """Put the options in rows of ``columns``; one row when there is room, else two."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self.options.removeWidget(button)
+        for index, button in enumerate(self.buttons):
+            self.options.addWidget(button, index // columns, index % columns)
+        self.options.setColumnStretch(len(self.buttons), 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Wrap the options onto two rows in a narrow window, so nothing is cut off."""
+        needed = sum(b.sizeHint().width() for b in self.buttons)
+        needed += self.options.horizontalSpacing() * len(self.buttons) + 2 * metrics.MARGIN
+        columns = len(self.buttons)
+        if needed > event.size().width():
+            columns = (len(self.buttons) + 1) // 2
+        self._place_options(columns)
+        super().resizeEvent(event)
 
     # -- state --------------------------------------------------------------------------
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -78,6 +80,36 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
     return "".join(parts)
 
 
+class ThemeChart(charts.BarChart):
+    """A bar chart whose value texts are never cut off ('onvoldoende zicht' is no number).
+
+    charts.BarChart writes each value in a 70-pixel box; until it measures its texts, this
+    draws the bar without text and then the text at its full width.
+    """
+
+    def _draw_bar(
+        self,
+        painter: QPainter,
+        left: int,
+        top: int,
+        plot_width: int,
+        value: float,
+        text: str,
+        colour: QColor,
+        height: int,
+    ) -> None:
+        super()._draw_bar(painter, left, top, plot_width, value, "", colour, height)
+        length = max(0.0, min(value, self._maximum)) / self._maximum * plot_width
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            QRectF(
+                left + length + 6, top - 2, max(70.0, self.width() - left - length - 6), height + 4
+            ),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            text,
+        )
+
+
 class ResultView(QWidget):
     """A completed scan's outcome, and the advice report as PDF."""
 
@@ -96,39 +128,54 @@ class ResultView(QWidget):
         self.scan = widgets.paragraph("")
         layout.addWidget(self.scan)
 
-        body = QHBoxLayout()
-        left = QVBoxLayout()
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setChildrenCollapsible(False)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, metrics.SPACING, 0)
         self.overall = QLabel()
         self.overall.setObjectName("overallScore")
         font = self.overall.font()
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.overall.setFont(font)
-        left.addWidget(self.overall)
-        self.chart = charts.BarChart(_("Score per thema"))
-        left.addWidget(QLabel(_("Score per thema (0 tot 100):")))
-        left.addWidget(self.chart)
+        self.overall.setWordWrap(True)
+        column.addWidget(self.overall)
+        self.chart = ThemeChart(_("Score per thema"))
+        column.addWidget(QLabel(_("Score per thema (0 tot 100):")))
+        column.addWidget(self.chart)
         self.priorities = widgets.paragraph("")
         self.priorities.setObjectName("priorities")
-        left.addWidget(self.priorities)
-        left.addStretch(1)
-        body.addLayout(left, 1)
+        column.addWidget(self.priorities)
+        column.addStretch(1)
+        # In a small window the chart keeps its height and the column scrolls.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left)
+        scroll.viewport().setAutoFillBackground(False)
+        left.setAutoFillBackground(False)
+        body.addWidget(scroll)
 
-        right = QVBoxLayout()
+        right = QWidget()
+        advice_column = QVBoxLayout(right)
+        advice_column.setContentsMargins(metrics.SPACING, 0, 0, 0)
         self.advice_label = QLabel(_("Advies per th&ema:"))
         self.advice = QTextBrowser()
         self.advice.setOpenLinks(False)
         self.advice_label.setBuddy(self.advice)
         self.advice.setAccessibleName(_("Advies per thema"))
-        right.addWidget(self.advice_label)
-        right.addWidget(self.advice, 1)
-        body.addLayout(right, 1)
-        layout.addLayout(body, 1)
+        advice_column.addWidget(self.advice_label)
+        advice_column.addWidget(self.advice, 1)
+        body.addWidget(right)
+        body.setSizes([500, 400])
+        layout.addWidget(body, 1)
         self._build_report(layout)
 
     def _build_report(self, layout: QVBoxLayout) -> None:
         options = QFormLayout()
         self.compare_with = QComboBox()
+        self.compare_with.setMaximumWidth(metrics.FORM_MAX_WIDTH)
         compare_label = QLabel(_("In het rapport vergelijken &met:"))
         compare_label.setBuddy(self.compare_with)
         options.addRow(compare_label, self.compare_with)
