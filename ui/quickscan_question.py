@@ -174,9 +174,16 @@ class QuestionBox(QFrame):
         if event.type() == QEvent.Type.FocusIn:
             self.focused.emit(self)
             return False
-        if event.type() != QEvent.Type.KeyPress or watched not in self.buttons:
+        if event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
+        if watched is self.comment:
+            if event.key() == Qt.Key.Key_Backtab:
+                self.focus_answer()  # back to the chosen option, not to the last one
+                return True
+            return False
+        if watched not in self.buttons:
+            return False
         if event.modifiers() & (
             Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
         ):

@@ -241,3 +241,13 @@ def test_options_are_radio_buttons_named_as_shown(qtbot, page) -> None:
     ]
     assert all(b.accessibleName() == b.text() for b in box.buttons)
     assert box.comment.accessibleName() == "Opmerking bij vraag 1"
+
+
+def test_shift_tab_from_a_comment_goes_back_to_the_chosen_option(qtbot, page) -> None:
+    start_as_manager(qtbot, page)
+    box = focused_box()
+    press(qtbot, Qt.Key.Key_2)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is box.comment
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is box.buttons[1]

@@ -111,7 +111,7 @@ def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context
     assert len(rows) == 8 and all(row[3] == "+66,7" for row in rows)
     bar = view.chart.bars()[0]
     assert (bar.value, bar.text, bar.compare_value, bar.compare_text) == (100, "100", 33.3, "33,3")
-    assert "Grootste verandering: Visie en beleid (+66,7 punten)." == view.message.text()
+    assert view.message.text() == "Grootste verandering: Visie en beleid (+66,7 punten)."
 
     view.choose(after, before)
     assert view.model.index(0, 3).data() == "−66,7"
