@@ -77,7 +77,10 @@ class BarChart(QWidget):
             int(self.width() * 0.4),
             max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 12,
         )
-        plot_width = max(10, self.width() - label_width - 70)
+        # Leave room after the longest bar for the longest value text ('onvoldoende zicht').
+        texts = [b.text for b in self._bars] + [b.compare_text for b in self._bars]
+        text_room = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 12
+        plot_width = max(10, self.width() - label_width - text_room)
         row = self._row_height()
         text_colour = self.palette().color(self.foregroundRole())
         for index, bar in enumerate(self._bars):
@@ -124,7 +127,9 @@ class BarChart(QWidget):
         painter.drawRect(QRectF(left, top, length, height))
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(
-            QRectF(left + length + 6, top - 2, 70, height + 4),
+            QRectF(
+                left + length + 6, top - 2, max(70.0, self.width() - left - length - 6), height + 4
+            ),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
             text,
         )

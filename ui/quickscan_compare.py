@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 from quickscan import scoring, store
 from resources.errors import UserError
 from resources.i18n import _
+from ui import charts, widgets
 from ui import quickscan_models as models
-from ui import widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.quickscan_history import stretch_column, table, view_layout
-from ui.quickscan_result import ThemeChart, theme_bars
+from ui.quickscan_result import theme_bars
 
 #: How many shared questions the roles view lists (those where views differ most).
 QUESTION_ROWS = 10
@@ -82,7 +82,7 @@ class CompareScansView(QWidget):
         stretch_column(self.table, models.ChangeColumn.THEME)
         table_label = QLabel(_("&Verschil per thema:"))
         table_label.setBuddy(self.table)
-        self.chart = ThemeChart(_("Score per thema, later en eerder"))
+        self.chart = charts.BarChart(_("Score per thema, later en eerder"))
         body = QSplitter(Qt.Orientation.Horizontal)
         body.setChildrenCollapsible(False)
         body.addWidget(_column(table_label, self.table))

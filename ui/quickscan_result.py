@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,36 +80,6 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
     return "".join(parts)
 
 
-class ThemeChart(charts.BarChart):
-    """A bar chart whose value texts are never cut off ('onvoldoende zicht' is no number).
-
-    charts.BarChart writes each value in a 70-pixel box; until it measures its texts, this
-    draws the bar without text and then the text at its full width.
-    """
-
-    def _draw_bar(
-        self,
-        painter: QPainter,
-        left: int,
-        top: int,
-        plot_width: int,
-        value: float,
-        text: str,
-        colour: QColor,
-        height: int,
-    ) -> None:
-        super()._draw_bar(painter, left, top, plot_width, value, "", colour, height)
-        length = max(0.0, min(value, self._maximum)) / self._maximum * plot_width
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(
-            QRectF(
-                left + length + 6, top - 2, max(70.0, self.width() - left - length - 6), height + 4
-            ),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            text,
-        )
-
-
 class ResultView(QWidget):
     """A completed scan's outcome, and the advice report as PDF."""
 
@@ -141,7 +111,7 @@ class ResultView(QWidget):
         self.overall.setFont(font)
         self.overall.setWordWrap(True)
         column.addWidget(self.overall)
-        self.chart = ThemeChart(_("Score per thema"))
+        self.chart = charts.BarChart(_("Score per thema"))
         column.addWidget(QLabel(_("Score per thema (0 tot 100):")))
         column.addWidget(self.chart)
         self.priorities = widgets.paragraph("")
