@@ -13,13 +13,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import context, database, paths, settings
+from caseload import client_file, demo
 from resources import i18n
 from ui import main_window, qt_setup
 
 OUT = Path(__file__).resolve().parent / "images"
 
 
-def _window(folder: Path, language: str, complete: bool) -> main_window.MainWindow:
+def _window(
+    folder: Path, language: str, complete: bool, demo_clients: int = 0
+) -> main_window.MainWindow:
     i18n.set_language(language)
     application = QApplication.instance()
     assert isinstance(application, QApplication)
@@ -32,7 +35,10 @@ def _window(folder: Path, language: str, complete: bool) -> main_window.MainWind
         language=language,
     )
     settings.save(resolved.settings, profile)
-    ctx = context.AppContext(database.open_database(resolved.database), resolved, profile)
+    db = database.open_database(resolved.database)
+    if demo_clients:
+        demo.fill(db, demo_clients, seed=7)
+    ctx = context.AppContext(db, resolved, profile, demo=bool(demo_clients))
     window = main_window.MainWindow(ctx)
     window.resize(1000, 640)
     window.show()
@@ -45,6 +51,26 @@ def shoot(window: main_window.MainWindow, name: str) -> None:
         QApplication.processEvents()
     window.grab().save(str(OUT / name))
     print(OUT / name)
+
+
+def shoot_caseload(folder: Path) -> None:
+    """The caseload of a demo database, and the file of a client with a long history."""
+    window = _window(folder, "nl", complete=True, demo_clients=500)
+    window.resize(1200, 720)
+    window.show_page(main_window.Page.CASELOAD)
+    page = window.pages.currentWidget()
+    shoot(window, "caseload.png")
+    db = window.context.db
+    first = page.model.client_ids()[:100]
+
+    def movement(ident: int) -> tuple[int, int]:
+        steps = client_file.load(db, ident).ladder_steps
+        return len({step.trede for step in steps}), len(steps)
+
+    richest = max(first, key=movement)
+    page.open_client(richest)
+    shoot(window, "client-view.png")
+    window.close()
 
 
 def main() -> int:
@@ -65,6 +91,7 @@ def main() -> int:
         window = _window(folder / "english", "en", complete=True)
         shoot(window, "main-window-en.png")
         window.close()
+        shoot_caseload(folder / "caseload")
     return 0
 
 

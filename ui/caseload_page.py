@@ -28,7 +28,7 @@ from ui.client_dialog import ClientDialog
 from ui.client_view import ClientView
 from ui.context import WindowContext
 
-#: Column widths in average characters (the name takes the rest of the width).
+#: Column widths in average characters (name and status share the rest of the width).
 _WIDTHS = {
     Column.REFERENCE: 9,
     Column.TREDE: 5,
@@ -36,7 +36,6 @@ _WIDTHS = {
     Column.OPEN_BARRIERS: 7,
     Column.OPEN_ACTIONS: 6,
     Column.KLANTMANAGER: 15,
-    Column.STATUS: 11,
 }
 
 
@@ -94,6 +93,7 @@ class CaseloadPage(QWidget):
         header.setSectionsClickable(True)
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
         bold = self.font()
         bold.setBold(True)  # flagged rows are bold
         average = QFontMetrics(bold).averageCharWidth()

@@ -97,7 +97,7 @@ class ClientDialog(QDialog):
         if settings.origin_enabled:
             self.origin_group = self._origin_group(settings.origin_purpose)
             column.addWidget(self.origin_group)
-        column.addStretch()
+        column.addStretch(1)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -135,7 +135,7 @@ class EntryForm(QScrollArea):
         self.column.addLayout(buttons)
         self.form.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.column.addWidget(self.form.message)
-        self.column.addStretch()
+        self.column.addStretch(1)
 
     # -- for subclasses -----------------------------------------------------------------------
 

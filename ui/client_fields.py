@@ -137,8 +137,8 @@ class FieldForm(QFormLayout):
             problem.setWordWrap(True)
             problem.setObjectName("fieldProblem")
             problem.setStyleSheet("font-weight: bold")
-            problem.hide()
             self.addRow("", problem)
+            self.setRowVisible(problem, False)  # a hidden row takes no spacing either
             self._fields[name] = (widget, problem)
         return widget
 
@@ -156,7 +156,7 @@ class FieldForm(QFormLayout):
             return
         widget, problem = found
         problem.setText(error.message)
-        problem.show()
+        self.setRowVisible(problem, True)
         self.message.setText(_("Niet opgeslagen. Kijk bij het veld met de melding."))
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -164,7 +164,7 @@ class FieldForm(QFormLayout):
         """Hide every message."""
         for _widget, problem in self._fields.values():
             problem.clear()
-            problem.hide()
+            self.setRowVisible(problem, False)
         self.message.clear()
 
     def has_field(self, name: str) -> bool:
@@ -174,4 +174,4 @@ class FieldForm(QFormLayout):
     def error_text(self, name: str) -> str:
         """The message shown under a field ('' when none)."""
         found = self._fields.get(name)
-        return "" if found is None or found[1].isHidden() else found[1].text()
+        return "" if found is None else found[1].text()

@@ -170,8 +170,8 @@ class ClientView(QWidget):
         self.tabs.setMinimumWidth(metrics.CLIENT_FORMS_MIN_WIDTH)
         self.tabs.currentChanged.connect(self._tab_changed)
         splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
         for keys, slot in (

@@ -10,6 +10,6 @@ TITLE_POINT_SIZE_DELTA = 6
 #: Extra height of a table row above the text height (fixed rows keep big tables fast).
 TABLE_ROW_PADDING = 8
 #: The form column of the client view.
-CLIENT_FORMS_MIN_WIDTH = 400
+CLIENT_FORMS_MIN_WIDTH = 380
 #: Pause after a keystroke before the caseload searches (milliseconds).
 SEARCH_DELAY_MS = 100
