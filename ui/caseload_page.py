@@ -102,6 +102,10 @@ class CaseloadPage(QWidget):
             widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
             header_width = widest + 2 * average + 12  # room for the sort arrow
             self.table.setColumnWidth(column, max(characters * average, header_width))
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
@@ -151,6 +155,15 @@ class CaseloadPage(QWidget):
         counts = self.model.counts()
         text = counts_text(counts.shown, counts.total, counts.flagged)
         self.counts_label.setText(text)
+        if counts.total == 0:
+            self.empty_label.setText(
+                _(
+                    "Er staan nog geen klanten in Trede. Voeg een klant toe met Nieuwe klant (Ctrl+N)."
+                )
+            )
+        else:
+            self.empty_label.setText(_("Geen klanten gevonden. Pas de zoekterm of de filters aan."))
+        self.empty_label.setVisible(counts.shown == 0)
         window = self.window()
         if isinstance(window, QMainWindow) and self.isVisible():
             window.statusBar().showMessage(text)
