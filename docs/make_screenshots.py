@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import context, database, paths, settings
 from caseload import client_file, demo
+from quickscan import loader, store
 from resources import i18n
 from ui import main_window, qt_setup
 
@@ -73,6 +74,31 @@ def shoot_caseload(folder: Path) -> None:
     window.close()
 
 
+def shoot_quickscan(folder: Path) -> None:
+    """A theme page of a scan being filled in, and the result of a finished scan."""
+    window = _window(folder, "nl", complete=True)
+    window.resize(1200, 760)
+    window.show_page(main_window.Page.QUICKSCAN)
+    page = window.pages.currentWidget()
+    db = window.context.db
+    questionnaire = loader.load_bundled()
+    role = "klantmanager"
+    answers = [
+        store.GivenAnswer(question.id, None if index % 9 == 4 else 1 + (index * 7) % 4)
+        for index, question in enumerate(questionnaire.questions_for(role))
+    ]
+    scan = store.submit(db, questionnaire, role, "Zoë de Vries", "Team Noord", answers, actor="demo")
+    draft = store.start_response(db, questionnaire, "manager", "", "Team Noord", actor="demo")
+    for question in questionnaire.questions_for("manager")[:5]:
+        store.save_answer(db, draft.id, question.id, 3, None, actor="demo")
+    page.open_draft(draft.id)
+    page.fill.go_to_theme(2)
+    shoot(window, "quickscan-fill.png")
+    page.open_result(scan.id)
+    shoot(window, "quickscan-result.png")
+    window.close()
+
+
 def main() -> int:
     """Write every screenshot the README shows."""
     application = QApplication(sys.argv)
@@ -92,6 +118,7 @@ def main() -> int:
         shoot(window, "main-window-en.png")
         window.close()
         shoot_caseload(folder / "caseload")
+        shoot_quickscan(folder / "quickscan")
     return 0
 
 

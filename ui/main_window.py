@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         for text, icon_name, widget in entries:
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
             self.pages.addWidget(widget)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._switch_page)
 
         self.welcome = WelcomePage(
             profile_form.Profile(
@@ -174,6 +174,11 @@ class MainWindow(QMainWindow):
         self.navigation.setEnabled(True)
         self.navigation.setCurrentRow(index)
         self.navigation.setFocus()
+
+    def _switch_page(self, index: int) -> None:
+        # A page's own status (e.g. the caseload counts) must not linger on the next page.
+        self.statusBar().clearMessage()
+        self.pages.setCurrentIndex(index)
 
     def current_page(self) -> int:
         """The index of the page shown now."""

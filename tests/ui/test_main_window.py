@@ -198,3 +198,15 @@ def test_qt_standard_buttons_are_dutch(qtbot) -> None:
     texts = {button.text().replace("&", "") for button in box.buttons()}
     qt_setup.install_translators(application, "en")
     assert texts == {"Opslaan", "Annuleren"}
+
+
+def test_the_caseload_counts_do_not_linger_on_other_pages(qtbot, app_context) -> None:
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.show_page(main_window.Page.CASELOAD)
+    assert "klanten" in window.statusBar().currentMessage()
+    window.show_page(main_window.Page.QUICKSCAN)
+    assert "klanten" not in window.statusBar().currentMessage()
+    window.show_page(main_window.Page.CASELOAD)
+    assert "klanten" in window.statusBar().currentMessage()
