@@ -140,7 +140,9 @@ def extra_styles(sheet: StyleSheet1) -> StyleSheet1:
     sheet.add(ParagraphStyle("cell_bold", parent=sheet["cell"], fontName=pdf.FONT_BOLD))
     sheet.add(ParagraphStyle("cell_head", parent=sheet["cell_bold"], fontSize=8, leading=10))
     sheet.add(ParagraphStyle("cell_small", parent=sheet["cell"], fontSize=7.5, leading=9.5))
-    sheet.add(ParagraphStyle("h3", parent=body, fontName=pdf.FONT_BOLD, spaceBefore=6))
+    sheet.add(
+        ParagraphStyle("h3", parent=body, fontName=pdf.FONT_BOLD, spaceBefore=6, keepWithNext=1)
+    )
     sheet.add(ParagraphStyle("action", parent=body, leftIndent=14, bulletIndent=3, spaceBefore=3))
     sheet.add(ParagraphStyle("numbered", parent=sheet["bullet"], leftIndent=16))
     sheet.add(ParagraphStyle("source", parent=sheet["small"], leftIndent=14))

@@ -336,11 +336,14 @@ def _theme(
             layout.para(data.text(theme.advice.explanation), sheet["body"]),
         ]
         story.append(KeepTogether(head))
-        story.append(layout.para(_("Wat u kunt doen"), sheet["h3"]))
+        # The heading goes inside the first action's block: reportlab's keepWithNext does not
+        # join a paragraph to a following KeepTogether, so it could end a page alone.
+        heading_actions: list[Any] = [layout.para(_("Wat u kunt doen"), sheet["h3"])]
         for action in theme.advice.actions:
             story.append(
                 KeepTogether(
                     [
+                        *heading_actions,
                         layout.para(data.text(action.text), sheet["action"], bullet="•"),
                         layout.para(
                             _("Bron: %(source)s") % {"source": action.source}, sheet["source"]
@@ -348,6 +351,7 @@ def _theme(
                     ]
                 )
             )
+            heading_actions = []
     else:
         story.append(KeepTogether(head))
     lines = data.evidence.get(theme.theme, ())

@@ -65,6 +65,7 @@ def styles() -> StyleSheet1:
             leading=20,
             spaceBefore=10,
             spaceAfter=6,
+            keepWithNext=1,  # a heading never ends a page alone
         )
     )
     sheet.add(
@@ -76,6 +77,7 @@ def styles() -> StyleSheet1:
             leading=16,
             spaceBefore=8,
             spaceAfter=4,
+            keepWithNext=1,  # a heading never ends a page alone
         )
     )
     sheet.add(ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2))
@@ -186,7 +188,9 @@ def bar_chart(
     scale = plot_width / maximum if maximum else 0
     for index, bar in enumerate(bars):
         top = height - (index + 1) * row
-        label_y = top + row - (label_gap / 2 + pair_bar + pair_gap / 2 if paired else row / 2) - 1 * mm
+        label_y = (
+            top + row - (label_gap / 2 + pair_bar + pair_gap / 2 if paired else row / 2) - 1 * mm
+        )
         drawing.add(String(0, label_y, bar.label[:48], fontName=FONT, fontSize=8))
         length = max(0.0, bar.value) * scale
         bar_height = pair_bar if paired else row * 0.7
