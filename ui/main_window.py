@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
 
     def _build(self, page: int = Page.CASELOAD) -> None:
         """(Re)build menus, pages and status bar in the active language."""
-        title = _("Trede")
+        title = "Trede"  # the name of the program is not translated
         if self.context.settings.municipality:
             title = _("Trede — %(municipality)s") % {
                 "municipality": self.context.settings.municipality
