@@ -41,5 +41,11 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+## bench: speed and memory at 100,000 clients as ratios to a floor (not part of `make test`);
+## builds the demo databases in bench/data/ once, prints one table, writes bench/results.json
+.PHONY: bench
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,235 @@
+"""Search as you type, sorting and filtering in the real caseload window, against the same SQL.
+
+``python -m bench.caseload_probe --db PATH --repeat N`` opens Trede's main window offscreen (as
+``app.gui.run`` does, without entering the event loop) and, for every case, times:
+
+- app: the user's action on the real widgets until the table is painted again — one more
+  character in the search field applied (``search_now``: what the 100 ms typing pause would
+  trigger), a column header sort, or a filter choice; then ``processEvents`` until the table's
+  viewport has been painted. That covers the model reset, the first page fetched by the view,
+  the status-bar counts and the paint.
+- floor: the same SQL alone, on the same connection: ``caseload_query.ids`` for the same filter
+  and sort, and ``caseload_query.rows`` for the first page (200 rows).
+
+App and floor alternate, and which goes first alternates too, so neither profits from a cache
+the other warmed. Prints one JSON line with every sample in seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from app import gui, paths
+from caseload import caseload_query
+from resources import i18n
+from ui import caseload_model, main_window, qt_setup
+from ui.caseload_model import Column
+
+#: (text already typed, the texts after each further character). Common first names, a name
+#: typed without its diacritics, a client reference, and a second word.
+SEARCHES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("", ("j", "ja", "jan")),
+    ("", ("z", "zo", "zoe")),
+    ("KL00", ("KL005", "KL0051", "KL00512")),
+    ("jan ", ("jan v", "jan va", "jan van")),
+)
+
+
+class PaintCounter(QObject):
+    """Counts paint events of one widget (to be sure the app's figure includes the paint)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Count, never swallow."""
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+class Session:
+    """The main window on the benchmark database, and the ways to time it."""
+
+    def __init__(self, database: Path) -> None:
+        self.application = QApplication.instance() or QApplication(sys.argv[:1])
+        self.application.setApplicationName(paths.APP_NAME)
+        self.application.setOrganizationName(paths.APP_NAME)
+        qt_setup.install_fonts(self.application)
+        i18n.set_language("nl")
+        qt_setup.install_translators(self.application, "nl")
+        self.context = gui.build_context(database, demo_mode=False)
+        self.window = main_window.MainWindow(self.context)
+        self.window.show()
+        self.application.processEvents()
+        self.page = self.window.pages.widget(main_window.Page.CASELOAD)
+        self.table = self.page.table
+        self.model = self.page.model
+        self.counter = PaintCounter()
+        self.table.viewport().installEventFilter(self.counter)
+        self.unpainted = 0
+        self.today = dt.date.today()
+
+    def settle(self) -> None:
+        """Let every pending event run (not timed)."""
+        self.application.processEvents()
+
+    def app_time(self, action: Callable[[], None]) -> float:
+        """Seconds from the action until the caseload table has been painted again."""
+        self.settle()
+        before = self.counter.paints
+        start = time.perf_counter()
+        action()
+        self.application.processEvents()
+        if self.counter.paints == before:  # nothing scheduled a paint: paint now, to be fair
+            self.unpainted += 1
+            self.table.viewport().repaint()
+        return time.perf_counter() - start
+
+    def floor_time(self, flt: caseload_query.CaseloadFilter, sort: caseload_query.Sort) -> float:
+        """Seconds for the same SQL alone: the ids of the filter, then the first page's rows."""
+        db = self.context.db
+        threshold = self.context.settings.contact_threshold_days
+        start = time.perf_counter()
+        found = caseload_query.ids(db, flt, sort, self.today)
+        caseload_query.rows(db, found[: caseload_model.PAGE_SIZE], self.today, threshold)
+        return time.perf_counter() - start
+
+    def query(self) -> tuple[caseload_query.CaseloadFilter, caseload_query.Sort]:
+        """The filter and sort the model holds now."""
+        return self.model.current_filter, self.model.current_sort
+
+    def search(self, text: str) -> None:
+        """Type into the search field and apply it as the typing pause would."""
+        self.page.filters.search.setText(text)
+        self.page.filters.search_now()
+
+    def close(self) -> None:
+        """Close the window and the database."""
+        self.window.close()
+        self.context.close()
+
+
+def measure(
+    session: Session,
+    name: str,
+    prepare: Callable[[], None],
+    action: Callable[[], None],
+    repeat: int,
+    samples: dict[str, dict[str, list[float]]],
+) -> None:
+    """Time one case ``repeat`` times: prepare (not timed), then app and floor alternating."""
+    prepare()
+    session.settle()
+    action()  # once untimed: learn the filter and sort it leads to
+    session.settle()
+    flt, sort = session.query()
+    case = samples.setdefault(name, {"app": [], "floor": []})
+    for rep in range(repeat):
+        prepare()
+        session.settle()
+        if rep % 2 == 0:
+            case["app"].append(session.app_time(action))
+            case["floor"].append(session.floor_time(flt, sort))
+        else:
+            case["floor"].append(session.floor_time(flt, sort))
+            case["app"].append(session.app_time(action))
+        if session.query() != (flt, sort):
+            raise RuntimeError(f"{name}: the window did not reach the same filter and sort")
+
+
+def run(database: Path, repeat: int) -> dict[str, object]:
+    """Every case; returns the samples per case and kind."""
+    session = Session(database)
+    filters = session.page.filters
+    search: dict[str, dict[str, list[float]]] = {}
+    for typed, steps in SEARCHES:
+        previous = typed
+        for text in steps:
+            before = previous
+            measure(
+                session,
+                f"search '{before}' → '{text}'",
+                lambda before=before: session.search(before),
+                lambda text=text: session.search(text),
+                repeat,
+                search,
+            )
+            previous = text
+    session.search("")
+    session.settle()
+
+    def sort_by(column: Column, descending: bool) -> Callable[[], None]:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        return lambda: session.table.sortByColumn(column, order)
+
+    default_sort = sort_by(Column.NAME, False)
+    sorts = {
+        "sort Klantnummer ↑": sort_by(Column.REFERENCE, False),
+        "sort Naam ↓": sort_by(Column.NAME, True),
+        "sort Trede ↑": sort_by(Column.TREDE, False),
+        "sort Dagen sinds contact ↑": sort_by(Column.DAYS_SINCE_CONTACT, False),
+        "sort Open obstakels ↓": sort_by(Column.OPEN_BARRIERS, True),
+        "sort Klantmanager ↑": sort_by(Column.KLANTMANAGER, False),
+    }
+    sort_filter: dict[str, dict[str, list[float]]] = {}
+    for name, action in sorts.items():
+        measure(session, name, default_sort, action, repeat, sort_filter)
+    default_sort()
+
+    def choose(combo_name: str, data: object) -> Callable[[], None]:
+        combo = getattr(filters, combo_name)
+        return lambda: combo.setCurrentIndex(combo.findData(data))
+
+    def reset_filters() -> None:
+        filters.status.setCurrentIndex(filters.status.findData("active"))
+        for combo in (filters.trede, filters.barrier_kind, filters.team, filters.klantmanager):
+            combo.setCurrentIndex(0)
+        filters.no_recent_contact.setChecked(False)
+        filters.overdue.setChecked(False)
+
+    first_team = filters.team.itemData(1)
+    changes = {
+        "filter status Alle": choose("status", None),
+        "filter status Afgesloten": choose("status", "closed"),
+        "filter trede 2": choose("trede", 2),
+        "filter obstakel taal": choose("barrier_kind", "taal"),
+        f"filter team {first_team}": choose("team", first_team),
+        "filter te lang geen contact": lambda: filters.no_recent_contact.setChecked(True),
+        "filter verlopen acties": lambda: filters.overdue.setChecked(True),
+    }
+    for name, action in changes.items():
+        measure(session, name, reset_filters, action, repeat, sort_filter)
+    reset_filters()
+    result = {
+        "search": search,
+        "sort_filter": sort_filter,
+        "unpainted": session.unpainted,
+        "rows_total": session.model.rowCount(),
+    }
+    session.close()
+    return result
+
+
+def main() -> int:
+    """Parse the arguments, run, print one JSON line."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=7)
+    options = parser.parse_args()
+    print(json.dumps(run(options.db, options.repeat), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,334 @@
+"""``make bench``: build the demo databases once, run every benchmark, print one table.
+
+Every figure is the app against its floor, measured in the same run, alternating, with the
+median of several repetitions: the machines are shared and noisy, so only ratios mean much.
+The figures also go to ``bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import common
+from bench.common import Row, median, ms, p95, secs
+
+BIG = 100_000
+SMALL = 10_000
+SEED = 1
+
+
+def database(clients: int) -> Path:
+    """The demo database of this size in bench/data, built on first use (about a minute)."""
+    path = common.DATA / f"demo-{clients // 1000}k.db"
+    if path.exists():
+        return path
+    common.DATA.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(path.name + ".building")
+    for leftover in building.parent.glob(building.name + "*"):
+        leftover.unlink()  # an earlier build that was interrupted
+    print(f"Building {path.relative_to(common.ROOT)} ({clients:,} clients, once)…", flush=True)
+    command = [str(common.TREDE), "demo", "--db", str(building), "--clients", str(clients)]
+    subprocess.run([*command, "--seed", str(SEED)], check=True, cwd=common.ROOT)
+    building.rename(path)
+    return path
+
+
+def alternate(
+    repeat: int, app: Callable[[], common.Timed], floor: Callable[[], common.Timed]
+) -> tuple[list[common.Timed], list[common.Timed]]:
+    """One untimed run of each (caches, settling the file), then app and floor alternating,
+    the one that goes first changing every repetition."""
+    app()
+    floor()
+    apps: list[common.Timed] = []
+    floors: list[common.Timed] = []
+    for rep in range(repeat):
+        if rep % 2 == 0:
+            apps.append(app())
+            floors.append(floor())
+        else:
+            floors.append(floor())
+            apps.append(app())
+    return apps, floors
+
+
+def probe(kind: str, env: dict[str, str], *extra: str) -> Callable[[], common.Timed]:
+    """A window probe as a subprocess (bench/window_probe.py)."""
+    command = [common.PYTHON, "-m", "bench.window_probe", kind, *extra]
+    return lambda: common.run_timed(command, env)
+
+
+def start_up(big: Path, env: dict[str, str], repeat: int) -> Row:
+    """Row 1: ``trede --db big.db`` to the first paint of the caseload and quit, vs a bare
+    QMainWindow shown and closed; wall time of the whole process."""
+    apps, floors = alternate(repeat, probe("app", env, "--db", str(big)), probe("bare", env))
+    app, floor = median([t.seconds for t in apps]), median([t.seconds for t in floors])
+    inside = [common.last_json(t.stdout) for t in apps]
+    return Row(
+        "start-up (window with 100k caseload painted, quit)",
+        secs(app),
+        secs(floor),
+        f"{app / floor:.2f}×",
+        "≤ 1.5×",
+        app / floor <= 1.5,
+        {
+            "app_s": [t.seconds for t in apps],
+            "floor_s": [t.seconds for t in floors],
+            "app_first_paint_s": median([i["first_paint_s"] for i in inside]),
+            "floor_first_paint_s": median(
+                [common.last_json(t.stdout)["first_paint_s"] for t in floors]
+            ),
+            "rows_in_model": inside[0]["rows_painted_model"],
+        },
+    )
+
+
+def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dict]:
+    """Rows 2 and 3: search as you type; sort and filter changes (bench/caseload_probe.py)."""
+    command = [common.PYTHON, "-m", "bench.caseload_probe", "--db", str(big)]
+    result = common.last_json(common.run_timed([*command, "--repeat", str(repeat)], env).stdout)
+
+    def summary(cases: dict[str, dict[str, list[float]]]) -> dict:
+        apps = [s for case in cases.values() for s in case["app"]]
+        floors = [s for case in cases.values() for s in case["floor"]]
+        per_case = {
+            name: {
+                "app_ms": median(case["app"]) * 1000,
+                "floor_ms": median(case["floor"]) * 1000,
+                "ratio": median(case["app"]) / median(case["floor"]),
+                "app_p95_ms": p95(case["app"]) * 1000,
+            }
+            for name, case in cases.items()
+        }
+        return {
+            "app": median(apps),
+            "floor": median(floors),
+            "app_p95": p95(apps),
+            "floor_p95": p95(floors),
+            "ratio": median(apps) / median(floors),
+            "worst_case": max(per_case, key=lambda name: per_case[name]["ratio"]),
+            "cases": per_case,
+            "samples": cases,
+        }
+
+    search = summary(result["search"])
+    changes = summary(result["sort_filter"])
+    search_ok = search["ratio"] <= 2 and search["app_p95"] < 0.050
+    worst = search["cases"][search["worst_case"]]
+    search_row = Row(
+        "search as you type (one more character, first page painted)",
+        f"{ms(search['app'])} (p95 {ms(search['app_p95'])})",
+        f"{ms(search['floor'])} (p95 {ms(search['floor_p95'])})",
+        f"{search['ratio']:.2f}× (worst {worst['ratio']:.1f}×)",
+        "≤ 2×, p95 < 50 ms",
+        search_ok,
+        search,
+    )
+    worst = changes["cases"][changes["worst_case"]]
+    changes_row = Row(
+        "sort / filter change (model reset + first page painted)",
+        ms(changes["app"]),
+        ms(changes["floor"]),
+        f"{changes['ratio']:.2f}× (worst {worst['ratio']:.1f}×)",
+        "≤ 2×",
+        changes["ratio"] <= 2,
+        changes,
+    )
+    detail = {"unpainted": result["unpainted"]}
+    return search_row, changes_row, detail
+
+
+def pdf_pages(path: Path) -> int:
+    """Pages of a PDF (pypdf comes with the test tools that make bench installs)."""
+    import pypdf
+
+    return len(pypdf.PdfReader(str(path)).pages)
+
+
+def report_period(today: dt.date) -> tuple[str, str]:
+    """The last full year before today, in ISO dates."""
+    end = today - dt.timedelta(days=1)
+    start = end.replace(year=end.year - 1) + dt.timedelta(days=1)
+    return start.isoformat(), end.isoformat()
+
+
+def inclusion_report(
+    db: Path, env: dict[str, str], repeat: int, work: Path
+) -> tuple[float, float, dict]:
+    """``trede report inclusion`` for one year vs its SQL replayed plus reportlab writing the
+    same number of pages; medians in seconds and the details."""
+    start, end = report_period(dt.date.today())
+    out = work / f"{db.stem}-report.pdf"
+    arguments = ["report", "inclusion", "--db", str(db), "--from", start, "--to", end]
+    statements = work / f"{db.stem}-statements.json"
+    capture = [common.PYTHON, "-m", "bench.capture_sql", str(statements), "--", *arguments]
+    common.run_timed([*capture, "--out", str(out)], env)
+    pages = pdf_pages(out)
+    floor_out = work / f"{db.stem}-floor.pdf"
+    floor_command = [common.PYTHON, "-m", "bench.report_floor", "--db", str(db)]
+    floor_command += ["--sql", str(statements), "--pages", str(pages), "--out", str(floor_out)]
+    app_command = [str(common.TREDE), *arguments, "--out", str(out)]
+    apps, floors = alternate(
+        repeat,
+        lambda: common.run_timed(app_command, env),
+        lambda: common.run_timed(floor_command, env),
+    )
+    app, floor = median([t.seconds for t in apps]), median([t.seconds for t in floors])
+    return (
+        app,
+        floor,
+        {
+            "period": [start, end],
+            "pages": pages,
+            "statements": len(json.loads(statements.read_text(encoding="utf-8"))),
+            "app_s": [t.seconds for t in apps],
+            "floor_s": [t.seconds for t in floors],
+        },
+    )
+
+
+def reports(big: Path, env: dict[str, str], repeat: int, available: bool) -> tuple[Row, Row]:
+    """Rows 4 and 7: the inclusion report at 100k, and its growth from 10k to 100k."""
+    what, growth_what = "inclusion report, 100k, one year", "growth: inclusion report 10k → 100k"
+    if not available:
+        why = "not available yet (trede report inclusion)"
+        return Row.missing(what, "≤ 1.5×", why), Row.missing(growth_what, "≤ 10×", why)
+    small = database(SMALL)
+    work = Path(tempfile.mkdtemp(prefix="trede-bench-report-"))
+    app, floor, figures = inclusion_report(big, env, repeat, work)
+    report_row = Row(
+        what,
+        f"{secs(app)} ({figures['pages']} p.)",
+        secs(floor),
+        f"{app / floor:.2f}×",
+        "≤ 1.5×",
+        app / floor <= 1.5,
+        figures,
+    )
+    small_app, small_floor, small_figures = inclusion_report(small, env, repeat, work)
+    growth = app / small_app
+    growth_row = Row(
+        growth_what,
+        f"{secs(small_app)} → {secs(app)}",
+        f"{secs(small_floor)} → {secs(floor)}",
+        f"{growth:.2f}×",
+        "≤ 10×",
+        growth <= 10,
+        {
+            "small": small_figures,
+            "big_s": app,
+            "small_s": small_app,
+            "floor_growth": floor / small_floor,
+        },
+    )
+    return report_row, growth_row
+
+
+def memory(big: Path, env: dict[str, str], repeat: int) -> Row:
+    """Row 6: peak RSS with every one of the 100k clients shown and scrolled through."""
+    apps, floors = alternate(
+        repeat, probe("app", env, "--db", str(big), "--scroll"), probe("bare", env)
+    )
+    inside = [common.last_json(t.stdout) for t in apps]
+    app = median([i["peak_rss_mb"] for i in inside])
+    floor = median([common.last_json(t.stdout)["peak_rss_mb"] for t in floors])
+    return Row(
+        "memory: peak RSS, 100k caseload open and scrolled through",
+        f"{app:.0f} MB",
+        f"{floor:.0f} MB",
+        f"{app / floor:.2f}×",
+        "≤ 250 MB",
+        app <= 250,
+        {
+            "app_mb": [i["peak_rss_mb"] for i in inside],
+            "floor_mb": [common.last_json(t.stdout)["peak_rss_mb"] for t in floors],
+            "rows_scrolled": inside[0]["rows"],
+            "scroll_steps": inside[0]["steps"],
+            "scroll_step_mean_ms": median([i["step_mean_ms"] for i in inside]),
+            "scroll_step_max_ms": max(i["step_max_ms"] for i in inside),
+        },
+    )
+
+
+def main() -> int:
+    """Run everything, print the table, write results.json."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
+    parser.add_argument("--detail", action="store_true", help="also every case of rows 2 and 3")
+    parser.add_argument("--only", help="comma-separated: startup,caseload,report,memory")
+    options = parser.parse_args()
+    wanted = set((options.only or "startup,caseload,report,memory").split(","))
+    big = database(BIG)
+    env = common.environment(common.settings_folder())
+    rows: list[Row] = []
+    detail: dict = {}
+    report_available = common.command_exists(["report", "inclusion"], env)
+    import_available = common.command_exists(["import", "clients"], env)
+    if "startup" in wanted:
+        print("start-up…", flush=True)
+        rows.append(start_up(big, env, options.repeat))
+    if "caseload" in wanted:
+        print("search, sort and filter…", flush=True)
+        search_row, changes_row, detail = caseload(big, env, options.repeat)
+        rows += [search_row, changes_row]
+    if "report" in wanted:
+        print("inclusion report…", flush=True)
+        report_row, growth_row = reports(big, env, max(3, options.repeat - 2), report_available)
+        rows.append(report_row)
+    rows.append(
+        Row.missing(
+            "import, 100k rows CSV",
+            "≤ 2×",
+            "not available yet (issue 6)"
+            if not import_available
+            else "command present, benchmark not written yet (issue 6)",
+        )
+    )
+    if "memory" in wanted:
+        print("memory…", flush=True)
+        rows.append(memory(big, env, 3))
+    if "report" in wanted:
+        rows.append(growth_row)
+    print()
+    print(common.table(rows))
+    if options.detail:
+        print()
+        for row in rows:
+            for name, case in row.figures.get("cases", {}).items():
+                print(
+                    f"  {name:36} app {case['app_ms']:7.1f} ms (p95 {case['app_p95_ms']:6.1f})"
+                    f"  floor {case['floor_ms']:7.1f} ms  {case['ratio']:5.2f}×"
+                )
+    results = {
+        "date": dt.date.today().isoformat(),
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "repeat": options.repeat,
+        "rows": [
+            {
+                "what": row.what,
+                "app": row.app,
+                "floor": row.floor,
+                "ratio": row.ratio,
+                "target": row.target,
+                "ok": row.ok,
+                "figures": row.figures,
+            }
+            for row in rows
+        ],
+        "caseload_probe": detail,
+    }
+    common.RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"\nFigures written to {common.RESULTS.relative_to(common.ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

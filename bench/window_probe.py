@@ -1,0 +1,166 @@
+"""Start a window, notice its first paint, optionally scroll the caseload through, and quit.
+
+``python -m bench.window_probe app --db PATH [--scroll]`` starts Trede exactly as the ``trede``
+command does (``app.main.main``), with one event filter on the application that waits for the
+first paint of the caseload table with rows in it. ``python -m bench.window_probe bare`` is the
+floor: a bare ``QMainWindow`` of the same size, shown until its first paint. Both close their
+window from the event loop and print one JSON line (peak RSS, times inside the process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+
+START = time.perf_counter()
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 - the clock starts first
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: E402
+
+#: Trede's default window size (ui/metrics.py), so both windows paint the same area.
+WINDOW_SIZE = (1100, 720)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once, from the event loop, after the first paint of a watched widget."""
+
+    def __init__(self, watched, then) -> None:  # noqa: ANN001 - a predicate and a callback
+        super().__init__()
+        self.watched = watched
+        self.then = then
+        self.done = False
+        self.painted_at = 0.0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Look at paint events only; let every event through."""
+        if not self.done and event.type() == QEvent.Type.Paint and self.watched(obj):
+            self.done = True
+            self.painted_at = time.perf_counter()
+            QTimer.singleShot(0, self.then)  # after this paint has finished
+        return False
+
+
+def caseload_viewport(obj: QObject) -> bool:
+    """Whether obj is the viewport of the caseload table (ui/caseload_model.py) with rows."""
+    parent = obj.parent()
+    return (
+        isinstance(parent, QTableView)
+        and obj is parent.viewport()
+        and type(parent.model()).__name__ == "CaseloadModel"
+        and parent.model().rowCount() > 0
+    )
+
+
+def main_window() -> QMainWindow:
+    """The one main window of the application."""
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+
+
+def scroll_through(table: QTableView) -> dict[str, float]:
+    """Show every client (status 'Alle') and move the table down to the end in steps of one
+    fetched page (200 rows, ten screens): each step is painted at once, so every page of rows
+    is fetched, cached (the model keeps 50) and drawn."""
+    from ui import caseload_model  # the app's own page size
+
+    page = table.parent()
+    while page is not None and not hasattr(page, "filters"):
+        page = page.parent()
+    if page is not None:
+        page.filters.status.setCurrentIndex(0)  # "Alle": all 100,000 clients, not only active
+    application = QApplication.instance()
+    application.processEvents()
+    bar = table.verticalScrollBar()
+    steps = 0
+    slowest = 0.0
+    start = time.perf_counter()
+    value = 0
+    while True:
+        before = time.perf_counter()
+        bar.setValue(value)
+        table.viewport().repaint()
+        application.processEvents()
+        slowest = max(slowest, time.perf_counter() - before)
+        steps += 1
+        if value >= bar.maximum():
+            break
+        value = min(bar.maximum(), value + max(bar.pageStep(), caseload_model.PAGE_SIZE))
+    total = time.perf_counter() - start
+    return {
+        "rows": table.model().rowCount(),
+        "steps": steps,
+        "scroll_seconds": total,
+        "step_mean_ms": total / steps * 1000,
+        "step_max_ms": slowest * 1000,
+    }
+
+
+def run_app(database: str, scroll: bool) -> int:
+    """Trede as ``trede --db PATH``, quit after the first paint of the caseload table."""
+    application = QApplication(sys.argv[:1])  # gui.run uses this instance
+    report: dict[str, float] = {}
+
+    def after_paint() -> None:
+        report["first_paint_s"] = probe.painted_at - START
+        window = main_window()
+        table = next(t for t in window.findChildren(QTableView) if caseload_viewport(t.viewport()))
+        report["rows_painted_model"] = table.model().rowCount()
+        if scroll:
+            report.update(scroll_through(table))
+        report["peak_rss_mb"] = peak_rss_mb()
+        window.close()  # as the user quits: geometry saved, then the database is closed
+
+    probe = FirstPaint(caseload_viewport, after_paint)
+    application.installEventFilter(probe)
+    from app import main as app_main  # imported as the trede script imports it
+
+    code = app_main.main(["--db", database])
+    report["exit_code"] = code
+    report["total_in_process_s"] = time.perf_counter() - START
+    print(json.dumps(report))
+    return code
+
+
+def run_bare(scroll: bool) -> int:
+    """The floor: a bare QMainWindow of the same size, shown until its first paint, closed."""
+    application = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(*WINDOW_SIZE)
+    report: dict[str, float] = {}
+
+    def after_paint() -> None:
+        report["first_paint_s"] = probe.painted_at - START
+        report["peak_rss_mb"] = peak_rss_mb()
+        window.close()
+
+    probe = FirstPaint(lambda obj: obj is window, after_paint)
+    application.installEventFilter(probe)
+    window.show()
+    code = application.exec()
+    report["total_in_process_s"] = time.perf_counter() - START
+    print(json.dumps(report))
+    return code
+
+
+def main() -> int:
+    """Parse the arguments and run one probe."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("kind", choices=("app", "bare"))
+    parser.add_argument("--db")
+    parser.add_argument("--scroll", action="store_true")
+    options = parser.parse_args()
+    if options.kind == "app":
+        return run_app(options.db, options.scroll)
+    return run_bare(options.scroll)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
