@@ -11,13 +11,26 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import commands_basic, commands_caseload, commands_quickscan, commands_report, paths
+from app import (
+    commands_basic,
+    commands_caseload,
+    commands_quickscan,
+    commands_report,
+    commands_transfer,
+    paths,
+)
 from app import settings as settings_module
 from resources import i18n
 from resources.i18n import _
 
 #: Modules that add sub-commands; each has ``register(subparsers, common)``.
-COMMAND_MODULES = (commands_basic, commands_quickscan, commands_caseload, commands_report)
+COMMAND_MODULES = (
+    commands_basic,
+    commands_quickscan,
+    commands_caseload,
+    commands_report,
+    commands_transfer,
+)
 
 
 def _argparse_words() -> dict[str, str]:

@@ -175,24 +175,28 @@ def _check_rows(
     rejected: list[RejectedRow] = []
     first_line: dict[str, int] = {}
     width = len(table.headers)
+    reference_column = columns["reference"]
     for position, (line, cells) in enumerate(table.rows):
         if cancelled is not None and position % BATCH == 0 and cancelled():
             raise ImportCancelled()
-        try:
-            row = parse_row(line, cells, columns, width, bsn_enabled=bsn_enabled, today=today)
-        except errors.CaseloadError as error:
-            rejected.append(RejectedRow(line, error.message))
-            continue
-        reference = row.details.reference
-        if reference in first_line:
+        # Duplicates first: when a reference occurs twice, neither line says which is right,
+        # so every later line with it is rejected, even if the first one is rejected too.
+        reference = _cell(cells, reference_column)
+        if reference and reference in first_line:
             reason = _("Klantnummer %(reference)s staat ook op regel %(line)d.") % {
                 "reference": reference,
                 "line": first_line[reference],
             }
             rejected.append(RejectedRow(line, reason))
             continue
-        first_line[reference] = line
-        rows.append(row)
+        if reference:
+            first_line[reference] = line
+        try:
+            rows.append(
+                parse_row(line, cells, columns, width, bsn_enabled=bsn_enabled, today=today)
+            )
+        except errors.CaseloadError as error:
+            rejected.append(RejectedRow(line, error.message))
     return rows, rejected
 
 
