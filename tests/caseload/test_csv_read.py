@@ -1,0 +1,197 @@
+"""Reading CSV exports: encodings, delimiters, quoted cells, Dutch dates and header detection."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+
+import pytest
+
+from caseload import csv_mapping, csv_read, errors
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text"),
+    [
+        ("Klantnummer;Naam\nK1;Öztürk\n".encode(), "utf-8", "Öztürk"),
+        (codecs.BOM_UTF8 + "Klantnummer;Naam\nK1;Zoë\n".encode(), "utf-8-sig", "Zoë"),
+        ("Klantnummer;Naam\nK1;Müller€\n".encode("cp1252"), "cp1252", "Müller€"),
+        ("Klantnummer\tNaam\nK1;Zoë\n".encode("utf-16"), "utf-16", "Zoë"),
+    ],
+)
+def test_the_encoding_is_found(data: bytes, encoding: str, text: str) -> None:
+    decoded, found = csv_read.decode(data)
+    assert found == encoding
+    assert text in decoded and not decoded.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04rest of a zip", "Dit is een Excel-bestand."),
+        (b"Klantnummer\x00;Naam\n", "Dit bestand is geen tekstbestand"),
+        (b"\x81\x8d\x8f\x90\x9d\xff\xfe", "Dit bestand is geen tekstbestand"),
+    ],
+)
+def test_files_that_are_not_text_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(csv_read.ImportRejected) as refused:
+        csv_read.decode(data)
+    assert refused.value.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter"),
+    [
+        ("Klantnummer;Naam;Team\nK1;Jansen, P.;Noord\n", ";"),
+        ("Klantnummer,Naam,Team\nK1,Jansen,Noord\n", ","),
+        ("Klantnummer\tNaam\tTeam\nK1\tJansen; P.\tNoord\n", "\t"),
+        ('Klantnummer,Naam\nK1,"Jansen; P."\nK2,"de Vries; Z."\n', ","),
+        ("sep=,\nKlantnummer,Naam;Voornaam\nK1,Jansen;P\n", ","),
+        ("Klantnummer\nK1\nK2\n", ";"),
+    ],
+)
+def test_the_delimiter_is_found(text: str, delimiter: str) -> None:
+    assert csv_read.parse_text(text).delimiter == delimiter
+
+
+def test_quoted_cells_keep_delimiters_quotes_and_line_breaks_and_line_numbers_stay_true() -> None:
+    text = (
+        "\n"
+        "Klantnummer;Naam;Notitie\r\n"
+        'K1;"Jansen; P.";"eerste regel\r\ntweede regel"\r\n'
+        ";;\r\n"
+        "\r\n"
+        'K2;"de ""Boer""";\r\n'
+    )
+    table = csv_read.parse_text(text)
+    assert table.headers == ("Klantnummer", "Naam", "Notitie")
+    assert table.header_line == 2
+    assert table.rows == (
+        (3, ("K1", "Jansen; P.", "eerste regel\r\ntweede regel")),
+        (7, ("K2", 'de "Boer"', "")),
+    )
+
+
+def test_headers_are_made_unique_and_never_empty() -> None:
+    table = csv_read.parse_text("Naam;;Naam\nA;B;C\n")
+    assert table.headers == ("Naam", "Kolom 2", "Naam (2)")
+    assert table.preview(5) == [("A", "B", "C")]
+
+
+def test_an_open_quote_refuses_the_file_with_its_line() -> None:
+    with pytest.raises(csv_read.ImportRejected) as refused:
+        csv_read.parse_text('Klantnummer;Naam\nK1;"Jansen\n' + "x" * 200_000)
+    assert "kan niet worden gelezen" in refused.value.message
+
+
+def test_a_file_without_a_header_is_refused() -> None:
+    with pytest.raises(csv_read.ImportRejected, match="Het bestand is leeg"):
+        csv_read.parse_text("\n;;\n\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("31-01-2026", dt.date(2026, 1, 31)),
+        ("31-1-2026", dt.date(2026, 1, 31)),
+        ("1-2-2026", dt.date(2026, 2, 1)),
+        ("31/01/2026", dt.date(2026, 1, 31)),
+        ("31.01.2026", dt.date(2026, 1, 31)),
+        ("2026-01-31", dt.date(2026, 1, 31)),
+        ("31-01-2026 00:00", dt.date(2026, 1, 31)),
+        ("2026-01-31T00:00:00", dt.date(2026, 1, 31)),
+        ("  ", None),
+    ],
+)
+def test_dutch_and_iso_dates(text: str, expected: dt.date | None) -> None:
+    assert csv_read.parse_date("birth_date", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31-02-2026", "Geboortedatum klopt niet: de datum “31-02-2026” bestaat niet."),
+        ("2026-13-01", "Geboortedatum klopt niet: de datum “2026-13-01” bestaat niet."),
+        (
+            "31-01-26",
+            "Geboortedatum klopt niet: schrijf het jaar in “31-01-26” met vier cijfers, "
+            "zoals 31-01-2026.",
+        ),
+        (
+            "gisteren",
+            "Geboortedatum klopt niet: “gisteren” is geen datum. Schrijf een datum als 31-01-2026.",
+        ),
+    ],
+)
+def test_impossible_dates_say_why(text: str, message: str) -> None:
+    with pytest.raises(errors.InvalidValue) as refused:
+        csv_read.parse_date("birth_date", text)
+    assert refused.value.message == message
+    assert refused.value.field == "birth_date"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("3", 3), ("Trede 4", 4), ("6.0", 6), ("2. Sociale contacten", 2), ("", None)],
+)
+def test_trede_cells(text: str, expected: int | None) -> None:
+    assert csv_read.parse_trede(text) == expected
+
+
+@pytest.mark.parametrize("text", ["0", "7", "drie", "3,5"])
+def test_impossible_trede_cells(text: str) -> None:
+    with pytest.raises(errors.InvalidValue, match="is geen trede"):
+        csv_read.parse_trede(text)
+
+
+def test_dutch_headers_are_recognised_whatever_their_spelling() -> None:
+    headers = [
+        "Klant nr.",
+        "BSN",
+        "VOORLETTERS",
+        "Roepnaam",
+        "Tussenvoegsel",
+        "Naam",
+        "Achternaam",
+        "Geb.datum",
+        "Participatieladder",
+        "Start begeleiding",
+        "Consulent",
+        "Team",
+        "Opmerking",
+    ]
+    mapping = csv_mapping.detect_mapping(headers, bsn_enabled=True)
+    assert mapping == {
+        "Klant nr.": "reference",
+        "BSN": "bsn",
+        "VOORLETTERS": "initials",
+        "Roepnaam": "first_name",
+        "Tussenvoegsel": "surname_prefix",
+        "Naam": None,  # 'Achternaam' says it better
+        "Achternaam": "surname",
+        "Geb.datum": "birth_date",
+        "Participatieladder": "trede",
+        "Start begeleiding": "guidance_start",
+        "Consulent": "klantmanager",
+        "Team": "team",
+        "Opmerking": None,
+    }
+
+
+def test_diacritics_in_headers_do_not_matter_and_bsn_is_left_out_when_off() -> None:
+    mapping = csv_mapping.detect_mapping(["Cliëntnummer", "Burgerservicenummer", "Naam"])
+    assert mapping == {"Cliëntnummer": "reference", "Burgerservicenummer": None, "Naam": "surname"}
+    assert csv_mapping.ignored_bsn_column(list(mapping), mapping) == "Burgerservicenummer"
+
+
+def test_a_mapping_without_a_reference_or_with_a_field_twice_is_refused() -> None:
+    with pytest.raises(csv_read.ImportRejected) as refused:
+        csv_mapping.check_mapping(["Naam"], {"Naam": "surname"})
+    assert (
+        refused.value.message == "Het bestand heeft geen kolom Klantnummer. Er is niets ingelezen."
+    )
+    with pytest.raises(csv_read.ImportRejected, match="Twee kolommen horen bij Achternaam"):
+        csv_mapping.check_mapping(
+            ["Nr", "Naam", "Achternaam"],
+            {"Nr": "reference", "Naam": "surname", "Achternaam": "surname"},
+        )
