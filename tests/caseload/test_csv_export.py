@@ -1,0 +1,153 @@
+"""Exporting the caseload list: what the filter shows, readable by Dutch Excel, and logged."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from app import database
+from caseload import caseload_query, clients, csv_export, csv_import, journal, model
+from resources import audit
+
+TODAY = dt.date(2026, 3, 16)  # as in conftest
+ACTOR = "km.devries"
+
+
+def _read(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    return list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
+def test_the_export_has_the_columns_of_the_view_in_its_order(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    zoe = add_client(reference="KL2", team="Team Noord")
+    add_client(
+        reference="KL1", first_name="Ömer", initials="Ö.", surname_prefix="", surname="Öztürk"
+    )
+    journal.record_step(db, zoe.id, trede=3, actor=ACTOR, today=TODAY)
+    journal.add_contact(
+        db, zoe.id, kind="kantoor", contact_on=dt.date(2026, 3, 10), actor=ACTOR, today=TODAY
+    )
+    clients.close(db, zoe.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR, today=TODAY)
+    target = tmp_path / "caseload.csv"
+    result = csv_export.export_clients(
+        db,
+        target,
+        caseload_query.CaseloadFilter(),
+        caseload_query.Sort(caseload_query.SortColumn.REFERENCE),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    assert result.rows == 2
+    assert _read(target) == [
+        [
+            "Klantnummer",
+            "Naam",
+            "Trede",
+            "Dagen sinds contact",
+            "Open obstakels",
+            "Open acties",
+            "Klantmanager",
+            "Team",
+            "Status",
+        ],
+        ["KL1", "Ömer Öztürk", "", "", "0", "0", "Anouk Bakker", "Team Noord", "Actief"],
+        [
+            "KL2",
+            "Zoë de Vries",
+            "3",
+            "6",
+            "0",
+            "0",
+            "Anouk Bakker",
+            "Team Noord",
+            "Afgesloten: Uitstroom naar werk",
+        ],
+    ]
+    entry = audit.entries(db)[0]
+    assert (entry.action, entry.object, entry.actor) == ("clients.export", "clients:2", ACTOR)
+
+
+def test_only_what_the_filter_shows_is_exported(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    add_client(reference="N1", team="Team Noord")
+    add_client(reference="Z1", team="Team Zuid")
+    target = tmp_path / "zuid.csv"
+    flt = caseload_query.CaseloadFilter(team="Team Zuid")
+    csv_export.export_clients(db, target, flt, actor=ACTOR, today=TODAY)
+    assert [row[0] for row in _read(target)[1:]] == ["Z1"]
+
+
+def test_a_cell_excel_would_run_as_a_formula_is_defused(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    add_client(reference="=1+1", first_name="", initials="", surname_prefix="", surname="@SUM(A1)")
+    target = tmp_path / "out.csv"
+    csv_export.export_clients(db, target, caseload_query.CaseloadFilter(), actor=ACTOR, today=TODAY)
+    assert _read(target)[1][:2] == ["'=1+1", "'@SUM(A1)"]
+
+
+def test_a_failed_export_leaves_no_file_and_no_log_line(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    add_client()
+    with pytest.raises(csv_export.ExportFailed, match="kan niet worden geschreven"):
+        csv_export.export_clients(
+            db, tmp_path / "missing" / "out.csv", caseload_query.CaseloadFilter(), actor=ACTOR
+        )
+    target = tmp_path / "a-folder"
+    target.mkdir()
+    with pytest.raises(csv_export.ExportFailed):
+        csv_export.export_clients(db, target, caseload_query.CaseloadFilter(), actor=ACTOR)
+    assert [entry.action for entry in audit.entries(db)] == ["client.add"]
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".export")] == []
+
+
+def test_export_then_import_into_a_new_database_gives_the_same_clients(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = "".join(
+        f"K{number:03d};{first};{prefix};{surname};{trede}\n"
+        for number, (first, prefix, surname, trede) in enumerate(
+            [
+                ("Zoë", "de", "Vries", 3),
+                ("Ömer", "", "Öztürk", ""),
+                ("Anna", "van der", "Berg", 5),
+                ("", "", "=Formule", 1),
+                ("Jan", "", "\"Jansen; Smit\"", ""),
+            ]
+        )
+    )
+    csv_import.import_clients(
+        db,
+        ("Klantnummer;Voornaam;Tussenvoegsel;Achternaam;Trede\n" + rows).encode(),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    target = tmp_path / "caseload.csv"
+    csv_export.export_clients(db, target, caseload_query.CaseloadFilter(), actor=ACTOR, today=TODAY)
+
+    fresh = database.open_database(tmp_path / "fresh.db")
+    try:
+        result = csv_import.import_clients(fresh, target, actor=ACTOR, today=TODAY)
+        assert (result.read, result.added, result.rejected) == (5, 5, ())
+
+        def listing(connection: Database) -> list[tuple[str, str, int | None]]:
+            ids = caseload_query.ids(connection, caseload_query.CaseloadFilter(), today=TODAY)
+            return sorted(
+                (row.reference, row.name, row.trede)
+                for row in caseload_query.rows(connection, ids, today=TODAY)
+            )
+
+        assert listing(fresh) == listing(db)
+    finally:
+        fresh.close()
