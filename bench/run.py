@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import json
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -108,38 +109,38 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
             }
             for name, case in cases.items()
         }
+        ratios = [case["ratio"] for case in per_case.values()]
         return {
             "app": median(apps),
             "floor": median(floors),
             "app_p95": p95(apps),
             "floor_p95": p95(floors),
-            "ratio": median(apps) / median(floors),
+            "ratio": median(ratios),  # the median case
+            "worst_ratio": max(ratios),
             "worst_case": max(per_case, key=lambda name: per_case[name]["ratio"]),
             "cases": per_case,
             "samples": cases,
         }
 
+    # A target holds when it holds for every case: the user meets the slowest one too.
     search = summary(result["search"])
     changes = summary(result["sort_filter"])
-    search_ok = search["ratio"] <= 2 and search["app_p95"] < 0.050
-    worst = search["cases"][search["worst_case"]]
     search_row = Row(
         "search as you type (one more character, first page painted)",
         f"{ms(search['app'])} (p95 {ms(search['app_p95'])})",
         f"{ms(search['floor'])} (p95 {ms(search['floor_p95'])})",
-        f"{search['ratio']:.2f}× (worst {worst['ratio']:.1f}×)",
+        f"{search['ratio']:.2f}× (worst {search['worst_ratio']:.1f}×)",
         "≤ 2×, p95 < 50 ms",
-        search_ok,
+        search["worst_ratio"] <= 2 and search["app_p95"] < 0.050,
         search,
     )
-    worst = changes["cases"][changes["worst_case"]]
     changes_row = Row(
         "sort / filter change (model reset + first page painted)",
-        ms(changes["app"]),
-        ms(changes["floor"]),
-        f"{changes['ratio']:.2f}× (worst {worst['ratio']:.1f}×)",
+        f"{ms(changes['app'])} (p95 {ms(changes['app_p95'])})",
+        f"{ms(changes['floor'])} (p95 {ms(changes['floor_p95'])})",
+        f"{changes['ratio']:.2f}× (worst {changes['worst_ratio']:.1f}×)",
         "≤ 2×",
-        changes["ratio"] <= 2,
+        changes["worst_ratio"] <= 2,
         changes,
     )
     detail = {"unpainted": result["unpainted"]}
@@ -232,6 +233,62 @@ def reports(big: Path, env: dict[str, str], repeat: int, available: bool) -> tup
     return report_row, growth_row
 
 
+def empty_database(work: Path) -> Path:
+    """An empty Trede database (every migration applied), to copy for each import."""
+    path = work / "empty.db"
+    code = (
+        "import sys; from pathlib import Path; from app import database; "
+        "database.close(database.open_database(Path(sys.argv[1])))"
+    )
+    subprocess.run([common.PYTHON, "-c", code, str(path)], check=True, cwd=common.ROOT)
+    return path
+
+
+def import_csv(big: Path, env: dict[str, str], repeat: int, available: bool) -> Row:
+    """Row 5: ``trede import clients`` of 100k rows into an empty database vs csv + insert_all."""
+    what = "import, 100k rows CSV"
+    if not available:
+        return Row.missing(what, "≤ 2×", "not available yet (issue 6)")
+    from bench import import_floor
+
+    csv_file = common.DATA / "clients-100k.csv"
+    if not csv_file.exists():
+        import_floor.write_csv(big, csv_file)
+    work = Path(tempfile.mkdtemp(prefix="trede-bench-import-"))
+    empty = empty_database(work)
+
+    def fresh(name: str) -> Path:
+        target = work / name
+        for old in work.glob(name + "*"):
+            old.unlink()
+        shutil.copyfile(empty, target)
+        return target
+
+    def app() -> common.Timed:
+        target = fresh("app.db")
+        return common.run_timed(
+            [str(common.TREDE), "import", "clients", "--db", str(target), str(csv_file)], env
+        )
+
+    def floor() -> common.Timed:
+        target = fresh("floor.db")
+        command = [common.PYTHON, "-m", "bench.import_floor", "--db", str(target)]
+        return common.run_timed([*command, "--csv", str(csv_file)], env)
+
+    apps, floors = alternate(repeat, app, floor)
+    app_s, floor_s = median([t.seconds for t in apps]), median([t.seconds for t in floors])
+    shutil.rmtree(work, ignore_errors=True)
+    return Row(
+        what,
+        secs(app_s),
+        secs(floor_s),
+        f"{app_s / floor_s:.2f}×",
+        "≤ 2×",
+        app_s / floor_s <= 2,
+        {"app_s": [t.seconds for t in apps], "floor_s": [t.seconds for t in floors]},
+    )
+
+
 def memory(big: Path, env: dict[str, str], repeat: int) -> Row:
     """Row 6: peak RSS with every one of the 100k clients shown and scrolled through."""
     apps, floors = alternate(
@@ -263,9 +320,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
     parser.add_argument("--detail", action="store_true", help="also every case of rows 2 and 3")
-    parser.add_argument("--only", help="comma-separated: startup,caseload,report,memory")
+    parser.add_argument("--only", help="comma-separated: startup,caseload,report,import,memory")
     options = parser.parse_args()
-    wanted = set((options.only or "startup,caseload,report,memory").split(","))
+    wanted = set((options.only or "startup,caseload,report,import,memory").split(","))
     big = database(BIG)
     env = common.environment(common.settings_folder())
     rows: list[Row] = []
@@ -283,15 +340,9 @@ def main() -> int:
         print("inclusion report…", flush=True)
         report_row, growth_row = reports(big, env, max(3, options.repeat - 2), report_available)
         rows.append(report_row)
-    rows.append(
-        Row.missing(
-            "import, 100k rows CSV",
-            "≤ 2×",
-            "not available yet (issue 6)"
-            if not import_available
-            else "command present, benchmark not written yet (issue 6)",
-        )
-    )
+    if "import" in wanted:
+        print("import…", flush=True)
+        rows.append(import_csv(big, env, max(3, options.repeat - 2), import_available))
     if "memory" in wanted:
         print("memory…", flush=True)
         rows.append(memory(big, env, 3))
