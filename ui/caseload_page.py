@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -17,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import clients
+from caseload import clients, csv_export
 from resources import i18n
+from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, icons, metrics, widgets
+from ui import accessibility, icons, import_dialog, metrics, widgets
 from ui.caseload_filters import CaseloadFilters
 from ui.caseload_model import CaseloadModel, Column
 from ui.changes import Change, ChangeBus
@@ -59,6 +64,7 @@ class CaseloadPage(QWidget):
         self.context = context
         self.bus = bus
         self.new_client_dialog: ClientDialog | None = None
+        self.import_dialog: import_dialog.ImportDialog | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -72,6 +78,12 @@ class CaseloadPage(QWidget):
         self.new_button = QPushButton(icons.icon("new"), _("&Nieuwe klant (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_client)
         heading.addWidget(self.new_button)
+        self.import_button = QPushButton(_("&Importeren…"))
+        self.import_button.clicked.connect(self.import_clients)
+        heading.addWidget(self.import_button)
+        self.export_button = QPushButton(_("E&xporteren…"))
+        self.export_button.clicked.connect(self.export_clients)
+        heading.addWidget(self.export_button)
         layout.addLayout(heading)
         self.filters = CaseloadFilters()
         layout.addWidget(self.filters)
@@ -248,6 +260,41 @@ class CaseloadPage(QWidget):
         self.new_client_dialog = ClientDialog(self.context, None, self)
         self.new_client_dialog.accepted.connect(self._client_added)
         self.new_client_dialog.open()
+
+    def import_clients(self) -> None:
+        """The import dialog (CSV from Excel or the case system)."""
+        self.import_dialog = import_dialog.ImportDialog(self.context, self.bus, self)
+        self.import_dialog.open()
+
+    def export_clients(self) -> None:
+        """Save the list as the filter shows it to a CSV file."""
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, _("Caseload exporteren"), "caseload.csv", _("CSV-bestanden (*.csv)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the list as the filter shows it, in the order shown, to ``path``."""
+        try:
+            result = csv_export.export_clients(
+                self.context.db,
+                path,
+                self._filter(),
+                self.model.current_sort,
+                actor=self.context.actor,
+            )
+        except UserError as error:
+            QMessageBox.warning(self, _("Caseload exporteren"), error.message)
+            return
+        self.counts_label.setText(
+            ngettext(
+                "%(n)s klant geschreven naar %(path)s.",
+                "%(n)s klanten geschreven naar %(path)s.",
+                result.rows,
+            )
+            % {"n": i18n.format_number(result.rows), "path": path}
+        )
 
     def _client_added(self) -> None:
         dialog = self.new_client_dialog
