@@ -123,7 +123,7 @@ def test_export_then_import_into_a_new_database_gives_the_same_clients(
                 ("Ömer", "", "Öztürk", ""),
                 ("Anna", "van der", "Berg", 5),
                 ("", "", "=Formule", 1),
-                ("Jan", "", "\"Jansen; Smit\"", ""),
+                ("Jan", "", '"Jansen; Smit"', ""),
             ]
         )
     )
