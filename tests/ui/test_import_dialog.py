@@ -108,8 +108,9 @@ def test_the_caseload_page_exports_what_it_shows(qtbot, app_context, tmp_path: P
         clients.add(app_context.db, model.ClientDetails(reference=reference, team=team), actor="t")
     page = CaseloadPage(app_context, ChangeBus())
     qtbot.addWidget(page)
-    page.filters.search.setText("Z1")
     page.apply_filter()
+    page.filters.search.setText("Z1")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # the search waits for typing to pause
     target = tmp_path / "lijst.csv"
     page.export_to(target)
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
