@@ -1,0 +1,428 @@
+"""The figures of the inclusion report: SQL aggregates over a period (and team), as dataclasses.
+
+Every count here is of *clients* (not of rows), so that the small-group rule of
+:mod:`caseload.suppression` protects people. The definitions are in docs/reports.md; in short:
+
+- A client's guidance starts on ``guidance_start`` (else the day the client was entered).
+- *In the period*: started on or before the last day and not closed before the first day.
+- *At the start*: started before the first day (and not closed before it). *Inflow*: started
+  within the period. *Outflow*: closed within the period. *At the end*: in the period and not
+  closed on or before the last day. So at the start + inflow = at the end + outflow.
+- *Trede on a day*: the newest ladder measurement on or before that day.
+- *Movement*: from the newest measurement on or before the first day (else the first one in the
+  period) to the newest one in the period, for clients with two such measurements.
+
+The per-client facts are gathered once in a temporary table with index lookups; everything
+else is a GROUP BY over it, so a report over 100,000 clients takes seconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from caseload import ladder, vocab
+from quickscan import scoring
+from quickscan import store as quickscan_store
+from resources import i18n
+from resources.i18n import N_
+
+#: The one origin breakdown of the report. One partition only: two overlapping breakdowns of
+#: the same clients (born in NL, and continent) would let a reader subtract one from the other.
+ORIGIN_GROUPS = vocab.Vocabulary(
+    "origin_group",
+    (
+        vocab.Term("geen", N_("Geen migratieachtergrond")),
+        vocab.Term("migrant_europa", N_("Migrant uit Europa")),
+        vocab.Term("migrant_buiten_europa", N_("Migrant van buiten Europa")),
+        vocab.Term("kind_europa", N_("Kind van migrant(en) uit Europa")),
+        vocab.Term("kind_buiten_europa", N_("Kind van migrant(en) van buiten Europa")),
+        vocab.Term("onbekend", N_("Herkomst niet (volledig) vastgelegd")),
+    ),
+)
+
+_EUROPE = ", ".join(f"'{code}'" for code in vocab.EUROPEAN_CONTINENTS)
+_ORIGIN_SQL = f"""
+CASE
+    WHEN migration_generation = 'geen' THEN 'geen'
+    WHEN origin_continent IS NULL THEN 'onbekend'
+    WHEN migration_generation = 'migrant' OR (migration_generation IS NULL AND born_in_nl = 0)
+        THEN CASE WHEN origin_continent IN ({_EUROPE}) THEN 'migrant_europa'
+                  ELSE 'migrant_buiten_europa' END
+    WHEN migration_generation = 'kind_van_migrant'
+        THEN CASE WHEN origin_continent IN ({_EUROPE}) THEN 'kind_europa'
+                  ELSE 'kind_buiten_europa' END
+    ELSE 'onbekend'
+END"""
+
+#: The temporary table of per-client facts; one per connection.
+_FACTS = "temp.inclusion_facts"
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The user stopped the report."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """The first and last day (both included) and optionally one team."""
+
+    start: dt.date
+    end: dt.date
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """The key figures of one group of clients (all clients, or one origin group)."""
+
+    in_period: int
+    at_start: int
+    inflow: int
+    outflow: int
+    at_end: int
+    outflow_to_work: int
+    #: Clients with two measurements (see the module docstring) and how they moved.
+    measured: int
+    rose: int
+    stayed: int
+    fell: int
+    #: Clients at the end without a contact within the threshold (or never).
+    no_recent_contact: int
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How many clients had a barrier or an intervention of one kind, and how many finished it."""
+
+    kind: str
+    clients: int
+    #: Barriers: solved in the period. Interventions: finished (status afgerond).
+    finished: int
+
+
+@dataclass(frozen=True)
+class ContactIntensity:
+    """How often clients were seen in the period."""
+
+    #: Median over clients of their average days between contacts in the period (None: none).
+    median_days: float | None
+    #: Clients with at least two contacts in the period: the ones the median is taken over.
+    clients: int
+    threshold_days: int
+
+
+@dataclass(frozen=True)
+class RoleScan:
+    """The newest completed quickscan of one role in the team."""
+
+    role: str
+    label: str
+    completed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """One theme with each role's score (None: insufficient view), largest difference first."""
+
+    theme: str
+    title: str
+    scores: tuple[float | None, ...]
+    spread: float | None
+
+
+@dataclass(frozen=True)
+class QuickscanRoles:
+    """The team's newest quickscans side by side."""
+
+    questionnaire: str
+    roles: tuple[RoleScan, ...]
+    themes: tuple[ThemeRow, ...]
+
+
+@dataclass(frozen=True)
+class InclusionFigures:
+    """Everything the inclusion report shows, before small groups are hidden."""
+
+    period: Period
+    total: GroupFigures
+    #: Closing reason code to number of clients, in vocabulary order (unknown codes last).
+    outflow_reasons: tuple[tuple[str, int], ...]
+    #: Number of clients per trede 1–6 at the start and at the end; index 0 = no measurement.
+    ladder_start: tuple[int, ...]
+    ladder_end: tuple[int, ...]
+    barriers: tuple[KindCount, ...]
+    interventions: tuple[KindCount, ...]
+    contacts: ContactIntensity
+    quickscans: QuickscanRoles | None
+    #: Origin group code to its key figures; None when origin is switched off.
+    origin: tuple[tuple[str, GroupFigures], ...] | None
+
+
+def _facts_sql(team: str | None) -> str:
+    """The per-client facts: flags, tredes and the last contact, one row per client in the period."""
+    team_filter = "AND team = :team" if team is not None else ""
+    return f"""
+CREATE TEMP TABLE inclusion_facts AS
+WITH c AS (
+    SELECT id, closed_on, closing_reason,
+           coalesce(guidance_start, substr(created_at, 1, 10)) AS began,
+           {_ORIGIN_SQL} AS origin
+    FROM clients
+    WHERE coalesce(guidance_start, substr(created_at, 1, 10)) <= :end
+      AND (closed_on IS NULL OR closed_on >= :start) {team_filter}
+), ids AS (
+    SELECT c.*,
+        (SELECT s.id FROM ladder_steps s WHERE s.client_id = c.id AND s.measured_on <= :start
+         ORDER BY s.measured_on DESC, s.id DESC LIMIT 1) AS before_id,
+        (SELECT s.id FROM ladder_steps s WHERE s.client_id = c.id
+         AND s.measured_on BETWEEN :start AND :end
+         ORDER BY s.measured_on, s.id LIMIT 1) AS first_id,
+        (SELECT s.id FROM ladder_steps s WHERE s.client_id = c.id
+         AND s.measured_on BETWEEN :start AND :end
+         ORDER BY s.measured_on DESC, s.id DESC LIMIT 1) AS last_id,
+        (SELECT max(k.contact_on) FROM contacts k WHERE k.client_id = c.id
+         AND k.contact_on <= :end) AS last_contact
+    FROM c
+)
+SELECT ids.id, ids.origin, ids.closing_reason,
+    ids.began < :start AS at_start,
+    ids.began >= :start AS inflow,
+    coalesce(ids.closed_on <= :end, 0) AS outflow,
+    NOT coalesce(ids.closed_on <= :end, 0) AS at_end,
+    (SELECT trede FROM ladder_steps WHERE id = ids.before_id) AS trede_start,
+    (SELECT trede FROM ladder_steps WHERE id = coalesce(ids.last_id, ids.before_id)) AS trede_end,
+    (SELECT trede FROM ladder_steps WHERE id = coalesce(ids.before_id, ids.first_id)) AS trede_from,
+    CASE WHEN coalesce(ids.before_id, ids.first_id) != ids.last_id
+         THEN (SELECT trede FROM ladder_steps WHERE id = ids.last_id) END AS trede_to,
+    ids.last_contact IS NULL OR ids.last_contact < :cutoff AS contact_overdue
+FROM ids
+"""
+
+
+_GROUP_SQL = f"""
+SELECT origin,
+    count(*) AS in_period,
+    sum(at_start), sum(inflow), sum(outflow), sum(at_end),
+    sum(outflow AND closing_reason = 'uitstroom_werk'),
+    sum(trede_to IS NOT NULL),
+    sum(trede_to > trede_from), sum(trede_to = trede_from), sum(trede_to < trede_from),
+    sum(at_end AND contact_overdue)
+FROM {_FACTS} GROUP BY origin
+"""
+
+
+def _groups(db: Database) -> dict[str, GroupFigures]:
+    result = {}
+    for row in db.execute(_GROUP_SQL).fetchall():
+        origin, *numbers = row
+        result[origin] = GroupFigures(*(int(number or 0) for number in numbers))
+    return result
+
+
+def _sum(groups: dict[str, GroupFigures]) -> GroupFigures:
+    names = GroupFigures.__dataclass_fields__
+    return GroupFigures(
+        **{name: sum(getattr(group, name) for group in groups.values()) for name in names}
+    )
+
+
+def _ladder(db: Database, flag: str, column: str) -> tuple[int, ...]:
+    counts = [0] * (ladder.HIGHEST + 1)
+    for trede, number in db.execute(
+        f"SELECT {column}, count(*) FROM {_FACTS} WHERE {flag} GROUP BY {column}"
+    ).fetchall():
+        counts[int(trede or 0)] = int(number)
+    return tuple(counts)
+
+
+def _ordered(rows: list[tuple[str, int, int]], vocabulary: vocab.Vocabulary) -> list[KindCount]:
+    known = {kind: KindCount(kind, int(n), int(done)) for kind, n, done in rows}
+    ordered = [known.pop(code) for code in vocabulary.codes() if code in known]
+    return ordered + [known[code] for code in sorted(known)]
+
+
+def _reasons(db: Database) -> tuple[tuple[str, int], ...]:
+    rows = db.execute(
+        f"SELECT coalesce(closing_reason, 'overig'), count(*) FROM {_FACTS} WHERE outflow "
+        "GROUP BY 1"
+    ).fetchall()
+    found = {reason: int(number) for reason, number in rows}
+    ordered = [(code, found.pop(code, 0)) for code in vocab.CLOSING_REASONS.codes()]
+    return tuple(ordered + sorted(found.items()))
+
+
+def _barriers(db: Database, period: Period) -> tuple[KindCount, ...]:
+    rows = db.execute(
+        f"""SELECT b.kind, count(DISTINCT b.client_id),
+            count(DISTINCT CASE WHEN b.status = 'opgelost' AND b.resolved_on BETWEEN :start
+                  AND :end THEN b.client_id END)
+        FROM barriers b JOIN {_FACTS} f ON f.id = b.client_id
+        WHERE coalesce(b.since, '') <= :end AND (b.resolved_on IS NULL OR b.resolved_on >= :start)
+        GROUP BY b.kind""",
+        {"start": period.start.isoformat(), "end": period.end.isoformat()},
+    ).fetchall()
+    return tuple(_ordered(rows, vocab.BARRIER_KINDS))
+
+
+def _interventions(db: Database, period: Period) -> tuple[KindCount, ...]:
+    rows = db.execute(
+        f"""SELECT a.intervention, count(DISTINCT a.client_id),
+            count(DISTINCT CASE WHEN a.status = 'afgerond' THEN a.client_id END)
+        FROM actions a JOIN {_FACTS} f ON f.id = a.client_id
+        WHERE a.start_on BETWEEN :start AND :end
+        GROUP BY a.intervention""",
+        {"start": period.start.isoformat(), "end": period.end.isoformat()},
+    ).fetchall()
+    return tuple(_ordered(rows, vocab.INTERVENTIONS))
+
+
+def _contact_intensity(db: Database, period: Period, threshold_days: int) -> ContactIntensity:
+    """Per client the average days between contacts; the median over clients from a histogram."""
+    rows = db.execute(
+        f"""WITH per_client AS (
+            SELECT (julianday(max(k.contact_on)) - julianday(min(k.contact_on)))
+                   / (count(*) - 1) AS days
+            FROM {_FACTS} f JOIN contacts k
+                 ON k.client_id = f.id AND k.contact_on BETWEEN :start AND :end
+            GROUP BY f.id HAVING count(*) >= 2
+        )
+        SELECT round(days, 1), count(*) FROM per_client GROUP BY 1 ORDER BY 1""",
+        {"start": period.start.isoformat(), "end": period.end.isoformat()},
+    ).fetchall()
+    histogram = [(float(days), int(number)) for days, number in rows]
+    clients = sum(number for _days, number in histogram)
+    return ContactIntensity(
+        median_days=_median(histogram, clients),
+        clients=clients,
+        threshold_days=threshold_days,
+    )
+
+
+def _median(histogram: list[tuple[float, int]], total: int) -> float | None:
+    """The median of values given as (value, how often), sorted by value."""
+    if total == 0:
+        return None
+    wanted = [(total - 1) // 2, total // 2]
+    found: list[float] = []
+    seen = 0
+    for value, number in histogram:
+        while wanted and wanted[0] < seen + number:
+            found.append(value)
+            wanted.pop(0)
+        seen += number
+    return (found[0] + found[1]) / 2
+
+
+def _quickscans(db: Database, team: str | None) -> QuickscanRoles | None:
+    """The team's newest completed scan per role, of the questionnaire of the newest scan."""
+    latest = quickscan_store.latest_complete_per_role(db, team)
+    if not latest:
+        return None
+    newest = max(latest.values(), key=lambda r: (r.completed_at or "", r.id))
+    latest = quickscan_store.latest_complete_per_role(db, team, newest.questionnaire_id)
+    questionnaire = quickscan_store.questionnaire_for(db, newest)
+    order = [role.id for role in questionnaire.roles]
+    roles = sorted(latest, key=lambda role: order.index(role) if role in order else len(order))
+    language = i18n.current_language()
+    if language not in questionnaire.languages:
+        language = questionnaire.languages[0]
+    results = {role: quickscan_store.result(db, latest[role].id) for role in roles}
+    scans = []
+    for role in roles:
+        definition = questionnaire.role(role)
+        stamp = latest[role].completed_at
+        scans.append(
+            RoleScan(
+                role=role,
+                label=definition.label.get(language) if definition else role,
+                completed_on=dt.datetime.fromisoformat(stamp).date() if stamp else None,
+            )
+        )
+    themes = []
+    for spread in scoring.compare_roles(results):
+        theme = questionnaire.theme(spread.theme)
+        themes.append(
+            ThemeRow(
+                theme=spread.theme,
+                title=theme.title.get(language) if theme else spread.theme,
+                scores=tuple(score for _role, score in spread.scores),
+                spread=spread.spread,
+            )
+        )
+    return QuickscanRoles(
+        questionnaire=questionnaire.title.get(language), roles=tuple(scans), themes=tuple(themes)
+    )
+
+
+def figures(
+    db: Database,
+    period: Period,
+    *,
+    contact_threshold_days: int = 14,
+    origin_enabled: bool = False,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> InclusionFigures:
+    """Count everything the inclusion report shows, for a period and optionally one team."""
+    if period.start > period.end:
+        raise ValueError("start after end")
+    cutoff = period.end - dt.timedelta(days=contact_threshold_days)
+    parameters = {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "cutoff": cutoff.isoformat(),
+        "team": period.team,
+    }
+    steps = 8
+
+    def advance(done: int) -> None:
+        if progress is not None:
+            progress(done, steps)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    db.execute(f"DROP TABLE IF EXISTS {_FACTS}")
+    advance(0)
+    try:
+        db.execute(_facts_sql(period.team), parameters)
+        advance(1)
+        groups = _groups(db)
+        advance(2)
+        ladder_start = _ladder(db, "at_start", "trede_start")
+        ladder_end = _ladder(db, "at_end", "trede_end")
+        reasons = _reasons(db)
+        advance(3)
+        barriers = _barriers(db, period)
+        advance(4)
+        interventions = _interventions(db, period)
+        advance(5)
+        contacts = _contact_intensity(db, period, contact_threshold_days)
+        advance(6)
+        quickscans = _quickscans(db, period.team)
+        advance(7)
+    finally:
+        db.execute(f"DROP TABLE IF EXISTS {_FACTS}")
+    empty = GroupFigures(*([0] * len(GroupFigures.__dataclass_fields__)))
+    origin = None
+    if origin_enabled:
+        origin = tuple((code, groups.get(code, empty)) for code in ORIGIN_GROUPS.codes())
+    advance(steps)
+    return InclusionFigures(
+        period=period,
+        total=_sum(groups) if groups else empty,
+        outflow_reasons=reasons,
+        ladder_start=ladder_start,
+        ladder_end=ladder_end,
+        barriers=barriers,
+        interventions=interventions,
+        contacts=contacts,
+        quickscans=quickscans,
+        origin=origin,
+    )
