@@ -185,6 +185,11 @@ def export_clients(options: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        _("%(rows)d klanten geschreven naar %(path)s.") % {"rows": result.rows, "path": result.path}
+        ngettext(
+            "%(rows)d klant geschreven naar %(path)s.",
+            "%(rows)d klanten geschreven naar %(path)s.",
+            result.rows,
+        )
+        % {"rows": result.rows, "path": result.path}
     )
     return 0

@@ -158,7 +158,7 @@ def test_export_writes_the_filtered_list_and_logs_it(
     out_file = tmp_path / "lijst.csv"
     arguments = ["export", "clients", "--db", str(target), "--out", str(out_file)]
     code, out, _err = _run([*arguments, "--team", "Team Zuid", "--status", "active"], capsys)
-    assert code == 0 and out.strip() == f"1 klanten geschreven naar {out_file}."
+    assert code == 0 and out.strip() == f"1 klant geschreven naar {out_file}."
     lines = out_file.read_bytes().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Klantnummer;Naam;Trede;") and lines[1].startswith("Z1;Zuid;")
     db = database.open_database(target)
