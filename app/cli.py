@@ -38,6 +38,7 @@ def _argparse_words() -> dict[str, str]:
     return {
         "usage:": _("gebruik:"),
         "options:": _("opties:"),
+        "positional arguments:": _("argumenten:"),
         "unrecognized arguments": _("onbekende argumenten"),
         "the following arguments are required": _("deze argumenten ontbreken"),
         "invalid choice": _("ongeldige keuze"),
