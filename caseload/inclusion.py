@@ -243,8 +243,13 @@ def _ladder(db: Database, flag: str, column: str) -> tuple[int, ...]:
 
 
 def _ordered(rows: list[tuple[str, int, int]], vocabulary: vocab.Vocabulary) -> list[KindCount]:
+    """Every kind of the word list in its own order (0 when absent), unknown codes last.
+
+    The order never depends on the counts: a hidden count's place between shown ones would
+    tell how big it is.
+    """
     known = {kind: KindCount(kind, int(n), int(done)) for kind, n, done in rows}
-    ordered = [known.pop(code) for code in vocabulary.codes() if code in known]
+    ordered = [known.pop(code, KindCount(code, 0, 0)) for code in vocabulary.codes()]
     return ordered + [known[code] for code in sorted(known)]
 
 

@@ -1,0 +1,86 @@
+"""The inclusion report (PDF) for managers: the caseload of a period in figures, without people.
+
+No name, klantnummer, date of birth or BSN is ever read for it. Every count of fewer clients
+than the minimum is hidden, with secondary suppression (:mod:`caseload.suppression`). Equal
+data and an equal ``today`` give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from caseload import inclusion, inclusion_cells, inclusion_sections, report_pdf
+from caseload.inclusion_sections import ReportData
+from resources import pdf
+from resources.i18n import _
+
+Progress = inclusion.Progress
+CancelCheck = inclusion.CancelCheck
+Cancelled = inclusion.Cancelled
+
+
+def write_inclusion_report(
+    db: Database,
+    path: str | Path,
+    *,
+    start: dt.date,
+    end: dt.date,
+    team: str | None = None,
+    municipality: str,
+    min_group_size: int = 10,
+    contact_threshold_days: int = 14,
+    origin_enabled: bool = False,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> None:
+    """Write the inclusion report of a period (optionally one team) as a PDF.
+
+    Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
+    file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
+    """
+    target = Path(path)
+    report_pdf.check_target(target)
+    if start > end:
+        raise report_pdf.InvalidPeriod(
+            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
+            % {"start": start.isoformat(), "end": end.isoformat()}
+        )
+    team = team.strip() if team and team.strip() else None
+    figures = inclusion.figures(
+        db,
+        inclusion.Period(start, end, team),
+        contact_threshold_days=contact_threshold_days,
+        origin_enabled=origin_enabled,
+        progress=None if progress is None else (lambda done, total: progress(done, total + 1)),
+        cancelled=cancelled,
+    )
+    data = ReportData(
+        figures=figures,
+        shown=inclusion_cells.suppressed(figures, min_group_size),
+        municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
+        made_on=today or dt.date.today(),
+        minimum=min_group_size,
+    )
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    report_pdf.write(target, frame(data), story(data))
+    if progress is not None:
+        progress(1, 1)
+
+
+def frame(data: ReportData) -> pdf.PageFrame:
+    """Title, and municipality · team · period on every page."""
+    parts = [data.municipality]
+    parts.append(data.figures.period.team or _("alle teams"))
+    parts.append(report_pdf.period_text(data.figures.period.start, data.figures.period.end))
+    return pdf.PageFrame(title=_("Inclusierapport"), subtitle=" · ".join(parts))
+
+
+def story(data: ReportData) -> list[Any]:
+    """The pages in reading order."""
+    return inclusion_sections.all_sections(data)

@@ -1,0 +1,160 @@
+"""Layout helpers shared by the caseload reports: styles, paragraphs, tables, safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from caseload.errors import CaseloadError
+from resources import i18n, pdf
+from resources.i18n import _
+
+#: Usable width of an A4 page between the margins.
+TEXT_WIDTH = pdf.PAGE_SIZE[0] - 2 * pdf.MARGIN
+RULE = colors.Color(0.55, 0.55, 0.55)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+
+
+class ReportNotWritten(CaseloadError):
+    """The PDF cannot be written to the chosen place."""
+
+
+class InvalidPeriod(CaseloadError):
+    """The period of a report does not hold (the start lies after the end)."""
+
+
+def sheet() -> StyleSheet1:
+    """The shared PDF styles plus the few the caseload reports add."""
+    styles = pdf.styles()
+    body = styles["body"]
+    for name in ("body", "bullet"):
+        styles[name].bulletFontName = pdf.FONT
+    styles.add(ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5))
+    styles.add(ParagraphStyle("cell_bold", parent=styles["cell"], fontName=pdf.FONT_BOLD))
+    styles.add(ParagraphStyle("lead", parent=body, fontSize=12, leading=17, spaceAfter=6))
+    styles.add(ParagraphStyle("note", parent=styles["small"], spaceBefore=2, spaceAfter=8))
+    styles.add(ParagraphStyle("big", parent=body, fontSize=13, leading=18, spaceAfter=4))
+    return styles
+
+
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text: markup characters in data are shown as typed."""
+    return Paragraph(escape(text), style, bulletText=bullet)
+
+
+def bold_lead(label: str, text: str, style: ParagraphStyle) -> Paragraph:
+    """'Label: text' with the label in bold."""
+    return Paragraph(f'<font name="{pdf.FONT_BOLD}">{escape(label)}</font> {escape(text)}', style)
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    align_right: Sequence[int] = (),
+) -> Table:
+    """A table with thin grey rules and a light header row that repeats on each page."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
+    for column in align_right:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+    result = Table(
+        [list(row) for row in rows],
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+    )
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def text_table(
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    styles: StyleSheet1,
+    *,
+    header: bool = True,
+    align_right: Sequence[int] = (),
+) -> Table:
+    """A table of plain texts; the header row in bold, right-aligned columns for numbers."""
+    cells = []
+    for index, row in enumerate(rows):
+        base = "cell_bold" if header and index == 0 else "cell"
+        line = []
+        for column, text in enumerate(row):
+            style = styles[base]
+            if column in align_right:
+                style = ParagraphStyle(f"{base}_right", parent=style, alignment=2)
+            line.append(para(text, style))
+        cells.append(line)
+    return table(cells, widths, header=header)
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """'1 januari 2026 t/m 31 maart 2026' in the active language."""
+    return _("%(start)s t/m %(end)s") % {
+        "start": i18n.format_date(start, "long"),
+        "end": i18n.format_date(end, "long"),
+    }
+
+
+def check_target(path: Path) -> None:
+    """Refuse a folder as the report's file name before any work is done."""
+    if path.is_dir():
+        raise ReportNotWritten(
+            _("%(path)s is een map; kies een bestandsnaam voor het rapport.") % {"path": path}
+        )
+
+
+def write(path: Path, frame: pdf.PageFrame, story: Sequence[Any]) -> None:
+    """Build the PDF next to its target and move it in place: no half file on failure."""
+    check_target(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=".trede-report-", suffix=".pdf", dir=path.parent
+        )
+        os.close(handle)
+    except OSError as error:
+        raise ReportNotWritten(
+            _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
+            % {"path": path, "reason": error.strerror or error}
+        ) from error
+    try:
+        pdf.build(temporary, frame, story)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ReportNotWritten(
+            _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
+            % {"path": path, "reason": error.strerror or error}
+        ) from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def gap(height_mm: float) -> Spacer:
+    """Vertical white space."""
+    return Spacer(1, height_mm * mm)
