@@ -3,7 +3,162 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app import commands_basic, database, paths
+from app import settings as settings_module
+from caseload import client_report, inclusion_report
+from resources.errors import UserError
+from resources.i18n import _
+
+
+class BadDate(UserError):
+    """A date on the command line is not an ISO date."""
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    """Add ``report`` and its sub-commands (filled in by the reports work)."""
+    """Add ``report`` with ``inclusion`` and ``client``."""
+    report = subparsers.add_parser(
+        "report",
+        help=_("maak een rapport als PDF: inclusierapport of voortgangsverslag"),
+        description=_(
+            "Maak een rapport als PDF. Het inclusierapport telt de caseload van een periode "
+            "zonder personen; het voortgangsverslag gaat over één klant."
+        ),
+    )
+    commands = report.add_subparsers(
+        title=_("opdrachten"), metavar=_("OPDRACHT"), dest="report_command", required=True
+    )
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument(
+        "--out", type=Path, required=True, metavar=_("BESTAND.pdf"), help=_("het PDF-bestand")
+    )
+    out.add_argument(
+        "--today",
+        metavar=_("DATUM"),
+        help=_("de datum van vandaag in het rapport (JJJJ-MM-DD), bijvoorbeeld voor tests"),
+    )
+
+    inclusion = commands.add_parser(
+        "inclusion",
+        parents=[common, out],
+        help=_("inclusierapport over een periode, eventueel van één team"),
+        description=_(
+            "Maak het inclusierapport: kerncijfers, ladder, obstakels, contact en acties over "
+            "een periode. Groepen kleiner dan het minimum uit de instellingen zijn verborgen."
+        ),
+    )
+    inclusion.add_argument(
+        "--from", dest="start", required=True, metavar=_("DATUM"), help=_("eerste dag")
+    )
+    inclusion.add_argument(
+        "--to", dest="end", required=True, metavar=_("DATUM"), help=_("laatste dag")
+    )
+    inclusion.add_argument("--team", metavar=_("TEAM"), help=_("alleen dit team"))
+    inclusion.set_defaults(handler=write_inclusion)
+
+    client = commands.add_parser(
+        "client",
+        parents=[common, out],
+        help=_("voortgangsverslag van één klant"),
+        description=_(
+            "Maak het voortgangsverslag van één klant. Zonder --from en --to gaat het over de "
+            "hele begeleiding."
+        ),
+    )
+    client.add_argument("reference", metavar=_("KLANTNUMMER"))
+    client.add_argument("--from", dest="start", metavar=_("DATUM"), help=_("eerste dag"))
+    client.add_argument("--to", dest="end", metavar=_("DATUM"), help=_("laatste dag"))
+    client.set_defaults(handler=write_client)
+
+
+def parse_date(text: str | None, what: str) -> dt.date | None:
+    """An ISO date from the command line; BadDate with one sentence otherwise."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadDate(
+            _(
+                "%(what)s '%(text)s' is geen datum. Schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-01-31."
+            )
+            % {"what": what, "text": text}
+        ) from None
+
+
+class MissingDatabase(UserError):
+    """A report is asked of a database that does not exist."""
+
+
+def _open(options: argparse.Namespace) -> Database:
+    """The database to report on; a report never creates an empty one."""
+    path = commands_basic.database_path(options)
+    if not path.exists():
+        raise MissingDatabase(_("De database %(path)s bestaat niet.") % {"path": path})
+    return database.open_database(path)
+
+
+def _settings() -> settings_module.Settings:
+    return settings_module.load(paths.resolve(None).settings)
+
+
+def _dates(options: argparse.Namespace) -> tuple[dt.date | None, dt.date | None, dt.date | None]:
+    start = parse_date(options.start, _("De startdatum"))
+    end = parse_date(options.end, _("De einddatum"))
+    today = parse_date(options.today, _("De datum van vandaag"))
+    if start is not None and end is not None and start > end:
+        raise BadDate(
+            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
+            % {"start": start.isoformat(), "end": end.isoformat()}
+        )
+    return start, end, today
+
+
+def write_inclusion(options: argparse.Namespace) -> int:
+    """Write the inclusion report and print its path."""
+    start, end, today = _dates(options)
+    assert start is not None and end is not None  # both are required arguments
+    settings = _settings()
+    db = _open(options)
+    try:
+        inclusion_report.write_inclusion_report(
+            db,
+            options.out,
+            start=start,
+            end=end,
+            team=options.team,
+            municipality=settings.municipality,
+            min_group_size=settings.min_group_size,
+            contact_threshold_days=settings.contact_threshold_days,
+            origin_enabled=settings.origin_enabled,
+            today=today,
+        )
+    finally:
+        db.close()
+    print(options.out)
+    return 0
+
+
+def write_client(options: argparse.Namespace) -> int:
+    """Write one client's progress report and print its path."""
+    start, end, today = _dates(options)
+    settings = _settings()
+    db = _open(options)
+    try:
+        client_report.write_client_report(
+            db,
+            options.out,
+            reference=options.reference,
+            start=start,
+            end=end,
+            municipality=settings.municipality,
+            today=today,
+        )
+    finally:
+        db.close()
+    print(options.out)
+    return 0

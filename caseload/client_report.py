@@ -1,0 +1,396 @@
+"""The progress report of one client (PDF), in plain Dutch the client can read; confidential.
+
+It shows where the client stands on the participatieladder and how that changed, what holds
+them back, the plan of action with results, and the contacts, over a period (default: the
+whole guidance). Equal data and an equal ``today`` give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.lib import colors
+from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether
+from sqlite_utils import Database
+
+from caseload import client_file, clients, errors, ladder, model, vocab
+from caseload import report_pdf as rp
+from resources import i18n, pdf
+from resources.i18n import _, ngettext
+
+
+class UnknownReference(errors.CaseloadError):
+    """There is no client with this klantnummer."""
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            _("Er is geen klant met klantnummer %(reference)s.") % {"reference": reference},
+            "reference",
+        )
+
+
+@dataclass(frozen=True)
+class ClientReportData:
+    """One client's file, cut to a period."""
+
+    file: model.ClientFile
+    start: dt.date
+    end: dt.date
+    municipality: str
+    made_on: dt.date
+
+    def in_period(self, day: dt.date | None) -> bool:
+        """Whether a day lies within the period."""
+        return day is not None and self.start <= day <= self.end
+
+
+def write_client_report(
+    db: Database,
+    path: str | Path,
+    *,
+    reference: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    municipality: str,
+    today: dt.date | None = None,
+) -> None:
+    """Write the progress report of the client with this klantnummer as a PDF."""
+    target = Path(path)
+    rp.check_target(target)
+    client = clients.find(db, reference)
+    if client is None:
+        raise UnknownReference(reference.strip())
+    file = client_file.load(db, client.id)
+    made_on = today or dt.date.today()
+    first, last = default_period(file, made_on)
+    start, end = start or first, end or last
+    if start > end:
+        raise rp.InvalidPeriod(
+            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
+            % {"start": start.isoformat(), "end": end.isoformat()}
+        )
+    data = ClientReportData(
+        file=file,
+        start=start,
+        end=end,
+        municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
+        made_on=made_on,
+    )
+    frame = pdf.PageFrame(
+        title=_("Voortgangsverslag"),
+        subtitle=f"{data.municipality} · {rp.period_text(start, end)}",
+        marking=_("Vertrouwelijk"),
+    )
+    rp.write(target, frame, story(data))
+
+
+def default_period(file: model.ClientFile, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The whole guidance: from its start (or the first record) to its end (or today)."""
+    client = file.client
+    days = [entry.on for entry in file.timeline]
+    first = client.guidance_start or (min(days) if days else today)
+    last = client.closed_on or today
+    return min(first, last), last
+
+
+def story(data: ClientReportData) -> list[Any]:
+    """The pages in reading order."""
+    styles = rp.sheet()
+    return [
+        *opening(data, styles),
+        *where_now(data, styles),
+        CondPageBreak(60 * mm),
+        *barriers(data, styles),
+        CondPageBreak(60 * mm),
+        *plan(data, styles),
+        CondPageBreak(50 * mm),
+        *contacts(data, styles),
+    ]
+
+
+def opening(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
+    """Who and what this report is about."""
+    client = data.file.client
+    rows = [
+        (_("Naam"), client.display_name() or client.reference),
+        (_("Klantnummer"), client.reference),
+        (_("Klantmanager"), client.klantmanager or "–"),
+        (_("Periode"), rp.period_text(data.start, data.end)),
+        (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
+    ]
+    cells = [(rp.para(k, styles["cell_bold"]), rp.para(v, styles["cell"])) for k, v in rows]
+    return [
+        rp.para(_("Voortgangsverslag"), styles["title"]),
+        rp.para(
+            _(
+                "Dit verslag is voor u en uw klantmanager. Het laat zien hoe het gaat met uw "
+                "begeleiding naar werk. Klopt er iets niet? Zeg het tegen uw klantmanager."
+            ),
+            styles["lead"],
+        ),
+        rp.table(cells, (40 * mm, rp.TEXT_WIDTH - 40 * mm), header=False),
+        rp.gap(4),
+    ]
+
+
+def steps_for(data: ClientReportData) -> list[model.LadderStep]:
+    """The measurements in the period, with the last one before it as the starting point."""
+    steps = sorted(data.file.ladder_steps, key=lambda s: (s.measured_on, s.id))
+    before = [s for s in steps if s.measured_on < data.start]
+    inside = [s for s in steps if data.in_period(s.measured_on)]
+    return ([before[-1]] if before else []) + inside
+
+
+def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
+    """The trede at the end of the period, the movement, and the history chart."""
+    story: list[Any] = [rp.para(_("Waar staat u nu?"), styles["h1"])]
+    steps = steps_for(data)
+    if not steps:
+        story.append(
+            rp.para(
+                _("Er is nog niet gemeten op welke trede van de ladder u staat."), styles["body"]
+            )
+        )
+        return story
+    now = ladder.trede(steps[-1].trede)
+    story.append(
+        rp.para(
+            _("U staat op trede %(number)d van 6: %(name)s.")
+            % {"number": now.number, "name": _(now.name)},
+            styles["big"],
+        )
+    )
+    story.append(rp.para(now.explanation(), styles["body"]))
+    if len(steps) >= 2:
+        change = steps[-1].trede - steps[0].trede
+        if change > 0:
+            text = ngettext(
+                "Sinds %(date)s bent u %(n)d trede gestegen. Goed gedaan!",
+                "Sinds %(date)s bent u %(n)d treden gestegen. Goed gedaan!",
+                change,
+            )
+        elif change < 0:
+            text = ngettext(
+                "Sinds %(date)s bent u %(n)d trede gedaald.",
+                "Sinds %(date)s bent u %(n)d treden gedaald.",
+                -change,
+            )
+        else:
+            text = _("Sinds %(date)s staat u op dezelfde trede.")
+        story.append(
+            rp.para(
+                text % {"date": i18n.format_date(steps[0].measured_on, "long"), "n": abs(change)},
+                styles["body"],
+            )
+        )
+    story += [
+        rp.gap(2),
+        rp.para(
+            _("De participatieladder heeft 6 treden. Trede 6 is betaald werk."), styles["body"]
+        ),
+        rp.gap(2),
+        trede_chart(steps, data.start, data.end),
+        rp.para(_("Elke stip is een meting. Het getal bij de stip is de trede."), styles["note"]),
+    ]
+    rows = [(_("Datum"), _("Trede"))]
+    rows += [
+        (i18n.format_date(step.measured_on, "long"), ladder.trede(step.trede).title())
+        for step in steps
+    ]
+    story.append(
+        KeepTogether(
+            [
+                rp.para(_("Uw metingen"), styles["h2"]),
+                rp.text_table(rows, (45 * mm, rp.TEXT_WIDTH - 45 * mm), styles),
+            ]
+        )
+    )
+    return story
+
+
+def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> Drawing:
+    """The trede over time as a step line on the six treden, each measurement with its number."""
+    pdf.register_fonts()
+    width, height = rp.TEXT_WIDTH, 62 * mm
+    left, right, bottom, top = 68 * mm, 8 * mm, 10 * mm, 6 * mm
+    drawing = Drawing(width, height)
+    drawing.initialFontName = pdf.FONT
+    row = (height - bottom - top) / (ladder.HIGHEST - 1)
+    first = min(start, steps[0].measured_on)
+    span = max((end - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        return float(left + (width - left - right) * (day - first).days / span)
+
+    def y(number: int) -> float:
+        return float(bottom + (number - ladder.LOWEST) * row)
+
+    for trede in ladder.TREDEN:
+        drawing.add(
+            Line(
+                left,
+                y(trede.number),
+                width - right,
+                y(trede.number),
+                strokeColor=colors.Color(0.8, 0.8, 0.8),
+                strokeWidth=0.4,
+            )  # fmt: skip
+        )
+        drawing.add(
+            String(0, y(trede.number) - 1 * mm, trede.title()[:48], fontName=pdf.FONT, fontSize=7)
+        )
+    points: list[float] = []
+    for index, step in enumerate(steps):
+        points += [x(step.measured_on), y(step.trede)]
+        following = steps[index + 1].measured_on if index + 1 < len(steps) else end
+        points += [x(following), y(step.trede)]
+    drawing.add(PolyLine(points, strokeColor=colors.black, strokeWidth=1.2))
+    for step in steps:
+        drawing.add(
+            Circle(
+                x(step.measured_on),
+                y(step.trede),
+                1.4 * mm,
+                fillColor=colors.white,
+                strokeColor=colors.black,
+                strokeWidth=0.8,
+            )  # fmt: skip
+        )
+        drawing.add(
+            String(
+                x(step.measured_on) - 0.9 * mm,
+                y(step.trede) - 1.1 * mm,
+                str(step.trede),
+                fontName=pdf.FONT_BOLD,
+                fontSize=7,
+            )  # fmt: skip
+        )
+    drawing.add(Line(left, bottom - 3 * mm, width - right, bottom - 3 * mm, strokeWidth=0.5))
+    for day, anchor in ((first, "start"), (end, "end")):
+        drawing.add(
+            String(
+                x(day),
+                0,
+                i18n.format_date(day, "medium"),
+                fontName=pdf.FONT,
+                fontSize=7,
+                textAnchor=anchor,
+            )  # fmt: skip
+        )
+    return drawing
+
+
+def _relevant_barriers(data: ClientReportData) -> list[model.Barrier]:
+    """Barriers that played in the period: begun by its end, not solved before its start."""
+    return [
+        barrier
+        for barrier in data.file.barriers
+        if (barrier.since is None or barrier.since <= data.end)
+        and (barrier.resolved_on is None or barrier.resolved_on >= data.start)
+    ]
+
+
+def barriers(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
+    """What holds the client back, with how heavy it is and how it stands."""
+    story: list[Any] = [rp.para(_("Wat houdt u tegen?"), styles["h1"])]
+    found = _relevant_barriers(data)
+    if not found:
+        story.append(rp.para(_("In deze periode is geen obstakel genoteerd."), styles["body"]))
+        return story
+    story.append(
+        rp.para(
+            _("Dit maakt werk of meedoen nu moeilijker. We werken er samen aan."), styles["body"]
+        )
+    )
+    rows = [(_("Obstakel"), _("Hoe zwaar"), _("Hoe staat het ervoor?"))]
+    for barrier in found:
+        rows.append(
+            (
+                vocab.BARRIER_KINDS.label(barrier.kind),
+                vocab.BARRIER_SEVERITIES.label(str(barrier.severity)),
+                _barrier_state(barrier),
+            )
+        )
+    story.append(rp.text_table(rows, (60 * mm, 30 * mm, rp.TEXT_WIDTH - 90 * mm), styles))
+    return story
+
+
+def _barrier_state(barrier: model.Barrier) -> str:
+    if barrier.status == "opgelost" and barrier.resolved_on is not None:
+        return _("Opgelost op %(date)s") % {"date": i18n.format_date(barrier.resolved_on, "long")}
+    state = vocab.BARRIER_STATUSES.label(barrier.status)
+    if barrier.since is None:
+        return state
+    return _("%(state)s, sinds %(date)s") % {
+        "state": state,
+        "date": i18n.format_date(barrier.since, "long"),
+    }
+
+
+def _relevant_actions(data: ClientReportData) -> list[model.Action]:
+    """Actions that began by the end of the period and were open or due within it."""
+    return [
+        action
+        for action in data.file.actions
+        if (action.start_on is None or action.start_on <= data.end)
+        and (action.is_open or action.due_on is None or action.due_on >= data.start)
+    ]
+
+
+def plan(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
+    """The plan of action: what, why, when, and how it went."""
+    story: list[Any] = [rp.para(_("Wat gaan we doen?"), styles["h1"])]
+    found = _relevant_actions(data)
+    if not found:
+        story.append(rp.para(_("Er staan nog geen acties in uw plan."), styles["body"]))
+        return story
+    story.append(rp.para(_("Dit zijn de afspraken in uw plan van aanpak."), styles["body"]))
+    rows = [(_("Actie"), _("Doel"), _("Wanneer"), _("Hoe gaat het?"))]
+    for action in found:
+        when = " – ".join(
+            i18n.format_date(day, "medium") for day in (action.start_on, action.due_on) if day
+        )
+        state = vocab.ACTION_STATUSES.label(action.status)
+        if action.result:
+            state = f"{state}: {action.result}"
+        rows.append((vocab.INTERVENTIONS.label(action.intervention), action.goal, when, state))
+    widths = (40 * mm, 50 * mm, 38 * mm, rp.TEXT_WIDTH - 128 * mm)
+    story.append(rp.text_table(rows, widths, styles))
+    return story
+
+
+def contacts(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
+    """The contacts in the period, oldest first."""
+    found = [c for c in data.file.contacts if data.in_period(c.contact_on)]
+    story: list[Any] = [rp.para(_("Onze gesprekken"), styles["h1"])]
+    if not found:
+        story.append(rp.para(_("In deze periode was er geen contact."), styles["body"]))
+        return story
+    story.append(
+        rp.para(
+            ngettext(
+                "In deze periode hadden we %(n)d keer contact.",
+                "In deze periode hadden we %(n)d keer contact.",
+                len(found),
+            )
+            % {"n": len(found)},
+            styles["body"],
+        )
+    )
+    rows = [(_("Datum"), _("Soort contact"), _("Waarover"))]
+    rows += [
+        (
+            i18n.format_date(contact.contact_on, "medium"),
+            vocab.CONTACT_KINDS.label(contact.kind),
+            contact.summary or "–",
+        )
+        for contact in found
+    ]
+    story.append(rp.text_table(rows, (28 * mm, 45 * mm, rp.TEXT_WIDTH - 73 * mm), styles))
+    return story
