@@ -23,14 +23,18 @@ from reportlab.pdfgen import canvas
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 READS = ("select", "with", "values")
+#: Work tables the report builds for itself (CREATE TEMP TABLE … AS SELECT) are part of its SQL.
+TEMPORARY = ("create temp", "drop table if exists temp.")
 
 
 def replay(database: Path, statements: list[str]) -> int:
-    """Run the read statements and fetch every row; returns how many rows came back."""
+    """Run the read statements (and the temporary tables they read) and fetch every row;
+    returns how many rows came back. Pragmas, savepoints and writes are left out."""
     connection = sqlite3.connect(str(database))  # only reads (read-only mode trips over WAL)
     fetched = 0
     for statement in statements:
-        if statement.lstrip().lower().startswith(READS):
+        start = statement.lstrip().lower()
+        if start.startswith(READS + TEMPORARY):
             fetched += len(connection.execute(statement).fetchall())
     connection.close()
     return fetched
