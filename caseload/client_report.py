@@ -360,7 +360,7 @@ def plan(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
         if action.result:
             state = f"{state}: {action.result}"
         rows.append((vocab.INTERVENTIONS.label(action.intervention), action.goal, when, state))
-    widths = (40 * mm, 50 * mm, 38 * mm, rp.TEXT_WIDTH - 128 * mm)
+    widths = (36 * mm, 46 * mm, 44 * mm, rp.TEXT_WIDTH - 126 * mm)
     story.append(rp.text_table(rows, widths, styles))
     return story
 

@@ -1,0 +1,261 @@
+"""The inclusion report as a reader sees it: numbers, hidden small groups, no people, same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from sqlite_utils import Database
+
+from app import database
+from caseload import clients, demo, inclusion, inclusion_report, journal, model, report_pdf
+
+TODAY = dt.date(2026, 3, 16)
+START, END = dt.date(2025, 1, 1), dt.date(2026, 3, 1)
+ACTOR = "test"
+
+#: Origin group, how many clients, and the origin fields they are stored with.
+GROUPS = [
+    ("geen", 30, {"born_in_nl": True, "migration_generation": "geen"}),
+    (
+        "migrant_buiten_europa",
+        22,
+        {"born_in_nl": False, "migration_generation": "migrant", "origin_continent": "afrika"},
+    ),
+    (
+        "kind_buiten_europa",
+        14,
+        {
+            "born_in_nl": True,
+            "migration_generation": "kind_van_migrant",
+            "origin_continent": "azie",
+        },
+    ),
+    # The small group: fewer clients than the minimum of 10.
+    (
+        "migrant_europa",
+        4,
+        {"born_in_nl": False, "migration_generation": "migrant", "origin_continent": "europa"},
+    ),
+]
+SMALL = 4
+FIRST_NAMES = ["Zoë", "Mehmet", "Fatima", "Jan", "Anouk", "Kwame", "Yusuf", "Priya"]
+SURNAMES = ["Öztürk", "Dijkstra", "El Amrani", "Mensah", "Vermeulen", "Kowalski", "Nguyen"]
+
+
+def _text(path: Path) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(path).pages]
+
+
+@pytest.fixture(scope="module")
+def origin_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """70 clients in four origin groups, one of them with only 4 clients."""
+    db = database.open_database(tmp_path_factory.mktemp("origin") / "origin.db")
+    number = 0
+    for _code, size, origin in GROUPS:
+        for _index in range(size):
+            number += 1
+            client = clients.add(
+                db,
+                model.ClientDetails(
+                    reference=f"R{number:05d}X",
+                    first_name=FIRST_NAMES[number % len(FIRST_NAMES)],
+                    surname=SURNAMES[number % len(SURNAMES)] + f"{number:02d}",
+                    birth_date=dt.date(1970 + number % 30, 1 + number % 12, 1 + number % 27),
+                    guidance_start=dt.date(2024, 6, 1) + dt.timedelta(days=number * 3),
+                    klantmanager="Anouk Bakker",
+                    team="Team Noord",
+                    **origin,
+                ),
+                actor=ACTOR,
+                today=TODAY,
+            )
+            journal.record_step(
+                db, client.id, trede=2, measured_on=dt.date(2024, 12, 1), actor=ACTOR, today=TODAY
+            )
+            journal.record_step(
+                db,
+                client.id,
+                trede=2 + number % 3,
+                measured_on=dt.date(2025, 9, 1),
+                actor=ACTOR,
+                today=TODAY,
+            )
+            journal.add_contact(
+                db, client.id, kind="kantoor", contact_on=dt.date(2026, 2, 20), actor=ACTOR,
+                today=TODAY,
+            )  # fmt: skip
+            journal.add_barrier(
+                db, client.id, kind="taal", severity=2, since=dt.date(2025, 2, 1), actor=ACTOR,
+                today=TODAY,
+            )  # fmt: skip
+            if number % 4 == 0:
+                clients.close(
+                    db, client.id, on=dt.date(2025, 11, 1), reason="uitstroom_werk", actor=ACTOR,
+                    today=TODAY,
+                )  # fmt: skip
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def origin_report(origin_db: Database, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("report") / "inclusie.pdf"
+    inclusion_report.write_inclusion_report(
+        origin_db, path, start=START, end=END, team="Team Noord", municipality="Leiden",
+        origin_enabled=True, today=TODAY,
+    )  # fmt: skip
+    return path
+
+
+def _origin_page(path: Path) -> str:
+    return next(text for text in _text(path) if "Kerncijfers naar herkomst" in text)
+
+
+def _row(page: str, label: str) -> str:
+    """The text of one table row: from its label up to the next row's label."""
+    labels = [
+        "Geen migratieachtergrond",
+        "Migrant uit Europa",
+        "Migrant van buiten Europa",
+        "Kind van migrant(en) uit",
+        "Kind van migrant(en) van",
+        "Herkomst niet",
+        "Alle klanten",
+        "Naar werk: deel",
+    ]
+    begin = page.index(label)
+    following = [
+        page.index(other) for other in labels if other != label and page.find(other) > begin
+    ]
+    return page[begin : min(following)]
+
+
+def test_the_small_origin_group_shows_no_figure(origin_report: Path) -> None:
+    row = _row(_origin_page(origin_report), "Migrant uit Europa")
+    assert re.findall(r"\d", row) == []
+    assert row.count("verborgen") == 5
+
+
+def test_the_small_group_cannot_be_worked_back_from_the_total(origin_report: Path) -> None:
+    page = _origin_page(origin_report)
+    total = int(_row(page, "Alle klanten").split()[2])  # 'Alle klanten 70 ...'
+    assert total == sum(size for _code, size, _origin in GROUPS)
+    shown = []
+    for label in (
+        "Geen migratieachtergrond",
+        "Migrant van buiten Europa",
+        "Kind van migrant(en) van",
+    ):
+        first = _row(page, label).replace(label, "").split()
+        # Some rows wrap their label over two lines; the first cell follows the label text.
+        cells = [word for word in first if word.isdigit() or word == "verborgen"]
+        shown.append(cells[0])
+    # Another group's count is hidden too, so the total minus the shown counts is not the 4.
+    assert "verborgen" in shown
+    known = sum(int(cell) for cell in shown if cell != "verborgen")
+    assert total - known != SMALL
+
+
+def test_no_name_reference_or_birth_date_in_the_report(
+    origin_db: Database, origin_report: Path
+) -> None:
+    text = "\n".join(_text(origin_report))
+    for reference, _first, surname, birth in origin_db.execute(
+        "SELECT reference, first_name, surname, birth_date FROM clients"
+    ):
+        assert reference not in text
+        assert surname not in text
+        assert birth not in text
+    for first in FIRST_NAMES:
+        assert first not in text
+    assert "Anouk Bakker" not in text  # no klantmanager either
+
+
+def test_every_page_shows_municipality_period_and_page_number(origin_report: Path) -> None:
+    pages = _text(origin_report)
+    for number, text in enumerate(pages, start=1):
+        assert "Leiden · Team Noord · 1 januari 2025 t/m 1 maart 2026" in text
+        assert f"Pagina {number} van {len(pages)}" in text
+    assert "Definities en werkwijze" in pages[-1]
+
+
+def test_same_data_and_today_give_the_same_bytes(origin_db: Database, tmp_path: Path) -> None:
+    paths = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    for path in paths:
+        inclusion_report.write_inclusion_report(
+            origin_db, path, start=START, end=END, municipality="Leiden", origin_enabled=True,
+            today=TODAY,
+        )  # fmt: skip
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    db = database.open_database(tmp_path_factory.mktemp("demo") / "demo.db")
+    demo.fill(db, 200, seed=3, today=TODAY)
+    yield db
+    db.close()
+
+
+def _markers(text: str) -> int:
+    """How many counts print as hidden (the word in the explanations is quoted or ends a sentence)."""
+    return len(re.findall(r"(?<!')\bverborgen\b(?![.' ])", text))
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def test_the_key_figures_in_the_text_are_the_counted_ones(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "inclusie.pdf"
+    start, end = dt.date(2025, 4, 1), dt.date(2026, 3, 31)
+    inclusion_report.write_inclusion_report(
+        demo_db, path, start=start, end=end, municipality="Leiden", min_group_size=1,
+        today=TODAY,
+    )  # fmt: skip
+    total = inclusion.figures(demo_db, inclusion.Period(start, end)).total
+    text = "\n".join(_text(path))
+    for label, value in (
+        ("In begeleiding bij het begin van de periode", total.at_start),
+        ("Instroom: begeleiding begonnen in de periode", total.inflow),
+        ("Klanten in begeleiding in de periode", total.in_period),
+        ("Uitstroom: begeleiding afgesloten in de periode", total.outflow),
+        ("In begeleiding aan het eind van de periode", total.at_end),
+    ):
+        assert re.search(re.escape(label) + r"\s+" + re.escape(_number(value)) + r"\b", text)
+    assert f"Van de {_number(total.measured)} klanten met twee metingen" in text
+    assert _markers(text) == 0
+
+
+def test_small_groups_in_a_demo_team_say_verborgen(demo_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "team.pdf"
+    inclusion_report.write_inclusion_report(
+        demo_db, path, start=dt.date(2025, 4, 1), end=dt.date(2026, 3, 15),
+        team="Team Noord", municipality="Leiden", today=TODAY,
+    )  # fmt: skip
+    text = "\n".join(_text(path))
+    assert _markers(text) > 0
+
+
+def test_a_start_after_the_end_is_refused_in_one_sentence(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    with pytest.raises(report_pdf.InvalidPeriod, match="ligt na de einddatum"):
+        inclusion_report.write_inclusion_report(
+            demo_db, tmp_path / "x.pdf", start=END, end=START, municipality="Leiden"
+        )
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_folder_as_target_is_refused(demo_db: Database, tmp_path: Path) -> None:
+    with pytest.raises(report_pdf.ReportNotWritten, match="is een map"):
+        inclusion_report.write_inclusion_report(
+            demo_db, tmp_path, start=START, end=END, municipality="Leiden"
+        )
