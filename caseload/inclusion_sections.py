@@ -167,7 +167,7 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
         (_("Klanten in begeleiding in de periode"), data.count(cells.IN_PERIOD)),
         (_("Uitstroom: begeleiding afgesloten in de periode"), data.count(cells.OUTFLOW)),
         (
-            _("   waarvan uitstroom naar werk"),
+            _("Waarvan uitstroom naar werk"),
             data.count_share(cells.reason(cells.WORK_REASON), cells.OUTFLOW),
         ),
         (_("In begeleiding aan het eind van de periode"), data.count(cells.AT_END)),
@@ -404,10 +404,15 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
     if scans is None:
         story.append(
             rp.para(
-                _(
-                    "Er is nog geen afgeronde quickscan van dit team. Laat een klantmanager, "
-                    "een beleidsmedewerker en een manager de scan invullen. Dan ziet u hier "
-                    "waar zij verschillend over denken."
+                (
+                    _("Er is nog geen afgeronde quickscan van dit team.")
+                    if data.figures.period.team
+                    else _("Er is nog geen afgeronde quickscan zonder team, voor de hele gemeente.")
+                )
+                + " "
+                + _(
+                    "Laat een klantmanager, een beleidsmedewerker en een manager de scan "
+                    "invullen. Dan ziet u hier waar zij verschillend over denken."
                 ),
                 styles["body"],
             )
@@ -432,8 +437,8 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         ),
         rp.gap(2),
     ]
-    role_width = 24 * mm
-    spread_width = 22 * mm
+    role_width = 34 * mm if len(scans.roles) <= 3 else 26 * mm
+    spread_width = 20 * mm
     widths = [rp.TEXT_WIDTH - role_width * len(scans.roles) - spread_width]
     widths += [role_width] * len(scans.roles) + [spread_width]
     rows: list[list[str]] = [[_("Thema"), *(scan.label for scan in scans.roles), _("Verschil")]]
@@ -446,7 +451,9 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
             ]
         )
     numbers = tuple(range(1, len(scans.roles) + 2))
-    story.append(rp.text_table(rows, widths, styles, align_right=numbers))
+    story.append(
+        rp.text_table(rows, widths, styles, align_right=numbers, header_style="cell_head_small")
+    )
     story.append(
         rp.para(
             _(
@@ -501,7 +508,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
             data.count_share(cells.OVERDUE, cells.AT_END),
         ]
     )
-    widths = [46 * mm, 22 * mm, 22 * mm, 26 * mm, 30 * mm]
+    widths = [42 * mm, 21 * mm, 21 * mm, 25 * mm, 35 * mm]
     widths.append(rp.TEXT_WIDTH - sum(widths))
     return [
         rp.para(_("Kerncijfers naar herkomst"), styles["h1"]),
@@ -531,6 +538,8 @@ def _of(data: ReportData, part: str, base: str) -> str:
     """'12 van 30 (40%)', or 'verborgen'."""
     if not (data.shown.shown(part) and data.shown.shown(base)):
         return hidden_text()
+    if data.shown.counts[base] == 0:
+        return "–"
     return _("%(part)s van %(base)s (%(share)s)") % {
         "part": data.count(part),
         "base": data.count(base),

@@ -42,6 +42,7 @@ def sheet() -> StyleSheet1:
         styles[name].bulletFontName = pdf.FONT
     styles.add(ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5))
     styles.add(ParagraphStyle("cell_bold", parent=styles["cell"], fontName=pdf.FONT_BOLD))
+    styles.add(ParagraphStyle("cell_head_small", parent=styles["cell_bold"], fontSize=7.5))
     styles.add(ParagraphStyle("lead", parent=body, fontSize=12, leading=17, spaceAfter=6))
     styles.add(ParagraphStyle("note", parent=styles["small"], spaceBefore=2, spaceAfter=8))
     styles.add(ParagraphStyle("big", parent=body, fontSize=13, leading=18, spaceAfter=4))
@@ -98,11 +99,12 @@ def text_table(
     *,
     header: bool = True,
     align_right: Sequence[int] = (),
+    header_style: str = "cell_bold",
 ) -> Table:
     """A table of plain texts; the header row in bold, right-aligned columns for numbers."""
     cells = []
     for index, row in enumerate(rows):
-        base = "cell_bold" if header and index == 0 else "cell"
+        base = header_style if header and index == 0 else "cell"
         line = []
         for column, text in enumerate(row):
             style = styles[base]

@@ -3,7 +3,7 @@
 The rules (see docs/reports.md):
 
 1. **Primary.** A printed count of 1 up to ``minimum - 1`` people is hidden. A 0 is shown: it
-   describes no one.
+   describes no one; but a total that is itself too small hides its whole line, zeros too.
 2. **No working back.** Counts are linked by *lines*: parts that add up to a total (the
    treden add up to the caseload, the origin groups add up to the whole). A hidden count must
    not follow from the shown counts through any combination of lines (checked exactly, with
@@ -11,8 +11,9 @@ The rules (see docs/reports.md):
    in a line with it is hidden too (secondary suppression); when only a total is left, the
    total goes.
 3. **No small remainder.** When a line's total is known, the hidden parts together are known
-   too (total minus the shown parts). That sum must itself be 0 or at least ``minimum``, and
-   more than the number of hidden parts (else each would be 1).
+   too (total minus the shown parts). That sum must itself be 0 or at least ``minimum``, more
+   than the number of hidden parts (else each would be 1), and not exactly the number of
+   hidden parts times ``minimum - 1`` (else each would be that).
 4. **Complements.** A number that is never printed but follows from two printed ones (the
    clients *without* a barrier, when the number with it and the caseload are printed) is a
    *virtual* cell: it is never shown, but rules 2 and 3 treat it like a hidden count, and it
