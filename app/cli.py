@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from app import (
+    commands_backup,
     commands_basic,
     commands_caseload,
     commands_quickscan,
@@ -26,6 +27,7 @@ from resources.i18n import _
 #: Modules that add sub-commands; each has ``register(subparsers, common)``.
 COMMAND_MODULES = (
     commands_basic,
+    commands_backup,
     commands_quickscan,
     commands_caseload,
     commands_report,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app import database
+from app import backup, database
 from app import paths as paths_module
 from app import settings as settings_module
+from resources import audit
 
 
 @dataclass
@@ -37,6 +39,32 @@ class AppContext:
     def connect(self) -> Database:
         """A new connection to the same database, for work on another thread."""
         return database.open_database(self.paths.database)
+
+    def backup_folder(self) -> Path:
+        """Where the automatic backups are."""
+        return backup.folder_for(self.paths.database)
+
+    def backup_on_close(self) -> Path | None:
+        """Write the automatic backup of this session; a demo has nothing worth keeping."""
+        if self.demo:
+            return None
+        return backup.automatic(self.db, self.paths.database, self.settings.backups_keep)
+
+    def inspect_backup(self, path: Path) -> backup.BackupInfo:
+        """Check a backup and say what it holds."""
+        return backup.inspect(path)
+
+    def restore_backup(self, path: Path) -> Path:
+        """Put a checked backup in place of the database and reopen it; return the kept file."""
+        backup.inspect(path)
+        database.close(self.db)
+        try:
+            kept = backup.restore(self.paths.database, path)
+        finally:
+            self.db = database.open_database(self.paths.database)
+        with self.db.atomic():
+            audit.record(self.db, actor=self.actor, action="database.restore", obj=path.name)
+        return kept
 
     def close(self) -> None:
         """Close the database connection."""

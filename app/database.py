@@ -29,9 +29,65 @@ MIGRATION_SETS: tuple[Migrations, ...] = (
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
+#: Every database exception family the app can meet: catch these, never one module's alone.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+
 
 class DatabaseProblem(UserError):
     """The database cannot be opened or used; the message says why in the user's language."""
+
+
+def _known_reasons() -> tuple[tuple[str, str], ...]:
+    """SQLite's own words for common trouble, with what they mean for the user."""
+    return (
+        (
+            "database or disk is full",
+            _(
+                "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
+                "wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+        (
+            "attempt to write a readonly database",
+            _(
+                "Het databasebestand mag alleen gelezen worden. Vraag uw beheerder om "
+                "schrijfrechten; wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+        (
+            "database is locked",
+            _(
+                "De database is bezet door een ander venster of programma. "
+                "Probeer het over een tijdje opnieuw."
+            ),
+        ),
+        (
+            "disk i/o error",
+            _(
+                "De schijf gaf een fout bij lezen of schrijven. Controleer de schijf of "
+                "de USB-stick; wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+    )
+
+
+def explain(error: BaseException) -> str:
+    """One sentence in the user's language for a database error, in one place for the app."""
+    text = str(error).lower()
+    for words, sentence in _known_reasons():
+        if words in text:
+            return sentence
+    return str(error)
+
+
+def problem(error: BaseException) -> DatabaseProblem:
+    """A ``DatabaseProblem`` for any database error: a known reason alone, else SQLite's words."""
+    sentence = explain(error)
+    if sentence != str(error):
+        return DatabaseProblem(sentence)
+    return DatabaseProblem(
+        _("De database kan niet worden gebruikt: %(reason)s") % {"reason": error}
+    )
 
 
 @dataclass(frozen=True)
@@ -47,7 +103,7 @@ class CheckResult:
         return not self.problems
 
 
-def _refuse_foreign_file(path: Path) -> None:
+def refuse_foreign_file(path: Path) -> None:
     """Refuse a file that exists but is not a SQLite database, before anything touches it."""
     if path.is_dir():
         raise DatabaseProblem(_("%(path)s is een map, geen databasebestand.") % {"path": path})
@@ -68,7 +124,7 @@ def _refuse_foreign_file(path: Path) -> None:
         )
 
 
-def _create_private(path: Path) -> None:
+def create_private(path: Path) -> None:
     """Create the database file readable by the user only, with its folder if needed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,12 +139,21 @@ def _create_private(path: Path) -> None:
         ) from error
 
 
+def raw_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A bare connection to a database file; read-only opens never create or change it."""
+    if read_only:
+        return sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+
+
 def connect(path: Path) -> Database:
     """Open (or create) the database with Trede's pragmas, without migrating it."""
-    _refuse_foreign_file(path)
-    _create_private(path)
+    refuse_foreign_file(path)
+    create_private(path)
     try:
-        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = raw_connection(path)
         db = Database(connection)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -97,10 +162,10 @@ def connect(path: Path) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         # Erased clients must not stay readable in free pages of the file.
         db.execute("PRAGMA secure_delete = ON")
-    except sqlite3.DatabaseError as error:
+    except DATABASE_ERRORS as error:
         raise DatabaseProblem(
             _("De database %(path)s kan niet worden geopend: %(reason)s")
-            % {"path": path, "reason": error}
+            % {"path": path, "reason": explain(error)}
         ) from error
     return db
 
@@ -117,11 +182,11 @@ def open_database(path: Path) -> Database:
     db = connect(path)
     try:
         migrate(db)
-    except sqlite3.DatabaseError as error:
+    except DATABASE_ERRORS as error:
         db.close()
         raise DatabaseProblem(
             _("De database %(path)s kan niet worden bijgewerkt: %(reason)s")
-            % {"path": path, "reason": error}
+            % {"path": path, "reason": explain(error)}
         ) from error
     return db
 
@@ -129,7 +194,7 @@ def open_database(path: Path) -> Database:
 def close(db: Database) -> None:
     """Let SQLite refresh its query statistics, then close the connection."""
     # Statistics are an optimisation; closing must not fail over them.
-    with contextlib.suppress(sqlite3.DatabaseError):
+    with contextlib.suppress(*DATABASE_ERRORS):
         db.execute("PRAGMA optimize")
     db.close()
 
@@ -140,6 +205,19 @@ def schema_version(db: Database) -> int:
     if not db[table].exists():
         return 0
     return int(next(db.query(f"select count(*) as n from [{table}]"))["n"])
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Migrations applied to this file that this version of Trede does not know: a newer file."""
+    table = Migrations.migrations_table
+    if not db[table].exists():
+        return []
+    known = {(m.name, step.name) for m in MIGRATION_SETS for step in m._migrations}
+    return [
+        f"{row['migration_set']}.{row['name']}"
+        for row in db.query(f"select migration_set, name from [{table}]")
+        if (row["migration_set"], row["name"]) not in known
+    ]
 
 
 def is_empty(db: Database) -> bool:

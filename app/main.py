@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Sequence
 
-from app import cli
+from app import cli, database
 from resources import i18n
 from resources.errors import UserError
 
@@ -22,11 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(error.message, file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as error:
-        print(
-            i18n._("De database kan niet worden gebruikt: %(reason)s") % {"reason": error},
-            file=sys.stderr,
-        )
+    except database.DATABASE_ERRORS as error:
+        # sqlite3 and sqlcipher3 each have their own classes; one sentence for both.
+        print(database.problem(error).message, file=sys.stderr)
         return 1
     except OSError as error:
         print(

@@ -34,6 +34,8 @@ class Settings:
     min_group_size: int = 10
     #: Years a closed client file is kept (selectielijst: about 10 years after closing).
     retention_years: int = 10
+    #: Automatic backups kept in the backups folder; each close of the window writes one.
+    backups_keep: int = 10
 
     @property
     def is_complete(self) -> bool:

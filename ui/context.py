@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,9 +22,20 @@ class SettingsView(Protocol):
     origin_purpose: str
     min_group_size: int
     retention_years: int
+    backups_keep: int
 
     @property
     def is_complete(self) -> bool: ...
+
+
+class BackupView(Protocol):
+    """What a checked backup holds."""
+
+    path: Path
+    schema_version: int
+    clients: int
+    quickscans: int
+    made_at: dt.datetime
 
 
 class PathsView(Protocol):
@@ -53,4 +65,20 @@ class WindowContext(Protocol):
 
     def connect(self) -> Database:
         """A new connection for work on another thread."""
+        ...
+
+    def backup_folder(self) -> Path:
+        """Where the automatic backups are."""
+        ...
+
+    def backup_on_close(self) -> Path | None:
+        """Write the automatic backup of this session (none for a demo)."""
+        ...
+
+    def inspect_backup(self, path: Path) -> BackupView:
+        """Check a backup and say what it holds; raises a UserError when it is unusable."""
+        ...
+
+    def restore_backup(self, path: Path) -> Path:
+        """Put a backup in place of the database and reopen it; returns the kept old file."""
         ...

@@ -23,6 +23,7 @@ from resources.errors import UserError
 from resources.i18n import _
 from ui import (
     accessibility,
+    backup_actions,
     caseload_page,
     changes,
     icons,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(self.context.settings)
         self.settings_page.save_requested.connect(self._save_settings)
         self.settings_page.privacy_requested.connect(self.show_privacy)
+        self.settings_page.restore_requested.connect(self.restore_backup)
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
             (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),
@@ -128,6 +130,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(_("&Bestand"))
+        self.restore_action = QAction(_("Back-up &terugzetten…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.restore_action.setEnabled(not self.context.demo)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         quit_action = QAction(_("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -234,6 +241,16 @@ class MainWindow(QMainWindow):
             _("Privacy en gegevens"), info_dialogs.privacy_html(self.context), self
         ).exec()
 
+    def restore_backup(self) -> None:
+        """Pick a backup, check it and put it in place; then show the restored data."""
+        if backup_actions.choose_and_restore(self, self.context):
+            self.after_restore()
+
+    def after_restore(self) -> None:
+        """Rebuild every page on the reopened database."""
+        self._build(self.current_page())
+        self.statusBar().showMessage(_("Back-up teruggezet"), 5000)
+
     # -- window state -----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -242,7 +259,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Remember the window's size and place."""
+        """Remember the window's size and place, and write the automatic backup."""
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.sync()
+        backup_actions.backup_on_close(self, self.context)
         super().closeEvent(event)

@@ -44,6 +44,8 @@ class SettingsPage(QScrollArea):
     save_requested = Signal(dict)
     #: Emitted when the user asks for the privacy page.
     privacy_requested = Signal()
+    #: Emitted when the user wants to put a backup back.
+    restore_requested = Signal()
 
     def __init__(self, settings: SettingsView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,24 @@ class SettingsPage(QScrollArea):
         _row(privacy_form, _("Be&waren na afsluiten:"), self.retention_years)
         layout.addWidget(privacy)
 
+        backups = QGroupBox(_("Back-ups"))
+        backups.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        backups_form = QFormLayout(backups)
+        backups_form.addRow(
+            widgets.paragraph(
+                _(
+                    "Bij elke keer afsluiten maakt Trede een back-up in de map 'backups' naast "
+                    "de database. De oudste gaan weg."
+                )
+            )
+        )
+        self.backups_keep = _spin(settings.backups_keep, 1, 100, _(" back-ups"))
+        _row(backups_form, _("Aa&ntal back-ups bewaren:"), self.backups_keep)
+        self.restore = QPushButton(_("Back-up te&rugzetten…"))
+        self.restore.clicked.connect(self.restore_requested)
+        backups_form.addRow(self.restore)
+        layout.addWidget(backups)
+
         buttons = QHBoxLayout()
         self.save = QPushButton(_("&Opslaan"))
         self.save.clicked.connect(self._save)
@@ -118,6 +138,7 @@ class SettingsPage(QScrollArea):
             "origin_purpose": self.origin_purpose.text().strip(),
             "min_group_size": self.min_group_size.value(),
             "retention_years": self.retention_years.value(),
+            "backups_keep": self.backups_keep.value(),
         }
         self.save_requested.emit(changes)
 

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QWidget,
 )
 
 from app import context, settings
 from resources import i18n
-from ui import accessibility, main_window
+from ui import accessibility, backup_actions, main_window
 
 from .keyboard import type_text
 
@@ -210,3 +211,50 @@ def test_the_caseload_counts_do_not_linger_on_other_pages(qtbot, app_context) ->
     assert "klanten" not in window.statusBar().currentMessage()
     window.show_page(main_window.Page.CASELOAD)
     assert "klanten" in window.statusBar().currentMessage()
+
+
+def test_closing_writes_a_backup_and_restore_brings_it_back(
+    qtbot, app_context, monkeypatch
+) -> None:
+    from app import backup
+    from caseload import demo
+
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    made = backup.listed(app_context.paths.database)
+    assert len(made) == 1, "closing the window writes one automatic backup"
+
+    demo.fill(app_context.db, 5, seed=1)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *args: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: None)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    assert backup_actions.restore(window, app_context, made[0])
+    window.after_restore()
+    assert "0 klanten" in asked[0]
+    assert app_context.db["clients"].count == 0
+    kept = list(app_context.paths.database.parent.glob("trede.db.before-restore-*"))
+    assert len(kept) == 1
+    assert backup.inspect(kept[0]).clients == 5, "the data from before the restore is kept"
+    assert window.windowTitle().startswith("Trede")
+
+
+def test_a_broken_backup_is_refused_in_the_window(
+    qtbot, app_context, monkeypatch, tmp_path
+) -> None:
+    broken = tmp_path / "kapot.db"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    assert not backup_actions.restore(window, app_context, broken)
+    assert warnings and "kapot.db" in warnings[0]

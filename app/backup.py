@@ -1,0 +1,172 @@
+"""Backups: a copy through SQLite's backup API, automatic ones on close, and a checked restore.
+
+Nothing saved is ever lost: a restore first keeps the current file next to it, and a backup
+is written to a temporary name and renamed only when it is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app import database
+from resources.i18n import _
+
+FOLDER_NAME = "backups"
+#: How many automatic backups are kept when the settings say nothing else.
+DEFAULT_KEEP = 10
+
+
+class BackupProblem(database.DatabaseProblem):
+    """A backup cannot be made, read or restored; the message says why."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a checked backup holds, to show before it is restored."""
+
+    path: Path
+    schema_version: int
+    clients: int
+    quickscans: int
+    made_at: dt.datetime
+
+
+def folder_for(database_path: Path) -> Path:
+    """The folder of automatic backups: ``backups/`` next to the database."""
+    return database_path.parent / FOLDER_NAME
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def write(db: Database, target: Path) -> Path:
+    """Copy the open database to ``target`` (readable by the user only) and return it."""
+    temporary = target.with_name(f".{target.name}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        database.create_private(temporary)
+        copy = database.raw_connection(temporary)
+        try:
+            db.conn.backup(copy)
+            # One self-contained file: no -wal or -shm next to a backup.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        os.replace(temporary, target)
+    except database.DATABASE_ERRORS as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise BackupProblem(
+            _("De back-up %(path)s kan niet worden gemaakt: %(reason)s")
+            % {"path": target, "reason": database.explain(error)}
+        ) from error
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise BackupProblem(
+            _("De back-up %(path)s kan niet worden gemaakt: %(reason)s")
+            % {"path": target, "reason": error.strerror or error}
+        ) from error
+    return target
+
+
+def automatic(db: Database, database_path: Path, keep: int = DEFAULT_KEEP) -> Path:
+    """Write a dated backup into the backups folder and remove all but the newest ``keep``."""
+    folder = folder_for(database_path)
+    target = write(db, folder / f"{database_path.stem}-{_stamp()}.db")
+    for old in listed(database_path)[max(keep, 1) :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return target
+
+
+def listed(database_path: Path) -> list[Path]:
+    """The automatic backups of this database, newest first."""
+    folder = folder_for(database_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{database_path.stem}-*.db"), reverse=True)
+
+
+def inspect(path: Path) -> BackupInfo:
+    """Check a backup before it is used: a sound Trede database, not newer than this app."""
+    if not path.is_file():
+        raise BackupProblem(_("De back-up %(path)s bestaat niet.") % {"path": path})
+    database.refuse_foreign_file(path)
+    try:
+        connection = database.raw_connection(path, read_only=True)
+    except database.DATABASE_ERRORS as error:
+        raise BackupProblem(
+            _("De back-up %(path)s kan niet worden gelezen: %(reason)s")
+            % {"path": path, "reason": database.explain(error)}
+        ) from error
+    try:
+        db = Database(connection)
+        if [row[0] for row in connection.execute("PRAGMA integrity_check")] != ["ok"]:
+            raise BackupProblem(
+                _("De back-up %(path)s is beschadigd. Er is niets teruggezet.") % {"path": path}
+            )
+        if not {"clients", "audit_log"} <= set(db.table_names()):
+            raise BackupProblem(
+                _("%(path)s is geen back-up van Trede. Er is niets teruggezet.") % {"path": path}
+            )
+        if database.unknown_migrations(db):
+            raise BackupProblem(
+                _(
+                    "De back-up %(path)s komt uit een nieuwere versie van Trede. "
+                    "Werk Trede eerst bij."
+                )
+                % {"path": path}
+            )
+        info = BackupInfo(
+            path=path,
+            schema_version=database.schema_version(db),
+            clients=db["clients"].count,
+            quickscans=db["quickscan_responses"].count
+            if "quickscan_responses" in db.table_names()
+            else 0,
+            made_at=dt.datetime.fromtimestamp(path.stat().st_mtime),
+        )
+    except database.DATABASE_ERRORS as error:
+        raise BackupProblem(
+            _("De back-up %(path)s is beschadigd: %(reason)s")
+            % {"path": path, "reason": database.explain(error)}
+        ) from error
+    finally:
+        connection.close()
+    return info
+
+
+def restore(database_path: Path, source: Path) -> Path:
+    """Put a checked backup in place of the database; return where the old one was kept."""
+    inspect(source)
+    current = database.connect(database_path)
+    try:
+        kept = write(
+            current, database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}")
+        )
+        backup_connection = database.raw_connection(source, read_only=True)
+        try:
+            # The backup API replaces the pages in one transaction: all of the backup or nothing.
+            backup_connection.backup(current.conn)
+        finally:
+            backup_connection.close()
+    except database.DATABASE_ERRORS as error:
+        raise BackupProblem(
+            _("De back-up kan niet worden teruggezet: %(reason)s")
+            % {"reason": database.explain(error)}
+        ) from error
+    finally:
+        database.close(current)
+    # An older backup is brought up to the current schema right away.
+    database.close(database.open_database(database_path))
+    return kept
