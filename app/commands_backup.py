@@ -6,7 +6,7 @@ import argparse
 import getpass
 from pathlib import Path
 
-from app import backup, commands_basic, database, paths
+from app import backup, commands_basic, database, lock, paths
 from app import settings as settings_module
 from resources import audit
 from resources.i18n import _
@@ -72,7 +72,9 @@ def make_backup(options: argparse.Namespace) -> int:
 def restore_backup(options: argparse.Namespace) -> int:
     """Check the backup, keep the current database, then put the backup in its place."""
     target = commands_basic.database_path(options)
-    kept = backup.restore(target, options.file)
+    # Never swap the data under an open window: restore only when no window holds the database.
+    with lock.WriterLock(target):
+        kept = backup.restore(target, options.file)
     db = database.open_database(target)
     try:
         with db.atomic():

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import backup, database
+from app import backup, database, lock
 from app import paths as paths_module
 from app import settings as settings_module
 from resources import audit
@@ -23,6 +23,8 @@ class AppContext:
     settings: settings_module.Settings
     #: A demo database holds synthetic data only; the window says so in its title.
     demo: bool = False
+    #: Held while a window has the database open, so a second window cannot write to it.
+    writer_lock: lock.WriterLock | None = None
 
     def update_settings(self, **changes: Any) -> settings_module.Settings:
         """Change settings, write them to the settings file, and keep them here."""
@@ -67,5 +69,7 @@ class AppContext:
         return kept
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection and let the next window in."""
         database.close(self.db)
+        if self.writer_lock is not None:
+            self.writer_lock.release()

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import context as context_module
-from app import database, paths
+from app import database, lock, paths
 from app import settings as settings_module
 from caseload import demo
 from resources import i18n
@@ -26,10 +26,20 @@ def build_context(database_path: Path | None, demo_mode: bool) -> context_module
     resolved = paths.resolve(database_path)
     if demo_mode:
         return build_demo_context(resolved)
-    db = database.open_database(resolved.database)
-    return context_module.AppContext(
-        db=db, paths=resolved, settings=settings_module.load(resolved.settings), demo=False
-    )
+    writer_lock = lock.WriterLock(resolved.database)
+    writer_lock.acquire()
+    try:
+        db = database.open_database(resolved.database)
+        return context_module.AppContext(
+            db=db,
+            paths=resolved,
+            settings=settings_module.load(resolved.settings),
+            demo=False,
+            writer_lock=writer_lock,
+        )
+    except BaseException:
+        writer_lock.release()
+        raise
 
 
 def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
