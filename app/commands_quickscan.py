@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app import commands_basic, database, paths
 from app import settings as settings_module
+from caseload import evidence
 from quickscan import answers_file, loader, report, store
 from quickscan import questionnaire as model
 from resources import i18n
@@ -228,12 +229,12 @@ def list_scans(options: argparse.Namespace) -> int:
     return 0
 
 
-def _municipality() -> str:
-    """The municipality from the settings file; empty (the report says it is not set) if unknown."""
+def _settings() -> settings_module.Settings:
+    """The settings file; the defaults (no municipality: the report says so) if unreadable."""
     try:
-        return settings_module.load(paths.resolve(None).settings).municipality
+        return settings_module.load(paths.resolve(None).settings)
     except settings_module.SettingsError:
-        return ""
+        return settings_module.Settings()
 
 
 def write_report(options: argparse.Namespace) -> int:
@@ -243,15 +244,24 @@ def write_report(options: argparse.Namespace) -> int:
         # Opening would create an empty database; a report never should.
         print(_("De database %(path)s bestaat niet.") % {"path": db_path}, file=sys.stderr)
         return 1
+    settings = _settings()
     db = database.open_database(db_path)
     try:
+        scan = store.get_response(db, options.id)
+        facts = evidence.for_themes(
+            db,
+            team=evidence.scope_team(db, scan.team),
+            min_group_size=settings.min_group_size,
+            contact_threshold_days=settings.contact_threshold_days,
+        )
         report.write_advice_report(
             db,
             options.id,
             options.out,
-            municipality=_municipality(),
+            municipality=settings.municipality,
             compare_with=options.compare,
             include_roles=options.roles,
+            evidence=facts,
         )
     finally:
         db.close()

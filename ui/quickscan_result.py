@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlite_utils import Database
 
+from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources.errors import UserError
 from resources.i18n import _
 from ui import charts, metrics, widgets
 from ui import quickscan_models as texts
-from ui.context import WindowContext
+from ui.context import SettingsView, WindowContext
 
 
 def theme_bars(
@@ -78,6 +80,17 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
             )
         parts.append("</ul>")
     return "".join(parts)
+
+
+def caseload_facts(db: Database, settings: SettingsView, response_id: int) -> dict[str, list[str]]:
+    """The caseload facts per theme for a scan's advice report: its team's, else everyone's."""
+    scan = store.get_response(db, response_id)
+    return evidence.for_themes(
+        db,
+        team=evidence.scope_team(db, scan.team),
+        min_group_size=settings.min_group_size,
+        contact_threshold_days=settings.contact_threshold_days,
+    )
 
 
 class ResultView(QWidget):
@@ -256,6 +269,7 @@ class ResultView(QWidget):
                 municipality=self.context.settings.municipality,
                 compare_with=self.compare_with.currentData(),
                 include_roles=self.include_roles.isChecked(),
+                evidence=caseload_facts(self.context.db, self.context.settings, self.response_id),
             )
         except UserError as error:
             self._report_failed(error.message)

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from app import database, main, paths, settings
+from caseload import demo, evidence
 from quickscan import loader, store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,3 +177,38 @@ def test_the_trede_command_writes_the_same_report_twice(db_path: Path, tmp_path:
     assert (
         bad.stderr.strip() == "Scan 4 is nog niet afgerond; maak het rapport als de scan klaar is."
     )
+
+
+def test_with_a_caseload_each_theme_shows_its_caseload_facts(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = database.open_database(db_path)
+    try:
+        demo.fill(db, 1200, seed=3)
+        expected = evidence.for_themes(db, team="Team Zuid")["belemmeringen"]
+    finally:
+        db.close()
+    out_file = tmp_path / "advies.pdf"
+    code, _out, err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file)
+    )
+    assert (code, err) == (0, "")
+    text = _text(out_file)
+    assert "Wat de caseload laat zien" in text
+    facts = [line for line in expected if "klanten met" in line]
+    assert facts, expected
+    for line in expected:
+        assert line in text
+    assert "Bron: de caseload van Team Zuid in Trede" in text
+
+
+def test_without_a_caseload_the_report_has_no_caseload_facts(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "advies.pdf"
+    code, _out, _err = _run(
+        capsys, "quickscan", "report", "--db", str(db_path), "2", "--out", str(out_file)
+    )
+    assert code == 0
+    text = _text(out_file)
+    assert "Wat de caseload laat zien" not in text and "Bron: de caseload" not in text
