@@ -192,7 +192,9 @@ def fake_report(monkeypatch) -> list[dict]:
     """Stand in for quickscan.report (written alongside) and record each call."""
     calls: list[dict] = []
 
-    def write_advice_report(db, response_id, path, *, municipality, compare_with, include_roles):
+    def write_advice_report(
+        db, response_id, path, *, municipality, compare_with, include_roles, evidence
+    ):
         if municipality == "Fout":
             raise UserError("De map bestaat niet.")
         calls.append(
@@ -202,6 +204,7 @@ def fake_report(monkeypatch) -> list[dict]:
                 "municipality": municipality,
                 "compare_with": compare_with,
                 "include_roles": include_roles,
+                "evidence": evidence,
             }
         )
 
@@ -233,6 +236,7 @@ def test_the_advice_report_gets_the_chosen_comparisons(
             "municipality": "Leiden",
             "compare_with": earlier,
             "include_roles": True,
+            "evidence": {},  # no caseload, no caseload facts
         }
     ]
     assert "advies.pdf" in result.report_message.text()
