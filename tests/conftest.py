@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,26 @@ from sqlite_utils import Database
 # Before any Qt import: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: The network guard, also loaded as ``sitecustomize`` by every Python subprocess of a test.
+NONET = Path(__file__).parent / "nonet"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(NONET), *filter(None, [os.environ.get("PYTHONPATH")])]
+)
+_spec = importlib.util.spec_from_file_location("trede_nonet", NONET / "sitecustomize.py")
+assert _spec is not None and _spec.loader is not None
+nonet = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(nonet)
+
 from app import context, database, paths, settings  # noqa: E402
 from resources import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """The whole run has no network: Trede must work on a laptop without one."""
+    lift = nonet.install()
+    yield
+    lift()
 
 
 @pytest.fixture(autouse=True)
