@@ -1,0 +1,180 @@
+"""What the Rapporten page asks for, the quick period choices, and writing the chosen PDF.
+
+Nothing here touches a widget: :func:`write` runs on the worker thread with its own connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from caseload import client_report, evidence, inclusion_report
+from quickscan import report as advice_report
+from quickscan import store
+from resources.i18n import N_, _
+from ui import jobs
+
+
+class Kind(enum.Enum):
+    """The three reports."""
+
+    INCLUSION = "inclusion"
+    CLIENT = "client"
+    ADVICE = "advice"
+
+
+@dataclass(frozen=True)
+class Request:
+    """One report as chosen on the page."""
+
+    kind: Kind
+    start: dt.date | None = None
+    end: dt.date | None = None
+    team: str | None = None
+    reference: str = ""
+    response_id: int | None = None
+    compare_with: int | None = None
+    include_roles: bool = False
+    with_facts: bool = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings a report needs, copied on the GUI thread before the job starts."""
+
+    municipality: str
+    min_group_size: int
+    contact_threshold_days: int
+    origin_enabled: bool
+
+
+# -- quick choices for the period -------------------------------------------------------------
+
+#: (id, label) of the quick choices, in the order of the list; "eigen" is any other period.
+PERIODS = (
+    ("dit_jaar", N_("Dit jaar")),
+    ("vorig_jaar", N_("Vorig jaar")),
+    ("laatste_12", N_("Laatste 12 maanden")),
+    ("dit_kwartaal", N_("Dit kwartaal")),
+    ("vorig_kwartaal", N_("Vorig kwartaal")),
+    ("eigen", N_("Eigen keuze")),
+)
+
+
+def _quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def period(choice: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a quick choice (None for "eigen keuze")."""
+    if choice == "dit_jaar":
+        return dt.date(today.year, 1, 1), today
+    if choice == "vorig_jaar":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    if choice == "laatste_12":
+        try:
+            start = today.replace(year=today.year - 1)
+        except ValueError:  # 29 February
+            start = today.replace(year=today.year - 1, day=28)
+        return start + dt.timedelta(days=1), today
+    if choice == "dit_kwartaal":
+        return _quarter_start(today), today
+    if choice == "vorig_kwartaal":
+        end = _quarter_start(today) - dt.timedelta(days=1)
+        return _quarter_start(end), end
+    return None
+
+
+def matching_period(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """The quick choice that gives exactly this period, else "eigen"."""
+    for choice, _label in PERIODS:
+        if period(choice, today) == (start, end):
+            return choice
+    return "eigen"
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def file_name(request: Request) -> str:
+    """A name for the PDF that says what is in it."""
+    if request.kind is Kind.INCLUSION and request.start and request.end:
+        return _("inclusierapport-%(start)s-%(end)s.pdf") % {
+            "start": request.start.isoformat(),
+            "end": request.end.isoformat(),
+        }
+    if request.kind is Kind.CLIENT:
+        safe = "".join(ch for ch in request.reference if ch.isalnum() or ch in "-_") or "klant"
+        return _("voortgangsverslag-%(reference)s.pdf") % {"reference": safe}
+    return _("adviesrapport-scan-%(id)d.pdf") % {"id": request.response_id or 0}
+
+
+def facts_for(db: Database, request: Request, settings: Settings) -> dict[str, list[str]]:
+    """The caseload facts for an advice report: of the chosen team, or of all teams."""
+    if not request.with_facts:
+        return {}
+    return evidence.for_themes(
+        db,
+        team=request.team,
+        min_group_size=settings.min_group_size,
+        contact_threshold_days=settings.contact_threshold_days,
+    )
+
+
+def write(
+    db: Database,
+    request: Request,
+    path: Path,
+    settings: Settings,
+    progress: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> Path:
+    """Write the chosen report to ``path``; raise jobs.Cancelled when the user stopped it."""
+    try:
+        if request.kind is Kind.INCLUSION:
+            assert request.start is not None and request.end is not None
+            inclusion_report.write_inclusion_report(
+                db,
+                path,
+                start=request.start,
+                end=request.end,
+                team=request.team,
+                municipality=settings.municipality,
+                min_group_size=settings.min_group_size,
+                contact_threshold_days=settings.contact_threshold_days,
+                origin_enabled=settings.origin_enabled,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        elif request.kind is Kind.CLIENT:
+            client_report.write_client_report(
+                db,
+                path,
+                reference=request.reference,
+                start=request.start,
+                end=request.end,
+                municipality=settings.municipality,
+            )
+        else:
+            assert request.response_id is not None
+            store.get_response(db, request.response_id)  # an unknown scan: its own message
+            facts = facts_for(db, request, settings)
+            if cancelled():
+                raise jobs.Cancelled()
+            advice_report.write_advice_report(
+                db,
+                request.response_id,
+                path,
+                municipality=settings.municipality,
+                compare_with=request.compare_with,
+                include_roles=request.include_roles,
+                evidence=facts,
+            )
+    except inclusion_report.Cancelled:
+        raise jobs.Cancelled() from None
+    return path
