@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from sqlite_utils import Database
 
 from caseload import caseload_query, ladder, vocab
@@ -80,6 +80,20 @@ _TWO_LINE_HEADERS = {
 
 #: Role that gives the whole CaseloadRow of a line (for tests and the page).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_COLUMNS = tuple(Column)
+#: The roles data() answers; every other role is answered with None before any work.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        ROW_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    }
+)
 
 
 def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
@@ -135,10 +149,15 @@ class CaseloadModel(QAbstractTableModel):
         self._filter = caseload_query.CaseloadFilter()
         self._sort = caseload_query.Sort()
         self._ids: list[int] = []
+        #: Flagged clients among the ids; None after an edit, until counted again.
+        self._flagged: int | None = 0
         self._positions: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, caseload_query.CaseloadRow]] = OrderedDict()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._attention: QIcon | None = None  # made on first use: it needs the application
+        #: The eight display texts per client, formatted once (babel is slow per cell).
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -164,9 +183,12 @@ class CaseloadModel(QAbstractTableModel):
         self.set_filter(self._filter)
 
     def _load_ids(self) -> None:
-        self._ids = caseload_query.ids(self._db, self._filter, self._sort, self._today())
+        selection = caseload_query.select(self._db, self._filter, self._sort, self._today())
+        self._ids = selection.ids
+        self._flagged = selection.flagged
         self._positions = None
         self._pages.clear()
+        self._texts.clear()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column in SQL; selected rows stay selected (moved to their new place)."""
@@ -224,6 +246,7 @@ class CaseloadModel(QAbstractTableModel):
             for row in caseload_query.rows(self._db, shown, self._today(), self._threshold_days())
         }
         for ident in shown:
+            self._texts.pop(ident, None)
             row = positions[ident]
             page = self._pages.get(row // PAGE_SIZE)
             if page is not None:
@@ -232,10 +255,16 @@ class CaseloadModel(QAbstractTableModel):
                 else:
                     page.pop(ident, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self._flagged = None  # an edit may have cleared or raised a flag
 
     def counts(self) -> caseload_query.CaseloadCounts:
-        """Total, shown and flagged for the current filter."""
-        return caseload_query.counts(self._db, self._filter, self._today())
+        """Total, shown and flagged for the current filter (shown and flagged come with the ids)."""
+        if self._flagged is None:
+            counted = caseload_query.counts(self._db, self._filter, self._today())
+            self._flagged = counted.flagged
+        return caseload_query.CaseloadCounts(
+            total=caseload_query.total(self._db), shown=len(self._ids), flagged=self._flagged
+        )
 
     # -- lazy rows ----------------------------------------------------------------------------
 
@@ -300,16 +329,23 @@ class CaseloadModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text, font, marker and tooltip of a cell; UserRole gives the client id."""
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # The view asks for many roles per cell on every paint; answer the unused ones at once.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         row = self.row_data(index.row())
         if row is None:
             return None
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            texts = self._texts.get(row.id)
+            if texts is None:
+                if len(self._texts) > PAGE_SIZE * MAX_CACHED_PAGES:
+                    self._texts.clear()
+                texts = tuple(self._text(row, each) for each in _COLUMNS)
+                self._texts[row.id] = texts
+            return texts[column]
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
@@ -317,7 +353,9 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and row.needs_attention:
             return self._bold
         if role == Qt.ItemDataRole.DecorationRole and self._marked(row, column):
-            return icons.icon("attention")
+            if self._attention is None:
+                self._attention = icons.icon("attention")
+            return self._attention
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self._tooltip(row, column)
         return None
