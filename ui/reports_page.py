@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import shutil
 import tempfile
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,10 +53,10 @@ class ReportsPage(QWidget):
         self.path: Path | None = None
         self.request: report_jobs.Request | None = None
         self.runner: jobs.JobRunner | None = None
-        # Previews live in a private temporary folder that goes when Trede closes.
-        self._folder = tempfile.TemporaryDirectory(
-            prefix="trede-rapport-", ignore_cleanup_errors=True
-        )
+        # Previews live in a private temporary folder that goes with the page or when Trede
+        # closes (a PDF reader may still hold a file open on Windows: then it stays behind).
+        self.folder = Path(tempfile.mkdtemp(prefix="trede-rapport-"))
+        weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
         self._numbers = itertools.count(1)
         self._stale = True
         bus.changed.connect(self._data_changed)
@@ -160,7 +161,7 @@ class ReportsPage(QWidget):
         request = self.form.request(self.context.db)
         if request is None:
             return
-        folder = Path(self._folder.name) / str(next(self._numbers))
+        folder = self.folder / str(next(self._numbers))
         folder.mkdir()
         path = folder / report_jobs.file_name(request)
         settings = report_jobs.Settings(
