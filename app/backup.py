@@ -67,7 +67,7 @@ def write(db: Database, target: Path) -> Path:
             temporary.unlink()
         raise BackupProblem(
             _("De back-up %(path)s kan niet worden gemaakt: %(reason)s")
-            % {"path": target, "reason": database.explain(error)}
+            % {"path": target, "reason": database.explain(error, target)}
         ) from error
     except OSError as error:
         with contextlib.suppress(OSError):

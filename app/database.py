@@ -16,7 +16,7 @@ from sqlite_utils.migrations import Migrations
 
 from caseload import schema as caseload_schema
 from quickscan import schema as quickscan_schema
-from resources import audit
+from resources import audit, errors
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -30,64 +30,28 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 #: Every database exception family the app can meet: catch these, never one module's alone.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+DATABASE_ERRORS = errors.DATABASE_ERRORS
 
 
 class DatabaseProblem(UserError):
     """The database cannot be opened or used; the message says why in the user's language."""
 
 
-def _known_reasons() -> tuple[tuple[str, str], ...]:
-    """SQLite's own words for common trouble, with what they mean for the user."""
-    return (
-        (
-            "database or disk is full",
-            _(
-                "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
-                "wat al was opgeslagen, blijft bewaard."
-            ),
-        ),
-        (
-            "attempt to write a readonly database",
-            _(
-                "Het databasebestand mag alleen gelezen worden. Vraag uw beheerder om "
-                "schrijfrechten; wat al was opgeslagen, blijft bewaard."
-            ),
-        ),
-        (
-            "database is locked",
-            _(
-                "De database is bezet door een ander venster of programma. "
-                "Probeer het over een tijdje opnieuw."
-            ),
-        ),
-        (
-            "disk i/o error",
-            _(
-                "De schijf gaf een fout bij lezen of schrijven. Controleer de schijf of "
-                "de USB-stick; wat al was opgeslagen, blijft bewaard."
-            ),
-        ),
-    )
+def explain(error: BaseException, path: Path | None = None) -> str:
+    """One sentence in the user's language for a database error (see ``resources.errors``)."""
+    return errors.explain_database_error(error, path.parent if path else None)
 
 
-def explain(error: BaseException) -> str:
-    """One sentence in the user's language for a database error, in one place for the app."""
-    text = str(error).lower()
-    for words, sentence in _known_reasons():
-        if words in text:
-            return sentence
-    return str(error)
-
-
-def problem(error: BaseException) -> DatabaseProblem:
+def problem(error: BaseException, path: Path | None = None) -> DatabaseProblem:
     """A ``DatabaseProblem`` for any database error: a known reason alone, else SQLite's words."""
-    sentence = explain(error)
-    if sentence != str(error):
-        return DatabaseProblem(sentence)
-    return DatabaseProblem(
-        _("De database kan niet worden gebruikt: %(reason)s") % {"reason": error}
-    )
+    return DatabaseProblem(errors.database_sentence(error, path.parent if path else None))
+
+
+def _problem_with(template: str, error: BaseException, path: Path) -> DatabaseProblem:
+    """A known trouble in its own sentence; anything else in ``template`` with SQLite's words."""
+    if errors.is_known(error, path.parent):
+        return problem(error, path)
+    return DatabaseProblem(template % {"path": path, "reason": error})
 
 
 @dataclass(frozen=True)
@@ -139,12 +103,20 @@ def create_private(path: Path) -> None:
         ) from error
 
 
+def is_read_only(path: Path) -> bool:
+    """Whether the database file exists and may not be written (permissions or a read-only disk)."""
+    return path.exists() and not os.access(path, os.W_OK)
+
+
 def raw_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A bare connection to a database file; read-only opens never create or change it."""
-    if read_only:
-        return sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+    if read_only or is_read_only(path):
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        wal = path.with_name(path.name + "-wal")
+        if not os.access(path.parent, os.W_OK) and not wal.exists():
+            # A read-only folder cannot hold SQLite's -shm file; nobody can change this file then.
+            uri += "&immutable=1"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
 
 
@@ -157,21 +129,24 @@ def connect(path: Path) -> Database:
         db = Database(connection)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA journal_mode = WAL")
+        if not is_read_only(path):
+            db.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit that was acknowledged survives a power loss, not only a crash.
         db.execute("PRAGMA synchronous = FULL")
         # Erased clients must not stay readable in free pages of the file.
         db.execute("PRAGMA secure_delete = ON")
     except DATABASE_ERRORS as error:
-        raise DatabaseProblem(
-            _("De database %(path)s kan niet worden geopend: %(reason)s")
-            % {"path": path, "reason": explain(error)}
+        raise _problem_with(
+            _("De database %(path)s kan niet worden geopend: %(reason)s"), error, path
         ) from error
     return db
 
 
 def migrate(db: Database) -> None:
     """Bring every domain's tables up to date, then record the schema version."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current == schema_version(db) and not any(m.pending(db) for m in MIGRATION_SETS):
+        return  # nothing to write: a read-only file that is up to date opens fine
     for migrations in MIGRATION_SETS:
         migrations.apply(db)
     db.execute(f"PRAGMA user_version = {schema_version(db)}")
@@ -184,9 +159,8 @@ def open_database(path: Path) -> Database:
         migrate(db)
     except DATABASE_ERRORS as error:
         db.close()
-        raise DatabaseProblem(
-            _("De database %(path)s kan niet worden bijgewerkt: %(reason)s")
-            % {"path": path, "reason": explain(error)}
+        raise _problem_with(
+            _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
         ) from error
     return db
 

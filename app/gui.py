@@ -16,7 +16,7 @@ from caseload import demo
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _
-from ui import main_window, qt_setup
+from ui import error_dialog, main_window, qt_setup
 
 DEMO_CLIENTS = 400
 
@@ -73,6 +73,7 @@ def run(database_path: Path | None, language: str, demo_mode: bool) -> int:
     except UserError as error:
         QMessageBox.critical(None, _("Trede kan niet starten"), error.message)
         return 1
+    error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
     try:

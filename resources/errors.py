@@ -1,4 +1,16 @@
-"""The base of every error that a user may see: a clear sentence in the user's language."""
+"""The base of every error that a user may see, and the one place that explains database errors."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from resources.i18n import _
+
+#: Every database exception family the app can meet (sqlite3 and, with encryption, sqlcipher3):
+#: catch these, never one module's classes alone.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
 
 
 class UserError(Exception):
@@ -10,3 +22,72 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def _known_reasons() -> tuple[tuple[str, str], ...]:
+    """SQLite's own words for common trouble, with what they mean for the user."""
+    return (
+        (
+            "database or disk is full",
+            _(
+                "De schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
+                "wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+        (
+            "attempt to write a readonly database",
+            _(
+                "Het databasebestand mag alleen gelezen worden. Vraag uw beheerder om "
+                "schrijfrechten; wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+        (
+            "database is locked",
+            _(
+                "De database is bezet door een ander venster of programma. "
+                "Probeer het over een tijdje opnieuw."
+            ),
+        ),
+        (
+            "disk i/o error",
+            _(
+                "De schijf gaf een fout bij lezen of schrijven. Controleer de schijf of "
+                "de USB-stick; wat al was opgeslagen, blijft bewaard."
+            ),
+        ),
+    )
+
+
+#: Less free space than this makes an I/O error a full disk (SQLite cannot always tell).
+NEARLY_FULL_BYTES = 1024 * 1024
+
+
+def _disk_is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def explain_database_error(error: BaseException, folder: Path | None = None) -> str:
+    """One sentence in the user's language for a known database error, else SQLite's words."""
+    text = str(error).lower()
+    if folder is not None and "i/o error" in text and _disk_is_full(folder):
+        text = "database or disk is full"
+    for words, sentence in _known_reasons():
+        if words in text:
+            return sentence
+    return str(error)
+
+
+def is_known(error: BaseException, folder: Path | None = None) -> bool:
+    """Whether the error is one of the common troubles with a sentence of its own."""
+    return explain_database_error(error, folder) != str(error)
+
+
+def database_sentence(error: BaseException, folder: Path | None = None) -> str:
+    """What to tell the user about any database error: a known reason alone, else with context."""
+    sentence = explain_database_error(error, folder)
+    if sentence != str(error):
+        return sentence
+    return _("De database kan niet worden gebruikt: %(reason)s") % {"reason": error}

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from resources import errors
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -39,6 +40,9 @@ class _Worker(QObject):
             self.cancelled.emit()
         except UserError as error:
             self.failed.emit(error.message)
+        except errors.DATABASE_ERRORS as error:
+            # A full disk, a read-only file, a busy database: one sentence the user understands.
+            self.failed.emit(errors.database_sentence(error))
         except Exception as error:  # noqa: BLE001 - every failure must reach the user, not vanish
             traceback.print_exc()
             self.failed.emit(_("Er ging iets mis: %(reason)s") % {"reason": error})
