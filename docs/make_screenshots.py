@@ -10,13 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from app import context, database, paths, settings
 from caseload import client_file, demo
 from quickscan import loader, store
 from resources import i18n
-from ui import main_window, qt_setup
+from ui import main_window, qt_setup, reports_page
 
 OUT = Path(__file__).resolve().parent / "images"
 
@@ -87,7 +88,9 @@ def shoot_quickscan(folder: Path) -> None:
         store.GivenAnswer(question.id, None if index % 9 == 4 else 1 + (index * 7) % 4)
         for index, question in enumerate(questionnaire.questions_for(role))
     ]
-    scan = store.submit(db, questionnaire, role, "Zoë de Vries", "Team Noord", answers, actor="demo")
+    scan = store.submit(
+        db, questionnaire, role, "Zoë de Vries", "Team Noord", answers, actor="demo"
+    )
     draft = store.start_response(db, questionnaire, "manager", "", "Team Noord", actor="demo")
     for question in questionnaire.questions_for("manager")[:5]:
         store.save_answer(db, draft.id, question.id, 3, None, actor="demo")
@@ -96,6 +99,20 @@ def shoot_quickscan(folder: Path) -> None:
     shoot(window, "quickscan-fill.png")
     page.open_result(scan.id)
     shoot(window, "quickscan-result.png")
+    window.close()
+
+
+def shoot_reports(folder: Path) -> None:
+    """The Rapporten page with the preview of an inclusion report of a demo caseload."""
+    window = _window(folder, "nl", complete=True, demo_clients=2000)
+    window.resize(1200, 760)
+    window.show_page(main_window.Page.REPORTS)
+    page = window.pages.currentWidget()
+    assert isinstance(page, reports_page.ReportsPage)
+    page.make_preview()
+    while page.runner is not None:  # the report is written on a worker thread
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    shoot(window, "reports.png")
     window.close()
 
 
@@ -119,6 +136,7 @@ def main() -> int:
         window.close()
         shoot_caseload(folder / "caseload")
         shoot_quickscan(folder / "quickscan")
+        shoot_reports(folder / "reports")
     return 0
 
 
