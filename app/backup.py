@@ -54,7 +54,8 @@ def write(db: Database, target: Path) -> Path:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
         database.create_private(temporary)
-        copy = database.raw_connection(temporary)
+        # An encrypted database gets an encrypted backup, with the same key.
+        copy = database.raw_connection(temporary, passphrase=database.passphrase_of(db))
         try:
             db.conn.backup(copy)
             # One self-contained file: no -wal or -shm next to a backup.
@@ -97,13 +98,14 @@ def listed(database_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{database_path.stem}-*.db"), reverse=True)
 
 
-def inspect(path: Path) -> BackupInfo:
+def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
     """Check a backup before it is used: a sound Trede database, not newer than this app."""
     if not path.is_file():
         raise BackupProblem(_("De back-up %(path)s bestaat niet.") % {"path": path})
-    database.refuse_foreign_file(path)
+    passphrase = database.passphrase_for(path, passphrase)
+    database.refuse_foreign_file(path, passphrase)
     try:
-        connection = database.raw_connection(path, read_only=True)
+        connection = database.raw_connection(path, read_only=True, passphrase=passphrase)
     except database.DATABASE_ERRORS as error:
         raise BackupProblem(
             _("De back-up %(path)s kan niet worden gelezen: %(reason)s")
@@ -137,6 +139,11 @@ def inspect(path: Path) -> BackupInfo:
             made_at=dt.datetime.fromtimestamp(path.stat().st_mtime),
         )
     except database.DATABASE_ERRORS as error:
+        if passphrase is not None and "not a database" in str(error):
+            raise BackupProblem(
+                _("Het wachtwoord past niet bij de back-up %(path)s. Er is niets teruggezet.")
+                % {"path": path}
+            ) from error
         raise BackupProblem(
             _("De back-up %(path)s is beschadigd: %(reason)s")
             % {"path": path, "reason": database.explain(error)}
@@ -146,15 +153,16 @@ def inspect(path: Path) -> BackupInfo:
     return info
 
 
-def restore(database_path: Path, source: Path) -> Path:
+def restore(database_path: Path, source: Path, passphrase: str | None = None) -> Path:
     """Put a checked backup in place of the database; return where the old one was kept."""
-    inspect(source)
-    current = database.connect(database_path)
+    passphrase = database.passphrase_for(database_path, passphrase)
+    inspect(source, passphrase)
+    current = database.connect(database_path, passphrase)
     try:
         kept = write(
             current, database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}")
         )
-        backup_connection = database.raw_connection(source, read_only=True)
+        backup_connection = database.raw_connection(source, read_only=True, passphrase=passphrase)
         try:
             # The backup API replaces the pages in one transaction: all of the backup or nothing.
             backup_connection.backup(current.conn)
@@ -168,5 +176,5 @@ def restore(database_path: Path, source: Path) -> Path:
     finally:
         database.close(current)
     # An older backup is brought up to the current schema right away.
-    database.close(database.open_database(database_path))
+    database.close(database.open_database(database_path, passphrase))
     return kept

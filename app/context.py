@@ -25,6 +25,8 @@ class AppContext:
     demo: bool = False
     #: Held while a window has the database open, so a second window cannot write to it.
     writer_lock: lock.WriterLock | None = None
+    #: The passphrase of an encrypted database; None for a plain one (a demo, the tests).
+    passphrase: str | None = None
 
     def update_settings(self, **changes: Any) -> settings_module.Settings:
         """Change settings, write them to the settings file, and keep them here."""
@@ -40,7 +42,7 @@ class AppContext:
 
     def connect(self) -> Database:
         """A new connection to the same database, for work on another thread."""
-        return database.open_database(self.paths.database)
+        return database.open_database(self.paths.database, self.passphrase)
 
     def backup_folder(self) -> Path:
         """Where the automatic backups are."""
@@ -54,16 +56,17 @@ class AppContext:
 
     def inspect_backup(self, path: Path) -> backup.BackupInfo:
         """Check a backup and say what it holds."""
-        return backup.inspect(path)
+        return backup.inspect(path, database.passphrase_of(self.db))
 
     def restore_backup(self, path: Path) -> Path:
         """Put a checked backup in place of the database and reopen it; return the kept file."""
-        backup.inspect(path)
+        passphrase = database.passphrase_of(self.db)
+        backup.inspect(path, passphrase)
         database.close(self.db)
         try:
-            kept = backup.restore(self.paths.database, path)
+            kept = backup.restore(self.paths.database, path, passphrase)
         finally:
-            self.db = database.open_database(self.paths.database)
+            self.db = database.open_database(self.paths.database, passphrase)
         with self.db.atomic():
             audit.record(self.db, actor=self.actor, action="database.restore", obj=path.name)
         return kept

@@ -6,11 +6,16 @@ This is the only place that connects, so that pragmas (and later encryption) are
 from __future__ import annotations
 
 import contextlib
+import getpass
 import os
 import sqlite3
+import sys
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from sqlcipher3 import dbapi2 as sqlcipher
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -28,6 +33,10 @@ MIGRATION_SETS: tuple[Migrations, ...] = (
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+#: The command line takes the passphrase of an encrypted database from here, else a prompt.
+PASSPHRASE_ENV = "TREDE_PASSPHRASE"
+#: The passphrase each open database was opened with, so backups get the same key.
+_passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
 #: Every database exception family the app can meet: catch these, never one module's alone.
 DATABASE_ERRORS = errors.DATABASE_ERRORS
@@ -67,7 +76,34 @@ class CheckResult:
         return not self.problems
 
 
-def refuse_foreign_file(path: Path) -> None:
+def is_encrypted(path: Path) -> bool:
+    """Whether the file exists with content that is not plain SQLite: encrypted (or foreign)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return bool(header) and header != SQLITE_HEADER
+
+
+def passphrase_for(path: Path, given: str | None = None) -> str | None:
+    """The passphrase to open ``path`` with: given, else TREDE_PASSPHRASE, else a prompt.
+
+    A plain file needs none; a new file is encrypted only when a passphrase is given or set.
+    """
+    if given is not None:
+        return given
+    if path.exists() and not is_encrypted(path):
+        return None
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if path.exists() and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(_("Wachtwoord voor %(path)s: ") % {"path": path})
+    return None
+
+
+def refuse_foreign_file(path: Path, passphrase: str | None = None) -> None:
     """Refuse a file that exists but is not a SQLite database, before anything touches it."""
     if path.is_dir():
         raise DatabaseProblem(_("%(path)s is een map, geen databasebestand.") % {"path": path})
@@ -81,7 +117,7 @@ def refuse_foreign_file(path: Path) -> None:
             _("Het bestand %(path)s kan niet worden gelezen: %(reason)s")
             % {"path": path, "reason": error.strerror}
         ) from error
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER and passphrase is None:
         raise DatabaseProblem(
             _("%(path)s is geen Trede-database. Er is niets aan het bestand veranderd.")
             % {"path": path}
@@ -108,8 +144,24 @@ def is_read_only(path: Path) -> bool:
     return path.exists() and not os.access(path, os.W_OK)
 
 
-def raw_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def _keyed(path: Path, uri: str | None, passphrase: str) -> Any:
+    """A SQLCipher connection with the key set (checked on first use)."""
+    connection = sqlcipher.connect(
+        uri or str(path), uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    # SQLCipher would log a wrong key to stderr; the user gets one sentence from Trede instead.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    return connection
+
+
+def raw_connection(
+    path: Path, *, read_only: bool = False, passphrase: str | None = None
+) -> sqlite3.Connection:
     """A bare connection to a database file; read-only opens never create or change it."""
+    if passphrase is not None:
+        ro_uri = f"{path.resolve().as_uri()}?mode=ro" if read_only or is_read_only(path) else None
+        return _keyed(path, ro_uri, passphrase)  # type: ignore[no-any-return]
     if read_only or is_read_only(path):
         uri = f"{path.resolve().as_uri()}?mode=ro"
         wal = path.with_name(path.name + "-wal")
@@ -120,13 +172,32 @@ def raw_connection(path: Path, *, read_only: bool = False) -> sqlite3.Connection
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def connect(path: Path) -> Database:
+def passphrase_of(db: Database) -> str | None:
+    """The passphrase the database was opened with; None for a plain file."""
+    return _passphrases.get(db)
+
+
+def connect(path: Path, passphrase: str | None = None) -> Database:
     """Open (or create) the database with Trede's pragmas, without migrating it."""
-    refuse_foreign_file(path)
+    passphrase = passphrase_for(path, passphrase)
+    refuse_foreign_file(path, passphrase)
     create_private(path)
     try:
-        connection = raw_connection(path)
+        connection = raw_connection(path, passphrase=passphrase)
         db = Database(connection)
+        if passphrase is not None:
+            try:
+                db.execute("select count(*) from sqlite_master").fetchone()
+            except DATABASE_ERRORS as error:
+                connection.close()
+                raise DatabaseProblem(
+                    _(
+                        "Het wachtwoord klopt niet, of %(path)s is geen Trede-database. "
+                        "Er is niets veranderd."
+                    )
+                    % {"path": path}
+                ) from error
+            _passphrases[db] = passphrase
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not is_read_only(path):
@@ -152,9 +223,9 @@ def migrate(db: Database) -> None:
     db.execute(f"PRAGMA user_version = {schema_version(db)}")
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, passphrase: str | None = None) -> Database:
     """Open the database and migrate it: the one way the app gets a connection."""
-    db = connect(path)
+    db = connect(path, passphrase)
     try:
         migrate(db)
     except DATABASE_ERRORS as error:

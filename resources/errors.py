@@ -6,11 +6,13 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from sqlcipher3 import dbapi2 as sqlcipher
+
 from resources.i18n import _
 
 #: Every database exception family the app can meet (sqlite3 and, with encryption, sqlcipher3):
 #: catch these, never one module's classes alone.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 
 
 class UserError(Exception):

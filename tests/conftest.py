@@ -40,6 +40,7 @@ def _isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """Keep every test away from the real user's data folder, settings and language."""
     monkeypatch.setenv("TREDE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("TREDE_DB", str(tmp_path / "default.db"))
+    monkeypatch.delenv("TREDE_PASSPHRASE", raising=False)
     i18n.set_language("nl")
     yield
     i18n.set_language("nl")
