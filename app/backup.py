@@ -80,8 +80,43 @@ def write(db: Database, target: Path) -> Path:
     return target
 
 
-def automatic(db: Database, database_path: Path, keep: int = DEFAULT_KEEP) -> Path:
-    """Write a dated backup into the backups folder and remove all but the newest ``keep``."""
+def _last_audit_hash(connection: object) -> str | None:
+    """The hash of the newest audit entry: every change is logged, so it marks the content."""
+    try:
+        row = connection.execute(  # type: ignore[attr-defined]
+            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    except database.DATABASE_ERRORS:
+        return None
+    return None if row is None else str(row[0])
+
+
+def unchanged_since(db: Database, backup_path: Path) -> bool:
+    """Whether the database holds nothing that the backup lacks (same newest audit entry)."""
+    current = _last_audit_hash(db.conn)
+    if current is None:
+        return False
+    try:
+        connection = database.raw_connection(
+            backup_path, read_only=True, passphrase=database.passphrase_of(db)
+        )
+    except database.DATABASE_ERRORS:
+        return False
+    try:
+        return _last_audit_hash(connection) == current
+    finally:
+        connection.close()
+
+
+def automatic(db: Database, database_path: Path, keep: int = DEFAULT_KEEP) -> Path | None:
+    """Write a dated backup into the backups folder and remove all but the newest ``keep``.
+
+    When nothing changed since the newest backup, none is written: copying a large caseload
+    on every close would make closing slow and push the useful backups out.
+    """
+    existing = listed(database_path)
+    if existing and unchanged_since(db, existing[0]):
+        return None
     folder = folder_for(database_path)
     target = write(db, folder / f"{database_path.stem}-{_stamp()}.db")
     for old in listed(database_path)[max(keep, 1) :]:

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from app import backup, database
 from app import main as app_main
-from caseload import demo
+from caseload import clients, demo, model
 from resources import audit
 
 
@@ -118,11 +118,28 @@ def test_an_unusable_backup_is_refused_and_changes_nothing(
 def test_automatic_backups_keep_the_newest(filled: Path) -> None:
     db = database.open_database(filled)
     try:
-        made = [backup.automatic(db, filled, keep=3) for _round in range(5)]
+        made = []
+        for number in range(5):
+            clients.add(db, model.ClientDetails(reference=f"NIEUW-{number}"), actor="test")
+            made.append(backup.automatic(db, filled, keep=3))
     finally:
         database.close(db)
     listed = backup.listed(filled)
     assert listed == sorted(made[-3:], reverse=True)
     assert all(path.parent == filled.parent / "backups" for path in listed)
     assert all(path.stat().st_mode & 0o077 == 0 for path in listed)
-    assert backup.inspect(listed[0]).clients == 20
+    assert backup.inspect(listed[0]).clients == 25
+
+
+def test_no_automatic_backup_when_nothing_changed(filled: Path) -> None:
+    db = database.open_database(filled)
+    try:
+        first = backup.automatic(db, filled)
+        assert first is not None
+        assert backup.automatic(db, filled) is None, "a session without changes adds no backup"
+        clients.add(db, model.ClientDetails(reference="NA-DE-BACKUP"), actor="test")
+        second = backup.automatic(db, filled)
+    finally:
+        database.close(db)
+    assert second is not None and backup.inspect(second).clients == 21
+    assert backup.listed(filled) == [second, first]
