@@ -6,33 +6,47 @@ Command groups live in their own ``app/commands_*.py`` modules and register them
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import (
-    commands_backup,
-    commands_basic,
-    commands_caseload,
-    commands_quickscan,
-    commands_report,
-    commands_transfer,
-    paths,
-)
+from app import commands_basic, paths
 from app import settings as settings_module
 from resources import i18n
 from resources.i18n import _
 
-#: Modules that add sub-commands; each has ``register(subparsers, common)``.
+#: Modules that add sub-commands; each has ``register(subparsers, common)``. They are imported
+#: only when a command may be asked for, so opening the window does not load reportlab & co.
 COMMAND_MODULES = (
-    commands_basic,
-    commands_backup,
-    commands_quickscan,
-    commands_caseload,
-    commands_report,
-    commands_transfer,
+    "app.commands_basic",
+    "app.commands_backup",
+    "app.commands_quickscan",
+    "app.commands_caseload",
+    "app.commands_report",
+    "app.commands_transfer",
 )
+#: The options that only open the window; with nothing else on the line, no command is loaded.
+WINDOW_OPTIONS = ("--db", "--lang")
+WINDOW_FLAGS = ("--demo",)
+
+
+def opens_window_only(arguments: Sequence[str]) -> bool:
+    """Whether the line holds nothing but the window's own options (no command, no --help)."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument in WINDOW_OPTIONS:
+            skip = True
+        elif argument in WINDOW_FLAGS or argument.startswith(
+            tuple(f"{o}=" for o in WINDOW_OPTIONS)
+        ):
+            continue
+        else:
+            return False
+    return True
 
 
 def _argparse_words() -> dict[str, str]:
@@ -102,8 +116,8 @@ def language_from(arguments: Sequence[str]) -> str:
         return i18n.DEFAULT_LANGUAGE
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line, with translated help."""
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line with translated help; without commands it only opens the window."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -132,11 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("open het venster op een nieuwe caseload met verzonnen gegevens"),
     )
     parser.set_defaults(handler=commands_basic.open_window, db=None, lang=None)
+    if not with_commands:
+        return parser
     subparsers = parser.add_subparsers(
         title=_("opdrachten"), metavar=_("OPDRACHT"), parser_class=_Parser
     )
-    for module in COMMAND_MODULES:
-        module.register(subparsers, common)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
     return parser
 
 

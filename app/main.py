@@ -14,7 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``trede``: 0 on success, 2 for a usage error, 1 for bad input (one sentence)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(cli.language_from(arguments))
-    parser = cli.build_parser()
+    parser = cli.build_parser(with_commands=not cli.opens_window_only(arguments))
     options = parser.parse_args(arguments)  # exits 2 on a usage error
     try:
         return cli.run(options)

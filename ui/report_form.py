@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from caseload import client_report, clients
+from caseload import clients
 from quickscan import store
 from resources.i18n import _
 from ui import metrics, widgets
@@ -232,9 +232,7 @@ class ReportForm(QWidget):
             if not reference:
                 return self._refuse(_("Vul een klantnummer in."), self.reference)
             if clients.find(db, reference) is None:
-                return self._refuse(
-                    client_report.UnknownReference(reference).message, self.reference
-                )
+                return self._refuse(_unknown_reference(reference), self.reference)
             return Request(kind, start=start, end=end, reference=reference)
         if kind is Kind.ADVICE:
             if self.scan.currentData() is None:
@@ -255,3 +253,10 @@ class ReportForm(QWidget):
         self.message.setText(message)
         field.setFocus()
         return None
+
+
+def _unknown_reference(reference: str) -> str:
+    """The report's own sentence for a klantnummer that does not exist."""
+    from caseload import client_report  # here, not at the top: it loads reportlab
+
+    return client_report.UnknownReference(reference).message

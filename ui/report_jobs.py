@@ -13,8 +13,6 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from caseload import client_report, evidence, inclusion_report
-from quickscan import report as advice_report
 from quickscan import store
 from resources.i18n import N_, _
 from ui import jobs
@@ -118,6 +116,8 @@ def facts_for(db: Database, request: Request, settings: Settings) -> dict[str, l
     """The caseload facts for an advice report: of the chosen team, or of all teams."""
     if not request.with_facts:
         return {}
+    from caseload import evidence  # here, not at the top: the window starts without it
+
     return evidence.for_themes(
         db,
         team=request.team,
@@ -135,6 +135,10 @@ def write(
     cancelled: Callable[[], bool],
 ) -> Path:
     """Write the chosen report to ``path``; raise jobs.Cancelled when the user stopped it."""
+    # The report writers pull in reportlab; importing them here keeps the window's start quick.
+    from caseload import client_report, inclusion_report
+    from quickscan import report as advice_report
+
     try:
         if request.kind is Kind.INCLUSION:
             assert request.start is not None and request.end is not None

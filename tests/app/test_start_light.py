@@ -1,0 +1,42 @@
+"""Opening the window loads no report or command code: start-up stays quick on an office laptop."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app import cli
+
+
+@pytest.mark.parametrize(
+    ("arguments", "window_only"),
+    [
+        ([], True),
+        (["--db", "x.db"], True),
+        (["--db=x.db", "--lang", "en", "--demo"], True),
+        (["--help"], False),
+        (["check", "--db", "x.db"], False),
+        (["--db", "x.db", "report", "--help"], False),
+        (["--bogus"], False),
+    ],
+)
+def test_only_window_options_skip_the_commands(arguments: list[str], window_only: bool) -> None:
+    assert cli.opens_window_only(arguments) is window_only
+
+
+def test_the_window_path_imports_no_pdf_code() -> None:
+    code = (
+        "import sys\n"
+        "from app import cli, gui\n"
+        "cli.build_parser(with_commands=not cli.opens_window_only(['--db', 'x.db']))\n"
+        "print(sorted(m for m in ('reportlab', 'pypdf', 'caseload.inclusion_report',"
+        " 'quickscan.report', 'app.commands_report') if m in sys.modules))\n"
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
+    )
+    assert result.stdout.strip() == "[]"
