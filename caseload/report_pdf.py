@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from caseload.errors import CaseloadError
 from resources import i18n, pdf
@@ -22,8 +21,6 @@ from resources.i18n import _
 
 #: Usable width of an A4 page between the margins.
 TEXT_WIDTH = pdf.PAGE_SIZE[0] - 2 * pdf.MARGIN
-RULE = colors.Color(0.55, 0.55, 0.55)
-HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 
 
 class ReportNotWritten(CaseloadError):
@@ -59,37 +56,7 @@ def bold_lead(label: str, text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(f'<font name="{pdf.FONT_BOLD}">{escape(label)}</font> {escape(text)}', style)
 
 
-def table(
-    rows: Sequence[Sequence[Any]],
-    widths: Sequence[float],
-    *,
-    header: bool = True,
-    align_right: Sequence[int] = (),
-) -> Table:
-    """A table with thin grey rules and a light header row that repeats on each page."""
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-        ]
-    for column in align_right:
-        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
-    result = Table(
-        [list(row) for row in rows],
-        colWidths=list(widths),
-        repeatRows=1 if header else 0,
-        hAlign="LEFT",
-    )
-    result.setStyle(TableStyle(commands))
-    return result
+table = pdf.table  # the shared look of every Trede table
 
 
 def text_table(

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as canvas_module
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
 
 from resources import files
 from resources.i18n import _
@@ -31,6 +31,9 @@ MARGIN = 20 * mm
 #: Greys that stay apart when printed in black and white.
 BAR_FILL = colors.Color(0.35, 0.35, 0.35)
 BAR_FILL_LIGHT = colors.Color(0.75, 0.75, 0.75)
+#: Thin rules between table rows, and the fill of a table's header row.
+RULE = colors.Color(0.55, 0.55, 0.55)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
 
 
 def register_fonts() -> None:
@@ -242,3 +245,36 @@ def bar_chart(
         Line(label_width, 0, label_width, height, strokeColor=colors.black, strokeWidth=0.5)
     )
     return drawing
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    align_right: Sequence[int] = (),
+) -> Table:
+    """A table with thin grey rules and a light header row that repeats on each page."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
+    for column in align_right:
+        commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
+    result = Table(
+        [list(row) for row in rows],
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+    )
+    result.setStyle(TableStyle(commands))
+    return result
