@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 
-from app import backup, commands_basic, database, lock, paths
-from app import settings as settings_module
+from app import backup, commands_basic, database, lock
 from resources import audit
 from resources.i18n import _
 
@@ -40,27 +38,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     restoring.set_defaults(handler=restore_backup)
 
 
-def actor() -> str:
-    """Who acts, for the audit log: the user's name from the settings, else the login name."""
-    try:
-        name = settings_module.load(paths.resolve(None).settings).user_name
-    except settings_module.SettingsError:
-        name = ""
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "onbekend"
-
-
 def make_backup(options: argparse.Namespace) -> int:
     """Write a backup to ``--out`` and say where it is."""
     db = database.open_database(commands_basic.database_path(options))
     try:
         with db.atomic():
             audit.record(
-                db, actor=actor(), action="database.backup", obj=options.out.name, origin="cli"
+                db,
+                actor=commands_basic.actor(),
+                action="database.backup",
+                obj=options.out.name,
+                origin="cli",
             )
         written = backup.write(db, options.out)
     finally:
@@ -79,7 +67,11 @@ def restore_backup(options: argparse.Namespace) -> int:
     try:
         with db.atomic():
             audit.record(
-                db, actor=actor(), action="database.restore", obj=options.file.name, origin="cli"
+                db,
+                actor=commands_basic.actor(),
+                action="database.restore",
+                obj=options.file.name,
+                origin="cli",
             )
     finally:
         database.close(db)

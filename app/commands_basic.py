@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
 from app import database, paths
+from app import settings as settings_module
 from resources import i18n
 from resources.i18n import _
 
@@ -23,6 +25,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         ),
     )
     check.set_defaults(handler=check_database)
+
+
+def actor(settings: settings_module.Settings | None = None) -> str:
+    """Who acts, for the audit log: the user's name from the settings, else the login name."""
+    if settings is None:
+        try:
+            settings = settings_module.load(paths.resolve(None).settings)
+        except settings_module.SettingsError:
+            settings = settings_module.Settings()
+    if settings.user_name:
+        return settings.user_name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
 
 
 def database_path(options: argparse.Namespace) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import sys
 from pathlib import Path
@@ -121,20 +120,6 @@ def _questionnaire(options: argparse.Namespace) -> model.Questionnaire:
     return loader.load(given) if given is not None else loader.load_bundled()
 
 
-def _actor() -> str:
-    """Who acts, for the audit log: the user's name from the settings, else the login name."""
-    try:
-        name = settings_module.load(paths.resolve(None).settings).user_name
-    except settings_module.SettingsError:
-        name = ""
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "onbekend"
-
-
 def list_roles(options: argparse.Namespace) -> int:
     """Print each role's id, its label and its number of questions."""
     questionnaire = _questionnaire(options)
@@ -182,7 +167,7 @@ def submit_answers(options: argparse.Namespace) -> int:
             submission.respondent,
             submission.team,
             submission.answers,
-            actor=_actor(),
+            actor=commands_basic.actor(),
             language=submission.language,
             origin="cli",
         )

@@ -9,7 +9,6 @@ the file could be used. A dry run exits as the real import would.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
@@ -95,16 +94,6 @@ def _settings(options: argparse.Namespace) -> settings_module.Settings:
         return settings_module.Settings()
 
 
-def _actor(settings: settings_module.Settings) -> str:
-    """Who acts, for the audit log: the user's name from the settings, else the login name."""
-    if settings.user_name:
-        return settings.user_name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "onbekend"
-
-
 def _print_rejected(rejected: tuple[csv_read.RejectedRow, ...]) -> None:
     for row in rejected:
         print(_("regel %(line)d: %(reason)s") % {"line": row.line_number, "reason": row.reason})
@@ -152,7 +141,7 @@ def import_clients(options: argparse.Namespace) -> int:
             on_existing="update" if options.update_existing else "skip",
             valid_only=not options.all_or_nothing,
             bsn_enabled=settings.bsn_enabled,
-            actor=_actor(settings),
+            actor=commands_basic.actor(settings),
             dry_run=options.dry_run,
         )
     except csv_read.ImportRejected as refusal:
@@ -180,7 +169,7 @@ def export_clients(options: argparse.Namespace) -> int:
     db = database.open_database(commands_basic.database_path(options))
     try:
         result = csv_export.export_clients(
-            db, options.out, flt, caseload_query.Sort(), actor=_actor(settings)
+            db, options.out, flt, caseload_query.Sort(), actor=commands_basic.actor(settings)
         )
     finally:
         db.close()
