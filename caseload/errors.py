@@ -34,6 +34,7 @@ FIELD_LABELS = {
     "language_writing": N_("taalniveau schrijven"),
     "inburgering_route": N_("inburgeringsroute"),
     "pip_date": N_("datum PIP"),
+    "retention_years": N_("bewaartermijn"),
     "client": N_("klant"),
     "contact": N_("contact"),
     "barrier": N_("obstakel"),

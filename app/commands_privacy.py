@@ -1,0 +1,176 @@
+"""The client's rights and retention: ``trede erase client``, ``trede export client``,
+``trede retention``, and the anonymous team bundles (``trede bundle export|report``).
+
+Exit codes: 0 when done, 1 with one sentence on stderr for an unknown klantnummer, a refused
+confirmation or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from app import commands_basic, commands_report, paths
+from app import settings as settings_module
+from caseload import client_report, clients, erasure, model
+from resources import i18n
+from resources.errors import UserError
+from resources.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class NotConfirmed(UserError):
+    """The user did not confirm an erasure."""
+
+
+def kinds(subparsers: SubParsers, name: str, help_text: str) -> SubParsers:
+    """The sub-commands of ``name`` (``export``, …), made here or found when another module did."""
+    existing = subparsers.choices.get(name)
+    if existing is not None:
+        for action in existing._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found: SubParsers = action
+                return found
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    return parser.add_subparsers(title=_("soorten"), metavar=_("SOORT"), required=True)
+
+
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Add ``erase client``, ``export client`` and ``retention``."""
+    erase = kinds(subparsers, "erase", _("wis gegevens voorgoed"))
+    client = erase.add_parser(
+        "client",
+        parents=[common],
+        help=_("wis één klant en alles wat over die klant is opgeslagen"),
+        description=_(
+            "Wis één klant: de klantgegevens, de ladder, obstakels, contacten, acties en de "
+            "zoekindex. Dit kan niet ongedaan worden gemaakt. In het logboek komt alleen dat er "
+            "een klant is gewist, niet wie."
+        ),
+    )
+    client.add_argument("reference", metavar=_("KLANTNUMMER"))
+    client.add_argument(
+        "--yes", action="store_true", help=_("niet vragen om het klantnummer over te typen")
+    )
+    client.set_defaults(handler=erase_client)
+
+    retention = subparsers.add_parser(
+        "retention",
+        parents=[common],
+        help=_("afgesloten dossiers die langer dan de bewaartermijn zijn bewaard"),
+        description=_(
+            "Toon de afgesloten dossiers waarvan de bewaartermijn voorbij is (uit de "
+            "instellingen, standaard 10 jaar na het afsluiten). Met --erase worden ze gewist."
+        ),
+    )
+    retention.add_argument(
+        "--years", type=int, metavar=_("JAREN"), help=_("bewaartermijn in jaren")
+    )
+    retention.add_argument(
+        "--today", metavar=_("DATUM"), help=_("de datum van vandaag (JJJJ-MM-DD), voor tests")
+    )
+    retention.add_argument(
+        "--erase", action="store_true", help=_("wis al deze dossiers (vraagt om bevestiging)")
+    )
+    retention.add_argument("--yes", action="store_true", help=_("niet om bevestiging vragen"))
+    retention.set_defaults(handler=retention_list)
+
+
+def _settings() -> settings_module.Settings:
+    try:
+        return settings_module.load(paths.resolve(None).settings)
+    except settings_module.SettingsError:
+        return settings_module.Settings()
+
+
+def _client(db: Database, reference: str) -> model.Client:
+    client = clients.find(db, reference)
+    if client is None:
+        raise client_report.UnknownReference(reference.strip())
+    return client
+
+
+def _confirm(question: str, expected: str) -> None:
+    """Ask the user to type ``expected``; NotConfirmed when they type something else."""
+    print(question, end=" ", flush=True)
+    try:
+        answer = sys.stdin.readline().strip()
+    except (OSError, ValueError):
+        answer = ""
+    if answer.casefold() != expected.casefold():
+        raise NotConfirmed(_("Niet bevestigd: er is niets gewist."))
+
+
+def erase_client(options: argparse.Namespace) -> int:
+    """Erase one client after the klantnummer is typed again (or ``--yes``)."""
+    settings = _settings()
+    db = commands_report._open(options)
+    try:
+        client = _client(db, options.reference)
+        if not options.yes:
+            _confirm(
+                _(
+                    "Klant %(reference)s wordt voorgoed gewist. Dit kan niet ongedaan worden "
+                    "gemaakt. Typ het klantnummer om te bevestigen:"
+                )
+                % {"reference": client.reference},
+                client.reference,
+            )
+        erasure.erase(db, client.id, actor=commands_basic.actor(settings))
+    finally:
+        db.close()
+    print(_("Klant %(reference)s is gewist.") % {"reference": client.reference})
+    return 0
+
+
+def retention_list(options: argparse.Namespace) -> int:
+    """List the files past retention; with ``--erase``, erase them after confirmation."""
+    settings = _settings()
+    years = settings.retention_years if options.years is None else options.years
+    today = commands_report.parse_date(options.today, _("De datum van vandaag")) or dt.date.today()
+    db = commands_report._open(options)
+    try:
+        found = erasure.past_retention(db, years, today)
+        print(
+            ngettext(
+                "%(n)d afgesloten dossier is langer dan %(years)d jaar bewaard.",
+                "%(n)d afgesloten dossiers zijn langer dan %(years)d jaar bewaard.",
+                len(found),
+            )
+            % {"n": len(found), "years": years}
+        )
+        for item in found:
+            print(
+                _("%(reference)s  afgesloten op %(closed)s  (bewaren tot %(until)s)")
+                % {
+                    "reference": item.reference,
+                    "closed": i18n.format_date(item.closed_on),
+                    "until": i18n.format_date(item.keep_until),
+                }
+            )
+        if not options.erase or not found:
+            return 0
+        if not options.yes:
+            word = _("wissen")
+            _confirm(
+                ngettext(
+                    "%(n)d dossier wordt voorgoed gewist. Typ “%(word)s” om te bevestigen:",
+                    "%(n)d dossiers worden voorgoed gewist. Typ “%(word)s” om te bevestigen:",
+                    len(found),
+                )
+                % {"n": len(found), "word": word},
+                word,
+            )
+        erased = erasure.erase_many(
+            db, [item.id for item in found], actor=commands_basic.actor(settings)
+        )
+    finally:
+        db.close()
+    print(ngettext("%(n)d dossier gewist.", "%(n)d dossiers gewist.", erased) % {"n": erased})
+    return 0

@@ -1,0 +1,104 @@
+"""``trede erase client``, ``trede retention``, ``trede export client`` and ``trede bundle``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from app import database, main
+from caseload import clients, model
+from resources import audit
+
+TODAY = dt.date(2026, 3, 16)
+ACTOR = "km.test"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    try:
+        code = main.main(list(arguments))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def two_clients(tmp_path: Path) -> Path:
+    """A database with one active client (KL1) and one closed in 2014 (KL2)."""
+    path = tmp_path / "privacy.db"
+    db = database.open_database(path)
+    for reference, surname in (("KL1", "Jansen"), ("KL2", "Yilmaz")):
+        clients.add(
+            db,
+            model.ClientDetails(
+                reference=reference,
+                surname=surname,
+                first_name="Sem",
+                guidance_start=dt.date(2010, 1, 1),
+                team="Team Noord",
+            ),
+            actor=ACTOR,
+            today=TODAY,
+        )
+    closed = clients.find(db, "KL2")
+    assert closed is not None
+    clients.close(
+        db, closed.id, on=dt.date(2014, 5, 1), reason="verhuisd", actor=ACTOR, today=TODAY
+    )
+    db.close()
+    return path
+
+
+def _references(path: Path) -> list[str]:
+    db = database.open_database(path)
+    try:
+        return [row[0] for row in db.execute("SELECT reference FROM clients ORDER BY reference")]
+    finally:
+        db.close()
+
+
+def test_erase_client_with_yes(capsys: pytest.CaptureFixture[str], two_clients: Path) -> None:
+    code, out, err = _run(capsys, "erase", "client", "--db", str(two_clients), "KL1", "--yes")
+    assert (code, err) == (0, "")
+    assert "KL1" in out
+    assert _references(two_clients) == ["KL2"]
+    db = database.open_database(two_clients)
+    entry = audit.entries(db)[0]
+    db.close()
+    assert entry.action == "client.delete" and "Jansen" not in repr(entry)
+
+
+def test_erase_client_asks_for_the_klantnummer(
+    capsys: pytest.CaptureFixture[str], two_clients: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("KL2\n"))
+    code, out, err = _run(capsys, "erase", "client", "--db", str(two_clients), "KL1")
+    assert code == 1 and "niets gewist" in err
+    assert _references(two_clients) == ["KL1", "KL2"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("KL1\n"))
+    code, out, err = _run(capsys, "erase", "client", "--db", str(two_clients), "KL1")
+    assert (code, err) == (0, "")
+    assert _references(two_clients) == ["KL2"]
+
+
+def test_erase_unknown_client_is_one_sentence(
+    capsys: pytest.CaptureFixture[str], two_clients: Path
+) -> None:
+    code, out, err = _run(capsys, "erase", "client", "--db", str(two_clients), "KL9", "--yes")
+    assert code == 1 and "KL9" in err and "Traceback" not in err
+    assert _references(two_clients) == ["KL1", "KL2"]
+
+
+def test_retention_lists_and_erases(capsys: pytest.CaptureFixture[str], two_clients: Path) -> None:
+    db_arg = ("--db", str(two_clients), "--today", "2026-03-16")
+    code, out, err = _run(capsys, "retention", *db_arg)
+    assert (code, err) == (0, "")
+    assert "KL2" in out and "KL1" not in out
+    code, out, err = _run(capsys, "retention", *db_arg, "--years", "20")
+    assert code == 0 and "KL2" not in out
+    code, out, err = _run(capsys, "retention", *db_arg, "--erase", "--yes")
+    assert (code, err) == (0, "")
+    assert _references(two_clients) == ["KL1"]
