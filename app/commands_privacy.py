@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from app import commands_basic, commands_report, paths
 from app import settings as settings_module
-from caseload import client_report, clients, erasure, model
+from caseload import access, client_report, clients, erasure, model
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
@@ -59,6 +60,25 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
         "--yes", action="store_true", help=_("niet vragen om het klantnummer over te typen")
     )
     client.set_defaults(handler=erase_client)
+
+    export = kinds(subparsers, "export", _("schrijf gegevens naar een bestand"))
+    data = export.add_parser(
+        "client",
+        parents=[common],
+        help=_("alles wat over één klant is opgeslagen (inzageverzoek)"),
+        description=_(
+            "Schrijf alles wat over één klant is opgeslagen naar een map: een leesbare PDF en een "
+            "JSON-bestand met elke regel uit de database. Dit komt in het logboek."
+        ),
+    )
+    data.add_argument("reference", metavar=_("KLANTNUMMER"))
+    data.add_argument(
+        "--out", type=Path, required=True, metavar=_("MAP"), help=_("de map voor de bestanden")
+    )
+    data.add_argument(
+        "--today", metavar=_("DATUM"), help=_("de datum van vandaag (JJJJ-MM-DD), voor tests")
+    )
+    data.set_defaults(handler=export_client)
 
     retention = subparsers.add_parser(
         "retention",
@@ -126,6 +146,28 @@ def erase_client(options: argparse.Namespace) -> int:
     finally:
         db.close()
     print(_("Klant %(reference)s is gewist.") % {"reference": client.reference})
+    return 0
+
+
+def export_client(options: argparse.Namespace) -> int:
+    """Write the PDF and JSON of everything about one client; print both paths."""
+    settings = _settings()
+    today = commands_report.parse_date(options.today, _("De datum van vandaag"))
+    db = commands_report._open(options)
+    try:
+        client = _client(db, options.reference)
+        files = access.export_client(
+            db,
+            client.id,
+            options.out,
+            municipality=settings.municipality,
+            actor=commands_basic.actor(settings),
+            today=today,
+        )
+    finally:
+        db.close()
+    print(files.pdf)
+    print(files.json)
     return 0
 
 

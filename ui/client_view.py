@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -19,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import client_file, clients, errors, ladder, model
+from caseload import access, client_file, clients, errors, ladder, model
 from resources import i18n
+from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, charts, icons, metrics, widgets
+from ui import accessibility, charts, error_dialog, icons, metrics, widgets
 from ui.caseload_model import days_text, status_text
 from ui.changes import Change, ChangeBus
 from ui.client_dialog import ClientDialog
@@ -31,6 +35,7 @@ from ui.client_forms import CloseForm, ContactForm, TredeForm
 from ui.client_plan_forms import ActionForm, BarrierForm
 from ui.client_timeline import TimelineModel
 from ui.context import WindowContext
+from ui.erase_dialog import EraseClientDialog
 
 
 def _heading(text: str) -> QLabel:
@@ -94,6 +99,8 @@ class ClientView(QWidget):
         self.bus = bus
         self.file: model.ClientFile | None = None
         self.edit_dialog: ClientDialog | None = None
+        self.erase_dialog: EraseClientDialog | None = None
+        self.access_message: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(
             metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
@@ -104,9 +111,15 @@ class ClientView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button = QPushButton(_("Klantgegevens &wijzigen…"))
         self.edit_button.clicked.connect(self.edit_client)
+        self.access_button = QPushButton(_("Gegevens op&vragen…"))
+        self.access_button.clicked.connect(self.request_data)
+        self.erase_button = QPushButton(_("Klant w&issen…"))
+        self.erase_button.clicked.connect(self.erase_client)
         top.addWidget(self.back_button)
         top.addStretch()
         top.addWidget(self.edit_button)
+        top.addWidget(self.access_button)
+        top.addWidget(self.erase_button)
         layout.addLayout(top)
         self.name_label = widgets.title("")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -252,6 +265,46 @@ class ClientView(QWidget):
         self.edit_dialog = ClientDialog(self.context, self.file.client, self)
         self.edit_dialog.accepted.connect(self._edited)
         self.edit_dialog.open()
+
+    def request_data(self, folder: Path | None = None) -> access.AccessFiles | None:
+        """Write everything stored about this client (PDF and JSON) into a folder the user picks."""
+        if self.file is None:
+            return None
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, _("Kies een map voor de gegevens van de klant")
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        try:
+            files = access.export_client(
+                self.context.db,
+                self.file.client.id,
+                folder,
+                municipality=self.context.settings.municipality,
+                actor=self.context.actor,
+            )
+        except UserError as error:
+            error_dialog.show(error)
+            return None
+        self.access_message = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Gegevens opgeslagen"),
+            _("De gegevens van de klant staan in:\n%(pdf)s\n%(json)s")
+            % {"pdf": files.pdf, "json": files.json},
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.access_message.open()
+        return files
+
+    def erase_client(self) -> None:
+        """Ask to type the klantnummer, then erase the client for good."""
+        if self.file is None:
+            return
+        self.erase_dialog = EraseClientDialog(self.context, self.bus, self.file.client, self)
+        self.erase_dialog.open()
 
     def _edited(self) -> None:
         if self.edit_dialog is not None and self.edit_dialog.saved is not None:

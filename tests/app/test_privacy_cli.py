@@ -102,3 +102,27 @@ def test_retention_lists_and_erases(capsys: pytest.CaptureFixture[str], two_clie
     code, out, err = _run(capsys, "retention", *db_arg, "--erase", "--yes")
     assert (code, err) == (0, "")
     assert _references(two_clients) == ["KL1"]
+
+
+def test_export_client_writes_pdf_and_json(
+    capsys: pytest.CaptureFixture[str], two_clients: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "inzage"
+    code, stdout, err = _run(
+        capsys, "export", "client", "--db", str(two_clients), "KL1", "--out", str(out),
+        "--today", "2026-03-16",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    pdf, data = (Path(line) for line in stdout.split())
+    assert pdf.suffix == ".pdf" and pdf.exists()
+    assert '"Jansen"' in data.read_text(encoding="utf-8")
+    assert "Yilmaz" not in data.read_text(encoding="utf-8")
+
+
+def test_export_clients_still_works_next_to_export_client(
+    capsys: pytest.CaptureFixture[str], two_clients: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "lijst.csv"
+    code, _out, err = _run(capsys, "export", "clients", "--db", str(two_clients), "--out", str(out))
+    assert (code, err) == (0, "")
+    assert "KL2" in out.read_text(encoding="utf-8-sig")
