@@ -33,6 +33,7 @@ from ui import (
     qt_setup,
     quickscan_page,
     reports_page,
+    retention_dialog,
 )
 from ui.context import WindowContext
 from ui.settings_page import SettingsPage
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.restore_backup)
         self.restore_action.setEnabled(not self.context.demo)
         file_menu.addAction(self.restore_action)
+        self.retention_action = retention_dialog.menu_action(self, self.context, self.bus)
+        file_menu.addAction(self.retention_action)
         file_menu.addSeparator()
         quit_action = QAction(_("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
