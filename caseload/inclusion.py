@@ -19,7 +19,7 @@ else is a GROUP BY over it, so a report over 100,000 clients takes seconds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -116,6 +116,9 @@ class ContactIntensity:
     #: Clients with at least two contacts in the period: the ones the median is taken over.
     clients: int
     threshold_days: int
+    #: (average days rounded to 0.1, number of clients), by days: what the median is taken
+    #: from, so that team bundles can be merged into one median (see caseload.bundle).
+    histogram: tuple[tuple[float, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,13 +307,14 @@ def _contact_intensity(db: Database, period: Period, threshold_days: int) -> Con
     histogram = [(float(days), int(number)) for days, number in rows]
     clients = sum(number for _days, number in histogram)
     return ContactIntensity(
-        median_days=_median(histogram, clients),
+        median_days=median(histogram, clients),
         clients=clients,
         threshold_days=threshold_days,
+        histogram=tuple(histogram),
     )
 
 
-def _median(histogram: list[tuple[float, int]], total: int) -> float | None:
+def median(histogram: Sequence[tuple[float, int]], total: int) -> float | None:
     """The median of values given as (value, how often), sorted by value."""
     if total == 0:
         return None

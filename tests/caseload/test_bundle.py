@@ -1,0 +1,210 @@
+"""Team bundles: three desks merge into one report whose totals are their sums; no personal data."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+from sqlite_utils import Database
+
+from app import database
+from caseload import bundle, demo, inclusion, inclusion_cells
+from quickscan import loader
+from quickscan import store as quickscan_store
+
+TODAY = dt.date(2026, 3, 16)
+START, END = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+ACTOR = "km.test"
+
+
+def _scan(db: Database, role: str, value: int, team: str | None, respondent: str) -> None:
+    questionnaire = loader.load_bundled()
+    given = [
+        quickscan_store.GivenAnswer(q.id, value, comment=f"Opmerking van {respondent}")
+        for q in questionnaire.questions_for(role)
+    ]
+    quickscan_store.submit(db, questionnaire, role, respondent, team, given, actor=ACTOR)
+
+
+@pytest.fixture(scope="module")
+def desks(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Three demo databases, each a klantmanager's desk, one with two quickscans."""
+    paths = []
+    for seed in (1, 2, 3):
+        path = tmp_path_factory.mktemp(f"desk{seed}") / "trede.db"
+        db = database.open_database(path)
+        demo.fill(db, 150, seed=seed, today=TODAY)
+        if seed == 2:
+            _scan(db, "klantmanager", 2, None, "Xandria Quellenburg")
+            _scan(db, "manager", 4, None, "Xandria Quellenburg")
+        db.close()
+        paths.append(path)
+    return paths
+
+
+def _figures(path: Path) -> inclusion.InclusionFigures:
+    db = database.open_database(path)
+    try:
+        return inclusion.figures(db, inclusion.Period(START, END))
+    finally:
+        db.close()
+
+
+def _bundle(path: Path, out: Path) -> Path:
+    db = database.open_database(path)
+    try:
+        data = bundle.make(db, inclusion.Period(START, END), made_on=TODAY, actor=ACTOR)
+    finally:
+        db.close()
+    bundle.write(out, data)
+    return out
+
+
+@pytest.fixture(scope="module")
+def bundle_files(desks: list[Path], tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("bundles")
+    return [_bundle(path, folder / f"bundle{n}.json") for n, path in enumerate(desks)]
+
+
+def test_merged_totals_are_the_sums_of_the_desks(
+    desks: list[Path], bundle_files: list[Path]
+) -> None:
+    parts = [_figures(path) for path in desks]
+    merged = bundle.merge([bundle.read(f) for f in bundle_files], START, END)
+    for name in inclusion.GroupFigures.__dataclass_fields__:
+        assert getattr(merged.total, name) == sum(getattr(p.total, name) for p in parts), name
+    assert merged.total.in_period > 300
+    assert list(merged.ladder_start) == [
+        sum(c) for c in zip(*(p.ladder_start for p in parts), strict=True)
+    ]
+    assert list(merged.ladder_end) == [
+        sum(c) for c in zip(*(p.ladder_end for p in parts), strict=True)
+    ]
+    assert dict(merged.outflow_reasons) == {
+        code: sum(dict(p.outflow_reasons)[code] for p in parts)
+        for code, _n in parts[0].outflow_reasons
+    }
+    for merged_kinds, name in (
+        (merged.barriers, "barriers"),
+        (merged.interventions, "interventions"),
+    ):
+        for kind in merged_kinds:
+            own = [next(k for k in getattr(p, name) if k.kind == kind.kind) for p in parts]
+            assert kind.clients == sum(k.clients for k in own)
+            assert kind.finished == sum(k.finished for k in own)
+    assert merged.contacts.clients == sum(p.contacts.clients for p in parts)
+    assert merged.quickscans is not None
+    assert [role.role for role in merged.quickscans.roles] == ["klantmanager", "manager"]
+
+
+def test_merged_median_equals_the_median_over_all_clients(
+    desks: list[Path], bundle_files: list[Path]
+) -> None:
+    merged = bundle.merge([bundle.read(f) for f in bundle_files], START, END)
+    values = sorted(
+        days
+        for path in desks
+        for days, number in _figures(path).contacts.histogram
+        for _ in range(number)
+    )
+    middle = len(values) // 2
+    expected = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+    assert merged.contacts.median_days == pytest.approx(expected)
+
+
+def _personal_values(path: Path) -> set[str]:
+    db = database.open_database(path)
+    try:
+        # Prefixes such as 'van' are words of the questionnaire too; the surname itself counts.
+        values: set[str] = set()
+        for row in db.execute(
+            "SELECT reference, initials, first_name, surname, birth_date, bsn, "
+            "klantmanager FROM clients"
+        ):
+            values.update(str(v) for v in row if v)
+        values.update(
+            str(row[0])
+            for row in db.execute("SELECT respondent FROM quickscan_responses")
+            if row[0]
+        )
+        return values
+    finally:
+        db.close()
+
+
+def test_a_bundle_holds_no_name_reference_birth_date_or_bsn(
+    desks: list[Path], bundle_files: list[Path]
+) -> None:
+    for path, file in zip(desks, bundle_files, strict=True):
+        text = file.read_text(encoding="utf-8")
+        found = [
+            value
+            for value in _personal_values(path)
+            if len(value) > 2 and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+        ]
+        assert found == [], file.name
+    assert "Quellenburg" not in bundle_files[1].read_text(encoding="utf-8")
+    assert "Opmerking" not in bundle_files[1].read_text(encoding="utf-8")
+
+
+def test_suppression_applies_to_the_merged_figures(
+    bundle_files: list[Path], tmp_path: Path
+) -> None:
+    bundles = [bundle.read(f) for f in bundle_files]
+    merged = bundle.merge(bundles, START, END)
+    minimum = 10
+    shown = inclusion_cells.suppressed(merged, minimum)
+    own = inclusion_cells.table(merged)
+    small = [
+        key for key, value in own.counts.items() if 0 < value < minimum and key not in own.virtual
+    ]
+    assert small, "the test needs a small group"
+    assert all(not shown.shown(key) for key in small)
+    out = tmp_path / "team.pdf"
+    bundle.write_report(bundles, out, start=START, end=END, municipality="Leiden", today=TODAY)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "Inclusierapport" in text and "verborgen" in text
+
+
+def test_merge_refuses_another_period_and_the_same_bundle_twice(bundle_files: list[Path]) -> None:
+    one = bundle.read(bundle_files[0])
+    with pytest.raises(bundle.BundleRejected, match="periode"):
+        bundle.merge([one], START, dt.date(2025, 6, 30))
+    with pytest.raises(bundle.BundleRejected, match="twee keer"):
+        bundle.merge([one, one], START, END)
+    late = dataclasses.replace(
+        bundle.read(bundle_files[1]),
+        figures=dataclasses.replace(
+            one.figures,
+            contacts=dataclasses.replace(one.figures.contacts, threshold_days=30),
+        ),
+    )
+    with pytest.raises(bundle.BundleRejected, match="grens"):
+        bundle.merge([one, late], START, END)
+
+
+@pytest.mark.parametrize(
+    "content", ["", "{}", '{"format": "trede-team-bundle", "version": 1}', "[1, 2]", "\xff"]
+)
+def test_a_broken_bundle_is_refused_in_one_sentence(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "kapot.json"
+    path.write_text(content, encoding="latin-1")
+    with pytest.raises(bundle.BundleRejected) as refusal:
+        bundle.read(path)
+    assert "kapot.json" in refusal.value.message
+
+
+def test_export_is_logged(desks: list[Path], tmp_path: Path) -> None:
+    _bundle(desks[0], tmp_path / "b.json")
+    db = database.open_database(desks[0])
+    try:
+        entry = db.execute("SELECT action, object FROM audit_log ORDER BY id DESC").fetchone()
+    finally:
+        db.close()
+    data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert entry == ("bundle.export", f"bundle:{data['id']}")
