@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from app import commands_basic, commands_report, paths
 from app import settings as settings_module
-from caseload import access, client_report, clients, erasure, model
+from caseload import access, bundle, client_report, clients, erasure, inclusion, model
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
@@ -100,6 +100,58 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     retention.add_argument("--yes", action="store_true", help=_("niet om bevestiging vragen"))
     retention.set_defaults(handler=retention_list)
+    register_bundles(subparsers, common)
+
+
+def register_bundles(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Add ``bundle export`` and ``bundle report``."""
+    group = subparsers.add_parser(
+        "bundle",
+        help=_("anonieme teambundels: maken en samenvoegen tot een inclusierapport"),
+        description=_(
+            "Een bundel bevat alleen tellingen en de quickscans van het team, zonder namen, "
+            "klantnummers, geboortedata of BSN. Een manager voegt bundels samen tot één "
+            "inclusierapport."
+        ),
+    )
+    commands = group.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), required=True)
+    period = argparse.ArgumentParser(add_help=False)
+    period.add_argument(
+        "--from", dest="start", required=True, metavar=_("DATUM"), help=_("eerste dag")
+    )
+    period.add_argument(
+        "--to", dest="end", required=True, metavar=_("DATUM"), help=_("laatste dag")
+    )
+    period.add_argument(
+        "--today", metavar=_("DATUM"), help=_("de datum van vandaag (JJJJ-MM-DD), voor tests")
+    )
+    export = commands.add_parser(
+        "export",
+        parents=[common, period],
+        help=_("maak een anonieme bundel van de eigen caseload"),
+        description=_("Maak een anonieme bundel over een periode. Dit komt in het logboek."),
+    )
+    export.add_argument(
+        "--out", type=Path, required=True, metavar=_("BESTAND.json"), help=_("het bundelbestand")
+    )
+    export.add_argument("--team", metavar=_("TEAM"), help=_("alleen dit team"))
+    export.set_defaults(handler=bundle_export)
+    report = commands.add_parser(
+        "report",
+        parents=[period],
+        help=_("maak het inclusierapport van het team uit bundels"),
+        description=_(
+            "Voeg bundels over dezelfde periode samen en maak het inclusierapport. Kleine "
+            "groepen worden verborgen na het samenvoegen."
+        ),
+    )
+    report.add_argument(
+        "bundles", nargs="+", type=Path, metavar=_("BUNDEL.json"), help=_("de bundels")
+    )
+    report.add_argument(
+        "--out", type=Path, required=True, metavar=_("BESTAND.pdf"), help=_("het PDF-bestand")
+    )
+    report.set_defaults(handler=bundle_report)
 
 
 def _settings() -> settings_module.Settings:
@@ -215,4 +267,50 @@ def retention_list(options: argparse.Namespace) -> int:
     finally:
         db.close()
     print(ngettext("%(n)d dossier gewist.", "%(n)d dossiers gewist.", erased) % {"n": erased})
+    return 0
+
+
+def _period(options: argparse.Namespace) -> tuple[dt.date, dt.date, dt.date | None]:
+    start, end, today = commands_report._dates(options)
+    assert start is not None and end is not None  # both are required arguments
+    return start, end, today
+
+
+def bundle_export(options: argparse.Namespace) -> int:
+    """Write the anonymous bundle of a period (optionally one team); print its path."""
+    start, end, today = _period(options)
+    settings = _settings()
+    team = options.team.strip() if options.team and options.team.strip() else None
+    db = commands_report._open(options)
+    try:
+        data = bundle.make(
+            db,
+            inclusion.Period(start, end, team),
+            contact_threshold_days=settings.contact_threshold_days,
+            origin_enabled=settings.origin_enabled,
+            made_on=today,
+            actor=commands_basic.actor(settings),
+        )
+    finally:
+        db.close()
+    bundle.write(options.out, data)
+    print(options.out)
+    return 0
+
+
+def bundle_report(options: argparse.Namespace) -> int:
+    """Merge bundles of one period into the team inclusion report; print its path."""
+    start, end, today = _period(options)
+    settings = _settings()
+    bundles = [bundle.read(path) for path in options.bundles]
+    bundle.write_report(
+        bundles,
+        options.out,
+        start=start,
+        end=end,
+        municipality=settings.municipality,
+        min_group_size=settings.min_group_size,
+        today=today,
+    )
+    print(options.out)
     return 0

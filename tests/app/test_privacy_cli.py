@@ -126,3 +126,35 @@ def test_export_clients_still_works_next_to_export_client(
     code, _out, err = _run(capsys, "export", "clients", "--db", str(two_clients), "--out", str(out))
     assert (code, err) == (0, "")
     assert "KL2" in out.read_text(encoding="utf-8-sig")
+
+
+def test_bundles_from_three_desks_make_one_team_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from caseload import demo
+
+    period = ("--from", "2025-01-01", "--to", "2025-12-31", "--today", "2026-03-16")
+    bundles = []
+    for seed in (1, 2, 3):
+        path = tmp_path / f"desk{seed}.db"
+        db = database.open_database(path)
+        demo.fill(db, 40, seed=seed, today=TODAY)
+        db.close()
+        out = tmp_path / f"bundle{seed}.json"
+        code, stdout, err = _run(
+            capsys, "bundle", "export", "--db", str(path), *period, "--out", str(out)
+        )
+        assert (code, err) == (0, "")
+        bundles.append(str(out))
+    report = tmp_path / "team.pdf"
+    code, stdout, err = _run(capsys, "bundle", "report", *bundles, *period, "--out", str(report))
+    assert (code, err) == (0, "")
+    assert stdout.strip() == str(report) and report.stat().st_size > 0
+    code, stdout, err = _run(
+        capsys, "bundle", "report", bundles[0], bundles[0], *period, "--out", str(report)
+    )
+    assert code == 1 and "twee keer" in err and "Traceback" not in err
+    code, stdout, err = _run(
+        capsys, "bundle", "report", str(tmp_path / "weg.json"), *period, "--out", str(report)
+    )
+    assert code == 1 and "weg.json" in err
