@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,12 @@ from app import backup, database, lock
 from app import paths as paths_module
 from app import settings as settings_module
 from resources import audit
+from resources.errors import UserError
+from resources.i18n import _
+
+
+class WrongPassphrase(UserError):
+    """The passphrase typed does not match the one the database was opened with."""
 
 
 @dataclass
@@ -39,6 +46,28 @@ class AppContext:
     def actor(self) -> str:
         """Who acts, as the audit log records it: the user's name from the settings."""
         return self.settings.user_name or "onbekend"
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database is encrypted with a passphrase."""
+        return self.passphrase is not None
+
+    def check_passphrase(self, typed: str) -> bool:
+        """Whether ``typed`` is the passphrase of the open database (to unlock the window)."""
+        if self.passphrase is None:
+            return True
+        return hmac.compare_digest(typed.encode("utf-8"), self.passphrase.encode("utf-8"))
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-key the database after checking the old passphrase; the audit log records it."""
+        if self.passphrase is None or not self.check_passphrase(old):
+            raise WrongPassphrase(_("Het huidige wachtwoord klopt niet. Er is niets veranderd."))
+        database.rekey(self.db, new)
+        self.passphrase = new
+        with self.db.atomic():
+            audit.record(
+                self.db, actor=self.actor, action="database.rekey", obj=self.paths.database.name
+            )
 
     def connect(self) -> Database:
         """A new connection to the same database, for work on another thread."""

@@ -213,6 +213,17 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
     return db
 
 
+def rekey(db: Database, new_passphrase: str) -> None:
+    """Re-encrypt an encrypted database with a new passphrase (SQLCipher's ``PRAGMA rekey``)."""
+    if passphrase_of(db) is None:
+        raise DatabaseProblem(_("Deze database heeft geen wachtwoord. Er is niets veranderd."))
+    try:
+        db.execute("PRAGMA rekey = '" + new_passphrase.replace("'", "''") + "'")
+    except DATABASE_ERRORS as error:
+        raise problem(error) from error
+    _passphrases[db] = new_passphrase
+
+
 def migrate(db: Database) -> None:
     """Bring every domain's tables up to date, then record the schema version."""
     current = db.execute("PRAGMA user_version").fetchone()[0]

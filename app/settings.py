@@ -36,6 +36,8 @@ class Settings:
     retention_years: int = 10
     #: Automatic backups kept in the backups folder; each close of the window writes one.
     backups_keep: int = 10
+    #: Minutes without a key press or mouse use after which the window locks itself.
+    lock_minutes: int = 5
 
     @property
     def is_complete(self) -> bool:

@@ -23,6 +23,7 @@ class SettingsView(Protocol):
     min_group_size: int
     retention_years: int
     backups_keep: int
+    lock_minutes: int
 
     @property
     def is_complete(self) -> bool: ...
@@ -65,6 +66,19 @@ class WindowContext(Protocol):
 
     def connect(self) -> Database:
         """A new connection for work on another thread."""
+        ...
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the database is encrypted with a passphrase."""
+        ...
+
+    def check_passphrase(self, typed: str) -> bool:
+        """Whether ``typed`` is the database's passphrase (always True for a plain one)."""
+        ...
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-key the database; raises a UserError when the old passphrase is wrong."""
         ...
 
     def backup_folder(self) -> Path:

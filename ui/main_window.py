@@ -23,6 +23,7 @@ from resources.errors import UserError
 from resources.i18n import _
 from ui import (
     accessibility,
+    app_lock,
     backup_actions,
     caseload_page,
     changes,
@@ -34,6 +35,7 @@ from ui import (
     quickscan_page,
     reports_page,
     retention_dialog,
+    security_actions,
 )
 from ui.context import WindowContext
 from ui.settings_page import SettingsPage
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
         self._build()
         self._restore_geometry()
+        self.locker = app_lock.Locker(self, context, context.settings.lock_minutes)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -79,10 +82,13 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(_("Navigatie"))
         self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
         self.pages = QStackedWidget()
-        self.settings_page = SettingsPage(self.context.settings)
+        self.settings_page = SettingsPage(self.context.settings, encrypted=self.context.encrypted)
         self.settings_page.save_requested.connect(self._save_settings)
         self.settings_page.privacy_requested.connect(self.show_privacy)
         self.settings_page.restore_requested.connect(self.restore_backup)
+        self.settings_page.passphrase_change_requested.connect(
+            lambda: security_actions.change_passphrase(self, self.context)
+        )
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
             (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),
@@ -229,6 +235,7 @@ class MainWindow(QMainWindow):
             if isinstance(application, QApplication):
                 qt_setup.install_translators(application, language)
         self._build(page)
+        self.locker.set_minutes(self.context.settings.lock_minutes)
         self.statusBar().showMessage(_("Opgeslagen"), 5000)
         return True
 

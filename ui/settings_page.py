@@ -46,8 +46,14 @@ class SettingsPage(QScrollArea):
     privacy_requested = Signal()
     #: Emitted when the user wants to put a backup back.
     restore_requested = Signal()
+    #: Emitted when the user wants to change the database's passphrase.
+    passphrase_change_requested = Signal()
+    #: Emitted when the user wants to read the audit log.
+    audit_log_requested = Signal()
 
-    def __init__(self, settings: SettingsView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: SettingsView, parent: QWidget | None = None, *, encrypted: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         content = QWidget()
@@ -104,6 +110,24 @@ class SettingsPage(QScrollArea):
         backups_form.addRow(self.restore)
         layout.addWidget(backups)
 
+        security = QGroupBox(_("Beveiliging"))
+        security.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        security_form = QFormLayout(security)
+        self.lock_minutes = _spin(settings.lock_minutes, 1, 120, _(" minuten"))
+        _row(security_form, _("Scherm &vergrendelen na:"), self.lock_minutes)
+        self.change_passphrase = QPushButton(_("Wachtwoord wij&zigen…"))
+        self.change_passphrase.clicked.connect(self.passphrase_change_requested)
+        self.change_passphrase.setEnabled(encrypted)
+        security_form.addRow(self.change_passphrase)
+        if not encrypted:
+            security_form.addRow(
+                widgets.paragraph(_("Deze database is niet versleuteld en heeft geen wachtwoord."))
+            )
+        self.audit_log = QPushButton(_("&Logboek bekijken…"))
+        self.audit_log.clicked.connect(self.audit_log_requested)
+        security_form.addRow(self.audit_log)
+        layout.addWidget(security)
+
         buttons = QHBoxLayout()
         self.save = QPushButton(_("&Opslaan"))
         self.save.clicked.connect(self._save)
@@ -139,6 +163,7 @@ class SettingsPage(QScrollArea):
             "min_group_size": self.min_group_size.value(),
             "retention_years": self.retention_years.value(),
             "backups_keep": self.backups_keep.value(),
+            "lock_minutes": self.lock_minutes.value(),
         }
         self.save_requested.emit(changes)
 

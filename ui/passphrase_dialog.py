@@ -1,0 +1,227 @@
+"""Passphrase dialogs: choose one at first start, unlock the database, change it."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resources.i18n import _
+from ui import accessibility, widgets
+
+#: Shorter passphrases are refused: they can be guessed from a stolen laptop's file.
+MINIMUM_LENGTH = 10
+#: A check gets the passphrase(s) and answers None when all is well, else one sentence.
+Check = Callable[[str], str | None]
+ChangeCheck = Callable[[str, str], str | None]
+
+
+def _variety(passphrase: str) -> int:
+    """How many kinds of characters: lower case, upper case, digits, others."""
+    kinds = (
+        any(c.islower() for c in passphrase),
+        any(c.isupper() for c in passphrase),
+        any(c in string.digits for c in passphrase),
+        any(not c.isalnum() for c in passphrase),
+    )
+    return sum(kinds)
+
+
+def strength_hint(passphrase: str) -> str:
+    """One sentence on how strong a passphrase is, by its length and variety."""
+    length = len(passphrase)
+    if length == 0:
+        return _("Kies een wachtwoord van minstens %(n)d tekens.") % {"n": MINIMUM_LENGTH}
+    if length < MINIMUM_LENGTH:
+        return _("Te kort: nog %(n)d tekens nodig.") % {"n": MINIMUM_LENGTH - length}
+    variety = _variety(passphrase)
+    if length >= 16 and variety >= 2 or length >= 12 and variety >= 3:
+        return _("Sterk wachtwoord.")
+    return _("Redelijk. Maak het langer, of gebruik ook hoofdletters, cijfers of tekens.")
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def _row(form: QFormLayout, text: str, field: QWidget) -> None:
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, field)
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _loss_warning() -> QLabel:
+    return widgets.paragraph(
+        _(
+            "Let op: bent u het wachtwoord kwijt, dan bent u alle gegevens kwijt. "
+            "Niemand kan ze terughalen, ook de beheerder niet. Bewaar het wachtwoord goed."
+        )
+    )
+
+
+class NewPassphraseFields(QWidget):
+    """A new passphrase twice, with a strength hint that follows the typing."""
+
+    def __init__(self, first_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.first = _secret_field()
+        _row(form, first_label, self.first)
+        self.hint = QLabel(strength_hint(""))
+        self.hint.setWordWrap(True)
+        form.addRow(self.hint)
+        self.second = _secret_field()
+        _row(form, _("&Herhaal het wachtwoord:"), self.second)
+        self.first.textChanged.connect(lambda text: self.hint.setText(strength_hint(text)))
+
+    def problem(self) -> str | None:
+        """Why the typed passphrase cannot be used, or None."""
+        if len(self.first.text()) < MINIMUM_LENGTH:
+            return strength_hint(self.first.text())
+        if self.first.text() != self.second.text():
+            return _("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.")
+        return None
+
+
+class NewPassphraseDialog(QDialog):
+    """First start: choose the passphrase that encrypts the new database."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Wachtwoord kiezen"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            widgets.paragraph(
+                _(
+                    "Trede versleutelt de gegevens op deze computer. "
+                    "Kies een wachtwoord. U typt het elke keer als u Trede opent."
+                )
+            )
+        )
+        layout.addWidget(_loss_warning())
+        self.fields = NewPassphraseFields(_("&Wachtwoord:"))
+        layout.addWidget(self.fields)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addWidget(_buttons(self, _("&Database maken")))
+        accessibility.name_widgets(self)
+        self.fields.first.setFocus()
+
+    def accept(self) -> None:
+        """Close only with a usable passphrase typed twice."""
+        problem = self.fields.problem()
+        if problem:
+            self.message.setText(problem)
+            self.fields.second.clear()
+            self.fields.first.setFocus()
+            return
+        super().accept()
+
+    def passphrase(self) -> str:
+        """The chosen passphrase."""
+        return self.fields.first.text()
+
+
+class PassphraseDialog(QDialog):
+    """Ask the passphrase until ``check`` accepts it; Annuleren gives up."""
+
+    def __init__(self, check: Check, file_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check = check
+        self.setWindowTitle(_("Wachtwoord"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            widgets.paragraph(
+                _("De gegevens in %(file)s zijn versleuteld. Typ uw wachtwoord.")
+                % {"file": file_name}
+            )
+        )
+        form = QFormLayout()
+        self.field = _secret_field()
+        _row(form, _("&Wachtwoord:"), self.field)
+        layout.addLayout(form)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addWidget(_buttons(self, _("&Openen")))
+        accessibility.name_widgets(self)
+        self.field.setFocus()
+
+    def accept(self) -> None:
+        """Close when the passphrase opens the database; else say so and ask again."""
+        problem = self._check(self.field.text())
+        if problem:
+            self.message.setText(problem)
+            self.field.selectAll()
+            self.field.setFocus()
+            return
+        super().accept()
+
+
+class ChangePassphraseDialog(QDialog):
+    """The old passphrase, then a new one twice; ``change`` does the work."""
+
+    def __init__(self, change: ChangeCheck, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._change = change
+        self.setWindowTitle(_("Wachtwoord wijzigen"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_loss_warning())
+        form = QFormLayout()
+        self.old = _secret_field()
+        _row(form, _("&Huidig wachtwoord:"), self.old)
+        layout.addLayout(form)
+        self.fields = NewPassphraseFields(_("&Nieuw wachtwoord:"))
+        layout.addWidget(self.fields)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        layout.addWidget(_buttons(self, _("&Wijzigen")))
+        accessibility.name_widgets(self)
+        self.old.setFocus()
+
+    def accept(self) -> None:
+        """Change the passphrase when both fields are right; else say what is wrong."""
+        problem = self.fields.problem() or self._change(self.old.text(), self.fields.first.text())
+        if problem:
+            self.message.setText(problem)
+            return
+        super().accept()
+
+
+def ask_new_passphrase() -> str | None:
+    """Show the first-start dialog; the chosen passphrase, or None when cancelled."""
+    dialog = NewPassphraseDialog()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.passphrase()
+
+
+def ask_passphrase(path: Path, check: Check) -> bool:
+    """Ask the passphrase of ``path`` until ``check`` accepts it; False when cancelled."""
+    return PassphraseDialog(check, path.name).exec() == QDialog.DialogCode.Accepted
