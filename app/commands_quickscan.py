@@ -13,7 +13,7 @@ from app import settings as settings_module
 from caseload import evidence
 from quickscan import answers_file, loader, report, store
 from quickscan import questionnaire as model
-from resources import i18n
+from resources import audit, i18n
 from resources.i18n import _, ngettext
 
 
@@ -247,6 +247,13 @@ def write_report(options: argparse.Namespace) -> int:
             compare_with=options.compare,
             include_roles=options.roles,
             evidence=facts,
+        )
+        audit.record_alone(
+            db,
+            actor=commands_basic.actor(settings),
+            action="report.quickscan",
+            obj=f"quickscan:{options.id}",
+            origin="cli",
         )
     finally:
         db.close()

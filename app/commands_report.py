@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from app import commands_basic, database, paths
 from app import settings as settings_module
-from caseload import client_report, inclusion_report
+from caseload import client_report, clients, inclusion_report
+from resources import audit
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -137,6 +138,13 @@ def write_inclusion(options: argparse.Namespace) -> int:
             origin_enabled=settings.origin_enabled,
             today=today,
         )
+        audit.record_alone(
+            db,
+            actor=commands_basic.actor(settings),
+            action="report.inclusion",
+            obj=audit.inclusion_object(options.team, start, end),
+            origin="cli",
+        )
     finally:
         db.close()
     print(options.out)
@@ -157,6 +165,14 @@ def write_client(options: argparse.Namespace) -> int:
             end=end,
             municipality=settings.municipality,
             today=today,
+        )
+        found = clients.find(db, options.reference)
+        audit.record_alone(
+            db,
+            actor=commands_basic.actor(settings),
+            action="report.client",
+            obj=clients.obj(found.id) if found else "client:?",
+            origin="cli",
         )
     finally:
         db.close()

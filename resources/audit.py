@@ -89,6 +89,25 @@ def record(
     )
 
 
+def record_alone(
+    db: Database,
+    *,
+    actor: str,
+    action: str,
+    obj: str,
+    result: str = "ok",
+    origin: str = "app",
+) -> None:
+    """Append one entry in its own transaction: for what changes nothing, like a report."""
+    with db.atomic():
+        record(db, actor=actor, action=action, obj=obj, result=result, origin=origin)
+
+
+def inclusion_object(team: str | None, start: object, end: object) -> str:
+    """The object of an inclusion report in the log: the team and the period, no people."""
+    return f"team:{team or '*'}:{start}..{end}"
+
+
 def entries(db: Database, limit: int = 200) -> list[Entry]:
     """The newest entries first."""
     return [

@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.settings_page.passphrase_change_requested.connect(
             lambda: security_actions.change_passphrase(self, self.context)
         )
+        self.settings_page.audit_log_requested.connect(
+            lambda: security_actions.show_audit_log(self, self.context)
+        )
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
             (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from resources.errors import UserError
 from resources.i18n import _
-from ui import passphrase_dialog
+from ui import audit_dialog, passphrase_dialog
 from ui.context import WindowContext
 
 
@@ -29,3 +29,8 @@ def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
         _("Het wachtwoord is gewijzigd. Oude back-ups openen nog met het oude wachtwoord."),
     )
     return True
+
+
+def show_audit_log(parent: QWidget, context: WindowContext) -> None:
+    """Show the newest entries of the audit log and whether its chain holds."""
+    audit_dialog.AuditDialog(context.db, parent).exec()
