@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,25 +96,34 @@ def export_clients(
     actor: str,
     today: dt.date | None = None,
 ) -> ExportResult:
-    """Write the clients that ``flt`` shows, in the order of ``sort``, to a CSV file."""
+    """Write the clients that ``flt`` shows, in the order of ``sort``, to CSV or (``.xlsx``) Excel."""
     day = dt.date.today() if today is None else today
     client_ids = caseload_query.ids(db, flt, sort or caseload_query.Sort(), today=day)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
     except OSError as error:
         raise _failed(path, error) from error
+    pages = (
+        caseload_query.rows(
+            db,
+            client_ids[start : start + PAGE],
+            today=day,
+            contact_threshold_days=flt.contact_threshold_days,
+        )
+        for start in range(0, len(client_ids), PAGE)
+    )
     try:
-        with os.fdopen(handle, "w", encoding=ENCODING, newline="") as stream:
-            writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\r\n")
-            writer.writerow(headers())
-            for start in range(0, len(client_ids), PAGE):
-                page = client_ids[start : start + PAGE]
-                rows = caseload_query.rows(
-                    db, page, today=day, contact_threshold_days=flt.contact_threshold_days
-                )
-                writer.writerows(_cells(row) for row in rows)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if path.suffix.lower() == ".xlsx":
+            os.close(handle)
+            _write_xlsx(Path(temporary), pages)
+        else:
+            with os.fdopen(handle, "w", encoding=ENCODING, newline="") as stream:
+                writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\r\n")
+                writer.writerow(headers())
+                for rows in pages:
+                    writer.writerows(_cells(row) for row in rows)
+                stream.flush()
+                os.fsync(stream.fileno())
         with db.atomic():
             audit.record(db, actor=actor, action="clients.export", obj=f"clients:{len(client_ids)}")
             os.replace(temporary, path)
@@ -123,6 +133,19 @@ def export_clients(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
     return ExportResult(rows=len(client_ids), path=path)
+
+
+def _write_xlsx(target: Path, pages: Iterable[list[caseload_query.CaseloadRow]]) -> None:
+    """The same columns as an Excel workbook (openpyxl, written row by row to keep memory low)."""
+    from openpyxl import Workbook  # here, not at the top: only an .xlsx export needs it
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Caseload"))
+    sheet.append(headers())
+    for rows in pages:
+        for row in rows:
+            sheet.append(_cells(row))
+    workbook.save(str(target))
 
 
 def _failed(path: Path, error: OSError) -> ExportFailed:

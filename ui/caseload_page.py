@@ -267,12 +267,19 @@ class CaseloadPage(QWidget):
         self.import_dialog.open()
 
     def export_clients(self) -> None:
-        """Save the list as the filter shows it to a CSV file."""
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, _("Caseload exporteren"), "caseload.csv", _("CSV-bestanden (*.csv)")
+        """Save the list as the filter shows it to a CSV or an Excel file."""
+        excel = _("Excel-bestanden (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            _("Caseload exporteren"),
+            "caseload.csv",
+            ";;".join((_("CSV-bestanden (*.csv)"), excel)),
         )
         if path:
-            self.export_to(Path(path))
+            target = Path(path)
+            if chosen == excel and target.suffix.lower() != ".xlsx":
+                target = target.with_suffix(".xlsx")
+            self.export_to(target)
 
     def export_to(self, path: Path) -> None:
         """Write the list as the filter shows it, in the order shown, to ``path``."""

@@ -76,6 +76,34 @@ def test_the_export_has_the_columns_of_the_view_in_its_order(
     assert (entry.action, entry.object, entry.actor) == ("clients.export", "clients:2", ACTOR)
 
 
+def test_the_same_list_as_an_excel_workbook(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    zoe = add_client(reference="KL2", team="Team Noord")
+    add_client(reference="KL1", first_name="Ömer", surname_prefix="", surname="Öztürk")
+    journal.record_step(db, zoe.id, trede=3, actor=ACTOR, today=TODAY)
+    target = tmp_path / "caseload.xlsx"
+    result = csv_export.export_clients(
+        db,
+        target,
+        caseload_query.CaseloadFilter(),
+        caseload_query.Sort(caseload_query.SortColumn.REFERENCE),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    assert result.rows == 2
+    sheet = load_workbook(target, read_only=True).worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["Klantnummer", "Naam", "Trede"]
+    assert rows[1][:2] == ["KL1", "Ömer Öztürk"]
+    assert rows[2][:3] == ["KL2", "Zoë de Vries", 3], "numbers stay numbers in Excel"
+    entry = audit.entries(db)[0]
+    assert (entry.action, entry.object) == ("clients.export", "clients:2")
+    assert not list(tmp_path.glob(".export-*")), "no temporary file is left behind"
+
+
 def test_only_what_the_filter_shows_is_exported(
     db: Database, add_client: Callable[..., model.Client], tmp_path: Path
 ) -> None:
