@@ -286,11 +286,8 @@ class ChangeModel(_RowsModel):
 # -- roles side by side --------------------------------------------------------------------
 
 
-class RoleSpreadModel(_RowsModel):
-    """Per theme the score of each role side by side, and the spread; largest spread first.
-
-    The columns are the theme, one per compared role, and the spread ('Verschil').
-    """
+class _RolesModel(_RowsModel):
+    """Rows compared across roles: one column per role between a first and a last column."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -301,14 +298,21 @@ class RoleSpreadModel(_RowsModel):
         self,
         questionnaire: model.Questionnaire,
         roles: Sequence[str],
-        spreads: Sequence[scoring.RoleSpread],
+        spreads: Sequence[Any],
     ) -> None:
-        """Show these spreads; ``roles`` gives the role columns in order."""
+        """Show these rows; ``roles`` gives the role columns in order."""
         self.beginResetModel()
         self.questionnaire = questionnaire
         self.roles = list(roles)
         self._rows = list(spreads)
         self.endResetModel()
+
+
+class RoleSpreadModel(_RolesModel):
+    """Per theme the score of each role side by side, and the spread; largest spread first.
+
+    The columns are the theme, one per compared role, and the spread ('Verschil').
+    """
 
     def headers(self) -> Sequence[str]:
         if self.questionnaire is None:
@@ -329,26 +333,8 @@ class RoleSpreadModel(_RowsModel):
         return "–" if row.spread is None else i18n.format_number(row.spread)
 
 
-class QuestionSpreadModel(_RowsModel):
+class QuestionSpreadModel(_RolesModel):
     """Per shared question each role's answer side by side, largest difference first."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.questionnaire: model.Questionnaire | None = None
-        self.roles: list[str] = []
-
-    def set_spreads(
-        self,
-        questionnaire: model.Questionnaire,
-        roles: Sequence[str],
-        spreads: Sequence[scoring.QuestionSpread],
-    ) -> None:
-        """Show these questions; ``roles`` gives the role columns in order."""
-        self.beginResetModel()
-        self.questionnaire = questionnaire
-        self.roles = list(roles)
-        self._rows = list(spreads)
-        self.endResetModel()
 
     def headers(self) -> Sequence[str]:
         if self.questionnaire is None:
