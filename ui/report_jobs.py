@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from quickscan import store
+from resources import audit
 from resources.i18n import N_, _
 from ui import jobs
 
@@ -182,3 +183,35 @@ def write(
     except inclusion_report.Cancelled:
         raise jobs.Cancelled() from None
     return path
+
+
+# -- the audit log ----------------------------------------------------------------------------
+
+#: The log's action for each report, the same as the command line writes.
+ACTIONS = {
+    Kind.INCLUSION: "report.inclusion",
+    Kind.CLIENT: "report.client",
+    Kind.ADVICE: "report.quickscan",
+}
+
+
+def audit_object(db: Database, request: Request) -> str:
+    """What a report is about, for the log: a team and period, a client's id, or a scan."""
+    if request.kind is Kind.INCLUSION:
+        return audit.inclusion_object(request.team, request.start, request.end)
+    if request.kind is Kind.CLIENT:
+        from caseload import clients
+
+        found = clients.find(db, request.reference)
+        return clients.obj(found.id) if found else "client:?"
+    return f"quickscan:{request.response_id}"
+
+
+def log(db: Database, request: Request, *, actor: str, step: str = "") -> None:
+    """Write one line in the audit log for a report made (``step`` "") or printed, saved, opened.
+
+    A report takes personal data out of the database, so the window logs it before it shows,
+    prints, saves or opens one; when the log cannot be written that does not happen.
+    """
+    action = ACTIONS[request.kind] + (f".{step}" if step else "")
+    audit.record_alone(db, actor=actor, action=action, obj=audit_object(db, request))

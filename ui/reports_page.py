@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resources import errors
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, jobs, metrics, report_jobs, report_render, widgets
@@ -199,6 +200,9 @@ class ReportsPage(QWidget):
             self._preview_failed(error.message)
             QMessageBox.warning(self, _("Rapport maken"), error.message)
             return
+        if not self._log(request, "", _("Rapport maken")):
+            path.unlink(missing_ok=True)
+            return
         self.path, self.request = path, request
         self.preview.show_document(document)
         self._set_ready(True)
@@ -238,6 +242,8 @@ class ReportsPage(QWidget):
         dialog.setMinMax(1, len(document))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if not self._log(self.request, "print", _("Niet afgedrukt")):
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             pages = report_render.print_pages(document, dialog.printer())
@@ -268,6 +274,8 @@ class ReportsPage(QWidget):
         target = Path(name)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        if not self._log(self.request, "save", _("Niet opgeslagen")):
+            return
         try:
             shutil.copyfile(self.path, target)
         except OSError as error:
@@ -283,6 +291,8 @@ class ReportsPage(QWidget):
         """Open the PDF in the program the system uses for PDF files."""
         if self.path is None:
             return
+        if not self._log(self.request, "open", _("Niet geopend")):
+            return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
             self._tell(
                 _("Niet geopend"),
@@ -293,6 +303,21 @@ class ReportsPage(QWidget):
             )
             return
         self.status.setText(_("Geopend in uw PDF-lezer."))
+
+    def _log(self, request: report_jobs.Request | None, step: str, title: str) -> bool:
+        """Log the report in the audit log; when that fails, tell the user and return False."""
+        if request is None:
+            return False
+        try:
+            report_jobs.log(self.context.db, request, actor=self.context.actor, step=step)
+        except errors.DATABASE_ERRORS as error:
+            self._tell(
+                title,
+                _("Het rapport is niet gebruikt, omdat het logboek niet kon worden bijgewerkt. ")
+                + errors.database_sentence(error),
+            )
+            return False
+        return True
 
     def _tell(self, title: str, message: str) -> None:
         self.status.setText(message)

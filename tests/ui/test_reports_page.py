@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from caseload import demo, inclusion_report
 from quickscan import loader, store
+from resources import audit
 from ui import changes, report_preview, reports_page
 
 from .keyboard import type_text
@@ -297,3 +299,58 @@ def test_every_widget_is_named_after_its_label(qtbot, page) -> None:
             label = visible_label(widget, page)
             if label is not None:
                 assert widget.accessibleName() == label
+
+
+# -- the audit log --------------------------------------------------------------------------
+
+
+def _actions(db) -> list[tuple[str, str]]:
+    """The log's (action, object) pairs, oldest first; the chain must hold."""
+    assert audit.broken_entries(db) == []
+    return [(entry.action, entry.object) for entry in reversed(audit.entries(db))]
+
+
+def test_making_saving_printing_and_opening_a_report_are_each_logged(
+    qtbot, monkeypatch, page, caseload, tmp_path
+) -> None:
+    before = _actions(caseload.db)
+    _preview(qtbot, page)
+    request = page.request
+    assert request is not None
+    what = audit.inclusion_object(request.team, request.start, request.end)
+    assert _actions(caseload.db)[len(before) :] == [("report.inclusion", what)]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "r.pdf"), ""))
+    page.save_button.click()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    page.print_button.click()  # cancelled: nothing printed, nothing logged
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    page.open_button.click()
+    assert _actions(caseload.db)[len(before) :] == [
+        ("report.inclusion", what),
+        ("report.inclusion.save", what),
+        ("report.inclusion.open", what),
+    ]
+    assert all(caseload.actor == entry.actor for entry in audit.entries(caseload.db, 3))
+
+
+def test_a_client_report_is_logged_with_the_client_not_the_content(qtbot, page, caseload):
+    found = caseload.db.execute("SELECT id, reference FROM clients ORDER BY id LIMIT 1").fetchone()
+    _choose(qtbot, page, Qt.Key.Key_V, page.form.client)
+    _alt(qtbot, page, Qt.Key.Key_K)
+    qtbot.keyClicks(page.form.reference, found[1])
+    qtbot.keyClick(page.form.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.runner is None and page.preview.page_count() > 0, timeout=30000)
+    assert _actions(caseload.db)[-1] == ("report.client", f"client:{found[0]}")
+
+
+def test_without_a_log_line_there_is_no_report(qtbot, monkeypatch, page, caseload, warnings):
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(audit, "record_alone", read_only)
+    _alt(qtbot, page, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: page.runner is None and bool(warnings), timeout=30000)
+    assert "logboek" in warnings[0]
+    assert page.preview.page_count() == 0 and page.path is None
+    assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
+    assert [p for p in page.folder.rglob("*.pdf")] == []
