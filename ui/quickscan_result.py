@@ -27,9 +27,10 @@ from sqlite_utils import Database
 from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
+from resources import errors
 from resources.errors import UserError
 from resources.i18n import _
-from ui import charts, metrics, widgets
+from ui import charts, metrics, report_jobs, widgets
 from ui import quickscan_models as texts
 from ui.context import SettingsView, WindowContext
 
@@ -281,6 +282,16 @@ class ResultView(QWidget):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        request = report_jobs.Request(report_jobs.Kind.ADVICE, response_id=self.response_id)
+        try:
+            report_jobs.log(self.context.db, request, actor=self.context.actor)
+        except errors.DATABASE_ERRORS as error:
+            path.unlink(missing_ok=True)
+            self._report_failed(
+                _("Het rapport is niet gebruikt, omdat het logboek niet kon worden bijgewerkt. ")
+                + errors.database_sentence(error)
+            )
+            return
         self.report_message.setText(_("Adviesrapport opgeslagen in %(path)s") % {"path": path})
 
     def _report_failed(self, message: str) -> None:

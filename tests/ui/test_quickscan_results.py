@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import quickscan
 from quickscan import loader, store
+from resources import audit
 from resources.errors import UserError
 from ui import changes, quickscan_models, quickscan_page
 
@@ -241,6 +242,8 @@ def test_the_advice_report_gets_the_chosen_comparisons(
     ]
     assert "advies.pdf" in result.report_message.text()
     assert warnings == []
+    last = audit.entries(app_context.db, 1)[0]
+    assert (last.action, last.object) == ("report.quickscan", f"quickscan:{later}")
 
 
 def test_a_failing_advice_report_says_why(
