@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,9 +28,8 @@ from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources import errors
-from resources.errors import UserError
 from resources.i18n import _
-from ui import charts, metrics, report_jobs, widgets
+from ui import charts, jobs, metrics, report_jobs, widgets
 from ui import quickscan_models as texts
 from ui.context import SettingsView, WindowContext
 
@@ -83,7 +82,9 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
     return "".join(parts)
 
 
-def caseload_facts(db: Database, settings: SettingsView, response_id: int) -> dict[str, list[str]]:
+def caseload_facts(
+    db: Database, settings: SettingsView | report_jobs.Settings, response_id: int
+) -> dict[str, list[str]]:
     """The caseload facts per theme for a scan's advice report: its team's, else everyone's."""
     scan = store.get_response(db, response_id)
     return evidence.for_themes(
@@ -104,6 +105,7 @@ class ResultView(QWidget):
         super().__init__(parent)
         self.context = context
         self.response_id: int | None = None
+        self.runner: jobs.JobRunner | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(metrics.MARGIN, metrics.MARGIN, metrics.MARGIN, metrics.MARGIN)
         layout.setSpacing(metrics.SPACING)
@@ -245,8 +247,11 @@ class ResultView(QWidget):
     # -- the advice report --------------------------------------------------------------
 
     def write_report(self) -> None:
-        """Ask for a file name and write the advice report (PDF) of this scan."""
-        if self.response_id is None:
+        """Ask for a file name and write the advice report (PDF) of this scan off the GUI thread.
+
+        The caseload facts of a large municipality take a moment; the window stays usable.
+        """
+        if self.response_id is None or self.runner is not None:
             return
         suggested = str(
             Path.home() / (_("adviesrapport-scan-%(id)d.pdf") % {"id": self.response_id})
@@ -259,30 +264,52 @@ class ResultView(QWidget):
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        response_id = self.response_id
+        compare_with = self.compare_with.currentData()
+        include_roles = self.include_roles.isChecked()
+        settings = report_jobs.Settings(
+            municipality=self.context.settings.municipality,
+            min_group_size=self.context.settings.min_group_size,
+            contact_threshold_days=self.context.settings.contact_threshold_days,
+            origin_enabled=self.context.settings.origin_enabled,
+        )
+        connect = self.context.connect
+
+        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
             from quickscan import report  # written alongside; imported only when needed
 
-            report.write_advice_report(
-                self.context.db,
-                self.response_id,
-                path,
-                municipality=self.context.settings.municipality,
-                compare_with=self.compare_with.currentData(),
-                include_roles=self.include_roles.isChecked(),
-                evidence=caseload_facts(self.context.db, self.context.settings, self.response_id),
-            )
-        except UserError as error:
-            self._report_failed(error.message)
-            return
-        except Exception as error:  # noqa: BLE001 - the user must hear of every failure
-            self._report_failed(
-                _("Het adviesrapport kon niet worden gemaakt: %(reason)s") % {"reason": error}
-            )
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        request = report_jobs.Request(report_jobs.Kind.ADVICE, response_id=self.response_id)
+            db = connect()  # SQLite connections must not cross threads
+            try:
+                facts = caseload_facts(db, settings, response_id)
+                if cancelled():
+                    raise jobs.Cancelled()
+                report.write_advice_report(
+                    db,
+                    response_id,
+                    path,
+                    municipality=settings.municipality,
+                    compare_with=compare_with,
+                    include_roles=include_roles,
+                    evidence=facts,
+                )
+            finally:
+                db.close()
+            return path
+
+        self.report.setEnabled(False)
+        self.report_message.setText(_("Het adviesrapport wordt gemaakt…"))
+        self.runner = jobs.run(
+            self, _("Adviesrapport niet gemaakt"), _("Het adviesrapport wordt gemaakt…"), job
+        )
+        self.runner.finished.connect(lambda _path: self._report_written(response_id, path))
+        self.runner.failed.connect(self._report_stopped)
+        self.runner.cancelled.connect(
+            lambda: self._report_stopped(_("Gestopt. Er is geen rapport gemaakt."))
+        )
+
+    def _report_written(self, response_id: int, path: Path) -> None:
+        self._report_stopped("")
+        request = report_jobs.Request(report_jobs.Kind.ADVICE, response_id=response_id)
         try:
             report_jobs.log(self.context.db, request, actor=self.context.actor)
         except errors.DATABASE_ERRORS as error:
@@ -293,6 +320,12 @@ class ResultView(QWidget):
             )
             return
         self.report_message.setText(_("Adviesrapport opgeslagen in %(path)s") % {"path": path})
+
+    def _report_stopped(self, message: str) -> None:
+        """The job ended; a failure was already shown in a dialog by the runner."""
+        self.runner = None
+        self.report.setEnabled(True)
+        self.report_message.setText(message)
 
     def _report_failed(self, message: str) -> None:
         self.report_message.setText(message)

@@ -217,7 +217,7 @@ def fake_report(monkeypatch) -> list[dict]:
 
 
 def test_the_advice_report_gets_the_chosen_comparisons(
-    tmp_path, monkeypatch, app_context, page, fake_report, warnings
+    qtbot, tmp_path, monkeypatch, app_context, page, fake_report, warnings
 ) -> None:
     earlier = submit(app_context.db, "klantmanager", 2)
     later = submit(app_context.db, "klantmanager", 4)
@@ -230,6 +230,7 @@ def test_the_advice_report_gets_the_chosen_comparisons(
         QFileDialog, "getSaveFileName", lambda *args, **kw: (str(tmp_path / "advies"), "")
     )
     result.report.click()
+    qtbot.waitUntil(lambda: result.runner is None)
     assert fake_report == [
         {
             "id": later,
@@ -247,7 +248,7 @@ def test_the_advice_report_gets_the_chosen_comparisons(
 
 
 def test_a_failing_advice_report_says_why(
-    tmp_path, monkeypatch, app_context, page, fake_report, warnings
+    qtbot, tmp_path, monkeypatch, app_context, page, fake_report, warnings
 ) -> None:
     app_context.update_settings(municipality="Fout")
     page.open_result(submit(app_context.db, "manager", 3))
@@ -255,5 +256,6 @@ def test_a_failing_advice_report_says_why(
         QFileDialog, "getSaveFileName", lambda *args, **kw: (str(tmp_path / "a.pdf"), "")
     )
     page.result.report.click()
+    qtbot.waitUntil(lambda: page.result.runner is None)
     assert warnings == ["De map bestaat niet."]
     assert fake_report == []
