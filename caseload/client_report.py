@@ -166,7 +166,7 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
             styles["big"],
         )
     )
-    story.append(rp.para(now.explanation(), styles["body"]))
+    story.append(rp.para(now.explanation_to_client(), styles["body"]))
     if len(steps) >= 2:
         change = steps[-1].trede - steps[0].trede
         if change > 0:

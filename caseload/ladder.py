@@ -20,6 +20,8 @@ class Trede:
     number: int
     name: str
     definition: str
+    #: The same, said to the client ("u"), for the client's own progress report.
+    to_client: str
 
     def title(self) -> str:
         """'3. Deelname aan georganiseerde activiteiten' in the active language."""
@@ -29,6 +31,10 @@ class Trede:
         """The definition in the active language."""
         return _(self.definition)
 
+    def explanation_to_client(self) -> str:
+        """The definition said to the client, in the active language."""
+        return _(self.to_client)
+
 
 #: The six treden (VNG/Divosa participatieladder), in our own plain words; lowest first.
 TREDEN: tuple[Trede, ...] = (
@@ -36,12 +42,17 @@ TREDEN: tuple[Trede, ...] = (
         1,
         N_("Geïsoleerd"),
         N_("De klant heeft bijna geen contact met mensen buiten het eigen huis."),
+        N_("U heeft bijna geen contact met mensen buiten uw eigen huis."),
     ),
     Trede(
         2,
         N_("Sociale contacten buiten de deur"),
         N_(
             "De klant heeft minstens één keer per week contact met mensen buiten de deur, "
+            "bijvoorbeeld familie, buren of vrienden. Dat is niet georganiseerd."
+        ),
+        N_(
+            "U heeft minstens één keer per week contact met mensen buiten de deur, "
             "bijvoorbeeld familie, buren of vrienden. Dat is niet georganiseerd."
         ),
     ),
@@ -53,6 +64,10 @@ TREDEN: tuple[Trede, ...] = (
             "een cursus, inburgeringsles of een club. De klant is daar niet verantwoordelijk "
             "voor anderen."
         ),
+        N_(
+            "U doet minstens één keer per week mee aan iets dat georganiseerd is, zoals een "
+            "cursus, inburgeringsles of een club. U bent daar niet verantwoordelijk voor anderen."
+        ),
     ),
     Trede(
         4,
@@ -60,6 +75,10 @@ TREDEN: tuple[Trede, ...] = (
         N_(
             "De klant doet onbetaald werk waarin anderen op hem of haar rekenen, zoals "
             "vrijwilligerswerk of een onbetaalde stage. Minstens één keer per week."
+        ),
+        N_(
+            "U doet onbetaald werk waarin anderen op u rekenen, zoals vrijwilligerswerk of een "
+            "onbetaalde stage. Minstens één keer per week."
         ),
     ),
     Trede(
@@ -70,6 +89,11 @@ TREDEN: tuple[Trede, ...] = (
             "loonkostensubsidie, een jobcoach, beschut werk, of werk naast inburgering of "
             "een opleiding."
         ),
+        N_(
+            "U heeft betaald werk, maar met steun: een aanvulling op uw inkomen, "
+            "loonkostensubsidie, een jobcoach, beschut werk, of werk naast inburgering of "
+            "een opleiding."
+        ),
     ),
     Trede(
         6,
@@ -77,6 +101,10 @@ TREDEN: tuple[Trede, ...] = (
         N_(
             "De klant heeft betaald werk of een eigen bedrijf, zonder aanvulling op het "
             "inkomen en zonder hulpmiddel om het werk te houden."
+        ),
+        N_(
+            "U heeft betaald werk of een eigen bedrijf, zonder aanvulling op uw inkomen en "
+            "zonder hulpmiddel om het werk te houden."
         ),
     ),
 )

@@ -71,6 +71,7 @@ def test_six_treden_with_name_and_definition_in_order() -> None:
     assert ladder.trede(6).name == "Betaald werk"
     assert ladder.trede(3).title() == "3. Deelname aan georganiseerde activiteiten"
     assert all(len(t.explanation()) > 40 for t in ladder.TREDEN)
+    assert all(t.explanation_to_client().startswith("U ") for t in ladder.TREDEN)
     with pytest.raises(ValueError):
         ladder.trede(7)
 
