@@ -93,12 +93,15 @@ def passphrase_for(path: Path, given: str | None = None) -> str | None:
     """
     if given is not None:
         return given
-    if path.exists() and not is_encrypted(path):
+    # An empty file is what a crash during the very first open leaves behind: it is still new,
+    # and is encrypted like a missing one, not turned into a plain database.
+    new = not path.exists() or path.stat().st_size == 0
+    if not new and not is_encrypted(path):
         return None
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env:
         return from_env
-    if path.exists() and sys.stdin is not None and sys.stdin.isatty():
+    if not new and sys.stdin is not None and sys.stdin.isatty():
         return getpass.getpass(_("Wachtwoord voor %(path)s: ") % {"path": path})
     return None
 
