@@ -22,6 +22,7 @@ from resources.i18n import _
 COMMAND_MODULES = (
     "app.commands_basic",
     "app.commands_backup",
+    "app.commands_encrypt",
     "app.commands_quickscan",
     "app.commands_caseload",
     "app.commands_report",
