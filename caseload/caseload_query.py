@@ -272,6 +272,15 @@ class Selection:
 
 
 _FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
+#: The same flag as three disjoint ranges of the (status, last_contact_on, …) indexes: never
+#: contacted, contacted before the cutoff, and contacted since but with an action overdue.
+#: Counted range by range it reads index entries only, where the OR above makes SQLite collect
+#: and deduplicate the row ids of three index searches (about twice as slow at 100,000).
+_FLAGGED_PARTS = (
+    "status = 'active' AND last_contact_on IS NULL",
+    "status = 'active' AND last_contact_on < :cutoff",
+    f"status = 'active' AND last_contact_on >= :cutoff AND {_OVERDUE}",
+)
 
 
 def select(
@@ -289,13 +298,24 @@ def select(
     today = dt.date.today() if today is None else today
     where, params = _where(flt, today)
     if not _narrows(flt):
-        flagged = db.execute(
-            f"SELECT count(*) FROM clients WHERE {where} AND {_FLAGGED}", params
-        ).fetchone()[0]
+        parts = " + ".join(
+            f"(SELECT count(*) FROM clients WHERE {where} AND {part})" for part in _FLAGGED_PARTS
+        )
+        flagged = db.execute(f"SELECT {parts}", params).fetchone()[0]
         return Selection(ids(db, flt, sort, today), int(flagged))
     sql = f"SELECT id, {_FLAGGED} FROM clients WHERE {where} ORDER BY {sort.order_by(False)}"
     found = db.execute(sql, params).fetchall()
     return Selection([row[0] for row in found], sum(1 for row in found if row[1]))
+
+
+def data_version(db: Database) -> tuple[int, int]:
+    """A value that changes whenever this connection or any other one writes to the database.
+
+    Rows modified by this connection, and SQLite's ``data_version`` for commits by others:
+    while it stays the same, whatever was read from the database is still true.
+    """
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    return (db.conn.total_changes, int(version))
 
 
 def total(db: Database) -> int:

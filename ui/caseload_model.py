@@ -3,10 +3,12 @@ the rows of a page only when the view needs them."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -81,19 +83,49 @@ _TWO_LINE_HEADERS = {
 #: Role that gives the whole CaseloadRow of a line (for tests and the page).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLUMNS = tuple(Column)
-#: The roles data() answers; every other role is answered with None before any work.
-_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.UserRole,
-        ROW_ROLE,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.AccessibleDescriptionRole,
-    }
+_COLUMN_COUNT = len(_COLUMNS)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: Text alignment per column (None: the style's default).
+_ALIGNMENTS = tuple(_RIGHT if column in _NUMBER_COLUMNS else None for column in _COLUMNS)
+#: Every row can be selected, none edited; one value, not built per cell on every paint.
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
+
+
+class _Role(enum.Enum):
+    """What data() answers, found with one dictionary look-up per call."""
+
+    DISPLAY = enum.auto()
+    CLIENT_ID = enum.auto()
+    ROW = enum.auto()
+    ALIGNMENT = enum.auto()
+    FONT = enum.auto()
+    DECORATION = enum.auto()
+    TOOLTIP = enum.auto()
+
+
+#: The roles data() answers; the view asks for about seven per cell on every paint, and every
+#: other role is answered with None before any work.
+_ROLES = {
+    int(Qt.ItemDataRole.DisplayRole): _Role.DISPLAY,
+    int(Qt.ItemDataRole.UserRole): _Role.CLIENT_ID,
+    int(ROW_ROLE): _Role.ROW,
+    int(Qt.ItemDataRole.TextAlignmentRole): _Role.ALIGNMENT,
+    int(Qt.ItemDataRole.FontRole): _Role.FONT,
+    int(Qt.ItemDataRole.DecorationRole): _Role.DECORATION,
+    int(Qt.ItemDataRole.ToolTipRole): _Role.TOOLTIP,
+    int(Qt.ItemDataRole.AccessibleDescriptionRole): _Role.TOOLTIP,
+}
+
+
+class _Line(NamedTuple):
+    """What a painted row needs, made once per row from its CaseloadRow."""
+
+    row: caseload_query.CaseloadRow
+    texts: tuple[str, ...]  # per column
+    font: QFont | None  # bold for a flagged row
+    marked: tuple[bool, ...]  # per column: the attention marker
 
 
 def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
@@ -156,8 +188,17 @@ class CaseloadModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._attention: QIcon | None = None  # made on first use: it needs the application
-        #: The eight display texts per client, formatted once (babel is slow per cell).
-        self._texts: dict[int, tuple[str, ...]] = {}
+        #: What each row shows, by row number, made once per row (the view asks per cell).
+        self._lines: dict[int, _Line] = {}
+        #: Numbers as shown, per language: babel takes tens of microseconds per number.
+        self._numbers: dict[int, str] = {}
+        self._numbers_language = ""
+        #: What the ids and rows in memory were read as of: the database's data version, the
+        #: day, the contact threshold and the language. While it holds, the same ids show the
+        #: same rows.
+        self._read_as_of: tuple[object, ...] | None = None
+        #: Every client in the database, with the data version it was counted at.
+        self._total: tuple[object, int] | None = None
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -172,23 +213,41 @@ class CaseloadModel(QAbstractTableModel):
         return self._sort
 
     def set_filter(self, flt: caseload_query.CaseloadFilter) -> None:
-        """Select the ids of a new filter (a full reset: the rows are different ones)."""
+        """Select the ids of a new filter: a full reset, unless the very same rows come out.
+
+        One more letter typed often keeps the same clients; when nothing was written since
+        they were read, the view keeps its rows, selection and scroll position as they are.
+        """
+        as_of = self._as_of()
+        selection = caseload_query.select(self._db, flt, self._sort, self._today())
+        if as_of == self._read_as_of and selection.ids == self._ids:
+            self._filter = flt
+            self._flagged = selection.flagged
+            return
         self.beginResetModel()
         self._filter = flt
-        self._load_ids()
+        self._set_ids(selection.ids, as_of)
+        self._flagged = selection.flagged
         self.endResetModel()
 
     def reload(self) -> None:
         """Select the ids again with the same filter, e.g. after a client was added."""
         self.set_filter(self._filter)
 
-    def _load_ids(self) -> None:
-        selection = caseload_query.select(self._db, self._filter, self._sort, self._today())
-        self._ids = selection.ids
-        self._flagged = selection.flagged
+    def _as_of(self) -> tuple[object, ...]:
+        return (
+            caseload_query.data_version(self._db),
+            self._today(),
+            self._threshold_days(),
+            i18n.current_language(),
+        )
+
+    def _set_ids(self, ids: list[int], as_of: tuple[object, ...]) -> None:
+        self._ids = ids
+        self._read_as_of = as_of
         self._positions = None
         self._pages.clear()
-        self._texts.clear()
+        self._lines.clear()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by a column in SQL; selected rows stay selected (moved to their new place)."""
@@ -201,14 +260,16 @@ class CaseloadModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         kept = [(index, self._ids[index.row()]) for index in persistent]
         self._sort = wanted
-        self._load_ids()
-        positions = self._position_map()
+        # The same clients in another order: the flagged count stays as it is.
+        as_of = self._as_of()
+        self._set_ids(caseload_query.ids(self._db, self._filter, wanted, self._today()), as_of)
+        # The selection and the current row are a few indexes on one or two clients: find
+        # those, rather than mapping every id to its row.
+        rows = self._rows_of({ident for _index, ident in kept})
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(positions[ident], index.column())
-                if ident in positions
-                else QModelIndex()
+                self.index(rows[ident], index.column()) if ident in rows else QModelIndex()
                 for index, ident in kept
             ],
         )
@@ -224,12 +285,24 @@ class CaseloadModel(QAbstractTableModel):
 
     def row_of(self, client_id: int) -> int | None:
         """The row of a client, or None when the filter does not show it."""
-        return self._position_map().get(client_id)
+        return self._rows_of({client_id}).get(client_id)
 
-    def _position_map(self) -> dict[int, int]:
+    #: Up to this many clients are looked up one by one; more build the map of every row.
+    _FEW = 8
+
+    def _rows_of(self, client_ids: set[int]) -> dict[int, int]:
+        """The rows of those of these clients that are shown."""
+        if self._positions is None and len(client_ids) <= self._FEW:
+            # list.index runs in C: far quicker than a map of 100,000 rows for one client.
+            found = {}
+            for ident in client_ids:
+                with contextlib.suppress(ValueError):  # not shown
+                    found[ident] = self._ids.index(ident)
+            return found
         if self._positions is None:
             self._positions = {ident: row for row, ident in enumerate(self._ids)}
-        return self._positions
+        positions = self._positions
+        return {ident: positions[ident] for ident in client_ids if ident in positions}
 
     def refresh_clients(self, client_ids: tuple[int, ...]) -> None:
         """Fetch these clients' rows again and repaint them, without a reset.
@@ -237,7 +310,7 @@ class CaseloadModel(QAbstractTableModel):
         A client that no longer matches the filter stays until the filter changes, so a row
         does not jump away while the klantmanager works on it.
         """
-        positions = self._position_map()
+        positions = self._rows_of(set(client_ids))
         shown = [ident for ident in client_ids if ident in positions]
         if not shown:
             return
@@ -246,8 +319,8 @@ class CaseloadModel(QAbstractTableModel):
             for row in caseload_query.rows(self._db, shown, self._today(), self._threshold_days())
         }
         for ident in shown:
-            self._texts.pop(ident, None)
             row = positions[ident]
+            self._lines.pop(row, None)
             page = self._pages.get(row // PAGE_SIZE)
             if page is not None:
                 if ident in fresh:
@@ -262,8 +335,12 @@ class CaseloadModel(QAbstractTableModel):
         if self._flagged is None:
             counted = caseload_query.counts(self._db, self._filter, self._today())
             self._flagged = counted.flagged
+        version = caseload_query.data_version(self._db)
+        if self._total is None or self._total[0] != version:
+            # Counting reads a whole index, which other queries push out of SQLite's cache.
+            self._total = (version, caseload_query.total(self._db))
         return caseload_query.CaseloadCounts(
-            total=caseload_query.total(self._db), shown=len(self._ids), flagged=self._flagged
+            total=self._total[1], shown=len(self._ids), flagged=self._flagged
         )
 
     # -- lazy rows ----------------------------------------------------------------------------
@@ -297,7 +374,7 @@ class CaseloadModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
         """The eight columns."""
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(  # noqa: N802 - Qt's name
         self,
@@ -319,46 +396,67 @@ class CaseloadModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         """Rows can be selected, not edited."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text, font, marker and tooltip of a cell; UserRole gives the client id."""
-        # The view asks for many roles per cell on every paint; answer the unused ones at once.
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Called about seven times per cell on every paint: one look-up for the role, one for
+        # the row, and the answer is ready-made.
+        kind = _ROLES.get(role)
+        if kind is None:
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
-        row = self.row_data(index.row())
-        if row is None:
-            return None
-        column = _COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(row.id)
-            if texts is None:
-                if len(self._texts) > PAGE_SIZE * MAX_CACHED_PAGES:
-                    self._texts.clear()
-                texts = tuple(self._text(row, each) for each in _COLUMNS)
-                self._texts[row.id] = texts
-            return texts[column]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.FontRole and row.needs_attention:
-            return self._bold
-        if role == Qt.ItemDataRole.DecorationRole and self._marked(row, column):
+        if kind is _Role.CLIENT_ID:
+            valid = index.isValid() and 0 <= index.row() < len(self._ids)
+            return self._ids[index.row()] if valid else None
+        line = self._lines.get(index.row())
+        if line is None:
+            line = self._line(index)
+            if line is None:
+                return None
+        if kind is _Role.DISPLAY:
+            return line.texts[index.column()]
+        if kind is _Role.ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
+        if kind is _Role.FONT:
+            return line.font
+        if kind is _Role.DECORATION:
+            if not line.marked[index.column()]:
+                return None
             if self._attention is None:
                 self._attention = icons.icon("attention")
             return self._attention
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return self._tooltip(row, column)
-        return None
+        if kind is _Role.ROW:
+            return line.row
+        return self._tooltip(line.row, _COLUMNS[index.column()])
+
+    def _line(self, index: Index) -> _Line | None:
+        """Make what a row shows (fetching its page when needed); None for no such row."""
+        if not index.isValid():
+            return None
+        number = index.row()
+        row = self.row_data(number)
+        if row is None:
+            return None
+        language = i18n.current_language()
+        if language != self._numbers_language:
+            self._numbers.clear()
+            self._numbers_language = language
+        if len(self._lines) >= PAGE_SIZE * MAX_CACHED_PAGES:
+            self._lines.clear()
+        line = _Line(
+            row,
+            tuple(self._text(row, column, self._number) for column in _COLUMNS),
+            self._bold if row.needs_attention else None,
+            tuple(self._marked(row, column) for column in _COLUMNS),
+        )
+        self._lines[number] = line
+        return line
+
+    def _number(self, value: int) -> str:
+        text = self._numbers.get(value)
+        if text is None:
+            text = self._numbers[value] = i18n.format_number(value)
+        return text
 
     @staticmethod
     def _marked(row: caseload_query.CaseloadRow, column: Column) -> bool:
@@ -367,7 +465,11 @@ class CaseloadModel(QAbstractTableModel):
         )
 
     @staticmethod
-    def _text(row: caseload_query.CaseloadRow, column: Column) -> str:
+    def _text(
+        row: caseload_query.CaseloadRow,
+        column: Column,
+        number: Callable[[int], str] = i18n.format_number,
+    ) -> str:
         if column == Column.REFERENCE:
             return row.reference
         if column == Column.NAME:
@@ -375,11 +477,12 @@ class CaseloadModel(QAbstractTableModel):
         if column == Column.TREDE:
             return "" if row.trede is None else str(row.trede)
         if column == Column.DAYS_SINCE_CONTACT:
-            return days_text(row.days_since_contact)
+            days = row.days_since_contact
+            return days_text(None) if days is None else number(days)
         if column == Column.OPEN_BARRIERS:
-            return i18n.format_number(row.open_barriers)
+            return number(row.open_barriers)
         if column == Column.OPEN_ACTIONS:
-            return i18n.format_number(row.open_actions)
+            return number(row.open_actions)
         if column == Column.KLANTMANAGER:
             return row.klantmanager
         return status_text(row.status, row.closing_reason)

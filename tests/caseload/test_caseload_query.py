@@ -317,6 +317,7 @@ def test_counts_for_the_status_bar(db: Database, caseload: dict[str, model.Clien
     [
         cq.CaseloadFilter(),
         cq.CaseloadFilter(status="active"),
+        cq.CaseloadFilter(status="closed"),
         cq.CaseloadFilter(team="Team Noord"),
         cq.CaseloadFilter(text="zoe"),
         cq.CaseloadFilter(no_recent_contact_only=True),
@@ -344,4 +345,20 @@ def test_caseload_follows_each_change_at_once(tmp_path: Path) -> None:
     clients.close(db, haile.id, on=TODAY, reason="verhuisd", actor=ACTOR, today=TODAY)
     assert "KL0000004" in refs(db, caseload, status="closed")
     assert "KL0000004" not in refs(db, caseload, barrier_kind="taal", status="active")
+    db.close()
+
+
+def test_data_version_changes_with_every_write_from_any_connection(tmp_path: Path) -> None:
+    db = database.open_database(tmp_path / "trede.db")
+    caseload = build(db)
+    before = cq.data_version(db)
+    cq.rows(db, [client.id for client in caseload.values()], TODAY)
+    assert cq.data_version(db) == before, "reading changes nothing"
+    journal.add_contact(db, caseload["KL0000007"].id, kind="huisbezoek", actor=ACTOR, today=TODAY)
+    mine = cq.data_version(db)
+    assert mine != before
+    other = database.open_database(tmp_path / "trede.db")
+    clients.add(other, model.ClientDetails(reference="KL0000099", first_name="Ida"), actor=ACTOR)
+    other.close()
+    assert cq.data_version(db) != mine, "a commit by another connection (a worker) counts too"
     db.close()

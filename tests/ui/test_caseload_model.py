@@ -147,3 +147,46 @@ def test_header_titles_and_sort_labels(db) -> None:
         "Klantmanager",
         "Status",
     ]
+
+
+def test_a_filter_with_the_same_clients_keeps_the_rows_without_a_reset(qtbot, filled) -> None:
+    table = _model(filled, caseload_query.CaseloadFilter(status="active"))
+    shown = table.client_ids()
+    with qtbot.assertNotEmitted(table.modelReset):
+        # Also active only: the same clients in the same order, nothing written since.
+        table.set_filter(caseload_query.CaseloadFilter(status="active", contact_threshold_days=14))
+    assert table.client_ids() == shown
+    assert table.current_filter.contact_threshold_days == 14
+
+
+def test_a_write_makes_the_same_filter_read_the_rows_again(qtbot, filled) -> None:
+    table = _model(filled)
+    client_id = table.client_ids()[0]
+    assert table.index(0, Column.TREDE).data()  # the page is in memory now
+    journal.record_step(filled, client_id, trede=6, actor="test")
+    with qtbot.waitSignal(table.modelReset):
+        table.set_filter(table.current_filter)
+    assert table.index(table.row_of(client_id), Column.TREDE).data() == "6"
+
+
+def test_counts_follow_new_clients_and_stay_after_sorting(filled) -> None:
+    table = _model(filled)
+    first = table.counts()
+    assert first == caseload_query.counts(filled, caseload_query.CaseloadFilter())
+    table.sort(Column.OPEN_ACTIONS, Qt.SortOrder.DescendingOrder)
+    assert table.counts() == first, "another order, the same clients and flags"
+    clients.add(filled, model.ClientDetails(reference="NEW1", first_name="Ida"), actor="t")
+    table.set_filter(caseload_query.CaseloadFilter())
+    assert table.counts().total == first.total + 1
+    assert table.counts() == caseload_query.counts(filled, caseload_query.CaseloadFilter())
+
+
+def test_texts_follow_the_language(db) -> None:
+    from resources import i18n
+
+    clients.add(db, model.ClientDetails(reference="A1", first_name="Zoë"), actor="t")
+    table = _model(db)
+    assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "nooit"
+    with i18n.language("en"):
+        table.set_filter(table.current_filter)
+        assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "never"
