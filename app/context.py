@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app import backup, database, lock
+from app import backup, database, encryption, keys, lock
 from app import paths as paths_module
 from app import settings as settings_module
 from resources import audit
@@ -19,6 +19,18 @@ from resources.i18n import _
 
 class WrongPassphrase(UserError):
     """The passphrase typed does not match the one the database was opened with."""
+
+
+class NotPossibleHere(UserError):
+    """The database of this window cannot do what was asked (a demo, or no passphrase)."""
+
+
+@dataclass(frozen=True)
+class EncryptOutcome:
+    """What the window tells after encrypting: plain backups left, and a keyring remark."""
+
+    plain_backups: tuple[Path, ...]
+    keyring_note: str | None = None
 
 
 @dataclass
@@ -34,9 +46,19 @@ class AppContext:
     writer_lock: lock.WriterLock | None = None
     #: The passphrase of an encrypted database; None for a plain one (a demo, the tests).
     passphrase: str | None = None
+    #: One sentence for the user once the window is up (e.g. the keyring could not be used).
+    start_notice: str | None = None
+    _keyring_usable: bool | None = field(default=None, repr=False)
 
     def update_settings(self, **changes: Any) -> settings_module.Settings:
-        """Change settings, write them to the settings file, and keep them here."""
+        """Change settings, write them to the settings file, and keep them here.
+
+        Switching ``remember_passphrase`` stores the passphrase in the system keyring or removes
+        it first; when the keyring refuses, a ``KeyringProblem`` says so and nothing is saved.
+        """
+        remember = changes.get("remember_passphrase")
+        if remember is not None and remember != self.settings.remember_passphrase:
+            self._keep_in_keyring(bool(remember))
         updated = replace(self.settings, **changes)
         settings_module.save(self.paths.settings, updated)
         self.settings = updated
@@ -58,8 +80,12 @@ class AppContext:
             return True
         return hmac.compare_digest(typed.encode("utf-8"), self.passphrase.encode("utf-8"))
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-key the database after checking the old passphrase; the audit log records it."""
+    def change_passphrase(self, old: str, new: str) -> str | None:
+        """Re-key the database after checking the old passphrase; the audit log records it.
+
+        A passphrase kept in the keyring is replaced too; the answer is a remark when that
+        failed (the next start then asks), else None.
+        """
         if self.passphrase is None or not self.check_passphrase(old):
             raise WrongPassphrase(_("Het huidige wachtwoord klopt niet. Er is niets veranderd."))
         database.rekey(self.db, new)
@@ -68,6 +94,78 @@ class AppContext:
             audit.record(
                 self.db, actor=self.actor, action="database.rekey", obj=self.paths.database.name
             )
+        if not self.settings.remember_passphrase:
+            return None
+        try:
+            self._keep_in_keyring(True)
+        except keys.KeyringProblem as problem:
+            return problem.message + " " + _("Bij de volgende start vraagt Trede het wachtwoord.")
+        return None
+
+    @property
+    def remembers_passphrase(self) -> bool:
+        """Whether this database's passphrase is meant to be kept in the system keyring."""
+        return self.encrypted and self.settings.remember_passphrase
+
+    def keyring_usable(self) -> bool:
+        """Whether the system has a keyring Trede can keep the passphrase in (asked once)."""
+        if self._keyring_usable is None:
+            self._keyring_usable = keys.usable()
+        return self._keyring_usable
+
+    def _keep_in_keyring(self, on: bool) -> None:
+        """Store the passphrase in the keyring (on) or remove it (off); the log records it."""
+        if on and self.passphrase is None:
+            raise NotPossibleHere(
+                _("Deze database heeft geen wachtwoord, dus er valt niets te bewaren.")
+            )
+        if on:
+            keys.store(self.paths.database, self.passphrase or "")
+        else:
+            keys.forget(self.paths.database)
+        audit.record_alone(
+            self.db,
+            actor=self.actor,
+            action="keyring.store" if on else "keyring.forget",
+            obj=self.paths.database.name,
+        )
+
+    def encrypt(self, passphrase: str, remember: bool = False) -> EncryptOutcome:
+        """Encrypt this window's plain database in place and reopen it with ``passphrase``.
+
+        On failure the plain database is reopened as it was and the error is raised.
+        """
+        if self.demo or self.encrypted:
+            raise NotPossibleHere(
+                _("Deze database kan niet worden versleuteld. Er is niets veranderd.")
+            )
+        path = self.paths.database
+        database.close(self.db)
+        try:
+            outcome = encryption.encrypt(path, passphrase, actor=self.actor)
+        except BaseException:
+            self.db = database.open_database(path)
+            raise
+        self.db = database.open_database(path, passphrase)
+        self.passphrase = passphrase
+        note = None
+        try:
+            if remember != self.settings.remember_passphrase:
+                self.update_settings(remember_passphrase=remember)
+            elif remember:
+                self._keep_in_keyring(True)
+        except UserError as problem:
+            note = problem.message + " " + _("Trede vraagt het wachtwoord bij elke start.")
+        return EncryptOutcome(plain_backups=outcome.plain_backups, keyring_note=note)
+
+    def remove_plain_backups(self, paths: tuple[Path, ...]) -> int:
+        """Wipe backups that are not encrypted (offered after encrypting); the number wiped."""
+        wiped = encryption.wipe_all(path for path in paths if not database.is_encrypted(path))
+        if wiped:
+            audit.record_alone(
+                self.db, actor=self.actor, action="backup.wipe_plain", obj=f"backups:{wiped}"
+            )
+        return wiped
 
     def connect(self) -> Database:
         """A new connection to the same database, for work on another thread."""

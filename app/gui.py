@@ -6,31 +6,45 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlite_utils import Database
 
 from app import context as context_module
-from app import database, lock, paths
+from app import database, keys, lock, paths
 from app import settings as settings_module
 from caseload import demo
-from resources import i18n
+from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, main_window, passphrase_dialog, qt_setup
 
 DEMO_CLIENTS = 400
 
-#: Asks a new passphrase for a database that does not exist yet; None when the user cancels.
-AskNew = Callable[[], str | None]
-#: Asks the passphrase of an encrypted file until the check (None = opened) accepts it.
-AskExisting = Callable[[Path, Callable[[str], str | None]], bool]
+#: Asks a new passphrase for a database that does not exist yet. Gets whether the keyring may be
+#: offered; answers the passphrase and whether to keep it in the keyring, or None (Annuleren).
+AskNew = Callable[[bool], tuple[str, bool] | None]
+#: Asks the passphrase of an encrypted file until the check (None = opened) accepts it. The
+#: third argument says why it is asked although the keyring was meant to answer ("" normally).
+AskExisting = Callable[[Path, Callable[[str], str | None], str], bool]
 
 
 class StartCancelled(Exception):
     """The user cancelled a passphrase dialog: Trede quits and nothing has changed."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The database as the window gets it, with what the start asked and found."""
+
+    db: Database
+    passphrase: str | None
+    #: Whether the passphrase is (now) kept in the system keyring.
+    remember: bool = False
+    #: One sentence to show once the window is up, when the keyring let the user down.
+    notice: str | None = None
 
 
 def is_new(path: Path) -> bool:
@@ -38,7 +52,7 @@ def is_new(path: Path) -> bool:
     return not path.exists() or path.stat().st_size == 0
 
 
-def open_encrypted(path: Path, ask: AskExisting) -> tuple[Database, str]:
+def open_encrypted(path: Path, ask: AskExisting, note: str = "") -> tuple[Database, str]:
     """Ask the passphrase until it opens the encrypted file; StartCancelled on Annuleren."""
     opened: list[tuple[Database, str]] = []
 
@@ -49,34 +63,86 @@ def open_encrypted(path: Path, ask: AskExisting) -> tuple[Database, str]:
             return error.message
         return None
 
-    if not ask(path, check) or not opened:
+    if not ask(path, check, note) or not opened:
         raise StartCancelled
     return opened[-1]
 
 
+def _remembered(path: Path) -> tuple[str | None, str, bool]:
+    """The keyring's passphrase for ``path`` (or None with why Trede asks), and whether the
+    keyring could be reached."""
+    try:
+        stored = keys.stored(path)
+    except keys.KeyringProblem as problem:
+        return None, problem.message + " " + _("Typ uw wachtwoord."), False
+    if stored is None:
+        return (
+            None,
+            _(
+                "Er staat nog geen wachtwoord voor dit bestand in de sleutelhanger. "
+                "Typ uw wachtwoord; Trede bewaart het daarna."
+            ),
+            True,
+        )
+    return stored, "", True
+
+
+def _keep(db: Database, path: Path, passphrase: str, actor: str) -> str | None:
+    """Store the passphrase in the keyring (logged); a sentence for the user when that failed."""
+    try:
+        keys.store(path, passphrase)
+    except keys.KeyringProblem as problem:
+        return problem.message + " " + _("Bij de volgende start vraagt Trede het wachtwoord.")
+    audit.record_alone(db, actor=actor, action="keyring.store", obj=path.name)
+    return None
+
+
 def open_for_window(
-    path: Path, ask_new: AskNew | None = None, ask_existing: AskExisting | None = None
-) -> tuple[Database, str | None]:
+    path: Path,
+    ask_new: AskNew | None = None,
+    ask_existing: AskExisting | None = None,
+    *,
+    remember: bool = False,
+    actor: str = "onbekend",
+) -> Opened:
     """Open the user's database for the window, asking a passphrase where one is needed.
 
-    A new database is created encrypted with a chosen passphrase; an encrypted one asks it;
-    a plain one (made before encryption, or by a test) opens as it is. TREDE_PASSPHRASE wins.
+    A new database is created encrypted with a chosen passphrase; an encrypted one asks it,
+    unless ``remember`` is on and the keyring holds one that opens it (else the dialog says why
+    it asks); a plain one opens as it is. TREDE_PASSPHRASE wins over everything.
     """
     from_env = os.environ.get(database.PASSPHRASE_ENV) or None
     new = is_new(path)
     if not new and not database.is_encrypted(path):
-        return database.open_database(path), None
+        return Opened(database.open_database(path), None)
     if from_env is not None:
-        return database.open_database(path, from_env), from_env
+        return Opened(database.open_database(path, from_env), from_env, remember)
     if new and ask_new is not None:
-        chosen = ask_new()
-        if chosen is None:
+        answer = ask_new(keys.usable())
+        if answer is None:
             raise StartCancelled
-        return database.open_database(path, chosen), chosen
+        chosen, keep = answer
+        db = database.open_database(path, chosen)
+        notice = _keep(db, path, chosen, actor) if keep else None
+        return Opened(db, chosen, keep and notice is None, notice)
     if not new and ask_existing is not None:
-        return open_encrypted(path, ask_existing)
+        note, reachable = "", True
+        if remember:
+            stored, note, reachable = _remembered(path)
+            if stored is not None:
+                try:
+                    return Opened(database.open_database(path, stored), stored, True)
+                except UserError:
+                    note = _(
+                        "Het wachtwoord in de sleutelhanger opent deze database niet meer. "
+                        "Misschien is het gewijzigd. Typ uw wachtwoord."
+                    )
+        db, passphrase = open_encrypted(path, ask_existing, note)
+        # Typed by hand although the keyring was meant to answer: keep the right one there now.
+        notice = _keep(db, path, passphrase, actor) if remember and reachable else None
+        return Opened(db, passphrase, remember, notice)
     db = database.open_database(path)
-    return db, database.passphrase_of(db)
+    return Opened(db, database.passphrase_of(db))
 
 
 def build_context(
@@ -92,14 +158,25 @@ def build_context(
     writer_lock = lock.WriterLock(resolved.database)
     writer_lock.acquire()
     try:
-        db, passphrase = open_for_window(resolved.database, ask_new, ask_existing)
+        settings = settings_module.load(resolved.settings)
+        opened = open_for_window(
+            resolved.database,
+            ask_new,
+            ask_existing,
+            remember=settings.remember_passphrase,
+            actor=settings.user_name or "onbekend",
+        )
+        if opened.remember != settings.remember_passphrase and opened.passphrase is not None:
+            settings = replace(settings, remember_passphrase=opened.remember)
+            settings_module.save(resolved.settings, settings)
         return context_module.AppContext(
-            db=db,
+            db=opened.db,
             paths=resolved,
-            settings=settings_module.load(resolved.settings),
+            settings=settings,
             demo=False,
             writer_lock=writer_lock,
-            passphrase=passphrase,
+            passphrase=opened.passphrase,
+            start_notice=opened.notice,
         )
     except BaseException:
         writer_lock.release()
@@ -147,6 +224,8 @@ def run(database_path: Path | None, language: str, demo_mode: bool) -> int:
     error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
+    if context.start_notice:
+        QMessageBox.information(window, _("Sleutelhanger"), context.start_notice)
     try:
         return application.exec()
     finally:

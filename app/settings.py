@@ -38,6 +38,9 @@ class Settings:
     backups_keep: int = 10
     #: Minutes without a key press or mouse use after which the window locks itself.
     lock_minutes: int = 5
+    #: Keep the passphrase of an encrypted database in the system keyring (app/keys.py), so
+    #: Trede opens without asking; off unless the user chooses it.
+    remember_passphrase: bool = False
 
     @property
     def is_complete(self) -> bool:

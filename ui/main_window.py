@@ -76,13 +76,17 @@ class MainWindow(QMainWindow):
             }
         if self.context.demo:
             title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
+        elif not self.context.encrypted:
+            title += " — " + _("niet versleuteld")
         self.setWindowTitle(title)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Navigatie"))
         self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
         self.pages = QStackedWidget()
-        self.settings_page = SettingsPage(self.context.settings, encrypted=self.context.encrypted)
+        self.settings_page = SettingsPage(
+            self.context.settings, **security_actions.page_options(self.context)
+        )
         self.settings_page.save_requested.connect(self._save_settings)
         self.settings_page.privacy_requested.connect(self.show_privacy)
         self.settings_page.restore_requested.connect(self.restore_backup)
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.settings_page.audit_log_requested.connect(
             lambda: security_actions.show_audit_log(self, self.context)
         )
+        self.settings_page.encrypt_requested.connect(self.encrypt_database)
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
             (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),
@@ -258,6 +263,11 @@ class MainWindow(QMainWindow):
         """Pick a backup, check it and put it in place; then show the restored data."""
         if backup_actions.choose_and_restore(self, self.context):
             self.after_restore()
+
+    def encrypt_database(self) -> None:
+        """Encrypt the plain database in place; then the window shows it as encrypted."""
+        if security_actions.encrypt_database(self, self.context):
+            self._build(self.current_page())
 
     def after_restore(self) -> None:
         """Rebuild every page on the reopened database."""

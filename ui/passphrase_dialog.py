@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -82,6 +83,23 @@ def _loss_warning() -> QLabel:
     )
 
 
+def keyring_choice(checked: bool = False) -> QCheckBox:
+    """The choice to keep the passphrase in the system keyring (only shown where one exists)."""
+    box = QCheckBox(_("Wachtwoord bewaren in de &sleutelhanger van het systeem"))
+    box.setChecked(checked)
+    return box
+
+
+def keyring_explanation() -> QLabel:
+    """What keeping the passphrase in the keyring means, in one short paragraph."""
+    return widgets.paragraph(
+        _(
+            "Dan typt u het wachtwoord niet meer bij het openen. Let op: iedereen die met uw "
+            "account op deze computer werkt, kan Trede dan ook openen."
+        )
+    )
+
+
 class NewPassphraseFields(QWidget):
     """A new passphrase twice, with a strength hint that follows the typing."""
 
@@ -108,15 +126,25 @@ class NewPassphraseFields(QWidget):
 
 
 class NewPassphraseDialog(QDialog):
-    """First start: choose the passphrase that encrypts the new database."""
+    """Choose the passphrase that encrypts the database: at first start, or to encrypt later."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        offer_keyring: bool = False,
+        remember: bool = False,
+        title: str | None = None,
+        intro: str | None = None,
+        ok_text: str | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Wachtwoord kiezen"))
+        self.setWindowTitle(title or _("Wachtwoord kiezen"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             widgets.paragraph(
-                _(
+                intro
+                or _(
                     "Trede versleutelt de gegevens op deze computer. "
                     "Kies een wachtwoord. U typt het elke keer als u Trede opent."
                 )
@@ -125,10 +153,16 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(_loss_warning())
         self.fields = NewPassphraseFields(_("&Wachtwoord:"))
         layout.addWidget(self.fields)
+        #: Only there when the system has a usable keyring.
+        self.remember: QCheckBox | None = None
+        if offer_keyring:
+            self.remember = keyring_choice(remember)
+            layout.addWidget(self.remember)
+            layout.addWidget(keyring_explanation())
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, _("&Database maken")))
+        layout.addWidget(_buttons(self, ok_text or _("&Database maken")))
         accessibility.name_widgets(self)
         self.fields.first.setFocus()
 
@@ -146,11 +180,17 @@ class NewPassphraseDialog(QDialog):
         """The chosen passphrase."""
         return self.fields.first.text()
 
+    def keep_in_keyring(self) -> bool:
+        """Whether the user chose to keep the passphrase in the system keyring."""
+        return self.remember is not None and self.remember.isChecked()
+
 
 class PassphraseDialog(QDialog):
     """Ask the passphrase until ``check`` accepts it; Annuleren gives up."""
 
-    def __init__(self, check: Check, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, check: Check, file_name: str, parent: QWidget | None = None, note: str = ""
+    ) -> None:
         super().__init__(parent)
         self._check = check
         self.setWindowTitle(_("Wachtwoord"))
@@ -165,7 +205,8 @@ class PassphraseDialog(QDialog):
         self.field = _secret_field()
         _row(form, _("&Wachtwoord:"), self.field)
         layout.addLayout(form)
-        self.message = QLabel()
+        # Why Trede asks although the keyring was meant to answer, until the user types.
+        self.message = QLabel(note)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addWidget(_buttons(self, _("&Openen")))
@@ -214,14 +255,14 @@ class ChangePassphraseDialog(QDialog):
         super().accept()
 
 
-def ask_new_passphrase() -> str | None:
-    """Show the first-start dialog; the chosen passphrase, or None when cancelled."""
-    dialog = NewPassphraseDialog()
+def ask_new_passphrase(offer_keyring: bool = False) -> tuple[str, bool] | None:
+    """Show the first-start dialog: the passphrase and whether to keep it in the keyring."""
+    dialog = NewPassphraseDialog(offer_keyring=offer_keyring)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.passphrase()
+    return dialog.passphrase(), dialog.keep_in_keyring()
 
 
-def ask_passphrase(path: Path, check: Check) -> bool:
+def ask_passphrase(path: Path, check: Check, note: str = "") -> bool:
     """Ask the passphrase of ``path`` until ``check`` accepts it; False when cancelled."""
-    return PassphraseDialog(check, path.name).exec() == QDialog.DialogCode.Accepted
+    return PassphraseDialog(check, path.name, note=note).exec() == QDialog.DialogCode.Accepted

@@ -1,23 +1,68 @@
-"""Window actions for security: change the passphrase, show the audit log."""
+"""Window actions for security: change the passphrase, encrypt a plain database, the audit log."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from resources.errors import UserError
-from resources.i18n import _
+from resources.i18n import _, ngettext
 from ui import audit_dialog, passphrase_dialog
 from ui.context import WindowContext
 
 
+class EncryptOutcome(Protocol):
+    """What encrypting left: plain backups, and a remark when the keyring failed."""
+
+    plain_backups: tuple[Path, ...]
+    keyring_note: str | None
+
+
+class SecurityContext(WindowContext, Protocol):
+    """The window context with what the security actions need besides."""
+
+    @property
+    def remembers_passphrase(self) -> bool:
+        """Whether the passphrase is meant to be kept in the system keyring."""
+        ...
+
+    def keyring_usable(self) -> bool:
+        """Whether the system has a keyring for the passphrase."""
+        ...
+
+    def encrypt(self, passphrase: str, remember: bool = False) -> EncryptOutcome:
+        """Encrypt the plain database in place; raises a UserError (nothing changed) on failure."""
+        ...
+
+    def remove_plain_backups(self, paths: tuple[Path, ...]) -> int:
+        """Wipe backups that are not encrypted; the number wiped."""
+        ...
+
+
+def page_options(context: SecurityContext) -> dict[str, Any]:
+    """What the settings page shows in its Beveiliging group for this database."""
+    return {
+        "encrypted": context.encrypted,
+        "can_encrypt": not context.encrypted and not context.demo,
+        "remember_passphrase": context.remembers_passphrase,
+        "keyring_usable": context.keyring_usable,
+    }
+
+
 def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
     """Ask the old passphrase and a new one twice, then re-key; True when it changed."""
+    notes: list[str] = []
 
     def change(old: str, new: str) -> str | None:
         try:
-            context.change_passphrase(old, new)
+            note = context.change_passphrase(old, new)
         except UserError as error:
             return error.message
+        if note:
+            notes.append(note)
         return None
 
     dialog = passphrase_dialog.ChangePassphraseDialog(change, parent)
@@ -26,9 +71,85 @@ def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
     QMessageBox.information(
         parent,
         _("Wachtwoord gewijzigd"),
-        _("Het wachtwoord is gewijzigd. Oude back-ups openen nog met het oude wachtwoord."),
+        " ".join(
+            [
+                _(
+                    "Het wachtwoord is gewijzigd. Oude back-ups openen nog met het oude wachtwoord."
+                ),
+                *notes,
+            ]
+        ),
     )
     return True
+
+
+def encrypt_database(parent: QWidget, context: SecurityContext) -> bool:
+    """Ask a new passphrase twice and encrypt the plain database in place; True when done."""
+    dialog = passphrase_dialog.NewPassphraseDialog(
+        parent,
+        offer_keyring=context.keyring_usable(),
+        remember=context.remembers_passphrase,
+        title=_("Database versleutelen"),
+        intro=_(
+            "Trede versleutelt de gegevens in %(file)s. Kies een wachtwoord. Daarna typt u het "
+            "elke keer als u Trede opent. Trede controleert de versleutelde kopie voordat die "
+            "het oude bestand vervangt."
+        )
+        % {"file": context.paths.database.name},
+        ok_text=_("V&ersleutelen"),
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        outcome = context.encrypt(dialog.passphrase(), dialog.keep_in_keyring())
+    except UserError as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, _("Niet versleuteld"), error.message)
+        return False
+    QApplication.restoreOverrideCursor()
+    text = _("De database is versleuteld. Vanaf nu vraagt Trede het wachtwoord bij het openen.")
+    QMessageBox.information(
+        parent, _("Database versleuteld"), " ".join(filter(None, [text, outcome.keyring_note]))
+    )
+    if outcome.plain_backups:
+        offer_to_wipe_plain_backups(parent, context, outcome.plain_backups)
+    return True
+
+
+def offer_to_wipe_plain_backups(
+    parent: QWidget, context: SecurityContext, backups: tuple[Path, ...]
+) -> int:
+    """Say that older backups are still plain and offer to wipe them; the number wiped."""
+    count = len(backups)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("Oude back-ups zonder versleuteling"),
+        ngettext(
+            "Er is nog %(n)d oudere back-up die niet versleuteld is (in %(folder)s). Wie die "
+            "heeft, kan de gegevens lezen. Trede kan die niet meer terugzetten. Nu wissen?",
+            "Er zijn nog %(n)d oudere back-ups die niet versleuteld zijn (in %(folder)s). Wie "
+            "ze heeft, kan de gegevens lezen. Trede kan ze niet meer terugzetten. Nu wissen?",
+            count,
+        )
+        % {"n": count, "folder": backups[0].parent},
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    wipe = box.addButton(_("&Wissen"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("&Bewaren"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    wipe.setAccessibleName(_("Wissen"))
+    keep.setAccessibleName(_("Bewaren"))
+    box.exec()
+    if box.clickedButton() is not wipe:
+        return 0
+    try:
+        return context.remove_plain_backups(backups)
+    except (UserError, OSError) as error:
+        QMessageBox.warning(parent, _("Niet gewist"), str(error))
+        return 0
 
 
 def show_audit_log(parent: QWidget, context: WindowContext) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from resources.i18n import _
-from ui import metrics, profile_form, widgets
+from ui import metrics, passphrase_dialog, profile_form, widgets
 from ui.context import SettingsView
 
 
@@ -37,6 +40,20 @@ def _row(form: QFormLayout, text: str, field: QWidget) -> None:
     form.addRow(label, field)
 
 
+def _bounded(group: QGroupBox) -> QHBoxLayout:
+    """A group no wider than the form, in a row of its own.
+
+    Qt asks a widget with a layout for its height at the column's full width, also when the
+    widget may not be that wide; wrapped paragraphs then get too few lines and are cut off.
+    In a row the group is asked at the width it really gets.
+    """
+    group.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+    row = QHBoxLayout()
+    row.addWidget(group, 1)
+    row.addStretch(0)
+    return row
+
+
 class SettingsPage(QScrollArea):
     """Settings with one Opslaan button; emits the changes, the window writes them."""
 
@@ -50,11 +67,22 @@ class SettingsPage(QScrollArea):
     passphrase_change_requested = Signal()
     #: Emitted when the user wants to read the audit log.
     audit_log_requested = Signal()
+    #: Emitted when the user wants to encrypt a plain database.
+    encrypt_requested = Signal()
 
     def __init__(
-        self, settings: SettingsView, parent: QWidget | None = None, *, encrypted: bool = False
+        self,
+        settings: SettingsView,
+        parent: QWidget | None = None,
+        *,
+        encrypted: bool = False,
+        can_encrypt: bool = False,
+        remember_passphrase: bool = False,
+        keyring_usable: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        # Asking the system for its keyring takes a moment: done when the page is first shown.
+        self._keyring_usable = keyring_usable
         self.setWidgetResizable(True)
         content = QWidget()
         self.setWidget(content)
@@ -93,7 +121,6 @@ class SettingsPage(QScrollArea):
         layout.addWidget(privacy)
 
         backups = QGroupBox(_("Back-ups"))
-        backups.setMaximumWidth(metrics.FORM_MAX_WIDTH)
         backups_form = QFormLayout(backups)
         backups_form.addRow(
             widgets.paragraph(
@@ -108,25 +135,11 @@ class SettingsPage(QScrollArea):
         self.restore = QPushButton(_("Back-up te&rugzetten…"))
         self.restore.clicked.connect(self.restore_requested)
         backups_form.addRow(self.restore)
-        layout.addWidget(backups)
+        layout.addLayout(_bounded(backups))
 
-        security = QGroupBox(_("Beveiliging"))
-        security.setMaximumWidth(metrics.FORM_MAX_WIDTH)
-        security_form = QFormLayout(security)
-        self.lock_minutes = _spin(settings.lock_minutes, 1, 120, _(" minuten"))
-        _row(security_form, _("Scherm &vergrendelen na:"), self.lock_minutes)
-        self.change_passphrase = QPushButton(_("Wachtwoord wij&zigen…"))
-        self.change_passphrase.clicked.connect(self.passphrase_change_requested)
-        self.change_passphrase.setEnabled(encrypted)
-        security_form.addRow(self.change_passphrase)
-        if not encrypted:
-            security_form.addRow(
-                widgets.paragraph(_("Deze database is niet versleuteld en heeft geen wachtwoord."))
-            )
-        self.audit_log = QPushButton(_("&Logboek bekijken…"))
-        self.audit_log.clicked.connect(self.audit_log_requested)
-        security_form.addRow(self.audit_log)
-        layout.addWidget(security)
+        layout.addLayout(
+            _bounded(self._security(settings, encrypted, can_encrypt, remember_passphrase))
+        )
 
         buttons = QHBoxLayout()
         self.save = QPushButton(_("&Opslaan"))
@@ -140,6 +153,53 @@ class SettingsPage(QScrollArea):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+
+    def _security(
+        self, settings: SettingsView, encrypted: bool, can_encrypt: bool, remember: bool
+    ) -> QGroupBox:
+        """Lock time, passphrase, keyring and encryption, and the audit log."""
+        security = QGroupBox(_("Beveiliging"))
+        column = QVBoxLayout(security)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.lock_minutes = _spin(settings.lock_minutes, 1, 120, _(" minuten"))
+        _row(form, _("Scherm &vergrendelen na:"), self.lock_minutes)
+        column.addLayout(form)
+        self.change_passphrase = QPushButton(_("Wachtwoord wij&zigen…"))
+        self.change_passphrase.clicked.connect(self.passphrase_change_requested)
+        self.change_passphrase.setEnabled(encrypted)
+        column.addWidget(self.change_passphrase)
+        #: Keep the passphrase in the system keyring: only for an encrypted database, and
+        #: enabled once the page knows that the system has a usable keyring.
+        self.remember_passphrase = passphrase_dialog.keyring_choice(remember)
+        self.remember_passphrase.setEnabled(False)
+        self.keyring_note = passphrase_dialog.keyring_explanation()
+        self.encrypt = QPushButton(_("V&ersleutelen…"))
+        self.encrypt.clicked.connect(self.encrypt_requested)
+        self.encrypt.setEnabled(can_encrypt and not encrypted)
+        if encrypted:
+            column.addWidget(self.remember_passphrase)
+            column.addWidget(self.keyring_note)
+        else:
+            plain = _("Deze database is niet versleuteld en heeft geen wachtwoord.")
+            if can_encrypt:
+                plain += " " + _(
+                    "Met Versleutelen kiest u een wachtwoord; Trede versleutelt dan het bestand."
+                )
+            column.addWidget(widgets.paragraph(plain))
+            column.addWidget(self.encrypt)
+        for widget, shown in (
+            (self.remember_passphrase, encrypted),
+            (self.keyring_note, encrypted),
+            (self.encrypt, can_encrypt and not encrypted),
+        ):
+            widget.setParent(security)
+            widget.setVisible(shown)
+        self._keyring_checked = not encrypted
+        self.audit_log = QPushButton(_("&Logboek bekijken…"))
+        self.audit_log.clicked.connect(self.audit_log_requested)
+        column.addWidget(self.audit_log)
+        return security
 
     def _save(self) -> None:
         if not self.profile.validate():
@@ -165,7 +225,27 @@ class SettingsPage(QScrollArea):
             "backups_keep": self.backups_keep.value(),
             "lock_minutes": self.lock_minutes.value(),
         }
+        if self.remember_passphrase.isEnabled():
+            changes["remember_passphrase"] = self.remember_passphrase.isChecked()
         self.save_requested.emit(changes)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The first time the page shows, ask whether the keyring option can be offered."""
+        super().showEvent(event)
+        if not self._keyring_checked:
+            self._keyring_checked = True
+            self.show_keyring(self._keyring_usable is not None and self._keyring_usable())
+
+    def show_keyring(self, usable: bool) -> None:
+        """Offer the keyring choice, or say that this computer has no keyring."""
+        self.remember_passphrase.setEnabled(usable)
+        if not usable:
+            self.keyring_note.setText(
+                _(
+                    "Op deze computer is geen sleutelhanger beschikbaar. Trede vraagt het "
+                    "wachtwoord daarom bij elke start."
+                )
+            )
 
     def show_saved(self) -> None:
         """Confirm that the settings were written."""

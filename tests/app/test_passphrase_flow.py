@@ -15,7 +15,7 @@ GOOD = "paars-Konijn-fietst-42"
 def answers(*typed: str | None) -> gui.AskExisting:
     """A stand-in for the passphrase dialog: tries each typed passphrase, None = Annuleren."""
 
-    def ask(path: Path, check: Callable[[str], str | None]) -> bool:
+    def ask(path: Path, check: Callable[[str], str | None], note: str = "") -> bool:
         for passphrase in typed:
             if passphrase is None:
                 return False
@@ -28,7 +28,7 @@ def answers(*typed: str | None) -> gui.AskExisting:
 
 def test_first_start_creates_an_encrypted_database(tmp_path: Path) -> None:
     path = tmp_path / "trede.db"
-    context = gui.build_context(path, demo_mode=False, ask_new=lambda: GOOD)
+    context = gui.build_context(path, demo_mode=False, ask_new=lambda _offer: (GOOD, False))
     try:
         assert context.passphrase == GOOD and context.encrypted
     finally:
@@ -39,7 +39,7 @@ def test_first_start_creates_an_encrypted_database(tmp_path: Path) -> None:
 def test_cancelling_the_first_passphrase_creates_nothing(tmp_path: Path) -> None:
     path = tmp_path / "trede.db"
     with pytest.raises(gui.StartCancelled):
-        gui.build_context(path, demo_mode=False, ask_new=lambda: None)
+        gui.build_context(path, demo_mode=False, ask_new=lambda _offer: None)
     assert not path.exists()
 
 
@@ -66,7 +66,7 @@ def test_later_start_asks_until_the_passphrase_is_right(encrypted: Path) -> None
 def test_wrong_passphrase_gets_a_clear_message_and_changes_nothing(encrypted: Path) -> None:
     messages: list[str | None] = []
 
-    def ask(path: Path, check: Callable[[str], str | None]) -> bool:
+    def ask(path: Path, check: Callable[[str], str | None], note: str) -> bool:
         messages.append(check("fout"))
         return False
 
@@ -78,7 +78,7 @@ def test_wrong_passphrase_gets_a_clear_message_and_changes_nothing(encrypted: Pa
 
 
 def test_a_plain_database_and_the_demo_ask_nothing(tmp_path: Path) -> None:
-    def never() -> str | None:
+    def never(*_arguments: object) -> None:
         raise AssertionError("no passphrase asked")
 
     plain = tmp_path / "plain.db"
