@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
@@ -25,13 +26,18 @@ from caseload import clients, csv_export
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, icons, import_dialog, metrics, widgets
+from ui import accessibility, icons, metrics, widgets
 from ui.caseload_filters import CaseloadFilters
 from ui.caseload_model import CaseloadModel, Column
 from ui.changes import Change, ChangeBus
-from ui.client_dialog import ClientDialog
-from ui.client_view import ClientView
 from ui.context import WindowContext
+
+if TYPE_CHECKING:
+    # Imported where first used: the client's file, its forms and the dialogs are not on the
+    # first screen, and start-up should not wait for them.
+    from ui.client_dialog import ClientDialog
+    from ui.client_view import ClientView
+    from ui.import_dialog import ImportDialog
 
 #: Column widths in average characters (name and status share the rest of the width).
 _WIDTHS = {
@@ -64,7 +70,8 @@ class CaseloadPage(QWidget):
         self.context = context
         self.bus = bus
         self.new_client_dialog: ClientDialog | None = None
-        self.import_dialog: import_dialog.ImportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._client_view: ClientView | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -122,10 +129,6 @@ class CaseloadPage(QWidget):
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
         self.stack.addWidget(self.list_page)
-
-        self.client_view = ClientView(context, bus)
-        self.client_view.back_requested.connect(self.show_list)
-        self.stack.addWidget(self.client_view)
 
         self._fill_people()
         self.model.set_filter(self._filter())
@@ -238,6 +241,18 @@ class CaseloadPage(QWidget):
 
     # -- client -------------------------------------------------------------------------------
 
+    @property
+    def client_view(self) -> ClientView:
+        """The view of one client's file, in place of the list; made when first needed."""
+        if self._client_view is None:
+            from ui.client_view import ClientView
+
+            view = ClientView(self.context, self.bus)
+            view.back_requested.connect(self.show_list)
+            self.stack.addWidget(view)
+            self._client_view = view
+        return self._client_view
+
     def _activated(self) -> None:
         client_id = self.selected_client_id()
         if client_id is not None:
@@ -250,20 +265,24 @@ class CaseloadPage(QWidget):
 
     def show_list(self) -> None:
         """Back to the list, on the client that was open."""
-        client_id = self.client_view.client_id()
+        client_id = None if self._client_view is None else self._client_view.client_id()
         self.stack.setCurrentWidget(self.list_page)
         self._select(client_id if client_id is not None else self.selected_client_id())
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def new_client(self) -> None:
         """Ctrl+N: the client form for a new client."""
+        from ui.client_dialog import ClientDialog
+
         self.new_client_dialog = ClientDialog(self.context, None, self)
         self.new_client_dialog.accepted.connect(self._client_added)
         self.new_client_dialog.open()
 
     def import_clients(self) -> None:
         """The import dialog (CSV from Excel or the case system)."""
-        self.import_dialog = import_dialog.ImportDialog(self.context, self.bus, self)
+        from ui.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.context, self.bus, self)
         self.import_dialog.open()
 
     def export_clients(self) -> None:

@@ -18,6 +18,28 @@ def test_pragmas_protect_the_data(db) -> None:
     assert db.execute("PRAGMA secure_delete").fetchone()[0] == 1
 
 
+def test_an_installed_sqlite_utils_plugin_does_not_hook_into_the_connection(
+    tmp_path: Path,
+) -> None:
+    from sqlite_utils import hookimpl
+    from sqlite_utils.plugins import pm
+
+    class Snooper:
+        @hookimpl
+        def prepare_connection(self, conn) -> None:  # noqa: ANN001 - sqlite-utils' hook
+            conn.create_function("snoop", 0, lambda: "seen")
+
+    plugin = Snooper()
+    pm.register(plugin)
+    try:
+        db = database.open_database(tmp_path / "trede.db")
+        with pytest.raises(database.DATABASE_ERRORS):
+            db.execute("SELECT snoop()")
+        db.close()
+    finally:
+        pm.unregister(plugin)
+
+
 def test_every_domain_owns_its_tables(db) -> None:
     tables = set(db.table_names())
     assert {"clients", "ladder_steps", "barriers", "contacts", "actions"} <= tables
