@@ -32,8 +32,6 @@ from ui import (
     metrics,
     profile_form,
     qt_setup,
-    quickscan_page,
-    reports_page,
     retention_dialog,
     security_actions,
 )
@@ -97,10 +95,13 @@ class MainWindow(QMainWindow):
             lambda: security_actions.show_audit_log(self, self.context)
         )
         self.settings_page.encrypt_requested.connect(self.encrypt_database)
+        # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
+        # start-up shows the caseload and should not wait for the others and their imports.
+        self._later_pages = {Page.QUICKSCAN, Page.REPORTS}
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
-            (_("Quickscan"), "quickscan", quickscan_page.create(self.context, self.bus)),
-            (_("Rapporten"), "reports", reports_page.create(self.context, self.bus)),
+            (_("Quickscan"), "quickscan", QWidget()),
+            (_("Rapporten"), "reports", QWidget()),
             (_("Instellingen"), "settings", self.settings_page),
         ]
         for text, icon_name, widget in entries:
@@ -202,7 +203,26 @@ class MainWindow(QMainWindow):
     def _switch_page(self, index: int) -> None:
         # A page's own status (e.g. the caseload counts) must not linger on the next page.
         self.statusBar().clearMessage()
+        if index in self._later_pages:
+            self._make_page(index)
         self.pages.setCurrentIndex(index)
+
+    def _make_page(self, index: int) -> None:
+        """Put the real page in place of its stand-in, on its first visit."""
+        self._later_pages.discard(index)
+        if index == Page.QUICKSCAN:
+            from ui import quickscan_page
+
+            page = quickscan_page.create(self.context, self.bus)
+        else:
+            from ui import reports_page
+
+            page = reports_page.create(self.context, self.bus)
+        stand_in = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(stand_in)
+        stand_in.deleteLater()
+        accessibility.name_widgets(page)
 
     def current_page(self) -> int:
         """The index of the page shown now."""
