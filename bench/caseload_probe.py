@@ -20,12 +20,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import statistics
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication
 
 from app import gui, paths
@@ -216,9 +218,50 @@ def run(database: Path, repeat: int) -> dict[str, object]:
         "sort_filter": sort_filter,
         "unpainted": session.unpainted,
         "rows_total": session.model.rowCount(),
+        "repaint": repaint_costs(session, repeat * 5),
     }
     session.close()
     return result
+
+
+def repaint_costs(session: Session, repeat: int) -> dict[str, float]:
+    """What painting the visible rows costs by itself, with nothing to fetch: the caseload
+    model (a Python model, rows in memory) against Qt's own C++ ``QStandardItemModel`` holding
+    the same texts, in the same table. Not a benchmark row: it shows how much of the app's time
+    above the SQL no table model could save. Runs last, as it swaps the table's model."""
+    table, model = session.table, session.model
+    viewport = table.viewport()
+    session.settle()
+    first = table.rowAt(0)
+    shown = max(0, table.rowAt(viewport.height() - 1) - first + 1) or model.rowCount() - first
+    texts = QStandardItemModel(model.rowCount(), model.columnCount())
+    for row in range(first, first + shown):
+        for column in range(model.columnCount()):
+            texts.setItem(row, column, QStandardItem(str(model.index(row, column).data() or "")))
+
+    def median_repaint() -> float:
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            viewport.repaint()
+            samples.append(time.perf_counter() - start)
+        return statistics.median(samples)
+
+    app_samples, qt_samples = [], []
+    for _ in range(3):
+        table.setModel(texts)
+        table.scrollTo(texts.index(first, 0), table.ScrollHint.PositionAtTop)
+        session.settle()
+        qt_samples.append(median_repaint())
+        table.setModel(model)
+        table.scrollTo(model.index(first, 0), table.ScrollHint.PositionAtTop)
+        session.settle()
+        app_samples.append(median_repaint())
+    return {
+        "rows_visible": shown,
+        "app_model_ms": statistics.median(app_samples) * 1000,
+        "qt_model_ms": statistics.median(qt_samples) * 1000,
+    }
 
 
 def main() -> int:
