@@ -286,8 +286,9 @@ class MainWindow(QMainWindow):
 
     def encrypt_database(self) -> None:
         """Encrypt the plain database in place; then the window shows it as encrypted."""
-        if security_actions.encrypt_database(self, self.context):
-            self._build(self.current_page())
+        security_actions.encrypt_database(
+            self, self.context, reopened=lambda: self._build(self.current_page())
+        )
 
     def after_restore(self) -> None:
         """Rebuild every page on the reopened database."""

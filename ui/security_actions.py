@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -73,9 +74,7 @@ def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
         _("Wachtwoord gewijzigd"),
         " ".join(
             [
-                _(
-                    "Het wachtwoord is gewijzigd. Oude back-ups openen nog met het oude wachtwoord."
-                ),
+                _("Het wachtwoord is gewijzigd. Oude back-ups openen nog met het oude wachtwoord."),
                 *notes,
             ]
         ),
@@ -83,8 +82,14 @@ def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
     return True
 
 
-def encrypt_database(parent: QWidget, context: SecurityContext) -> bool:
-    """Ask a new passphrase twice and encrypt the plain database in place; True when done."""
+def encrypt_database(
+    parent: QWidget, context: SecurityContext, reopened: Callable[[], None] = lambda: None
+) -> bool:
+    """Ask a new passphrase twice and encrypt the plain database in place; True when done.
+
+    ``reopened`` runs as soon as the database was reopened (encrypted, or plain after a
+    failure), before any message: the pages must let go of the old connection first.
+    """
     dialog = passphrase_dialog.NewPassphraseDialog(
         parent,
         offer_keyring=context.keyring_usable(),
@@ -105,9 +110,11 @@ def encrypt_database(parent: QWidget, context: SecurityContext) -> bool:
         outcome = context.encrypt(dialog.passphrase(), dialog.keep_in_keyring())
     except UserError as error:
         QApplication.restoreOverrideCursor()
+        reopened()
         QMessageBox.warning(parent, _("Niet versleuteld"), error.message)
         return False
     QApplication.restoreOverrideCursor()
+    reopened()
     text = _("De database is versleuteld. Vanaf nu vraagt Trede het wachtwoord bij het openen.")
     QMessageBox.information(
         parent, _("Database versleuteld"), " ".join(filter(None, [text, outcome.keyring_note]))
