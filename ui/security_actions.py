@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import audit_dialog, passphrase_dialog
+from ui import accessibility, audit_dialog, passphrase_dialog
 from ui.context import WindowContext
 
 
@@ -147,8 +147,8 @@ def offer_to_wipe_plain_backups(
     keep = box.addButton(_("&Bewaren"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
-    wipe.setAccessibleName(_("Wissen"))
-    keep.setAccessibleName(_("Bewaren"))
+    for button in (wipe, keep):
+        button.setAccessibleName(accessibility.plain(button.text()))
     box.exec()
     if box.clickedButton() is not wipe:
         return 0

@@ -174,6 +174,9 @@ def _press(button_text: str, expected: str) -> object:
         assert expected in dialog.text()
         for button in dialog.buttons():
             if button.text().replace("&", "") == button_text:
+                if button_text == "Wissen":
+                    assert button.accessibleName() == "Wissen"
+                    assert dialog.defaultButton() is not button, "keeping is the default"
                 button.click()
                 return
         raise AssertionError(f"no button {button_text}")
