@@ -104,14 +104,69 @@ def privacy_html(context: WindowContext) -> str:
         + _html_list(switches)
         + "<h3>"
         + _("Beveiliging")
-        + "</h3><p>"
-        + _(
-            "Het databasebestand kan alleen door uw eigen gebruikersaccount worden gelezen. "
-            "Versleuteling met een wachtwoord komt in een volgende versie; gebruik tot die tijd "
-            "een versleutelde schijf (zoals BitLocker)."
-        )
-        + "</p>"
+        + "</h3>"
+        + _html_list(security_facts(context))
     )
+
+
+def security_facts(context: WindowContext) -> list[str]:
+    """How this database is protected now, in plain sentences for the privacy page."""
+    settings = context.settings
+    facts = [
+        _("Alleen uw eigen gebruikersaccount kan het databasebestand lezen."),
+    ]
+    if context.demo:
+        facts.append(_("Dit is een demo met verzonnen gegevens. Die is niet versleuteld."))
+    elif context.encrypted:
+        facts.append(
+            _(
+                "De database en de back-ups zijn versleuteld met uw wachtwoord (SQLCipher). "
+                "Zonder het wachtwoord kan niemand ze lezen."
+            )
+        )
+        if getattr(context, "remembers_passphrase", False):  # see security_actions
+            facts.append(
+                _(
+                    "Het wachtwoord staat in de sleutelhanger van het systeem. Iedereen die met "
+                    "uw account op deze computer werkt, kan Trede openen."
+                )
+            )
+    else:
+        facts.append(
+            _(
+                "Deze database is niet versleuteld. Kies Versleutelen in Instellingen om er een "
+                "wachtwoord op te zetten."
+            )
+        )
+    facts.append(
+        i18n.ngettext(
+            "Als u %(n)d minuut niets doet, vergrendelt Trede het venster.",
+            "Als u %(n)d minuten niets doet, vergrendelt Trede het venster.",
+            settings.lock_minutes,
+        )
+        % {"n": settings.lock_minutes}
+    )
+    facts.append(
+        _(
+            "Elke keer dat iemand een klantdossier opent, iets wijzigt, exporteert, importeert, "
+            "een rapport maakt of iets wist, komt dat in het logboek. Een gewijzigde regel in "
+            "het logboek valt op."
+        )
+    )
+    if not context.demo:
+        facts.append(
+            i18n.ngettext(
+                "Is er iets veranderd, dan maakt Trede bij het sluiten een back-up. De laatste "
+                "%(n)d back-up blijft bewaard in:",
+                "Is er iets veranderd, dan maakt Trede bij het sluiten een back-up. De laatste "
+                "%(n)d back-ups blijven bewaard in:",
+                settings.backups_keep,
+            )
+            % {"n": settings.backups_keep}
+            + f" <code>{context.backup_folder()}</code>"
+        )
+    facts.append(_("Gewiste klantgegevens worden overschreven, zodat ze niet terug te halen zijn."))
+    return facts
 
 
 class TextDialog(QDialog):

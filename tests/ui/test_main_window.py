@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import context, settings
+from app import context, database, settings
 from resources import i18n
 from ui import accessibility, backup_actions, main_window
 
@@ -168,6 +170,34 @@ def test_about_and_privacy_say_what_is_stored_and_where(qtbot, app_context, monk
     assert str(app_context.paths.database) in privacy
     assert "geen internet" in privacy
     assert "eigen vragen" in about
+    # What protects the data now, not what might come: this test database has no passphrase.
+    assert "Deze database is niet versleuteld" in privacy
+    assert "Als u 5 minuten niets doet, vergrendelt Trede het venster." in privacy
+    assert str(app_context.backup_folder()) in privacy
+
+
+def test_privacy_says_an_encrypted_database_is_encrypted(
+    qtbot, tmp_path, app_paths, complete_settings, monkeypatch
+) -> None:
+    db = database.open_database(app_paths.database, "een lang wachtwoord")
+    encrypted = context.AppContext(
+        db=db,
+        paths=app_paths,
+        settings=replace(complete_settings, lock_minutes=1),
+        passphrase="een lang wachtwoord",
+    )
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QDialog, "exec", lambda dialog: shown.append(dialog.text.toPlainText()) or 0
+    )
+    window = main_window.MainWindow(encrypted)  # closed below, before its database
+    window.show_privacy()
+    assert "zijn versleuteld met uw wachtwoord" in shown[0]
+    assert "niet versleuteld" not in shown[0]
+    assert "Als u 1 minuut niets doet" in shown[0]
+    window.close()
+    window.deleteLater()
+    db.close()
 
 
 def test_window_geometry_is_remembered(qtbot, app_context) -> None:
