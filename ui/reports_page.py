@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
+import os
 import shutil
 import tempfile
 import weakref
@@ -277,7 +279,7 @@ class ReportsPage(QWidget):
         if not self._log(self.request, "save", _("Niet opgeslagen")):
             return
         try:
-            shutil.copyfile(self.path, target)
+            _copy_private(self.path, target)
         except OSError as error:
             self._tell(
                 _("Niet opgeslagen"),
@@ -322,6 +324,18 @@ class ReportsPage(QWidget):
     def _tell(self, title: str, message: str) -> None:
         self.status.setText(message)
         QMessageBox.warning(self, title, message)
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    """Copy a report so that only the user can read it, and never leave half a file behind."""
+    handle, temporary = tempfile.mkstemp(prefix=".trede-", suffix=".pdf", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+            shutil.copyfileobj(data, out)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
 
 
 def create(context: WindowContext, bus: ChangeBus) -> QWidget:

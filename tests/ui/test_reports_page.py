@@ -126,6 +126,8 @@ def test_save_as_copies_the_pdf(qtbot, monkeypatch, page, tmp_path) -> None:
     qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = tmp_path / "voor de teamvergadering.pdf"
     assert saved.read_bytes() == page.path.read_bytes()
+    assert saved.stat().st_mode & 0o777 == 0o600  # a report is personal data: the user's only
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     assert asked[0].endswith(page.path.name)
     assert page.status.text() == f"Opgeslagen in {saved}"
 
