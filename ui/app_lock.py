@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources.i18n import _
-from ui import accessibility, widgets
+from ui import accessibility, metrics, widgets
 from ui.context import WindowContext
 
 #: What counts as someone at the keyboard; anything else (timers, repaints) does not.
@@ -87,7 +88,14 @@ class LockPage(QWidget):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        layout = widgets.page_layout(self)
+        # A short column in the middle of the window, not a field as wide as the screen.
+        outer = QHBoxLayout(self)
+        box = QWidget()
+        box.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        outer.addStretch(1)
+        outer.addWidget(box, 3, Qt.AlignmentFlag.AlignVCenter)
+        outer.addStretch(1)
+        layout = widgets.page_layout(box)
         layout.addWidget(widgets.title(_("Trede is vergrendeld")))
         self.field: QLineEdit | None = None
         if context.encrypted:
