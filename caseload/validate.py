@@ -5,9 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from stdnum import exceptions as stdnum_exceptions
-from stdnum.nl import bsn as stdnum_bsn
-
 from caseload import errors, model, vocab
 from resources.i18n import _
 
@@ -66,6 +63,10 @@ def bsn(value: str | None, enabled: bool) -> str | None:
         return None
     if not enabled:
         raise errors.InvalidBsn(_("BSN staat uit in de instellingen. Laat het veld leeg."))
+    # Imported here: python-stdnum pulls in ssl and socket, which a start without BSN never needs.
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.nl import bsn as stdnum_bsn
+
     try:
         return str(stdnum_bsn.validate(value))
     except stdnum_exceptions.InvalidLength:
