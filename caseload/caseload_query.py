@@ -135,6 +135,15 @@ def match_query(text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
+_DIGITS = re.compile(r"\d{3,}")
+
+
+def reference_digits(text: str) -> str | None:
+    """Three or more digits alone: also looked for inside klantnummers (None otherwise)."""
+    typed = text.strip()
+    return typed if _DIGITS.fullmatch(typed) else None
+
+
 def _contact_cutoff(today: dt.date, threshold_days: int) -> str:
     return (today - dt.timedelta(days=threshold_days)).isoformat()
 
@@ -153,9 +162,16 @@ def _where(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
     }
     query = match_query(flt.text)
     if query is not None:
-        clauses.append(
+        words = (
             f"id IN (SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query)"
         )
+        digits = reference_digits(flt.text)
+        if digits is None:
+            clauses.append(words)
+        else:
+            # "0512" also finds KL0000512: the end of a klantnummer, as people read it out.
+            clauses.append(f"({words} OR reference LIKE :reference)")
+            params["reference"] = f"%{digits}%"
         params["query"] = query
     if flt.status:
         clauses.append("status = :status")

@@ -158,6 +158,10 @@ def names(db: Database, text: str) -> list[str]:
             ],
         ),
         ("kl0000001", ["José Pérez"]),
+        ("0009", ["Agnieszka Nowak"]),  # the end of a klantnummer, inside the word
+        ("010", ["Zoë de Vries"]),
+        ("000001", ["José Pérez", "Zoë de Vries"]),  # KL0000001 and KL0000010
+        ("99", []),  # two digits are too few to look inside klantnummers
         ("vries zoe", ["Zoë de Vries"]),
         ("xavier", []),
     ],
