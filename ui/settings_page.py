@@ -125,8 +125,8 @@ class SettingsPage(QScrollArea):
         backups_form.addRow(
             widgets.paragraph(
                 _(
-                    "Bij elke keer afsluiten maakt Trede een back-up in de map 'backups' naast "
-                    "de database. De oudste gaan weg."
+                    "Is er iets veranderd, dan maakt Trede bij het afsluiten een back-up in de "
+                    "map 'backups' naast de database. De oudste gaan weg."
                 )
             )
         )
