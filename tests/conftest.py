@@ -7,7 +7,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlite_utils import Database
 
 # Before any Qt import: tests never need a screen.
@@ -25,6 +27,7 @@ _spec.loader.exec_module(nonet)
 
 from app import context, database, paths, settings  # noqa: E402
 from resources import i18n  # noqa: E402
+from tests.app.memory_keyring import MemoryKeyring  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -44,6 +47,23 @@ def _isolated_user_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     i18n.set_language("nl")
     yield
     i18n.set_language("nl")
+
+
+@pytest.fixture(autouse=True)
+def _no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts with no usable keyring, also in subprocesses it starts."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    """A usable keyring in memory, in place of the system's (see tests/app/memory_keyring)."""
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
 
 
 @pytest.fixture
