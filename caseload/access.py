@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from caseload import clients
-from resources import audit
+from resources import audit, files
 from resources.i18n import N_, _
 
 FORMAT = "trede-client-data"
@@ -81,15 +79,10 @@ def client_data(db: Database, client_id: int, *, made_on: dt.date) -> dict[str, 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     """Write next to the target and move it in place: no half file on failure."""
-    handle, temporary = tempfile.mkstemp(prefix=".trede-data-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    with files.private_file(path) as temporary:
+        temporary.write_text(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
 
 
 def export_client(

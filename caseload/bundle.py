@@ -13,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +24,7 @@ from sqlite_utils import Database
 from caseload import errors, inclusion
 from quickscan import loader, scoring
 from quickscan import store as quickscan_store
-from resources import audit, i18n
+from resources import audit, files, i18n
 from resources.i18n import _
 
 FORMAT = "trede-team-bundle"
@@ -173,27 +171,16 @@ def write(path: str | Path, data: dict[str, Any]) -> None:
     """Write the bundle next to its target and move it in place: no half file on failure."""
     target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=".trede-bundle-", suffix=".json", dir=target.parent
-        )
+        with files.private_file(target) as temporary:
+            temporary.write_text(
+                json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                encoding="utf-8",
+            )
     except OSError as error:
         raise BundleRejected(
             _("De bundel kan niet worden opgeslagen in %(path)s: %(reason)s")
             % {"path": target, "reason": error.strerror or error}
         ) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2, sort_keys=True)
-            out.write("\n")
-        os.replace(temporary, target)
-    except OSError as error:
-        raise BundleRejected(
-            _("De bundel kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": target, "reason": error.strerror or error}
-        ) from error
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 # -- reading a bundle ------------------------------------------------------------------------

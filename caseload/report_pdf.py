@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from caseload.errors import CaseloadError
-from resources import i18n, pdf
+from resources import files, i18n, pdf
 from resources.i18n import _
 
 #: Usable width of an A4 page between the margins.
@@ -102,26 +99,13 @@ def write(path: Path, frame: pdf.PageFrame, story: Sequence[Any]) -> None:
     """Build the PDF next to its target and move it in place: no half file on failure."""
     check_target(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=".trede-report-", suffix=".pdf", dir=path.parent
-        )
-        os.close(handle)
+        with files.private_file(path) as temporary:
+            pdf.build(str(temporary), frame, story)
     except OSError as error:
         raise ReportNotWritten(
             _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
             % {"path": path, "reason": error.strerror or error}
         ) from error
-    try:
-        pdf.build(temporary, frame, story)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ReportNotWritten(
-            _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
-        ) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
 
 
 def gap(height_mm: float) -> Spacer:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import os
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from typing import Any
 from quickscan import report_appendix, report_compare, report_sections, store
 from quickscan import report_layout as layout
 from quickscan.errors import IncomparableResults, QuickscanError
-from resources import i18n, pdf
+from resources import files, i18n, pdf
 from resources.i18n import _
 
 #: The open sqlite-utils database. Only :mod:`quickscan.store` may touch it (a layers test
@@ -110,18 +108,10 @@ def _not_written(path: Path, error: OSError) -> ReportNotWritten:
 def _write(path: Path, frame: pdf.PageFrame, story: Sequence[Any]) -> None:
     """Build the PDF next to its target and move it in place: no half file on failure."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".trede-", suffix=".pdf", dir=path.parent)
-        os.close(handle)
+        with files.private_file(path) as temporary:
+            pdf.build(str(temporary), frame, story)
     except OSError as error:
         raise _not_written(path, error) from error
-    try:
-        pdf.build(temporary, frame, story)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise _not_written(path, error) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
 
 
 def write_advice_report(

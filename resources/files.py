@@ -1,5 +1,11 @@
-"""Where the bundled files live inside the installed package."""
+"""Where the bundled files live inside the installed package, and writing files safely."""
 
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 RESOURCES_DIR = Path(__file__).resolve().parent
@@ -9,3 +15,22 @@ FONTS_DIR = RESOURCES_DIR / "fonts"
 #: The font shipped with Trede, so every glyph (ë, é, €, –) prints and shows the same everywhere.
 FONT_REGULAR = FONTS_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONTS_DIR / "DejaVuSans-Bold.ttf"
+
+
+@contextlib.contextmanager
+def private_file(target: Path) -> Iterator[Path]:
+    """A new file next to ``target`` that only the user can read; it replaces ``target`` when
+    the block ends without an error and is removed otherwise, so no half file is ever left.
+
+    Reports and exports hold personal data: each one is written this way. OSError goes to the
+    caller, who says in one sentence why the file was not written.
+    """
+    handle, name = tempfile.mkstemp(prefix=".trede-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
-import os
 import shutil
 import tempfile
 import weakref
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources import errors
+from resources import errors, files
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, jobs, metrics, report_jobs, report_render, widgets
@@ -328,14 +326,8 @@ class ReportsPage(QWidget):
 
 def _copy_private(source: Path, target: Path) -> None:
     """Copy a report so that only the user can read it, and never leave half a file behind."""
-    handle, temporary = tempfile.mkstemp(prefix=".trede-", suffix=".pdf", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as data:
-            shutil.copyfileobj(data, out)
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    with files.private_file(target) as temporary:
+        shutil.copyfile(source, temporary)
 
 
 def create(context: WindowContext, bus: ChangeBus) -> QWidget:
