@@ -146,8 +146,7 @@ def _log_in_copy(target: Path, passphrase: str, obj: str, actor: str, origin: st
     """Write the conversion into the copy's audit log; the copy becomes one self-contained file."""
     db = database.connect(target, passphrase)
     try:
-        with db.atomic():
-            audit.record(db, actor=actor, action=ACTION, obj=obj, origin=origin)
+        audit.record_alone(db, actor=actor, action=ACTION, obj=obj, origin=origin)
         if audit.broken_entries(db):
             raise EncryptionProblem(
                 _("Het logboek van de versleutelde kopie klopt niet. Er is niets veranderd.")
