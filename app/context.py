@@ -33,6 +33,12 @@ class EncryptOutcome:
     keyring_note: str | None = None
 
 
+def keep_passphrase(db: Database, path: Path, passphrase: str, actor: str) -> None:
+    """Store the passphrase of ``path`` in the system keyring and log it; KeyringProblem if not."""
+    keys.store(path, passphrase)
+    audit.record_alone(db, actor=actor, action="keyring.store", obj=path.name)
+
+
 @dataclass
 class AppContext:
     """The database, the settings and the paths of one running Trede."""
@@ -120,14 +126,11 @@ class AppContext:
                 _("Deze database heeft geen wachtwoord, dus er valt niets te bewaren.")
             )
         if on:
-            keys.store(self.paths.database, self.passphrase or "")
-        else:
-            keys.forget(self.paths.database)
+            keep_passphrase(self.db, self.paths.database, self.passphrase or "", self.actor)
+            return
+        keys.forget(self.paths.database)
         audit.record_alone(
-            self.db,
-            actor=self.actor,
-            action="keyring.store" if on else "keyring.forget",
-            obj=self.paths.database.name,
+            self.db, actor=self.actor, action="keyring.forget", obj=self.paths.database.name
         )
 
     def encrypt(self, passphrase: str, remember: bool = False) -> EncryptOutcome:

@@ -16,7 +16,7 @@ from app import context as context_module
 from app import database, keys, lock, paths
 from app import settings as settings_module
 from caseload import demo
-from resources import audit, i18n
+from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, main_window, passphrase_dialog, qt_setup
@@ -90,10 +90,9 @@ def _remembered(path: Path) -> tuple[str | None, str, bool]:
 def _keep(db: Database, path: Path, passphrase: str, actor: str) -> str | None:
     """Store the passphrase in the keyring (logged); a sentence for the user when that failed."""
     try:
-        keys.store(path, passphrase)
+        context_module.keep_passphrase(db, path, passphrase, actor)
     except keys.KeyringProblem as problem:
         return problem.message + " " + _("Bij de volgende start vraagt Trede het wachtwoord.")
-    audit.record_alone(db, actor=actor, action="keyring.store", obj=path.name)
     return None
 
 
