@@ -312,16 +312,24 @@ def select(
     cheaper than looking up every client.
     """
     today = dt.date.today() if today is None else today
-    where, params = _where(flt, today)
     if not _narrows(flt):
-        parts = " + ".join(
-            f"(SELECT count(*) FROM clients WHERE {where} AND {part})" for part in _FLAGGED_PARTS
-        )
-        flagged = db.execute(f"SELECT {parts}", params).fetchone()[0]
-        return Selection(ids(db, flt, sort, today), int(flagged))
+        return Selection(ids(db, flt, sort, today), flagged(db, flt, today))
+    where, params = _where(flt, today)
     sql = f"SELECT id, {_FLAGGED} FROM clients WHERE {where} ORDER BY {sort.order_by(False)}"
     found = db.execute(sql, params).fetchall()
     return Selection([row[0] for row in found], sum(1 for row in found if row[1]))
+
+
+def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> int:
+    """How many clients of the filter need attention (without counting anything else)."""
+    where, params = _where(flt, dt.date.today() if today is None else today)
+    if _narrows(flt):
+        sql = f"SELECT coalesce(sum({_FLAGGED}), 0) FROM clients WHERE {where}"
+    else:
+        sql = "SELECT " + " + ".join(
+            f"(SELECT count(*) FROM clients WHERE {where} AND {part})" for part in _FLAGGED_PARTS
+        )
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def data_version(db: Database) -> tuple[int, int]:

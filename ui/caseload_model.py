@@ -333,8 +333,7 @@ class CaseloadModel(QAbstractTableModel):
     def counts(self) -> caseload_query.CaseloadCounts:
         """Total, shown and flagged for the current filter (shown and flagged come with the ids)."""
         if self._flagged is None:
-            counted = caseload_query.counts(self._db, self._filter, self._today())
-            self._flagged = counted.flagged
+            self._flagged = caseload_query.flagged(self._db, self._filter, self._today())
         version = caseload_query.data_version(self._db)
         if self._total is None or self._total[0] != version:
             # Counting reads a whole index, which other queries push out of SQLite's cache.

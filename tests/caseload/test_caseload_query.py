@@ -336,6 +336,7 @@ def test_select_gives_the_same_ids_and_flags_as_ids_and_counts(
     selection = cq.select(db, flt, sort, today=TODAY)
     assert selection.ids == cq.ids(db, flt, sort, today=TODAY)
     assert selection.flagged == cq.counts(db, flt, today=TODAY).flagged
+    assert cq.flagged(db, flt, today=TODAY) == selection.flagged
 
 
 def test_caseload_follows_each_change_at_once(tmp_path: Path) -> None:

@@ -190,3 +190,18 @@ def test_texts_follow_the_language(db) -> None:
     with i18n.language("en"):
         table.set_filter(table.current_filter)
         assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "never"
+
+
+def test_the_flagged_count_follows_an_edit_of_one_client(filled) -> None:
+    table = _model(filled, caseload_query.CaseloadFilter(status="active"))
+    before = table.counts()
+    lines = [table.index(row, 0).data(ROW_ROLE) for row in range(table.rowCount())]
+    # Flagged for lack of contact alone: a contact today clears the flag.
+    client_id = next(
+        line.id for line in lines if line.no_recent_contact and not line.overdue_actions
+    )
+    journal.add_contact(filled, client_id, kind="huisbezoek", actor="test")
+    table.refresh_clients((client_id,))
+    after = table.counts()
+    assert after.flagged == before.flagged - 1
+    assert after == caseload_query.counts(filled, table.current_filter)
