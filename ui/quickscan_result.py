@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -22,16 +23,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
-from resources import errors
 from resources.i18n import _
 from ui import charts, jobs, metrics, report_jobs, widgets
 from ui import quickscan_models as texts
-from ui.context import SettingsView, WindowContext
+from ui.context import WindowContext
 
 
 def theme_bars(
@@ -80,19 +79,6 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
             )
         parts.append("</ul>")
     return "".join(parts)
-
-
-def caseload_facts(
-    db: Database, settings: SettingsView | report_jobs.Settings, response_id: int
-) -> dict[str, list[str]]:
-    """The caseload facts per theme for a scan's advice report: its team's, else everyone's."""
-    scan = store.get_response(db, response_id)
-    return evidence.for_themes(
-        db,
-        team=evidence.scope_team(db, scan.team),
-        min_group_size=settings.min_group_size,
-        contact_threshold_days=settings.contact_threshold_days,
-    )
 
 
 class ResultView(QWidget):
@@ -265,59 +251,42 @@ class ResultView(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         response_id = self.response_id
-        compare_with = self.compare_with.currentData()
-        include_roles = self.include_roles.isChecked()
-        settings = report_jobs.Settings(
-            municipality=self.context.settings.municipality,
-            min_group_size=self.context.settings.min_group_size,
-            contact_threshold_days=self.context.settings.contact_threshold_days,
-            origin_enabled=self.context.settings.origin_enabled,
+        request = report_jobs.Request(
+            report_jobs.Kind.ADVICE,
+            response_id=response_id,
+            compare_with=self.compare_with.currentData(),
+            include_roles=self.include_roles.isChecked(),
         )
+        settings = report_jobs.Settings.of(self.context.settings)
         connect = self.context.connect
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-            from quickscan import report  # written alongside; imported only when needed
-
             db = connect()  # SQLite connections must not cross threads
             try:
-                facts = caseload_facts(db, settings, response_id)
-                if cancelled():
-                    raise jobs.Cancelled()
-                report.write_advice_report(
-                    db,
-                    response_id,
-                    path,
-                    municipality=settings.municipality,
-                    compare_with=compare_with,
-                    include_roles=include_roles,
-                    evidence=facts,
-                )
+                # The caseload facts of the scan's own team when it has clients, else everyone's.
+                scan = store.get_response(db, response_id)
+                scoped = replace(request, team=evidence.scope_team(db, scan.team))
+                return report_jobs.write(db, scoped, path, settings, progress, cancelled)
             finally:
                 db.close()
-            return path
 
         self.report.setEnabled(False)
         self.report_message.setText(_("Het adviesrapport wordt gemaakt…"))
         self.runner = jobs.run(
             self, _("Adviesrapport niet gemaakt"), _("Het adviesrapport wordt gemaakt…"), job
         )
-        self.runner.finished.connect(lambda _path: self._report_written(response_id, path))
+        self.runner.finished.connect(lambda _path: self._report_written(request, path))
         self.runner.failed.connect(self._report_stopped)
         self.runner.cancelled.connect(
             lambda: self._report_stopped(_("Gestopt. Er is geen rapport gemaakt."))
         )
 
-    def _report_written(self, response_id: int, path: Path) -> None:
+    def _report_written(self, request: report_jobs.Request, path: Path) -> None:
         self._report_stopped("")
-        request = report_jobs.Request(report_jobs.Kind.ADVICE, response_id=response_id)
-        try:
-            report_jobs.log(self.context.db, request, actor=self.context.actor)
-        except errors.DATABASE_ERRORS as error:
+        refused = report_jobs.log(self.context.db, request, actor=self.context.actor)
+        if refused is not None:
             path.unlink(missing_ok=True)
-            self._report_failed(
-                _("Het rapport is niet gebruikt, omdat het logboek niet kon worden bijgewerkt. ")
-                + errors.database_sentence(error)
-            )
+            self._report_failed(refused)
             return
         self.report_message.setText(_("Adviesrapport opgeslagen in %(path)s") % {"path": path})
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from quickscan import store
-from resources import audit
+from resources import audit, errors
 from resources.i18n import N_, _
 from ui import jobs
+from ui.context import SettingsView
 
 
 class Kind(enum.Enum):
@@ -50,6 +51,16 @@ class Settings:
     min_group_size: int
     contact_threshold_days: int
     origin_enabled: bool
+
+    @classmethod
+    def of(cls, settings: SettingsView) -> Settings:
+        """A copy of what a report needs from the window's settings."""
+        return cls(
+            municipality=settings.municipality,
+            min_group_size=settings.min_group_size,
+            contact_threshold_days=settings.contact_threshold_days,
+            origin_enabled=settings.origin_enabled,
+        )
 
 
 # -- quick choices for the period -------------------------------------------------------------
@@ -207,11 +218,18 @@ def audit_object(db: Database, request: Request) -> str:
     return f"quickscan:{request.response_id}"
 
 
-def log(db: Database, request: Request, *, actor: str, step: str = "") -> None:
+def log(db: Database, request: Request, *, actor: str, step: str = "") -> str | None:
     """Write one line in the audit log for a report made (``step`` "") or printed, saved, opened.
 
     A report takes personal data out of the database, so the window logs it before it shows,
-    prints, saves or opens one; when the log cannot be written that does not happen.
+    prints, saves or opens one. Returns None when logged, else the sentence that says why the
+    report must not be used.
     """
     action = ACTIONS[request.kind] + (f".{step}" if step else "")
-    audit.record_alone(db, actor=actor, action=action, obj=audit_object(db, request))
+    try:
+        audit.record_alone(db, actor=actor, action=action, obj=audit_object(db, request))
+    except errors.DATABASE_ERRORS as error:
+        return _(
+            "Het rapport is niet gebruikt, omdat het logboek niet kon worden bijgewerkt. "
+        ) + errors.database_sentence(error)
+    return None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resources import errors, files
+from resources import files
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, jobs, metrics, report_jobs, report_render, widgets
@@ -165,12 +165,7 @@ class ReportsPage(QWidget):
         folder = self.folder / str(next(self._numbers))
         folder.mkdir()
         path = folder / report_jobs.file_name(request)
-        settings = report_jobs.Settings(
-            municipality=self.context.settings.municipality,
-            min_group_size=self.context.settings.min_group_size,
-            contact_threshold_days=self.context.settings.contact_threshold_days,
-            origin_enabled=self.context.settings.origin_enabled,
-        )
+        settings = report_jobs.Settings.of(self.context.settings)
         connect = self.context.connect
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
@@ -308,16 +303,10 @@ class ReportsPage(QWidget):
         """Log the report in the audit log; when that fails, tell the user and return False."""
         if request is None:
             return False
-        try:
-            report_jobs.log(self.context.db, request, actor=self.context.actor, step=step)
-        except errors.DATABASE_ERRORS as error:
-            self._tell(
-                title,
-                _("Het rapport is niet gebruikt, omdat het logboek niet kon worden bijgewerkt. ")
-                + errors.database_sentence(error),
-            )
-            return False
-        return True
+        refused = report_jobs.log(self.context.db, request, actor=self.context.actor, step=step)
+        if refused is not None:
+            self._tell(title, refused)
+        return refused is None
 
     def _tell(self, title: str, message: str) -> None:
         self.status.setText(message)

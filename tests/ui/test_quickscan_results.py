@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import types
 
@@ -259,3 +260,19 @@ def test_a_failing_advice_report_says_why(
     qtbot.waitUntil(lambda: page.result.runner is None)
     assert warnings == ["De map bestaat niet."]
     assert fake_report == []
+
+
+def test_without_a_log_line_the_advice_report_is_not_kept(
+    qtbot, tmp_path, monkeypatch, app_context, page, warnings
+) -> None:
+    def read_only(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    page.open_result(submit(app_context.db, "manager", 3))
+    target = tmp_path / "advies.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
+    monkeypatch.setattr(audit, "record_alone", read_only)
+    page.result.report.click()
+    qtbot.waitUntil(lambda: page.result.runner is None and bool(warnings), timeout=30000)
+    assert "logboek" in warnings[0]
+    assert not target.exists()
