@@ -173,28 +173,26 @@ class SettingsPage(QScrollArea):
         #: enabled once the page knows that the system has a usable keyring.
         self.remember_passphrase = passphrase_dialog.keyring_choice(remember)
         self.remember_passphrase.setEnabled(False)
+        column.addWidget(self.remember_passphrase)
         self.keyring_note = passphrase_dialog.keyring_explanation()
+        column.addWidget(self.keyring_note)
+        offer_encryption = can_encrypt and not encrypted
         self.encrypt = QPushButton(_("V&ersleutelen…"))
         self.encrypt.clicked.connect(self.encrypt_requested)
-        self.encrypt.setEnabled(can_encrypt and not encrypted)
-        if encrypted:
-            column.addWidget(self.remember_passphrase)
-            column.addWidget(self.keyring_note)
-        else:
+        self.encrypt.setEnabled(offer_encryption)
+        if not encrypted:
             plain = _("Deze database is niet versleuteld en heeft geen wachtwoord.")
-            if can_encrypt:
+            if offer_encryption:
                 plain += " " + _(
                     "Met Versleutelen kiest u een wachtwoord; Trede versleutelt dan het bestand."
                 )
             column.addWidget(widgets.paragraph(plain))
-            column.addWidget(self.encrypt)
-        for widget, shown in (
-            (self.remember_passphrase, encrypted),
-            (self.keyring_note, encrypted),
-            (self.encrypt, can_encrypt and not encrypted),
-        ):
-            widget.setParent(security)
-            widget.setVisible(shown)
+        column.addWidget(self.encrypt)
+        # Every control is made (the window and the tests reach them by name); the page shows
+        # those that fit this database.
+        self.remember_passphrase.setHidden(not encrypted)
+        self.keyring_note.setHidden(not encrypted)
+        self.encrypt.setHidden(not offer_encryption)
         self._keyring_checked = not encrypted
         self.audit_log = QPushButton(_("&Logboek bekijken…"))
         self.audit_log.clicked.connect(self.audit_log_requested)
