@@ -426,7 +426,7 @@ class CaseloadModel(QAbstractTableModel):
             return self._attention
         if kind is _Role.ROW:
             return line.row
-        return self._tooltip(line.row, _COLUMNS[index.column()])
+        return self._tooltip(line, _COLUMNS[index.column()])
 
     def _line(self, index: Index) -> _Line | None:
         """Make what a row shows (fetching its page when needed); None for no such row."""
@@ -444,7 +444,7 @@ class CaseloadModel(QAbstractTableModel):
             self._lines.clear()
         line = _Line(
             row,
-            tuple(self._text(row, column, self._number) for column in _COLUMNS),
+            tuple(self._text(row, column) for column in _COLUMNS),
             self._bold if row.needs_attention else None,
             tuple(self._marked(row, column) for column in _COLUMNS),
         )
@@ -463,12 +463,7 @@ class CaseloadModel(QAbstractTableModel):
             column == Column.OPEN_ACTIONS and row.overdue_actions
         )
 
-    @staticmethod
-    def _text(
-        row: caseload_query.CaseloadRow,
-        column: Column,
-        number: Callable[[int], str] = i18n.format_number,
-    ) -> str:
+    def _text(self, row: caseload_query.CaseloadRow, column: Column) -> str:
         if column == Column.REFERENCE:
             return row.reference
         if column == Column.NAME:
@@ -477,20 +472,21 @@ class CaseloadModel(QAbstractTableModel):
             return "" if row.trede is None else str(row.trede)
         if column == Column.DAYS_SINCE_CONTACT:
             days = row.days_since_contact
-            return days_text(None) if days is None else number(days)
+            return days_text(None) if days is None else self._number(days)
         if column == Column.OPEN_BARRIERS:
-            return number(row.open_barriers)
+            return self._number(row.open_barriers)
         if column == Column.OPEN_ACTIONS:
-            return number(row.open_actions)
+            return self._number(row.open_actions)
         if column == Column.KLANTMANAGER:
             return row.klantmanager
         return status_text(row.status, row.closing_reason)
 
     @staticmethod
-    def _tooltip(row: caseload_query.CaseloadRow, column: Column) -> str | None:
+    def _tooltip(line: _Line, column: Column) -> str | None:
+        row = line.row
         parts = []
         if column in (Column.NAME, Column.KLANTMANAGER, Column.STATUS):
-            parts.append(CaseloadModel._text(row, column))  # in full, for a narrow column
+            parts.append(line.texts[column])  # in full, for a narrow column
         if column == Column.TREDE and row.trede is not None:
             parts.append(ladder.trede(row.trede).title())
         reasons = attention_reasons(row)

@@ -105,6 +105,9 @@ def test_texts_for_never_contacted_and_closed_clients(db) -> None:
     table = _model(db)
     assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "nooit"
     assert table.index(0, Column.STATUS).data() == "Afgesloten: Verhuisd"
+    # A narrow column gives its text in full as the tooltip.
+    status_tip = table.index(0, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert status_tip == "Afgesloten: Verhuisd"
     assert table.index(0, Column.TREDE).data() == ""
     assert table.index(0, 0).data(Qt.ItemDataRole.UserRole) == added.id
     row = table.index(0, 0).data(ROW_ROLE)
