@@ -105,16 +105,18 @@ def encrypt_database(
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    failure: UserError | None = None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         outcome = context.encrypt(dialog.passphrase(), dialog.keep_in_keyring())
     except UserError as error:
+        failure = error
+    finally:
         QApplication.restoreOverrideCursor()
         reopened()
-        QMessageBox.warning(parent, _("Niet versleuteld"), error.message)
+    if failure is not None:
+        QMessageBox.warning(parent, _("Niet versleuteld"), failure.message)
         return False
-    QApplication.restoreOverrideCursor()
-    reopened()
     text = _("De database is versleuteld. Vanaf nu vraagt Trede het wachtwoord bij het openen.")
     QMessageBox.information(
         parent, _("Database versleuteld"), " ".join(filter(None, [text, outcome.keyring_note]))
