@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QTabWidget,
     QWidget,
 )
 
@@ -146,6 +147,33 @@ def test_settings_page_saves_and_switches_to_english(qtbot, app_context) -> None
     assert window.navigation.item(3).text() == "Settings"
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.current_page() == main_window.Page.SETTINGS
+
+
+def _button_texts(page: QWidget) -> list[str]:
+    return [button.text() for button in page.findChildren(QAbstractButton)]
+
+
+def test_quickscan_and_reports_are_made_on_their_first_visit_in_the_language_shown(
+    qtbot, app_context
+) -> None:
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    assert _button_texts(window.pages.widget(main_window.Page.REPORTS)) == []  # not made yet
+    window.show_page(main_window.Page.QUICKSCAN)
+    tabs = window.pages.widget(main_window.Page.QUICKSCAN).findChild(QTabWidget)
+    assert tabs is not None and tabs.tabText(1) == "Geschie&denis"
+    try:
+        window._apply_settings({"language": "en"}, page=main_window.Page.SETTINGS)
+        # The window was built again in English: both pages are made anew on their next visit.
+        window.show_page(main_window.Page.QUICKSCAN)
+        tabs = window.pages.widget(main_window.Page.QUICKSCAN).findChild(QTabWidget)
+        assert tabs is not None and tabs.tabText(1) == "&History"
+        window.show_page(main_window.Page.REPORTS)
+        assert "P&rint…" in _button_texts(window.pages.widget(main_window.Page.REPORTS))
+        assert window.current_page() == main_window.Page.REPORTS
+    finally:
+        i18n.set_language("nl")
 
 
 def test_origin_cannot_be_switched_on_without_a_purpose(qtbot, app_context) -> None:
