@@ -287,19 +287,16 @@ def encrypt(path: Path, passphrase: str, *, actor: str, origin: str = "app") -> 
     except BaseException as error:
         _discard(temporary)
         _log_failure(path, actor, origin)
-        if isinstance(error, EncryptionProblem | KeyboardInterrupt):
-            raise
         if isinstance(error, database.DATABASE_ERRORS):
-            raise EncryptionProblem(
-                _("De database kan niet worden versleuteld: %(reason)s Er is niets veranderd.")
-                % {"reason": database.explain(error, path)}
-            ) from error
-        if isinstance(error, OSError):
-            raise EncryptionProblem(
-                _("De database kan niet worden versleuteld: %(reason)s Er is niets veranderd.")
-                % {"reason": error.strerror or error}
-            ) from error
-        raise
+            detail = database.explain(error, path)
+        elif isinstance(error, OSError):
+            detail = str(error.strerror or error)
+        else:
+            raise  # an EncryptionProblem already says why; anything else is not Trede's to word
+        raise EncryptionProblem(
+            _("De database kan niet worden versleuteld: %(reason)s Er is niets veranderd.")
+            % {"reason": detail}
+        ) from error
     rows = sum(expected.values())
     return Encrypted(path=path, rows=rows, plain_backups=plain_backups(path))
 
