@@ -327,7 +327,7 @@ class CaseloadModel(QAbstractTableModel):
                     page[ident] = fresh[ident]
                 else:
                     page.pop(ident, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMN_COUNT - 1))
         self._flagged = None  # an edit may have cleared or raised a flag
 
     def counts(self) -> caseload_query.CaseloadCounts:
@@ -382,15 +382,15 @@ class CaseloadModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> object:
         """Column titles; no row numbers."""
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMN_COUNT:
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
             return _(_TWO_LINE_HEADERS.get(column, column.sort_column.value))
         if role == Qt.ItemDataRole.ToolTipRole:
             return _(column.sort_column.value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and Column(section) in _NUMBER_COLUMNS:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENTS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

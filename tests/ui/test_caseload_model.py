@@ -152,6 +152,17 @@ def test_header_titles_and_sort_labels(db) -> None:
     ]
 
 
+def test_number_columns_are_aligned_right_in_the_header_and_the_rows(filled) -> None:
+    table = _model(filled)
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    numbers = [Column.TREDE, Column.DAYS_SINCE_CONTACT, Column.OPEN_BARRIERS, Column.OPEN_ACTIONS]
+    for column in Column:
+        expected = right if column in numbers else None
+        header = Qt.Orientation.Horizontal
+        assert table.headerData(column, header, Qt.ItemDataRole.TextAlignmentRole) == expected
+        assert table.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole) == expected
+
+
 def test_a_filter_with_the_same_clients_keeps_the_rows_without_a_reset(qtbot, filled) -> None:
     table = _model(filled, caseload_query.CaseloadFilter(status="active"))
     shown = table.client_ids()
