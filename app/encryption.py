@@ -38,7 +38,6 @@ class Encrypted:
     """The outcome of an encryption: the file, and the older backups that are still plain."""
 
     path: Path
-    rows: int
     plain_backups: tuple[Path, ...]
 
 
@@ -297,8 +296,7 @@ def encrypt(path: Path, passphrase: str, *, actor: str, origin: str = "app") -> 
             _("De database kan niet worden versleuteld: %(reason)s Er is niets veranderd.")
             % {"reason": detail}
         ) from error
-    rows = sum(expected.values())
-    return Encrypted(path=path, rows=rows, plain_backups=plain_backups(path))
+    return Encrypted(path=path, plain_backups=plain_backups(path))
 
 
 def _log_failure(path: Path, actor: str, origin: str) -> None:
