@@ -199,11 +199,22 @@ def test_texts_follow_the_language(db) -> None:
     from resources import i18n
 
     clients.add(db, model.ClientDetails(reference="A1", first_name="Zoë"), actor="t")
+    long_ago = clients.add(db, model.ClientDetails(reference="A2", first_name="Ali"), actor="t")
+    journal.add_contact(
+        db,
+        long_ago.id,
+        kind="kantoor",
+        contact_on=dt.date.today() - dt.timedelta(days=1500),
+        actor="t",
+    )
     table = _model(db)
-    assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "nooit"
+    row = table.row_of(long_ago.id)
+    assert table.index(row, Column.DAYS_SINCE_CONTACT).data() == "1.500"
+    assert table.index(1 - row, Column.DAYS_SINCE_CONTACT).data() == "nooit"
     with i18n.language("en"):
         table.set_filter(table.current_filter)
-        assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "never"
+        assert table.index(row, Column.DAYS_SINCE_CONTACT).data() == "1,500"
+        assert table.index(1 - row, Column.DAYS_SINCE_CONTACT).data() == "never"
 
 
 def test_the_flagged_count_follows_an_edit_of_one_client(filled) -> None:
