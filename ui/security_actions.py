@@ -149,8 +149,7 @@ def offer_to_wipe_plain_backups(
     keep = box.addButton(_("&Bewaren"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
-    for button in (wipe, keep):
-        button.setAccessibleName(accessibility.plain(button.text()))
+    accessibility.name_widgets(box)
     box.exec()
     if box.clickedButton() is not wipe:
         return 0
