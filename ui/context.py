@@ -77,8 +77,16 @@ class WindowContext(Protocol):
         """Whether ``typed`` is the database's passphrase (always True for a plain one)."""
         ...
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-key the database; raises a UserError when the old passphrase is wrong."""
+    def change_passphrase(self, old: str, new: str) -> str | None:
+        """Re-key the database; raises a UserError when the old passphrase is wrong.
+
+        Returns a remark when the passphrase kept in the keyring could not be replaced.
+        """
+        ...
+
+    @property
+    def remembers_passphrase(self) -> bool:
+        """Whether the passphrase is meant to be kept in the system keyring."""
         ...
 
     def backup_folder(self) -> Path:

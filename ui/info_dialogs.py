@@ -124,7 +124,7 @@ def security_facts(context: WindowContext) -> list[str]:
                 "Zonder het wachtwoord kan niemand ze lezen."
             )
         )
-        if getattr(context, "remembers_passphrase", False):  # see security_actions
+        if context.remembers_passphrase:
             facts.append(
                 _(
                     "Het wachtwoord staat in de sleutelhanger van het systeem. Iedereen die met "

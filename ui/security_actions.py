@@ -25,11 +25,6 @@ class EncryptOutcome(Protocol):
 class SecurityContext(WindowContext, Protocol):
     """The window context with what the security actions need besides."""
 
-    @property
-    def remembers_passphrase(self) -> bool:
-        """Whether the passphrase is meant to be kept in the system keyring."""
-        ...
-
     def keyring_usable(self) -> bool:
         """Whether the system has a keyring for the passphrase."""
         ...
