@@ -31,7 +31,7 @@ COMMAND_MODULES = (
 )
 #: The options that only open the window; with nothing else on the line, no command is loaded.
 WINDOW_OPTIONS = ("--db", "--lang")
-WINDOW_FLAGS = ("--demo",)
+WINDOW_FLAGS = ("--demo", "--close-after-start")
 
 
 def opens_window_only(arguments: Sequence[str]) -> bool:
@@ -146,6 +146,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help=_("open het venster op een nieuwe caseload met verzonnen gegevens"),
+    )
+    parser.add_argument(
+        "--close-after-start",
+        action="store_true",
+        help=_(
+            "open het venster en sluit het zodra het getekend is "
+            "(om na een installatie te zien dat Trede start)"
+        ),
     )
     parser.set_defaults(handler=commands_basic.open_window, db=None, lang=None)
     if not with_commands:

@@ -72,4 +72,5 @@ def open_window(options: argparse.Namespace) -> int:
         database_path=getattr(options, "db", None),
         language=getattr(options, "lang", None) or i18n.current_language(),
         demo_mode=bool(getattr(options, "demo", False)),
+        close_after_start=bool(getattr(options, "close_after_start", False)),
     )

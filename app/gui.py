@@ -198,8 +198,11 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     return context_module.AppContext(db=db, paths=resolved, settings=demo_settings, demo=True)
 
 
-def run(database_path: Path | None, language: str, demo_mode: bool) -> int:
-    """Show the main window until the user closes it."""
+def run(
+    database_path: Path | None, language: str, demo_mode: bool, close_after_start: bool = False
+) -> int:
+    """Show the main window until the user closes it (or, with ``close_after_start``, until it
+    has been painted once: a check after installing that Qt, its plugins and the data load)."""
     application = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(application, QApplication)
     application.setApplicationName(paths.APP_NAME)
@@ -223,6 +226,8 @@ def run(database_path: Path | None, language: str, demo_mode: bool) -> int:
     error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
+    if close_after_start:
+        qt_setup.close_after_first_paint(window)
     if context.start_notice:
         QMessageBox.information(window, _("Sleutelhanger"), context.start_notice)
     try:

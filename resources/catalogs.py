@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import copy
 import io
+import struct
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 from resources import files, i18n
@@ -78,6 +79,35 @@ def _strings(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]
     return (value or "",)
 
 
+def meaning(catalog: Catalog) -> dict[tuple[str | None, tuple[str, ...]], tuple[str, ...]]:
+    """What a catalog says, whoever wrote it: each message (with its context) and its
+    translation(s). The header is left out: it names the tool and the day, not a translation."""
+    return {
+        (message.context, _strings(message.id)): _strings(message.string)
+        for message in catalog
+        if message.id and not message.fuzzy and any(_strings(message.string))
+    }
+
+
+def _compiled_differences(po: Catalog, mo_file: Path) -> list[str]:
+    """How a compiled catalog differs in meaning from its .po (empty when they agree)."""
+    try:
+        with mo_file.open("rb") as handle:
+            compiled = meaning(read_mo(handle))
+    except (OSError, ValueError, IndexError, struct.error):  # missing, cut short, not a .mo
+        return [f"{mo_file}: unreadable (run make catalogs)"]
+    source = meaning(po)
+    found: list[str] = []
+    for key in sorted(source.keys() - compiled.keys(), key=str):
+        found.append(f"{mo_file}: out of date (run make catalogs): missing {key[1][0]!r}")
+    for key in sorted(compiled.keys() - source.keys(), key=str):
+        found.append(f"{mo_file}: out of date (run make catalogs): not in .po {key[1][0]!r}")
+    for key in sorted(source.keys() & compiled.keys(), key=str):
+        if source[key] != compiled[key]:
+            found.append(f"{mo_file}: out of date (run make catalogs): changed {key[1][0]!r}")
+    return found
+
+
 def update() -> None:
     """Extract, merge into each language's catalog, fill Dutch from the source, compile."""
     template = extract()
@@ -120,9 +150,8 @@ def problems() -> list[str]:
                 found.append(f"{path}: fuzzy: {message.id!r}")
             if not all(_strings(message.string)):
                 found.append(f"{path}: untranslated: {message.id!r}")
-        compiled = mo_path(language)
-        if not compiled.exists() or compiled.read_bytes() != _mo_bytes(catalog):
-            found.append(f"{compiled}: out of date (run make catalogs)")
+        # The meaning, not the bytes: a .mo names the Babel version that wrote it.
+        found.extend(_compiled_differences(catalog, mo_path(language)))
     return found
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from resources import files, i18n
 
@@ -37,3 +37,24 @@ def install_translators(application: QApplication, language: str) -> None:
     translator.setObjectName("trede-qt-translator")
     if translator.load(f"qtbase_{language}", folder):
         application.installTranslator(translator)
+
+
+class _CloseAfterPaint(QObject):
+    """Closes its window from the event loop once the window has been painted."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Watch for the first paint; let every event through."""
+        if not self._done and watched is self._window and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._window.close)  # after this paint has finished
+        return False
+
+
+def close_after_first_paint(window: QWidget) -> None:
+    """Close ``window`` as the user would (geometry saved, backup made) once it has been drawn."""
+    window.installEventFilter(_CloseAfterPaint(window))

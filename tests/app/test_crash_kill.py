@@ -325,8 +325,12 @@ def _crash_rounds(folder: Path, kind: Kind) -> str:
             if number % CLI_EVERY == 0 or number == kind.rounds - 1:
                 _trede_check(path, kind, where)
     # Guards the test itself: on a machine so slow that every kill fell before the first write,
-    # it would pass without having tested anything.
-    assert early >= 1 and acknowledged >= 5 * kind.rounds, f"{kind.name}: kills fell elsewhere"
+    # it would pass without having tested anything. One acknowledged write per round on average
+    # is enough for that; more would make the guard fail on a busy shared machine (seen with
+    # 692 writes in 150 rounds while other work ran), although every kill was checked.
+    assert early >= 1 and acknowledged >= kind.rounds, (
+        f"{kind.name}: kills fell elsewhere ({acknowledged} writes in {kind.rounds} rounds)"
+    )
     return f"{kind.name}: {kind.rounds} kills, {early} before the first write, {acknowledged} acked"
 
 

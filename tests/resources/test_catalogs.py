@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import babel.messages.catalog
+import pytest
 from babel.messages.catalog import Catalog
 
 from resources import catalogs, i18n
@@ -13,21 +15,94 @@ def test_catalogs_are_complete_and_compiled() -> None:
     assert catalogs.problems() == []
 
 
-def test_a_stale_compiled_catalog_is_reported(tmp_path: Path, monkeypatch) -> None:
-    stale = tmp_path / "locale"
+def _copy_catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The real .po files in a folder of their own, which catalogs then reads."""
+    locale = tmp_path / "locale"
     for language in i18n.LANGUAGES:
-        target = stale / language / "LC_MESSAGES"
+        target = locale / language / "LC_MESSAGES"
         target.mkdir(parents=True)
         source = catalogs.po_path(language)
         (target / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(catalogs.files, "LOCALE_DIR", locale)
+    return locale
+
+
+def _compile(language: str, monkeypatch: pytest.MonkeyPatch, babel_version: str) -> None:
+    """Compile the copied .po as another Babel release would: its header names that release."""
+    with monkeypatch.context() as patch:
+        patch.setattr(babel.messages.catalog, "VERSION", babel_version)
+        catalog = catalogs._read(catalogs.po_path(language), language)
+        catalogs.mo_path(language).write_bytes(catalogs._mo_bytes(catalog))
+
+
+def test_a_catalog_compiled_by_another_babel_release_is_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_catalogs(tmp_path, monkeypatch)
+    for language in i18n.LANGUAGES:
+        _compile(language, monkeypatch, babel_version="1.0")
+    english = catalogs.mo_path("en").read_bytes()
+    assert b"Babel 1.0" in english and babel.messages.catalog.VERSION.encode() not in english
+    assert catalogs.problems() == []
+
+
+def test_a_stale_compiled_catalog_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_catalogs(tmp_path, monkeypatch)
+    for language in i18n.LANGUAGES:
         # A valid catalog, but compiled from an older .po without today's messages.
-        (target / "trede.mo").write_bytes(catalogs._mo_bytes(Catalog(locale=language)))
-    monkeypatch.setattr(catalogs.files, "LOCALE_DIR", stale)
+        catalogs.mo_path(language).write_bytes(catalogs._mo_bytes(Catalog(locale=language)))
     found = catalogs.problems()
-    assert any("out of date" in line for line in found)
+    assert any("out of date" in line and "'Instellingen'" in line for line in found)
 
 
-def test_an_untranslated_english_entry_is_reported(tmp_path: Path, monkeypatch) -> None:
+def test_a_changed_translation_in_the_compiled_catalog_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_catalogs(tmp_path, monkeypatch)
+    for language in i18n.LANGUAGES:
+        _compile(language, monkeypatch, babel_version="1.0")
+    english = catalogs._read(catalogs.po_path("en"), "en")
+    english["Instellingen"].string = "Preferences"  # the .mo says something the .po does not
+    catalogs.mo_path("en").write_bytes(catalogs._mo_bytes(english))
+    found = catalogs.problems()
+    assert found == [
+        f"{catalogs.mo_path('en')}: out of date (run make catalogs): changed 'Instellingen'"
+    ]
+
+
+def test_a_missing_translation_in_the_compiled_catalog_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_catalogs(tmp_path, monkeypatch)
+    for language in i18n.LANGUAGES:
+        _compile(language, monkeypatch, babel_version="1.0")
+    english = catalogs._read(catalogs.po_path("en"), "en")
+    del english["Instellingen"]
+    catalogs.mo_path("en").write_bytes(catalogs._mo_bytes(english))
+    found = catalogs.problems()
+    assert found == [
+        f"{catalogs.mo_path('en')}: out of date (run make catalogs): missing 'Instellingen'"
+    ]
+
+
+def test_a_damaged_compiled_catalog_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_catalogs(tmp_path, monkeypatch)
+    for language in i18n.LANGUAGES:
+        _compile(language, monkeypatch, babel_version="1.0")
+    damaged = catalogs.mo_path("nl")
+    damaged.write_bytes(b"not a catalog")
+    found = catalogs.problems()
+    damaged.unlink()  # the teardown switches the language back, reading this folder
+    assert found == [f"{damaged}: unreadable (run make catalogs)"]
+
+
+def test_an_untranslated_english_entry_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     english = Catalog(locale="en", domain=i18n.DOMAIN)
     english.add("Caseload", "")
     target = tmp_path / "locale" / "en" / "LC_MESSAGES"
