@@ -19,6 +19,8 @@ RESULTS = ROOT / "bench" / "results.json"
 #: The console script of the same virtual environment as the Python running the benchmarks.
 TREDE = Path(sys.executable).parent / "trede"
 PYTHON = sys.executable
+#: The frozen program of ``make dist``.
+FROZEN = ROOT / "dist" / "trede" / ("trede.exe" if sys.platform == "win32" else "trede")
 
 
 def median(values: list[float]) -> float:

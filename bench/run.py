@@ -112,6 +112,32 @@ def start_up(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
     ]
 
 
+def frozen_start_up(big: Path, env: dict[str, str], repeat: int) -> Row:
+    """The frozen program of ``make dist`` against the same program from the venv: both
+    ``trede --db big.db --close-after-start`` (window painted with the 100k caseload, closed),
+    wall time of the whole process."""
+    what = "start-up of the frozen program (dist/trede) vs the same from .venv"
+    if not common.FROZEN.exists():
+        return Row(what, "—", "—", "—", "run make dist first", None, {})
+    arguments = ["--db", str(big), "--close-after-start"]
+    frozen_env = {key: value for key, value in env.items() if not key.startswith("PYTHON")}
+    frozen, venv = alternate(
+        repeat,
+        lambda: common.run_timed([str(common.FROZEN), *arguments], frozen_env),
+        lambda: common.run_timed([str(common.TREDE), *arguments], env),
+    )
+    app, floor = median([t.seconds for t in frozen]), median([t.seconds for t in venv])
+    return Row(
+        what,
+        secs(app),
+        secs(floor),
+        f"{app / floor:.2f}×",
+        "≤ 1.2×",
+        app / floor <= 1.2,
+        {"frozen_s": [t.seconds for t in frozen], "venv_s": [t.seconds for t in venv]},
+    )
+
+
 def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dict]:
     """Rows 2 and 3: search as you type; sort and filter changes (bench/caseload_probe.py)."""
     command = [common.PYTHON, "-m", "bench.caseload_probe", "--db", str(big)]
@@ -354,9 +380,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
     parser.add_argument("--detail", action="store_true", help="also every case of rows 2 and 3")
-    parser.add_argument("--only", help="comma-separated: startup,caseload,report,import,memory")
+    parser.add_argument(
+        "--only", help="comma-separated: startup,frozen,caseload,report,import,memory"
+    )
     options = parser.parse_args()
-    wanted = set((options.only or "startup,caseload,report,import,memory").split(","))
+    wanted = set((options.only or "startup,frozen,caseload,report,import,memory").split(","))
     big = database(BIG)
     env = common.environment(common.settings_folder())
     rows: list[Row] = []
@@ -366,6 +394,9 @@ def main() -> int:
     if "startup" in wanted:
         print("start-up…", flush=True)
         rows += start_up(big, env, options.repeat)
+    if "frozen" in wanted:
+        print("start-up of the frozen program…", flush=True)
+        rows.append(frozen_start_up(big, env, options.repeat))
     if "caseload" in wanted:
         print("search, sort and filter…", flush=True)
         search_row, changes_row, detail = caseload(big, env, options.repeat)
