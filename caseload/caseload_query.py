@@ -16,6 +16,7 @@ import datetime as dt
 import enum
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -227,6 +228,20 @@ def ids(
     where, params = _where(flt, dt.date.today() if today is None else today)
     sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(not _narrows(flt))}"
     return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def matching(
+    db: Database, flt: CaseloadFilter, client_ids: Iterable[int], today: dt.date | None = None
+) -> set[int]:
+    """Which of these clients the filter still shows (after an edit, a closing, a reopening)."""
+    wanted = sorted(set(client_ids))
+    if not wanted:
+        return set()
+    where, params = _where(flt, dt.date.today() if today is None else today)
+    marks = ", ".join(f":id{index}" for index in range(len(wanted)))
+    params.update({f"id{index}": ident for index, ident in enumerate(wanted)})
+    sql = f"SELECT id FROM clients WHERE ({where}) AND id IN ({marks})"
+    return {row[0] for row in db.execute(sql, params).fetchall()}
 
 
 def _days(last: str | None, today: dt.date) -> int | None:

@@ -304,12 +304,14 @@ class CaseloadModel(QAbstractTableModel):
         positions = self._positions
         return {ident: positions[ident] for ident in client_ids if ident in positions}
 
-    def refresh_clients(self, client_ids: tuple[int, ...]) -> None:
-        """Fetch these clients' rows again and repaint them, without a reset.
+    def still_shown(self, client_ids: tuple[int, ...]) -> bool:
+        """Whether the current filter still shows every one of these clients."""
+        matching = caseload_query.matching(self._db, self._filter, client_ids, self._today())
+        return matching >= set(client_ids)
 
-        A client that no longer matches the filter stays until the filter changes, so a row
-        does not jump away while the klantmanager works on it.
-        """
+    def refresh_clients(self, client_ids: tuple[int, ...]) -> None:
+        """Fetch these clients' rows again and repaint them, without a reset (for clients
+        that still match the filter; the page selects again for the others)."""
         positions = self._rows_of(set(client_ids))
         shown = [ident for ident in client_ids if ident in positions]
         if not shown:

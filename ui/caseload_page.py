@@ -336,7 +336,8 @@ class CaseloadPage(QWidget):
                 self.apply_filter()
             return
         known = all(self.model.row_of(ident) is not None for ident in change.ids)
-        if change.ids and known:
+        # A client closed under "Actief" (or otherwise out of the filter) leaves the list.
+        if change.ids and known and self.model.still_shown(change.ids):
             self.model.refresh_clients(change.ids)
             self._update_counts()
         else:

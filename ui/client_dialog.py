@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +29,8 @@ def _trede_combo() -> QComboBox:
     combo.addItem(_("Geen"), None)
     for step in ladder.TREDEN:
         combo.addItem(step.title(), step.number)
-        combo.setItemData(combo.count() - 1, step.explanation())
+        # The explanation is the tooltip; without the role it would replace the trede number.
+        combo.setItemData(combo.count() - 1, step.explanation(), Qt.ItemDataRole.ToolTipRole)
     return combo
 
 

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 from caseload import errors, vocab
 from resources import i18n
@@ -73,7 +82,54 @@ class DateField(QDateEdit):
         if self._optional and clearing and whole:
             self.setDate(_EMPTY)
             return
+        if self._opens_calendar(event):
+            self._show_calendar()
+            return
+        if self._optional and self.date() == _EMPTY and event.text().isdigit():
+            # Typing into "geen datum": start from today with the day selected, so that
+            # 15122026 becomes 15-12-2026 section by section, as in a filled field.
+            self.setDate(to_qdate(dt.date.today()))
+            self.setCurrentSection(self.sectionAt(0))
+            self.setSelectedSection(self.sectionAt(0))
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _opens_calendar(event: QKeyEvent) -> bool:
+        """F4 or Alt+Down, the keys that open a drop-down list everywhere else."""
+        alt_down = event.key() == Qt.Key.Key_Down and bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
+        return event.key() == Qt.Key.Key_F4 or alt_down
+
+    def _show_calendar(self) -> None:
+        """Open the calendar below the field, on the date shown (today when empty)."""
+        # QDateEdit opens its calendar only from a mouse press on its arrow: press it there.
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        point = arrow.center()
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            QApplication.sendEvent(
+                self,
+                QMouseEvent(
+                    kind,
+                    QPointF(point),
+                    QPointF(self.mapToGlobal(point)),
+                    Qt.MouseButton.LeftButton,
+                    Qt.MouseButton.LeftButton
+                    if kind == QEvent.Type.MouseButtonPress
+                    else Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                ),
+            )
+        calendar = self.calendarWidget()
+        if self.date() == _EMPTY:
+            calendar.setSelectedDate(to_qdate(dt.date.today()))
+        calendar.setFocus()
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
         """An empty field starts at today when the user begins to type."""

@@ -112,7 +112,8 @@ class ClientView(QWidget):
         self.edit_button = QPushButton(_("Klantgegevens &wijzigen…"))
         self.edit_button.clicked.connect(self.edit_client)
         self.access_button = QPushButton(_("Gegevens op&vragen…"))
-        self.access_button.clicked.connect(self.request_data)
+        # clicked(bool) would land in request_data's folder argument: ask the folder instead.
+        self.access_button.clicked.connect(lambda: self.request_data())
         self.erase_button = QPushButton(_("Klant w&issen…"))
         self.erase_button.clicked.connect(self.erase_client)
         top.addWidget(self.back_button)

@@ -160,6 +160,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         self.go_menu = bar.addMenu(_("&Ga naar"))
+        # A rebuild (after the welcome page, a language switch, a restore) makes new page
+        # actions; the old ones must go, or Qt finds Ctrl+1 twice and runs neither.
+        for old in getattr(self, "page_actions", []):
+            self.removeAction(old)
+            old.deleteLater()
         self.page_actions: list[QAction] = []
         for index, (text, _icon, _widget) in enumerate(entries):
             action = QAction(text, self)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -68,14 +65,3 @@ def test_cancel_erases_nothing(qtbot, view, app_context) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and not dialog.erased
     assert clients.find(app_context.db, "V-1") is not None
-
-
-def test_request_data_writes_pdf_and_json(qtbot, view, tmp_path: Path) -> None:
-    assert view.access_button.accessibleName() == "Gegevens opvragen…"
-    files = view.request_data(tmp_path / "inzage")
-    assert files is not None and files.pdf.exists()
-    data = json.loads(files.json.read_text(encoding="utf-8"))
-    assert data["tables"]["clients"]["rows"][0]["surname"] == "Yilmaz"
-    assert len(data["tables"]["contacts"]["rows"]) == 1
-    assert view.access_message is not None and str(files.pdf) in view.access_message.text()
-    view.access_message.close()
