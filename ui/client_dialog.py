@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -92,7 +93,7 @@ class ClientDialog(QDialog):
         self.form.add_field(_("&Start begeleiding:"), self.guidance_start, "guidance_start")
         self.form.add_field(_("K&lantmanager:"), self.klantmanager)
         self.form.add_field(_("T&eam:"), self.team)
-        self.form.add_field(_("&Verwachte trede:"), self.expected_trede, "expected_trede")
+        self.form.add_field(_("Ver&wachte trede:"), self.expected_trede, "expected_trede")
 
         column.addWidget(self._language_group())
         self.origin_group: QGroupBox | None = None
@@ -106,6 +107,10 @@ class ClientDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+Enter saves, as in every form of the client view.
+        save_shortcut = QShortcut(self)
+        save_shortcut.setKeys([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save_shortcut.activated.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.form.message)

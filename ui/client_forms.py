@@ -175,7 +175,7 @@ class CloseForm(EntryForm):
         self.closed_text = QLabel()
         self.closed_text.setWordWrap(True)
         self.form.addRow(self.closed_text)
-        self.reopen_button = QPushButton(_("Dossier &heropenen"))
+        self.reopen_button = QPushButton(_("Dossier h&eropenen"))
         self.reopen_button.clicked.connect(self.reopen)
         self.form.addRow(self.reopen_button)
 

@@ -113,7 +113,7 @@ class NewPassphraseFields(QWidget):
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
         self.second = _secret_field()
-        _row(form, _("&Herhaal het wachtwoord:"), self.second)
+        _row(form, _("He&rhaal het wachtwoord:"), self.second)
         self.first.textChanged.connect(lambda text: self.hint.setText(strength_hint(text)))
 
     def problem(self) -> str | None:

