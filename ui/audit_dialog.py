@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from resources import audit, i18n
+from resources import audit, audit_words, i18n
 from resources.i18n import N_, _
 from ui import accessibility, metrics, widgets
 
@@ -82,9 +82,9 @@ class AuditModel(QAbstractTableModel):
             return self._times[index.row()]
         return {
             Column.ACTOR: entry.actor,
-            Column.ACTION: entry.action,
-            Column.OBJECT: entry.object,
-            Column.RESULT: entry.result,
+            Column.ACTION: audit_words.action(entry.action),
+            Column.OBJECT: audit_words.object_words(entry.object),
+            Column.RESULT: audit_words.result(entry.result),
         }[column]
 
     def headerData(  # noqa: N802 - Qt's name

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from caseload import clients, csv_export
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, icons, metrics, widgets
+from ui import accessibility, file_dialogs, icons, metrics, widgets
 from ui.caseload_filters import CaseloadFilters
 from ui.caseload_model import CaseloadModel, Column
 from ui.changes import Change, ChangeBus
@@ -288,14 +287,15 @@ class CaseloadPage(QWidget):
     def export_clients(self) -> None:
         """Save the list as the filter shows it to a CSV or an Excel file."""
         excel = _("Excel-bestanden (*.xlsx)")
-        path, chosen = QFileDialog.getSaveFileName(
+        target, chosen = file_dialogs.save_file(
             self,
+            self.context,
+            "export",
             _("Caseload exporteren"),
             "caseload.csv",
             ";;".join((_("CSV-bestanden (*.csv)"), excel)),
         )
-        if path:
-            target = Path(path)
+        if target is not None:
             if chosen == excel and target.suffix.lower() != ".xlsx":
                 target = target.with_suffix(".xlsx")
             self.export_to(target)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from caseload import clients, errors, journal, ladder, model, validate, vocab
 from resources import i18n
-from resources.i18n import _
+from resources.i18n import _, ngettext
 from ui.client_entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client_fields import DateField, vocab_combo
 
@@ -41,7 +41,10 @@ class ContactForm(EntryForm):
         self.minutes.setRange(0, validate.MAX_MINUTES)
         self.minutes.setSingleStep(5)
         self.minutes.setSpecialValueText(_("niet ingevuld"))
-        self.minutes.setSuffix(_(" minuten"))
+        self.minutes.valueChanged.connect(
+            lambda n: self.minutes.setSuffix(ngettext(" minuut", " minuten", n))
+        )
+        self.minutes.setSuffix(ngettext(" minuut", " minuten", self.minutes.value()))
         self.summary = text_box(4)
         self.form.add_field(_("Datum:"), self.contact_on, "contact_on")
         self.form.add_field(_("Soort contact:"), self.kind, "kind")

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,7 +25,7 @@ from caseload import access, client_file, clients, errors, ladder, model
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, charts, error_dialog, icons, metrics, widgets
+from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
 from ui.caseload_model import days_text, status_text
 from ui.changes import Change, ChangeBus
 from ui.client_dialog import ClientDialog
@@ -272,12 +271,11 @@ class ClientView(QWidget):
         if self.file is None:
             return None
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(
-                self, _("Kies een map voor de gegevens van de klant")
+            folder = file_dialogs.choose_folder(
+                self, self.context, "access", _("Kies een map voor de gegevens van de klant")
             )
-            if not chosen:
+            if folder is None:
                 return None
-            folder = Path(chosen)
         try:
             files = access.export_client(
                 self.context.db,

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from caseload import csv_import, csv_mapping, csv_read
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, jobs
+from ui import accessibility, file_dialogs, jobs
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 
@@ -134,11 +133,15 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         """Ask for a file, then load it."""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("CSV-bestand kiezen"), "", _("CSV-bestanden (*.csv *.txt);;Alle bestanden (*)")
+        path = file_dialogs.open_file(
+            self,
+            self.context,
+            "import",
+            _("CSV-bestand kiezen"),
+            _("CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"),
         )
-        if path:
-            self.load(Path(path))
+        if path is not None:
+            self.load(path)
 
     def load(self, path: Path) -> None:
         """Read the file, show the first rows and the detected columns; say why when it cannot."""

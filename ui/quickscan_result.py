@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources.i18n import _
-from ui import charts, jobs, metrics, report_jobs, widgets
+from ui import charts, file_dialogs, jobs, metrics, report_jobs, widgets
 from ui import quickscan_models as texts
 from ui.context import WindowContext
 
@@ -239,15 +238,16 @@ class ResultView(QWidget):
         """
         if self.response_id is None or self.runner is not None:
             return
-        suggested = str(
-            Path.home() / (_("adviesrapport-scan-%(id)d.pdf") % {"id": self.response_id})
+        path, _filter = file_dialogs.save_file(
+            self,
+            self.context,
+            "reports",
+            _("Adviesrapport opslaan"),
+            _("adviesrapport-scan-%(id)d.pdf") % {"id": self.response_id},
+            _("PDF-bestand (*.pdf)"),
         )
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Adviesrapport opslaan"), suggested, _("PDF-bestand (*.pdf)")
-        )
-        if not name:
+        if path is None:
             return
-        path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         response_id = self.response_id

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from quickscan import loader, store
 from quickscan.errors import QuestionnaireError
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import metrics, widgets
+from ui import file_dialogs, metrics, widgets
 from ui import quickscan_models as texts
 from ui.changes import ChangeBus
 from ui.context import WindowContext
@@ -171,11 +170,15 @@ class StartView(QWidget):
 
     def choose_questionnaire(self) -> None:
         """Ask for a questionnaire file and use it for new scans on this page."""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Vragenlijst laden"), "", _("Vragenlijst (*.json);;Alle bestanden (*)")
+        path = file_dialogs.open_file(
+            self,
+            self.context,
+            "questionnaire",
+            _("Vragenlijst laden"),
+            _("Vragenlijst (*.json);;Alle bestanden (*)"),
         )
-        if name:
-            self.load_questionnaire(Path(name))
+        if path is not None:
+            self.load_questionnaire(path)
 
     def load_questionnaire(self, path: Path) -> bool:
         """Load a questionnaire file; a broken file is refused with file, field and reason."""

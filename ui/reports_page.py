@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from resources import files
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, jobs, metrics, report_jobs, report_render, widgets
+from ui import accessibility, file_dialogs, jobs, metrics, report_jobs, report_render, widgets
 from ui.changes import Change, ChangeBus
 from ui.context import WindowContext
 from ui.report_form import ReportForm
@@ -260,13 +259,16 @@ class ReportsPage(QWidget):
         """Copy the previewed PDF to a place the user chooses."""
         if self.path is None:
             return
-        suggested = str(Path.home() / self.path.name)
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Rapport opslaan als PDF"), suggested, _("PDF-bestand (*.pdf)")
+        target, _filter = file_dialogs.save_file(
+            self,
+            self.context,
+            "reports",
+            _("Rapport opslaan als PDF"),
+            self.path.name,
+            _("PDF-bestand (*.pdf)"),
         )
-        if not name:
+        if target is None:
             return
-        target = Path(name)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         if not self._log(self.request, "save", _("Niet opgeslagen")):

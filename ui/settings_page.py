@@ -16,22 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from resources.i18n import _
+from resources.i18n import _, ngettext
 from ui import metrics, passphrase_dialog, profile_form, widgets
 from ui.context import SettingsView
-
-
-def _spin(value: int, minimum: int, maximum: int, suffix: str) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    return spin
 
 
 def _row(form: QFormLayout, text: str, field: QWidget) -> None:
@@ -99,7 +90,9 @@ class SettingsPage(QScrollArea):
         guidance = QGroupBox(_("Begeleiding"))
         guidance.setMaximumWidth(metrics.FORM_MAX_WIDTH)
         guidance_form = QFormLayout(guidance)
-        self.contact_threshold = _spin(settings.contact_threshold_days, 1, 365, _(" dagen"))
+        self.contact_threshold = widgets.counted_spin(
+            settings.contact_threshold_days, 1, 365, lambda n: ngettext(" dag", " dagen", n)
+        )
         _row(guidance_form, _("Markeer klant zonder &contact na:"), self.contact_threshold)
         layout.addWidget(guidance)
 
@@ -114,9 +107,13 @@ class SettingsPage(QScrollArea):
         privacy_form.addRow(self.origin_enabled)
         self.origin_purpose = QLineEdit(settings.origin_purpose)
         _row(privacy_form, _("&Doel van de gemeente:"), self.origin_purpose)
-        self.min_group_size = _spin(settings.min_group_size, 2, 100, _(" klanten"))
+        self.min_group_size = widgets.counted_spin(
+            settings.min_group_size, 2, 100, lambda n: ngettext(" klant", " klanten", n)
+        )
         _row(privacy_form, _("&Kleinste groep in rapporten:"), self.min_group_size)
-        self.retention_years = _spin(settings.retention_years, 1, 30, _(" jaar"))
+        self.retention_years = widgets.counted_spin(
+            settings.retention_years, 1, 30, lambda n: ngettext(" jaar", " jaar", n)
+        )
         _row(privacy_form, _("Be&waren na afsluiten:"), self.retention_years)
         layout.addWidget(privacy)
 
@@ -130,7 +127,9 @@ class SettingsPage(QScrollArea):
                 )
             )
         )
-        self.backups_keep = _spin(settings.backups_keep, 1, 100, _(" back-ups"))
+        self.backups_keep = widgets.counted_spin(
+            settings.backups_keep, 1, 100, lambda n: ngettext(" back-up", " back-ups", n)
+        )
         _row(backups_form, _("Aa&ntal back-ups bewaren:"), self.backups_keep)
         self.restore = QPushButton(_("Back-up te&rugzetten…"))
         self.restore.clicked.connect(self.restore_requested)
@@ -162,7 +161,9 @@ class SettingsPage(QScrollArea):
         column = QVBoxLayout(security)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        self.lock_minutes = _spin(settings.lock_minutes, 1, 120, _(" minuten"))
+        self.lock_minutes = widgets.counted_spin(
+            settings.lock_minutes, 1, 120, lambda n: ngettext(" minuut", " minuten", n)
+        )
         _row(form, _("Scherm &vergrendelen na:"), self.lock_minutes)
         column.addLayout(form)
         self.change_passphrase = QPushButton(_("Wachtwoord wij&zigen…"))

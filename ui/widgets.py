@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui import metrics
 
@@ -35,3 +37,14 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setSpacing(metrics.SPACING)
     layout.setAlignment(Qt.AlignmentFlag.AlignTop)
     return layout
+
+
+def counted_spin(value: int, minimum: int, maximum: int, unit: Callable[[int], str]) -> QSpinBox:
+    """A number box whose unit follows the number ("1 minuut", "5 minuten"); ``unit`` gives
+    the suffix for a number, through ngettext."""
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.valueChanged.connect(lambda number: spin.setSuffix(unit(number)))
+    spin.setValue(value)
+    spin.setSuffix(unit(spin.value()))
+    return spin

@@ -25,7 +25,9 @@ def test_model_passes_the_model_tester(qtmodeltester, db) -> None:
     qtmodeltester.check(model_)
     assert model_.rowCount() >= 1
     index = model_.index(0, audit_dialog.Column.ACTION)
-    assert model_.data(index) == "client.add"
+    assert model_.data(index) == "Klant toegevoegd"
+    assert model_.data(model_.index(0, audit_dialog.Column.OBJECT)).startswith("klant ")
+    assert model_.data(model_.index(0, audit_dialog.Column.RESULT)) == "gelukt"
     assert model_.data(model_.index(0, audit_dialog.Column.ACTOR)) == "Zoë de Vries"
     header = model_.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
     assert header == "Tijd"
@@ -42,7 +44,7 @@ def test_dialog_says_the_chain_is_intact_and_then_broken(qtbot, db) -> None:
     dialog = audit_dialog.AuditDialog(db)
     qtbot.addWidget(dialog)
     assert "heel" in dialog.chain.text()
-    assert dialog.model.data(dialog.model.index(0, audit_dialog.Column.ACTION)) == "client.view"
+    assert dialog.model.data(dialog.model.index(0, audit_dialog.Column.ACTION)) == "Klant bekeken"
     assert "Jansen" not in " ".join(
         str(dialog.model.data(dialog.model.index(row, column)))
         for row in range(dialog.model.rowCount())

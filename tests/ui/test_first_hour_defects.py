@@ -159,3 +159,57 @@ def test_ctrl_enter_saves_a_new_client(qtbot, app_context) -> None:
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     assert clients.find(app_context.db, "K-8").initials == "A."
+
+
+def test_one_minute_is_one_minuut_not_1_minuten(qtbot, app_context) -> None:
+    window = _shown(qtbot, main_window.MainWindow(app_context))
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    spin = window.settings_page.lock_minutes
+    spin.setFocus()
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, "1")
+    assert spin.value() == 1 and spin.text() == "1 minuut"
+    press(qtbot, Qt.Key.Key_Up)
+    assert spin.text() == "2 minuten"
+
+
+def test_the_logboek_speaks_words_not_codes(qtbot, app_context) -> None:
+    from ui import audit_dialog
+
+    added = clients.add(app_context.db, model.ClientDetails(reference="L-1"), actor="Sam")
+    journal.add_contact(app_context.db, added.id, kind="telefonisch", actor="Sam")
+    dialog = _shown(qtbot, audit_dialog.AuditDialog(app_context.db))
+    shown = [
+        (
+            dialog.model.index(row, audit_dialog.Column.ACTION).data(),
+            dialog.model.index(row, audit_dialog.Column.OBJECT).data(),
+        )
+        for row in range(dialog.model.rowCount())
+    ]
+    assert ("Contact vastgelegd", f"klant {added.id}, contact 1") in shown
+    assert ("Klant toegevoegd", f"klant {added.id}") in shown
+    assert not any("." in action or ":" in obj for action, obj in shown)
+
+
+def test_file_dialogs_start_in_documents_then_where_the_user_went_last(
+    qtbot, app_context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added = clients.add(app_context.db, model.ClientDetails(reference="F-1"), actor="t")
+    chosen = tmp_path / "dossiers"
+    chosen.mkdir()
+    starts: list[str] = []
+
+    def choose_folder(parent, caption, start, *args, **kwargs) -> str:
+        starts.append(start)
+        return str(chosen)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose_folder))
+    for _restart in range(2):  # a new view reads the same window.ini, as after a restart
+        view = _shown(qtbot, ClientView(app_context, changes.ChangeBus()))
+        view.open_client(added.id)
+        qtbot.mouseClick(view.access_button, Qt.MouseButton.LeftButton)
+        view.access_message.close()
+    first = Path(starts[0])
+    assert first != Path.cwd(), "not the program's own folder"
+    assert first in (Path.home(), Path.home() / "Documents") or first.name == "Documents"
+    assert Path(starts[1]) == chosen, "the next dialog opens where the user went last"
