@@ -114,3 +114,22 @@ def test_demo_report_and_window(run, tmp_path: Path) -> None:
     assert "Traceback" not in window.stderr
     assert "locale" not in window.stderr, "no complaint about a missing UTF-8 locale"
     assert (tmp_path / "config").is_dir(), "the window wrote its settings folder"
+
+
+def test_the_folder_holds_what_trede_needs_without_python() -> None:
+    """Fonts, catalogs, Qt's own translations, the questionnaire, SQLCipher and PDFium."""
+    inside = PROGRAM.parent / "_internal"
+    expected = [
+        "resources/fonts/DejaVuSans.ttf",
+        "resources/fonts/LICENSE-DejaVu.txt",
+        "resources/locale/nl/LC_MESSAGES/trede.mo",
+        "resources/locale/en/LC_MESSAGES/trede.mo",
+        "PySide6/Qt/translations/qtbase_nl.qm",
+        "quickscan/data/quickscan-diversiteit.json",
+    ]
+    missing = [name for name in expected if not (inside / name).is_file()]
+    assert missing == []
+    assert list(inside.glob("sqlcipher3/_sqlite3*")), "SQLCipher's library"
+    assert list(inside.glob("pypdfium2_raw/*pdfium*")), "PDFium, for the report preview"
+    assert not list(inside.rglob("*.po")), "catalog sources stay out of the program"
+    assert not (inside / "pytest").exists() and not (inside / "PyInstaller").exists()
