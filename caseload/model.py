@@ -76,6 +76,8 @@ class LadderStep:
     trede: int
     note: str = ""
     measured_by: str = ""
+    #: The growth potential: the trede the client is expected to reach (None = not judged).
+    expected_trede: int | None = None
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ def ladder_step(row: Mapping[str, Any]) -> model.LadderStep:
         trede=row["trede"],
         note=row["note"] or "",
         measured_by=row["measured_by"] or "",
+        expected_trede=row.get("expected_trede"),
     )
 
 

@@ -74,7 +74,7 @@ def test_the_report_shows_history_barriers_plan_and_contacts(
     assert "Waar staat u nu?" in text
     assert "U staat op trede 4 van 6: Onbetaald werk." in text
     # The report speaks to the client, also where it explains the trede.
-    assert "U doet onbetaald werk waarin anderen op u rekenen" in " ".join(text.split())
+    assert "U doet elke week onbetaald werk waarin anderen op u rekenen" in " ".join(text.split())
     assert "De klant" not in text
     assert "Sinds 10 januari 2025 bent u 2 treden gestegen." in text
     for line in ("2. Sociale contacten buiten de deur", "3. Deelname aan georganiseerde"):

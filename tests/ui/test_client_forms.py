@@ -158,10 +158,31 @@ def test_trede_definitions_are_visible_and_questions_suggest(view) -> None:
     assert texts[0] == "1. Geïsoleerd" and len(texts) == 6
     form.questions["organised_activity_weekly"].setChecked(True)
     assert form.trede.value() == 3
-    assert form.suggestion.text() == "Voorstel: 3. Deelname aan georganiseerde activiteiten"
+    assert form.suggestion.text().startswith(
+        "Voorstel: 3. Deelname aan georganiseerde activiteiten. Elke week"
+    )
     assert not form.questions["paid_work_with_support"].isEnabled()
+    assert not form.questions["unpaid_work_in_person"].isEnabled()
     form.questions["unpaid_work_weekly"].setChecked(True)
+    assert form.trede.value() == 3, "volunteering not yet known to be in person"
+    form.questions["unpaid_work_in_person"].setChecked(True)
     assert form.trede.value() == 4
+
+
+def test_growth_potential_is_saved_with_the_measurement(qtbot, view, app_context) -> None:
+    form = view.trede_form
+    view.tabs.setCurrentWidget(form)
+    view.show()
+    qtbot.waitExposed(view)
+    form.questions["social_contact_weekly"].setChecked(True)
+    assert form.trede.value() == 2
+    box = form.growth["unpaid_work"]
+    form.ensureWidgetVisible(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert form.expected.currentData() == 4
+    assert form.save()
+    steps = client_file.load(app_context.db, view.client_id()).ladder_steps
+    assert [(s.trede, s.expected_trede) for s in steps] == [(2, 4)]
 
 
 def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
