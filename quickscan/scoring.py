@@ -107,11 +107,19 @@ class RoleSpread:
         return min(known, key=lambda pair: pair[0])[1] if known else None
 
 
-def answer_points(questionnaire: model.Questionnaire, value: int) -> float:
-    """The points (0–100) of one answer value on the questionnaire's scale."""
-    values = questionnaire.scale_values
+def answer_points(
+    questionnaire: model.Questionnaire, value: int, question_id: str | None = None
+) -> float:
+    """The points (0–100) of one answer on its question's scale; a reversed item counts backwards.
+
+    A reversed item is worded negatively ("Knelpunten blijven bij ons liggen"): agreeing with it
+    is the weaker practice, so its highest answer scores 0.
+    """
+    values = questionnaire.scale_values_for(question_id)
     lowest, highest = values[0], values[-1]
-    return (value - lowest) / (highest - lowest) * 100
+    points = (value - lowest) / (highest - lowest) * 100
+    question = questionnaire.question(question_id) if question_id else None
+    return 100 - points if question is not None and question.reversed else points
 
 
 def score_theme(
@@ -135,7 +143,7 @@ def score_theme(
             continue
         answered += 1
         total_weight += question.weight
-        weighted += question.weight * answer_points(questionnaire, value)
+        weighted += question.weight * answer_points(questionnaire, value, question.id)
     share_without_view = (unknown + unanswered) / len(questions) if questions else 1.0
     insufficient = share_without_view > questionnaire.insufficient_view_threshold or not answered
     score = None if insufficient else round(weighted / total_weight, 1)

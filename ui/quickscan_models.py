@@ -354,6 +354,6 @@ class QuestionSpreadModel(_RolesModel):
             return question.text.get(language) if question else row.question
         if column <= len(self.roles):
             value = dict(row.values).get(self.roles[column - 1])
-            option = questionnaire.scale_option(value)
+            option = questionnaire.scale_option(value, row.question)
             return option.label.get(language) if option else ""
         return "–" if row.spread is None else i18n.format_number(row.spread)

@@ -25,7 +25,11 @@ ACTOR = "km.test"
 def _scan(db: Database, role: str, value: int, team: str | None, respondent: str) -> None:
     questionnaire = loader.load_bundled()
     given = [
-        quickscan_store.GivenAnswer(q.id, value, comment=f"Opmerking van {respondent}")
+        quickscan_store.GivenAnswer(
+            q.id,
+            min(value, questionnaire.scale_values_for(q.id)[-1]),
+            comment=f"Opmerking van {respondent}",
+        )
         for q in questionnaire.questions_for(role)
     ]
     quickscan_store.submit(db, questionnaire, role, respondent, team, given, actor=ACTOR)

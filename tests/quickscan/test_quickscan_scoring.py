@@ -184,16 +184,17 @@ def test_scans_of_different_questionnaires_cannot_be_compared(
 # Properties over the bundled questionnaire ----------------------------------------------------
 
 BUNDLED = loader.load_bundled()
-VALUES = [*BUNDLED.scale_values, None]
 
 
 @st.composite
 def scans(draw: st.DrawFn) -> tuple[str, dict[str, int | None]]:
-    """A role and any set of answers to (some of) its questions."""
+    """A role and any set of answers, each on its question's own scale, to (some of) its questions."""
     role = draw(st.sampled_from([r.id for r in BUNDLED.roles]))
     ids = [q.id for q in BUNDLED.questions_for(role)]
-    answers = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(VALUES)))
-    return role, answers
+    chosen = draw(st.lists(st.sampled_from(ids), unique=True))
+    return role, {
+        qid: draw(st.sampled_from([*BUNDLED.scale_values_for(qid), None])) for qid in chosen
+    }
 
 
 @given(scans())
@@ -243,7 +244,11 @@ def test_a_better_answer_never_lowers_its_theme_score(
     if not numeric:
         return
     qid = data.draw(st.sampled_from(numeric))
-    raised = dict(answers, **{qid: BUNDLED.scale_values[-1]})
+    question = BUNDLED.question(qid)
+    assert question is not None
+    values = BUNDLED.scale_values_for(qid)
+    # The best answer to a negatively worded item is its lowest value.
+    raised = dict(answers, **{qid: values[0] if question.reversed else values[-1]})
     theme = BUNDLED.question(qid).theme  # type: ignore[union-attr]
     before = scoring.score(BUNDLED, role, answers).theme(theme)
     after = scoring.score(BUNDLED, role, raised).theme(theme)

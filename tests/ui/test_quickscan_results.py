@@ -20,11 +20,24 @@ from ui import changes, quickscan_models, quickscan_page
 from .test_main_window import show_active
 
 
+def level_answer(questionnaire, question, level: int) -> int:
+    """The answer at ``level`` 1 (weakest practice) to 4 (strongest) on the question's own scale.
+
+    A negatively worded item is answered the other way round, so that a level means the same
+    practice on every item.
+    """
+    values = questionnaire.scale_values_for(question.id)
+    index = round((level - 1) / 3 * (len(values) - 1))
+    return values[len(values) - 1 - index] if question.reversed else values[index]
+
+
 def submit(db, role: str, value, team: str | None = "Team Noord", unknown_theme: str = "") -> int:
-    """Store a complete scan where every answer is ``value`` ('weet niet' in one theme)."""
+    """Store a complete scan where every answer is at level ``value`` ('weet niet' in one theme)."""
     questionnaire = loader.load_bundled()
     given = [
-        store.GivenAnswer(q.id, None if q.theme == unknown_theme else value)
+        store.GivenAnswer(
+            q.id, None if q.theme == unknown_theme else level_answer(questionnaire, q, value)
+        )
         for q in questionnaire.questions_for(role)
     ]
     response = store.submit(db, questionnaire, role, "Sam", team, given, actor="test")
@@ -63,7 +76,7 @@ def test_history_lists_every_scan_and_enter_opens_the_result(qtbot, app_context,
     newest = [model.index(0, c).data() for c in columns]
     assert newest[1:] == ["Manager", "anoniem", "", "Niet afgerond", ""]
     older = [model.index(1, c).data() for c in columns]
-    assert older[1:] == ["Klantmanager", "Sam", "Team Noord", "Afgerond", "33,3"]
+    assert older[1:] == ["Klantmanager", "Sam", "Team Noord", "Afgerond", "31,3"]
     assert model.response_id(0) == draft.id
 
     page.tabs.setCurrentWidget(page.history)
@@ -72,7 +85,7 @@ def test_history_lists_every_scan_and_enter_opens_the_result(qtbot, app_context,
     qtbot.keyClick(page.history.table, Qt.Key.Key_Return)
     assert page.scan.currentWidget() is page.result
     assert page.result.response_id == earlier
-    assert page.result.overall.text() == "Totaalscore: 33,3 van 100 (laag)"
+    assert page.result.overall.text() == "Totaalscore: 31,3 van 100 (laag)"
 
 
 def test_history_model_passes_the_model_tester(qtmodeltester, app_context) -> None:
@@ -90,11 +103,11 @@ def test_the_result_shows_the_chart_with_no_view_and_the_advice(app_context, pag
     result = page.result
     bars = {bar.label: bar for bar in result.chart.bars()}
     assert bars["Visie en beleid"].text == "onvoldoende zicht"
-    assert bars["Bereik en eerste contact"].text == "66,7"
+    assert bars["Bereik en eerste contact"].text == "77,8"
     assert "Onvoldoende zicht op: Visie en beleid." in result.priorities.text()
     advice = result.advice.toPlainText()
     assert "Visie en beleid — onvoldoende zicht" in advice
-    assert "Bereik en eerste contact — 66,7 punten, midden" in advice
+    assert "Bereik en eerste contact — 77,8 punten, hoog" in advice
     assert "Bron: " in advice
 
 
@@ -110,10 +123,13 @@ def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context
         for r in range(view.model.rowCount())
     ]
     assert rows[0] == ["Visie en beleid", "33,3", "100", "+66,7"]
-    assert len(rows) == 8 and all(row[3] == "+66,7" for row in rows)
+    assert len(rows) == 8 and all(row[3].startswith("+") for row in rows)
     bar = view.chart.bars()[0]
     assert (bar.value, bar.text, bar.compare_value, bar.compare_text) == (100, "100", 33.3, "33,3")
-    assert view.message.text() == "Grootste verandering: Visie en beleid (+66,7 punten)."
+    assert (
+        view.message.text()
+        == "Grootste verandering: Vakmanschap van de klantmanager (+76,2 punten)."
+    )
 
     view.choose(after, before)
     assert view.model.index(0, 3).data() == "−66,7"
@@ -144,7 +160,7 @@ def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_con
     assert view.message.text().startswith("Het grootste verschil is bij ")
     assert view.questions.rowCount() > 0
     shared = [view.questions.index(0, c).data() for c in range(4)]
-    assert shared[1:] == ["Nee / nooit", "Ja / altijd", "3"]
+    assert shared[1:] == ["Helemaal oneens", "Helemaal eens", "3"]
 
     view.choose("Team Zuid")
     assert view.themes.rowCount() == 0
