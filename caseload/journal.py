@@ -203,10 +203,14 @@ def add_contact(
     contact_on: dt.date | None = None,
     minutes: int | None = None,
     summary: str = "",
+    share_with_client: bool = False,
     actor: str,
     today: dt.date | None = None,
 ) -> model.Contact:
-    """Record a contact on a day (default today, never in the future)."""
+    """Record a contact on a day (default today, never in the future).
+
+    Only a contact with ``share_with_client`` appears in the client's own progress report.
+    """
     day = _today(today)
     contact_on = day if contact_on is None else contact_on
     validate.code("kind", kind, vocab.CONTACT_KINDS, required=True)
@@ -220,6 +224,7 @@ def add_contact(
             "kind": kind,
             "minutes": minutes,
             "summary": summary.strip(),
+            "share_with_client": int(share_with_client),
         }
         contact_id = clients.insert(db, "contacts", row)
         summary_columns.refresh(db, client_id)

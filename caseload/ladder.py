@@ -22,6 +22,8 @@ class Trede:
     definition: str
     #: The same, said to the client ("u"), for the client's own progress report.
     to_client: str
+    #: A short, respectful name for the client's own report (not "Geïsoleerd").
+    client_name: str = ""
 
     def title(self) -> str:
         """'3. Deelname aan georganiseerde activiteiten' in the active language."""
@@ -35,6 +37,13 @@ class Trede:
         """The definition said to the client, in the active language."""
         return _(self.to_client)
 
+    def client_title(self) -> str:
+        """'1. Vooral thuis': the trede as the client's own report names it."""
+        return _("%(number)d. %(name)s") % {
+            "number": self.number,
+            "name": _(self.client_name or self.name),
+        }
+
 
 #: The six treden of the participatieladder (Leidraad Arbeidsparticipatie / Participatieladder,
 #: VNG, Divosa and Regioplan, 2008), in our own plain words; lowest first.
@@ -47,6 +56,7 @@ TREDEN: tuple[Trede, ...] = (
             "vanuit huis telt hier niet als contact buiten de deur."
         ),
         N_("U ziet nu weinig mensen buiten uw eigen huis."),
+        N_("Vooral thuis"),
     ),
     Trede(
         2,
@@ -59,6 +69,7 @@ TREDEN: tuple[Trede, ...] = (
             "U ziet minstens één keer per week mensen buiten uw huis. Bijvoorbeeld familie, "
             "buren of vrienden."
         ),
+        N_("Contact buiten de deur"),
     ),
     Trede(
         3,
@@ -72,6 +83,7 @@ TREDEN: tuple[Trede, ...] = (
             "U doet minstens één keer per week mee aan iets dat georganiseerd is. Denk aan "
             "een cursus, inburgeringsles of een club."
         ),
+        N_("Meedoen aan activiteiten"),
     ),
     Trede(
         4,
@@ -85,6 +97,7 @@ TREDEN: tuple[Trede, ...] = (
             "U doet elke week onbetaald werk waarin anderen op u rekenen. Denk aan "
             "vrijwilligerswerk of een stage zonder loon."
         ),
+        N_("Vrijwilligerswerk of stage"),
     ),
     Trede(
         5,
@@ -99,6 +112,7 @@ TREDEN: tuple[Trede, ...] = (
             "U heeft betaald werk, en u krijgt daarbij steun. Of u loopt een stage met een "
             "vergoeding. Of u werkt en leert tegelijk voor een eerste diploma."
         ),
+        N_("Betaald werk met steun"),
     ),
     Trede(
         6,
@@ -109,6 +123,7 @@ TREDEN: tuple[Trede, ...] = (
             "verandert de trede niet."
         ),
         N_("U heeft betaald werk of een eigen bedrijf. U heeft geen uitkering meer nodig."),
+        N_("Betaald werk"),
     ),
 )
 

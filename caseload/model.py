@@ -122,6 +122,8 @@ class Contact:
     kind: str
     minutes: int | None = None
     summary: str = ""
+    #: Whether the summary may be shown to the client in the progress report.
+    share_with_client: bool = False
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,7 @@ def contact(row: Mapping[str, Any]) -> model.Contact:
         kind=row["kind"],
         minutes=row["minutes"],
         summary=row["summary"] or "",
+        share_with_client=bool(row.get("share_with_client")),
     )
 
 

@@ -45,10 +45,20 @@ class ContactForm(EntryForm):
         self.minutes.setSpecialValueText(_("niet ingevuld"))
         self.minutes.setSuffix(_(" minuten"))
         self.summary = text_box(4)
+        self.share = QCheckBox(_("&Delen met de klant"))
+        self.share_note = QLabel(
+            _(
+                "Staat dit uit, dan blijft de samenvatting intern. Alleen gedeelde contacten "
+                "komen in het voortgangsverslag voor de klant."
+            )
+        )
+        self.share_note.setWordWrap(True)
         self.form.add_field(_("Datum:"), self.contact_on, "contact_on")
         self.form.add_field(_("Soort contact:"), self.kind, "kind")
         self.form.add_field(_("Duur:"), self.minutes, "minutes")
         self.form.add_field(_("Samenvatting:"), self.summary, "summary")
+        self.form.addRow(self.share)
+        self.form.addRow(self.share_note)
 
     def first_field(self) -> QWidget:
         """The date."""
@@ -60,6 +70,7 @@ class ContactForm(EntryForm):
         self.kind.setCurrentIndex(0)
         self.minutes.setValue(0)
         self.summary.clear()
+        self.share.setChecked(False)
 
     def store(self, file: model.ClientFile) -> None:
         """Record the contact."""
@@ -70,6 +81,7 @@ class ContactForm(EntryForm):
             contact_on=self.contact_on.value(),
             minutes=self.minutes.value() or None,
             summary=self.summary.toPlainText(),
+            share_with_client=self.share.isChecked(),
             actor=self.context.actor,
         )
 

@@ -13,6 +13,7 @@ import pytest
 from quickscan import loader, scoring
 from quickscan import questionnaire as model
 from quickscan.errors import QuestionnaireError
+from resources import plain_language
 
 KM, BM, MG = "klantmanager", "beleidsmedewerker", "manager"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -230,19 +231,6 @@ def test_the_new_version_says_what_changed_and_the_old_one_still_loads(
 
 # Plain language -------------------------------------------------------------------------------
 
-MAX_AVERAGE_WORDS = 15
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a text: split after . ? ! or : followed by a space."""
-    return [part for part in re.split(r"(?<=[.?!:])\s+", text.strip()) if part.split()]
-
-
-def average_sentence_length(texts: list[str]) -> float:
-    """The average number of words per sentence over all texts."""
-    found = [sentence for text in texts for sentence in sentences(text)]
-    return sum(len(sentence.split()) for sentence in found) / len(found)
-
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_questions_and_advice_average_at_most_15_words_a_sentence(
@@ -251,15 +239,17 @@ def test_questions_and_advice_average_at_most_15_words_a_sentence(
     questions = [q.text.get(language) for q in bundled.questions]
     advice = [a.explanation.get(language) for a in bundled.advice]
     advice += [a.text.get(language) for a in _actions(bundled)]
-    assert average_sentence_length(questions) <= MAX_AVERAGE_WORDS
-    assert average_sentence_length(advice) <= MAX_AVERAGE_WORDS
+    limit = plain_language.MAX_AVERAGE_WORDS
+    assert plain_language.average_sentence_length(questions) <= limit
+    assert plain_language.average_sentence_length(advice) <= limit
 
 
 def test_the_sentence_measure_counts_words_per_sentence() -> None:
-    assert sentences("Een. Twee woorden? Ja: drie hier!") == [
+    assert plain_language.sentences("Een. Twee woorden? Ja: drie hier!") == [
         "Een.",
         "Twee woorden?",
         "Ja:",
         "drie hier!",
     ]
-    assert average_sentence_length(["Een twee drie. Vier vijf."]) == 2.5
+    assert plain_language.average_sentence_length(["Een twee drie. Vier vijf."]) == 2.5
+    assert plain_language.average_sentence_length([]) == 0.0

@@ -235,3 +235,26 @@ def test_closed_case_can_be_reopened(view, app_context) -> None:
     assert "Start opleiding" in form.closed_text.text()
     form.reopen()
     assert clients.get(app_context.db, view.client_id()).is_active
+
+
+def test_the_contact_form_says_notes_stay_internal_unless_shared(qtbot, view, app_context) -> None:
+    form = view.contact_form
+    view.tabs.setCurrentWidget(form)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not form.share.isChecked(), "off by default"
+    assert form.share.text() == "&Delen met de klant"
+    assert "blijft de samenvatting intern" in form.share_note.text()
+    form.summary.setPlainText("Klant was niet thuis")
+    assert form.save()
+    form.summary.setPlainText("Samen het cv gemaakt")
+    form.share.setFocus()  # Tab from the summary lands here
+    qtbot.keyClick(form.share, Qt.Key.Key_Space)
+    assert form.share.isChecked()
+    assert form.save()
+    contacts = client_file.load(app_context.db, view.client_id()).contacts
+    assert [(c.summary, c.share_with_client) for c in contacts] == [
+        ("Klant was niet thuis", False),
+        ("Samen het cv gemaakt", True),
+    ]
+    assert not form.share.isChecked(), "the next contact starts internal again"
