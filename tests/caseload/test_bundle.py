@@ -212,3 +212,16 @@ def test_export_is_logged(desks: list[Path], tmp_path: Path) -> None:
         db.close()
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert entry == ("bundle.export", f"bundle:{data['id']}")
+
+
+def test_the_roles_are_compared_on_shared_questions_on_one_desk_and_merged(
+    desks: list[Path], bundle_files: list[Path]
+) -> None:
+    own = _figures(desks[1]).quickscans
+    merged = bundle.merge([bundle.read(path) for path in bundle_files], START, END).quickscans
+    assert own is not None and merged is not None
+    for roles in (own, merged):
+        assert [row.theme for row in roles.themes] == [row.theme for row in own.themes]
+        # Every theme of the bundled questionnaire has three questions for every role.
+        assert all(row.shared >= 3 for row in roles.themes)
+        assert all(row.spread is not None for row in roles.themes)

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from quickscan import loader, report, scoring, store
+from quickscan import comparison, loader, report, store
 from quickscan import questionnaire as model
 from quickscan.errors import IncomparableResults, UnknownResponse
 from resources import i18n
@@ -226,7 +226,9 @@ def test_the_comparison_with_an_earlier_scan_says_what_changed(
     db: Database, scans: dict[str, int], tmp_path: Path
 ) -> None:
     text = _text(_write(db, scans["now"], tmp_path, compare_with=scans["earlier"]))
-    changes = scoring.compare(store.result(db, scans["earlier"]), store.result(db, scans["now"]))
+    changes = comparison.compare(
+        [_side(db, "before", scans["earlier"]), _side(db, "after", scans["now"])]
+    )
     rising = [c for c in changes if (c.change or 0) > 0]
     assert rising
     assert (
@@ -237,6 +239,40 @@ def test_the_comparison_with_an_earlier_scan_says_what_changed(
     assert f"De grootste stijging: {title}" in text
 
 
+def _side(db: Database, key: str, response_id: int) -> comparison.Side:
+    response = store.get_response(db, response_id)
+    answers = {qid: a.value for qid, a in store.answers(db, response_id).items()}
+    return comparison.Side(key, store.questionnaire_for(db, response), response.role, answers)
+
+
+def test_the_roles_compare_only_questions_both_answered_and_say_how_many(
+    db: Database, tmp_path: Path
+) -> None:
+    questionnaire = loader.load_bundled()
+    shared_visie = [q.id for q in questionnaire.shared_questions() if q.theme == "visie"]
+    km = _submit(db, "klantmanager", shift=0)
+    given = [
+        store.GivenAnswer(
+            q.id,
+            None if q.id in {"belem-02", *shared_visie[1:]} else questionnaire.value_at(q.id, 1),
+        )
+        for q in questionnaire.questions_for("manager")
+    ]
+    store.submit(db, questionnaire, "manager", None, "Team Noord", given, actor="test")
+    text = _text(_write(db, km, tmp_path, include_roles=True))
+    roles = text[text.index("De rollen naast elkaar") :]
+    assert "alleen de vragen die alle rollen hebben beantwoord" in roles
+    assert "Het grootste verschil zit bij Belemmeringen aanpakken" in roles
+    assert "op 2 dezelfde vragen" in roles
+    roles = roles[roles.index("Score per thema en per rol") :]
+    barriers = roles[roles.index("Belemmeringen aanpakken") :]
+    assert barriers.split("Belemmeringen aanpakken", 1)[1].lstrip().startswith("2 vragen")
+    vision = roles[roles.index("Visie en beleid") :]
+    assert (
+        vision.split("Visie en beleid", 1)[1].lstrip().startswith("te weinig gedeelde vragen (1)")
+    )
+
+
 def test_the_roles_are_side_by_side_largest_difference_first(
     db: Database, scans: dict[str, int], tmp_path: Path
 ) -> None:
@@ -244,12 +280,12 @@ def test_the_roles_are_side_by_side_largest_difference_first(
     assert "De rollen naast elkaar" in text
     for label in ("Klantmanager", "Beleidsmedewerker", "Manager"):
         assert label in text
-    results = {
-        "klantmanager": store.result(db, scans["now"]),
-        "beleidsmedewerker": store.result(db, scans["beleid"]),
-        "manager": store.result(db, scans["manager"]),
-    }
-    top = scoring.compare_roles(results)[0]
+    sides = [
+        _side(db, "klantmanager", scans["now"]),
+        _side(db, "beleidsmedewerker", scans["beleid"]),
+        _side(db, "manager", scans["manager"]),
+    ]
+    top = comparison.by_spread(comparison.compare(sides))[0]
     title = loader.load_bundled().theme(top.theme).title.get("nl")  # type: ignore[union-attr]
     assert f"Het grootste verschil zit bij {title}" in text
     assert "Vragen waarover de rollen het meest verschillen" in text

@@ -122,13 +122,14 @@ def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context
         [view.model.index(r, c).data() for c in range(view.model.columnCount())]
         for r in range(view.model.rowCount())
     ]
-    assert rows[0] == ["Visie en beleid", "33,3", "100", "+66,7"]
+    # Every question was answered both times: each theme rests on all of the role's questions.
+    assert rows[0] == ["Visie en beleid", "33,3", "100", "+66,7", "4"]
     assert len(rows) == 8 and all(row[3].startswith("+") for row in rows)
     bar = view.chart.bars()[0]
     assert (bar.value, bar.text, bar.compare_value, bar.compare_text) == (100, "100", 33.3, "33,3")
-    assert (
-        view.message.text()
-        == "Grootste verandering: Vakmanschap van de klantmanager (+76,2 punten)."
+    assert view.message.text() == (
+        "Grootste verandering: Vakmanschap van de klantmanager (+76,2 punten, op 6 vragen "
+        "die beide keren zijn beantwoord)."
     )
 
     view.choose(after, before)
@@ -154,9 +155,9 @@ def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_con
         view.themes.headerData(c, Qt.Orientation.Horizontal)
         for c in range(view.themes.columnCount())
     ]
-    assert headers == ["Thema", "Klantmanager", "Manager", "Verschil"]
-    first = [view.themes.index(0, c).data() for c in range(4)]
-    assert first[1:] == ["0", "100", "100"]
+    assert headers == ["Thema", "Klantmanager", "Manager", "Verschil", "Gedeelde vragen"]
+    first = [view.themes.index(0, c).data() for c in range(5)]
+    assert first[1:] == ["0", "100", "100", "3"]
     assert view.message.text().startswith("Het grootste verschil is bij ")
     assert view.questions.rowCount() > 0
     shared = [view.questions.index(0, c).data() for c in range(4)]
@@ -165,6 +166,37 @@ def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_con
     view.choose("Team Zuid")
     assert view.themes.rowCount() == 0
     assert "vanaf twee rollen" in view.message.text()
+
+
+def test_roles_are_compared_only_on_the_questions_both_answered(app_context, page) -> None:
+    """The review's case: five answers of the klantmanager in a theme, four of the manager, two
+    of them the same; and a theme with only one shared answer."""
+    questionnaire = loader.load_bundled()
+    db = app_context.db
+
+    def scan(role: str, level: int, unknown: set[str]) -> None:
+        given = [
+            store.GivenAnswer(
+                q.id, None if q.id in unknown else level_answer(questionnaire, q, level)
+            )
+            for q in questionnaire.questions_for(role)
+        ]
+        store.submit(db, questionnaire, role, "Sam", "Team Noord", given, actor="test")
+
+    shared_visie = [q.id for q in questionnaire.shared_questions() if q.theme == "visie"]
+    # The klantmanager answers everything low; the manager everything high but says 'weet niet'
+    # to one shared question of 'belemmeringen' and to all but one shared question of 'visie'.
+    scan("klantmanager", 1, set())
+    scan("manager", 4, {"belem-02", *shared_visie[1:]})
+    view = page.compare_roles
+    view.refresh()
+    rows = {
+        view.themes.index(r, 0).data(): [view.themes.index(r, c).data() for c in range(1, 5)]
+        for r in range(view.themes.rowCount())
+    }
+    assert rows["Belemmeringen aanpakken"] == ["0", "100", "100", "2"]
+    assert rows["Visie en beleid"] == ["–", "–", "–", "1: te weinig"]
+    assert "op 3 vragen die alle rollen hebben beantwoord" in view.message.text()
 
 
 def test_a_broken_questionnaire_file_names_file_field_and_reason(
