@@ -197,7 +197,9 @@ class ResultView(QWidget):
         self.heading.setText(
             _("Resultaat: %(role)s") % {"role": texts.role_label(questionnaire, response.role)}
         )
-        self.scan.setText(texts.response_label(questionnaire, response))
+        # An old scan keeps its own questionnaire version; say which one it was.
+        version = _("vragenlijst versie %(version)s") % {"version": response.questionnaire_version}
+        self.scan.setText(f"{texts.response_label(questionnaire, response)} · {version}")
         if result.overall is None:
             self.overall.setText(_("Totaalscore: onvoldoende zicht"))
         else:

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -197,6 +198,18 @@ def test_roles_are_compared_only_on_the_questions_both_answered(app_context, pag
     assert rows["Belemmeringen aanpakken"] == ["0", "100", "100", "2"]
     assert rows["Visie en beleid"] == ["–", "–", "–", "1: te weinig"]
     assert "op 3 vragen die alle rollen hebben beantwoord" in view.message.text()
+
+
+def test_a_scan_of_the_old_version_opens_with_its_own_version(app_context, page) -> None:
+    old = loader.load(
+        Path(__file__).resolve().parents[1] / "fixtures" / "quickscan-diversiteit-1.0.json"
+    )
+    given = [store.GivenAnswer(q.id, 3) for q in old.questions_for("klantmanager")]
+    scan = store.submit(app_context.db, old, "klantmanager", "Sam", "Team Noord", given, actor="t")
+    page.open_result(scan.id)
+    assert page.result.scan.text().endswith("vragenlijst versie 1.0")
+    assert page.result.overall.text() == "Totaalscore: 66,7 van 100 (midden)"
+    assert "Versie 2.0" in page.start.source.text()
 
 
 def test_a_broken_questionnaire_file_names_file_field_and_reason(
