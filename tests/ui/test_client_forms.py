@@ -183,6 +183,13 @@ def test_growth_potential_is_saved_with_the_measurement(qtbot, view, app_context
     assert form.save()
     steps = client_file.load(app_context.db, view.client_id()).ladder_steps
     assert [(s.trede, s.expected_trede) for s in steps] == [(2, 4)]
+    model = view.timeline_model
+    lines = [
+        model.index(row, column).data()
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("(verwacht: trede 4)" in str(line) for line in lines)
 
 
 def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
@@ -258,3 +265,11 @@ def test_the_contact_form_says_notes_stay_internal_unless_shared(qtbot, view, ap
         ("Samen het cv gemaakt", True),
     ]
     assert not form.share.isChecked(), "the next contact starts internal again"
+    model = view.timeline_model
+    lines = [
+        model.index(row, column).data()
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("gedeeld met de klant: Samen het cv gemaakt" in str(line) for line in lines)
+    assert not any("gedeeld met de klant: Klant was niet thuis" in str(line) for line in lines)
