@@ -374,6 +374,13 @@ def _theme(
         # join a paragraph to a following KeepTogether, so it could end a page alone.
         own, others = data.questionnaire.actions_for(theme.advice, data.scan.response.role)
         story += _actions(data, sheet, _("Wat u kunt doen"), own)
+        if not own:
+            story.append(
+                layout.para(
+                    _("Bij dit thema is er geen actie voor uw rol. Lees de acties voor collega's."),
+                    sheet["body"],
+                )
+            )
         story += _actions(data, sheet, _("Voor collega's"), others, with_roles=True)
     else:
         story.append(KeepTogether(head))

@@ -72,12 +72,20 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
             continue
         parts.append(f"<p>{html.escape(theme.advice.explanation.get(language))}</p>")
         own, others = questionnaire.actions_for(theme.advice, result.role)
-        parts.append(_actions_html(questionnaire, own, language))
+        if own:
+            parts.append(_actions_html(questionnaire, own, language))
+        else:
+            parts.append(f"<p>{html.escape(no_own_actions())}</p>")
         if others:
             heading = _("Voor collega's")
             parts.append(f"<h4>{html.escape(heading)}</h4>")
             parts.append(_actions_html(questionnaire, others, language, with_roles=True))
     return "".join(parts)
+
+
+def no_own_actions() -> str:
+    """What a theme says when all of its actions are for other roles."""
+    return _("Bij dit thema is er geen actie voor uw rol. Lees de acties voor collega's.")
 
 
 def _actions_html(

@@ -109,7 +109,14 @@ def test_the_result_shows_the_chart_with_no_view_and_the_advice(app_context, pag
     advice = result.advice.toPlainText()
     assert "Visie en beleid — onvoldoende zicht" in advice
     assert "Bereik en eerste contact — 77,8 punten, hoog" in advice
-    assert "Bron: " in advice
+    assert "Bron: " in advice or "Eigen synthese van Trede" in advice
+    # The policy officer's own actions come first; the others are for colleagues, with roles.
+    bereik = advice[advice.index("Bereik en eerste contact") :]
+    bereik = bereik[: bereik.index("De klant leren kennen")]
+    # At 'hoog' every action of this theme is for another role: the advice says so.
+    assert "geen actie voor uw rol" in bereik
+    assert bereik.index("Voor collega's") > bereik.index("geen actie voor uw rol")
+    assert "(voor: Klantmanager)" in bereik[bereik.index("Voor collega's") :]
 
 
 def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context, page) -> None:
