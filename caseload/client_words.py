@@ -39,6 +39,10 @@ WORDS: tuple[Word, ...] = (
         (N_("inburgeringsles"),),
     ),
     Word(
+        N_("Instantie"),
+        N_("Een organisatie die mensen helpt, zoals het UWV, een zorginstelling of het wijkteam."),
+    ),
+    Word(
         N_("Jobcoach"),
         N_("Iemand die u op uw werk helpt en steunt, zodat u het werk kunt houden."),
     ),
@@ -55,6 +59,10 @@ WORDS: tuple[Word, ...] = (
         N_(
             "Geld van de gemeente aan uw werkgever. Zo kunt u werken, ook als het nog wat langzamer gaat."
         ),
+    ),
+    Word(
+        N_("Netwerkpartner"),
+        N_("Een organisatie waarmee de gemeente samenwerkt, zoals schuldhulp of het wijkteam."),
     ),
     Word(
         N_("Participatieladder"),
@@ -83,6 +91,10 @@ WORDS: tuple[Word, ...] = (
         N_("Trede"),
         N_("Een stap op de participatieladder. Trede 1 is de laagste, trede 6 de hoogste."),
         (N_("treden"),),
+    ),
+    Word(
+        N_("Uitkering"),
+        N_("Geld om van te leven als u (nog) geen werk heeft, bijvoorbeeld bijstand."),
     ),
     Word(
         N_("Uitstroom naar werk"),
