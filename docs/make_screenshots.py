@@ -95,7 +95,9 @@ def shoot_quickscan(folder: Path) -> None:
     )
     draft = store.start_response(db, questionnaire, "manager", "", "Team Noord", actor="demo")
     for question in questionnaire.questions_for("manager")[:5]:
-        store.save_answer(db, draft.id, question.id, 3, None, actor="demo")
+        store.save_answer(
+            db, draft.id, question.id, questionnaire.value_at(question.id, 2), None, actor="demo"
+        )
     page.open_draft(draft.id)
     page.fill.go_to_theme(2)
     shoot(window, "quickscan-fill.png")
