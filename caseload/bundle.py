@@ -22,7 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from caseload import errors, inclusion
-from quickscan import loader, scoring
+from quickscan import comparison, loader
 from quickscan import store as quickscan_store
 from resources import audit, files, i18n
 from resources.i18n import _
@@ -344,13 +344,13 @@ def _quickscans(bundles: Sequence[Bundle]) -> inclusion.QuickscanRoles | None:
     language = i18n.current_language()
     if language not in questionnaire.languages:
         language = questionnaire.languages[0]
-    results = {}
+    sides = []
     for role in roles:
         scan = latest[role]
         own = loader.loads(
             definitions[(scan.questionnaire_id, scan.questionnaire_version)], scan.questionnaire_id
         )
-        results[role] = scoring.score(own, role, scan.answers)
+        sides.append(comparison.Side(role, own, role, scan.answers))
     scans_out = []
     for role in roles:
         definition = questionnaire.role(role)
@@ -361,21 +361,11 @@ def _quickscans(bundles: Sequence[Bundle]) -> inclusion.QuickscanRoles | None:
                 completed_on=dt.datetime.fromisoformat(latest[role].completed_at).date(),
             )
         )
-    themes = []
-    for spread in scoring.compare_roles(results):
-        theme = questionnaire.theme(spread.theme)
-        themes.append(
-            inclusion.ThemeRow(
-                theme=spread.theme,
-                title=theme.title.get(language) if theme else spread.theme,
-                scores=tuple(score for _role, score in spread.scores),
-                spread=spread.spread,
-            )
-        )
+    themes = inclusion.theme_rows(questionnaire, sides, language) if len(sides) >= 2 else ()
     return inclusion.QuickscanRoles(
         questionnaire=questionnaire.title.get(language),
         roles=tuple(scans_out),
-        themes=tuple(themes),
+        themes=themes,
     )
 
 

@@ -1,8 +1,9 @@
-"""The progress report of one client (PDF), in plain Dutch the client can read; confidential.
+"""The progress report of one client (PDF), written for the client in plain Dutch; confidential.
 
-It shows where the client stands on the participatieladder and how that changed, what holds
-them back, the plan of action with results, and the contacts, over a period (default: the
-whole guidance). Equal data and an equal ``today`` give a byte-identical file.
+Over a period (default: the whole guidance) it says where the client stands on the
+participatieladder, what goes well, what we work on together, the contacts the klantmanager
+chose to share, and a word list for every term it uses. A closed file says when and why the
+guidance ended. Equal data and an equal ``today`` give a byte-identical file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether
 from sqlite_utils import Database
 
 from caseload import client_file, clients, errors, ladder, model, vocab
+from caseload import client_report_sections as sections
 from caseload import report_pdf as rp
 from resources import i18n, pdf
 from resources.i18n import _, ngettext
@@ -100,22 +102,23 @@ def default_period(file: model.ClientFile, today: dt.date) -> tuple[dt.date, dt.
 
 
 def story(data: ClientReportData) -> list[Any]:
-    """The pages in reading order."""
+    """The pages in reading order, ending with the word list of the terms used before it."""
     styles = rp.sheet()
-    return [
+    body = [
         *opening(data, styles),
         *where_now(data, styles),
         CondPageBreak(60 * mm),
-        *barriers(data, styles),
+        *sections.going_well(data, styles),
         CondPageBreak(60 * mm),
-        *plan(data, styles),
+        *sections.working_on(data, styles),
         CondPageBreak(50 * mm),
-        *contacts(data, styles),
+        *sections.contacts(data, styles),
     ]
+    return body + sections.word_list(sections.texts(body), styles)
 
 
 def opening(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
-    """Who and what this report is about."""
+    """Who and what this report is about; for a closed file, when and why guidance ended."""
     client = data.file.client
     rows = [
         (_("Naam"), client.display_name() or client.reference),
@@ -125,18 +128,44 @@ def opening(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
         (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
     ]
     cells = [(rp.para(k, styles["cell_bold"]), rp.para(v, styles["cell"])) for k, v in rows]
-    return [
+    story = [
         rp.para(_("Voortgangsverslag"), styles["title"]),
         rp.para(
             _(
-                "Dit verslag is voor u en uw klantmanager. Het laat zien hoe het gaat met uw "
-                "begeleiding naar werk. Klopt er iets niet? Zeg het tegen uw klantmanager."
+                "Dit verslag is voor u. Het laat zien hoe het gaat met uw begeleiding naar werk. "
+                "Klopt er iets niet? Zeg het tegen uw klantmanager. Achterin staat een "
+                "woordenlijst."
             ),
             styles["lead"],
         ),
         rp.table(cells, (40 * mm, rp.TEXT_WIDTH - 40 * mm), header=False),
         rp.gap(4),
     ]
+    if not client.is_active:
+        story += [
+            rp.para(_("Uw begeleiding is afgerond"), styles["h1"]),
+            rp.para(closed_text(client), styles["big"]),
+            rp.para(
+                _("Dank u voor de samenwerking. Heeft u later vragen? Neem dan contact op."),
+                styles["body"],
+            ),
+        ]
+    return story
+
+
+def closed_text(client: model.Client) -> str:
+    """'Uw begeleiding is afgesloten op 3 maart 2026. De reden: …' for a closed file."""
+    reason = (
+        vocab.CLOSING_REASONS.label(client.closing_reason)
+        if client.closing_reason
+        else _("niet opgegeven")
+    )
+    if client.closed_on is None:
+        return _("Uw begeleiding is afgesloten. De reden: %(reason)s.") % {"reason": reason}
+    return _("Uw begeleiding is afgesloten op %(date)s. De reden: %(reason)s.") % {
+        "date": i18n.format_date(client.closed_on, "long"),
+        "reason": reason,
+    }
 
 
 def steps_for(data: ClientReportData) -> list[model.LadderStep]:
@@ -149,7 +178,7 @@ def steps_for(data: ClientReportData) -> list[model.LadderStep]:
 
 def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
     """The trede at the end of the period, the movement, and the history chart."""
-    story: list[Any] = [rp.para(_("Waar staat u nu?"), styles["h1"])]
+    story: list[Any] = [rp.para(_("Waar staat u nu"), styles["h1"])]
     steps = steps_for(data)
     if not steps:
         story.append(
@@ -161,12 +190,23 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
     now = ladder.trede(steps[-1].trede)
     story.append(
         rp.para(
-            _("U staat op trede %(number)d van 6: %(name)s.")
-            % {"number": now.number, "name": _(now.name)},
+            _("Op de participatieladder staat u nu op trede %(number)d van 6.")
+            % {"number": now.number},
             styles["big"],
         )
     )
     story.append(rp.para(now.explanation_to_client(), styles["body"]))
+    expected = steps[-1].expected_trede
+    if expected is not None and expected > now.number:
+        story.append(
+            rp.para(
+                _(
+                    "We verwachten samen dat u binnen een jaar trede %(number)d kunt halen: %(name)s."
+                )
+                % {"number": expected, "name": _(ladder.trede(expected).client_name)},
+                styles["body"],
+            )
+        )
     if len(steps) >= 2:
         change = steps[-1].trede - steps[0].trede
         if change > 0:
@@ -177,8 +217,8 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
             )
         elif change < 0:
             text = ngettext(
-                "Sinds %(date)s bent u %(n)d trede gedaald.",
-                "Sinds %(date)s bent u %(n)d treden gedaald.",
+                "Sinds %(date)s staat u %(n)d trede lager. We kijken samen hoe dat komt.",
+                "Sinds %(date)s staat u %(n)d treden lager. We kijken samen hoe dat komt.",
                 -change,
             )
         else:
@@ -200,7 +240,7 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
     ]
     rows = [(_("Datum"), _("Trede"))]
     rows += [
-        (i18n.format_date(step.measured_on, "long"), ladder.trede(step.trede).title())
+        (i18n.format_date(step.measured_on, "long"), ladder.trede(step.trede).client_title())
         for step in steps
     ]
     story.append(
@@ -243,7 +283,13 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
             )  # fmt: skip
         )
         drawing.add(
-            String(0, y(trede.number) - 1 * mm, trede.title()[:48], fontName=pdf.FONT, fontSize=7)
+            String(
+                0,
+                y(trede.number) - 1 * mm,
+                trede.client_title()[:48],
+                fontName=pdf.FONT,
+                fontSize=7,
+            )
         )
     points: list[float] = []
     for index, step in enumerate(steps):
@@ -284,113 +330,3 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
             )  # fmt: skip
         )
     return drawing
-
-
-def _relevant_barriers(data: ClientReportData) -> list[model.Barrier]:
-    """Barriers that played in the period: begun by its end, not solved before its start."""
-    return [
-        barrier
-        for barrier in data.file.barriers
-        if (barrier.since is None or barrier.since <= data.end)
-        and (barrier.resolved_on is None or barrier.resolved_on >= data.start)
-    ]
-
-
-def barriers(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
-    """What holds the client back, with how heavy it is and how it stands."""
-    story: list[Any] = [rp.para(_("Wat houdt u tegen?"), styles["h1"])]
-    found = _relevant_barriers(data)
-    if not found:
-        story.append(rp.para(_("In deze periode is geen obstakel genoteerd."), styles["body"]))
-        return story
-    story.append(
-        rp.para(
-            _("Dit maakt werk of meedoen nu moeilijker. We werken er samen aan."), styles["body"]
-        )
-    )
-    rows = [(_("Obstakel"), _("Hoe zwaar"), _("Hoe staat het ervoor?"))]
-    for barrier in found:
-        rows.append(
-            (
-                vocab.BARRIER_KINDS.label(barrier.kind),
-                vocab.BARRIER_SEVERITIES.label(str(barrier.severity)),
-                _barrier_state(barrier),
-            )
-        )
-    story.append(rp.text_table(rows, (60 * mm, 30 * mm, rp.TEXT_WIDTH - 90 * mm), styles))
-    return story
-
-
-def _barrier_state(barrier: model.Barrier) -> str:
-    if barrier.status == "opgelost" and barrier.resolved_on is not None:
-        return _("Opgelost op %(date)s") % {"date": i18n.format_date(barrier.resolved_on, "long")}
-    state = vocab.BARRIER_STATUSES.label(barrier.status)
-    if barrier.since is None:
-        return state
-    return _("%(state)s, sinds %(date)s") % {
-        "state": state,
-        "date": i18n.format_date(barrier.since, "long"),
-    }
-
-
-def _relevant_actions(data: ClientReportData) -> list[model.Action]:
-    """Actions that began by the end of the period and were open or due within it."""
-    return [
-        action
-        for action in data.file.actions
-        if (action.start_on is None or action.start_on <= data.end)
-        and (action.is_open or action.due_on is None or action.due_on >= data.start)
-    ]
-
-
-def plan(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
-    """The plan of action: what, why, when, and how it went."""
-    story: list[Any] = [rp.para(_("Wat gaan we doen?"), styles["h1"])]
-    found = _relevant_actions(data)
-    if not found:
-        story.append(rp.para(_("Er staan nog geen acties in uw plan."), styles["body"]))
-        return story
-    story.append(rp.para(_("Dit zijn de afspraken in uw plan van aanpak."), styles["body"]))
-    rows = [(_("Actie"), _("Doel"), _("Wanneer"), _("Hoe gaat het?"))]
-    for action in found:
-        when = " – ".join(
-            i18n.format_date(day, "medium") for day in (action.start_on, action.due_on) if day
-        )
-        state = vocab.ACTION_STATUSES.label(action.status)
-        if action.result:
-            state = f"{state}: {action.result}"
-        rows.append((vocab.INTERVENTIONS.label(action.intervention), action.goal, when, state))
-    widths = (36 * mm, 46 * mm, 44 * mm, rp.TEXT_WIDTH - 126 * mm)
-    story.append(rp.text_table(rows, widths, styles))
-    return story
-
-
-def contacts(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
-    """The contacts in the period, oldest first."""
-    found = [c for c in data.file.contacts if data.in_period(c.contact_on)]
-    story: list[Any] = [rp.para(_("Onze gesprekken"), styles["h1"])]
-    if not found:
-        story.append(rp.para(_("In deze periode was er geen contact."), styles["body"]))
-        return story
-    story.append(
-        rp.para(
-            ngettext(
-                "In deze periode hadden we %(n)d keer contact.",
-                "In deze periode hadden we %(n)d keer contact.",
-                len(found),
-            )
-            % {"n": len(found)},
-            styles["body"],
-        )
-    )
-    rows = [(_("Datum"), _("Soort contact"), _("Waarover"))]
-    rows += [
-        (
-            i18n.format_date(contact.contact_on, "medium"),
-            vocab.CONTACT_KINDS.label(contact.kind),
-            contact.summary or "–",
-        )
-        for contact in found
-    ]
-    story.append(rp.text_table(rows, (28 * mm, 45 * mm, rp.TEXT_WIDTH - 73 * mm), styles))
-    return story

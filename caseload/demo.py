@@ -274,7 +274,10 @@ class _Generator:
             kind = _CONTACT_KIND(rng)
             low, high = _MINUTES[kind]
             text = summaries[rng.randrange(len(summaries))] if rng.random() < 0.4 else ""
-            rows.append((ident, iso(day), kind, rng.randint(low, high), text))
+            # About half of the summaries are shared with the client; decided without the random
+            # generator, so the rest of the demo stays the same for a seed.
+            shared = int(bool(text) and day % 2 == 0)
+            rows.append((ident, iso(day), kind, rng.randint(low, high), text, shared))
             day += rng.randint(7, 44)
 
     def _actions(self, ident: int, start: int, end: int) -> None:
@@ -313,8 +316,8 @@ _INSERTS = {
     "resolved_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "barrier_events": "INSERT INTO barrier_events (barrier_id, client_id, happened_on, change, "
     "severity, status) VALUES (?, ?, ?, ?, ?, ?)",
-    "contacts": "INSERT INTO contacts (client_id, contact_on, kind, minutes, summary) "
-    "VALUES (?, ?, ?, ?, ?)",
+    "contacts": "INSERT INTO contacts (client_id, contact_on, kind, minutes, summary, "
+    "share_with_client) VALUES (?, ?, ?, ?, ?, ?)",
     "actions": "INSERT INTO actions (client_id, goal, intervention, start_on, due_on, status, "
     "result) VALUES (?, ?, ?, ?, ?, ?, ?)",
 }

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from caseload import ladder, vocab
-from quickscan import scoring
+from quickscan import comparison
+from quickscan import questionnaire as quickscan_model
 from quickscan import store as quickscan_store
 from resources import i18n
 from resources.i18n import N_
@@ -136,8 +137,32 @@ class ThemeRow:
 
     theme: str
     title: str
+    #: Each role's score on the questions every role answered (None: too few of those).
     scores: tuple[float | None, ...]
     spread: float | None
+    #: How many questions every role answered in this theme: what the scores rest on.
+    shared: int = 0
+
+
+def theme_rows(
+    questionnaire: quickscan_model.Questionnaire,
+    sides: Sequence[comparison.Side],
+    language: str,
+) -> tuple[ThemeRow, ...]:
+    """The roles compared per theme on the questions all of them answered, largest gap first."""
+    rows = []
+    for compared in comparison.by_spread(comparison.compare(sides)):
+        theme = questionnaire.theme(compared.theme)
+        rows.append(
+            ThemeRow(
+                theme=compared.theme,
+                title=theme.title.get(language) if theme else compared.theme,
+                scores=tuple(score for _role, score in compared.scores),
+                spread=compared.spread,
+                shared=compared.count,
+            )
+        )
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -342,7 +367,17 @@ def _quickscans(db: Database, team: str | None) -> QuickscanRoles | None:
     language = i18n.current_language()
     if language not in questionnaire.languages:
         language = questionnaire.languages[0]
-    results = {role: quickscan_store.result(db, latest[role].id) for role in roles}
+    sides = []
+    for role in roles:
+        answers = quickscan_store.answers(db, latest[role].id)
+        sides.append(
+            comparison.Side(
+                role,
+                quickscan_store.questionnaire_for(db, latest[role]),
+                role,
+                {qid: answer.value for qid, answer in answers.items()},
+            )
+        )
     scans = []
     for role in roles:
         definition = questionnaire.role(role)
@@ -354,19 +389,9 @@ def _quickscans(db: Database, team: str | None) -> QuickscanRoles | None:
                 completed_on=dt.datetime.fromisoformat(stamp).date() if stamp else None,
             )
         )
-    themes = []
-    for spread in scoring.compare_roles(results):
-        theme = questionnaire.theme(spread.theme)
-        themes.append(
-            ThemeRow(
-                theme=spread.theme,
-                title=theme.title.get(language) if theme else spread.theme,
-                scores=tuple(score for _role, score in spread.scores),
-                spread=spread.spread,
-            )
-        )
+    themes = theme_rows(questionnaire, sides, language) if len(sides) >= 2 else ()
     return QuickscanRoles(
-        questionnaire=questionnaire.title.get(language), roles=tuple(scans), themes=tuple(themes)
+        questionnaire=questionnaire.title.get(language), roles=tuple(scans), themes=themes
     )
 
 

@@ -443,9 +443,12 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
     widths += [role_width] * len(scans.roles) + [spread_width]
     rows: list[list[str]] = [[_("Thema"), *(scan.label for scan in scans.roles), _("Verschil")]]
     for theme in scans.themes:
+        shared = ngettext("%(n)d gedeelde vraag", "%(n)d gedeelde vragen", theme.shared) % {
+            "n": theme.shared
+        }
         rows.append(
             [
-                theme.title,
+                f"{theme.title} ({shared})",
                 *(_score(score) for score in theme.scores),
                 "–" if theme.spread is None else i18n.format_number(theme.spread),
             ]
@@ -457,8 +460,10 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
     story.append(
         rp.para(
             _(
-                "Verschil: de hoogste min de laagste score. 'Onvoldoende zicht': te veel "
-                "antwoorden 'weet niet' voor een score. Vragenlijst: %(title)s."
+                "Elke rol telt alleen de vragen die alle rollen hebben beantwoord; het aantal "
+                "staat bij het thema. Verschil: de hoogste min de laagste score. "
+                "'Onvoldoende zicht': te weinig gedeelde vragen voor een score. "
+                "Vragenlijst: %(title)s."
             )
             % {"title": scans.questionnaire},
             styles["note"],

@@ -43,13 +43,20 @@ def record_step(
     measured_on: dt.date | None = None,
     note: str = "",
     measured_by: str = "",
+    expected_trede: int | None = None,
     actor: str,
     today: dt.date | None = None,
 ) -> model.LadderStep:
-    """Record a trede (1–6) measured on a day (default today, never in the future)."""
+    """Record a trede (1–6) measured on a day (default today, never in the future).
+
+    ``expected_trede`` is the growth potential judged at the same measurement.
+    """
     day = _today(today)
     measured_on = day if measured_on is None else measured_on
     validate.in_range("trede", trede, ladder.LOWEST, ladder.HIGHEST)
+    validate.in_range(
+        "expected_trede", expected_trede, ladder.LOWEST, ladder.HIGHEST, required=False
+    )
     validate.not_in_future("measured_on", measured_on, day)
     with db.atomic():
         clients.exists(db, client_id)
@@ -59,6 +66,7 @@ def record_step(
             "trede": trede,
             "note": note.strip(),
             "measured_by": measured_by.strip(),
+            "expected_trede": expected_trede,
         }
         step_id = clients.insert(db, "ladder_steps", row)
         summary_columns.refresh(db, client_id)
@@ -195,10 +203,14 @@ def add_contact(
     contact_on: dt.date | None = None,
     minutes: int | None = None,
     summary: str = "",
+    share_with_client: bool = False,
     actor: str,
     today: dt.date | None = None,
 ) -> model.Contact:
-    """Record a contact on a day (default today, never in the future)."""
+    """Record a contact on a day (default today, never in the future).
+
+    Only a contact with ``share_with_client`` appears in the client's own progress report.
+    """
     day = _today(today)
     contact_on = day if contact_on is None else contact_on
     validate.code("kind", kind, vocab.CONTACT_KINDS, required=True)
@@ -212,6 +224,7 @@ def add_contact(
             "kind": kind,
             "minutes": minutes,
             "summary": summary.strip(),
+            "share_with_client": int(share_with_client),
         }
         contact_id = clients.insert(db, "contacts", row)
         summary_columns.refresh(db, client_id)

@@ -76,6 +76,8 @@ class LadderStep:
     trede: int
     note: str = ""
     measured_by: str = ""
+    #: The growth potential: the trede the client is expected to reach (None = not judged).
+    expected_trede: int | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ class Contact:
     kind: str
     minutes: int | None = None
     summary: str = ""
+    #: Whether the summary may be shown to the client in the progress report.
+    share_with_client: bool = False
 
 
 @dataclass(frozen=True)

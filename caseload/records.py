@@ -85,6 +85,7 @@ def ladder_step(row: Mapping[str, Any]) -> model.LadderStep:
         trede=row["trede"],
         note=row["note"] or "",
         measured_by=row["measured_by"] or "",
+        expected_trede=row.get("expected_trede"),
     )
 
 
@@ -124,6 +125,7 @@ def contact(row: Mapping[str, Any]) -> model.Contact:
         kind=row["kind"],
         minutes=row["minutes"],
         summary=row["summary"] or "",
+        share_with_client=bool(row.get("share_with_client")),
     )
 
 

@@ -209,3 +209,17 @@ def m002_summaries_search_history(db: Database) -> None:
     db["barrier_events"].create_index(["barrier_id"])  # type: ignore[union-attr]
     for statement in _fts_statements():
         db.execute(statement)
+
+
+@MIGRATIONS()
+def m003_ladder_growth_potential(db: Database) -> None:
+    """Record the growth potential (the expected trede) with each ladder measurement."""
+    db["ladder_steps"].add_column("expected_trede", int)  # type: ignore[union-attr]
+
+
+@MIGRATIONS()
+def m004_contacts_shared_with_client(db: Database) -> None:
+    """Mark a contact 'delen met de klant'; off by default, so old notes stay internal."""
+    db["contacts"].add_column(  # type: ignore[union-attr]
+        "share_with_client", int, not_null_default=0
+    )

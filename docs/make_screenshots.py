@@ -85,7 +85,9 @@ def shoot_quickscan(folder: Path) -> None:
     questionnaire = loader.load_bundled()
     role = "klantmanager"
     answers = [
-        store.GivenAnswer(question.id, None if index % 9 == 4 else 1 + (index * 7) % 4)
+        store.GivenAnswer(
+            question.id, None if index % 9 == 4 else questionnaire.value_at(question.id, index * 7)
+        )
         for index, question in enumerate(questionnaire.questions_for(role))
     ]
     scan = store.submit(
@@ -93,7 +95,9 @@ def shoot_quickscan(folder: Path) -> None:
     )
     draft = store.start_response(db, questionnaire, "manager", "", "Team Noord", actor="demo")
     for question in questionnaire.questions_for("manager")[:5]:
-        store.save_answer(db, draft.id, question.id, 3, None, actor="demo")
+        store.save_answer(
+            db, draft.id, question.id, questionnaire.value_at(question.id, 2), None, actor="demo"
+        )
     page.open_draft(draft.id)
     page.fill.go_to_theme(2)
     shoot(window, "quickscan-fill.png")

@@ -37,6 +37,14 @@ class Submission:
     answers: tuple[store.GivenAnswer, ...]
 
 
+def _options(options: tuple[model.ScaleOption, ...], language: str) -> dict[str, str]:
+    """A scale as the hint of an answers file: value (or "null") to label."""
+    return {
+        "null" if option.value is None else str(option.value): option.label.get(language)
+        for option in options
+    }
+
+
 def template(
     questionnaire: model.Questionnaire,
     role: str,
@@ -55,14 +63,13 @@ def template(
         "respondent": respondent,
         "team": team,
         "language": language,
-        "scale": {
-            "null" if option.value is None else str(option.value): option.label.get(language)
-            for option in questionnaire.scale
-        },
+        "scale": _options(questionnaire.scale, language),
         "answers": [
             {
                 "question": question.id,
                 "text": question.text.get(language),
+                # Each question has the scale of its item type (agreement, frequency, yes/no).
+                "scale": _options(questionnaire.options_for(question.id), language),
                 "value": None,
                 "comment": None,
             }

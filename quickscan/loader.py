@@ -1,24 +1,29 @@
-"""Read and validate a questionnaire file; every error names the file, the field and the reason."""
+"""Read and validate a questionnaire file; every error names the file, the field and the reason.
+
+Two formats are read: ``trede-questionnaire/1`` (one scale, free-text sources) so that old scans
+stay readable, and ``trede-questionnaire/2`` (sources with document, year and section; a scale
+per item type; reversed items; actions that name their roles). See docs/questionnaire-format.md.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-import re
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 from quickscan import questionnaire as model
 from quickscan.errors import QuestionnaireError
+from quickscan.json_reader import JsonReader, at
 from resources.i18n import _
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED = DATA_DIR / "quickscan-diversiteit.json"
 MIN_ACTIONS = 2
 MAX_ACTIONS = 4
-_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-T = TypeVar("T")
+#: A source's year must be a plausible publication year.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_SYNTHESIS = frozenset({"synthesis"})
 
 
 def load(path: Path) -> model.Questionnaire:
@@ -55,141 +60,59 @@ def loads(text: str, file: str) -> model.Questionnaire:
     return _Reader(file).questionnaire(raw)
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return _("waar/onwaar")
-    if isinstance(value, int | float):
-        return _("een getal")
-    if isinstance(value, str):
-        return _("een tekst")
-    if isinstance(value, list):
-        return _("een lijst")
-    return _("een object")
-
-
-def _at(path: str, key: str | int) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else key
-
-
-class _Reader:
+class _Reader(JsonReader):
     """Walks the raw JSON, building dataclasses and stopping at the first problem."""
 
     def __init__(self, file: str) -> None:
-        self.file = file
-        self.languages: tuple[str, ...] = ()
-
-    def fail(self, path: str, reason: str) -> NoReturn:
-        raise QuestionnaireError(self.file, path, reason)
-
-    def wrong_type(self, value: Any, path: str, expected: str) -> NoReturn:
-        self.fail(
-            path,
-            _("verwacht %(expected)s, maar vond %(found)s.")
-            % {"expected": expected, "found": _type_name(value)},
-        )
-
-    # Basic shapes -------------------------------------------------------------------------
-
-    def obj(
-        self, value: Any, path: str, keys: set[str], optional: frozenset[str] = frozenset()
-    ) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.wrong_type(value, path, _("een object"))
-        for key in keys:
-            if key not in value:
-                self.fail(_at(path, key), _("dit veld ontbreekt."))
-        for key in value:
-            if key not in keys and key not in optional and not key.startswith("_"):
-                self.fail(_at(path, key), _("dit veld is onbekend."))
-        return value
-
-    def array(self, value: Any, path: str, minimum: int = 1) -> list[Any]:
-        if not isinstance(value, list):
-            self.wrong_type(value, path, _("een lijst"))
-        if len(value) < minimum:
-            self.fail(path, _("de lijst moet minstens %(n)d onderdelen hebben.") % {"n": minimum})
-        return value
-
-    def string(self, value: Any, path: str) -> str:
-        if not isinstance(value, str):
-            self.wrong_type(value, path, _("een tekst"))
-        if not value.strip():
-            self.fail(path, _("de tekst is leeg."))
-        return value.strip()
-
-    def identifier(self, value: Any, path: str) -> str:
-        text = self.string(value, path)
-        if not _IDENTIFIER.match(text):
-            self.fail(
-                path,
-                _("%(value)s is geen geldige id (kleine letters, cijfers, - en _).")
-                % {"value": text},
-            )
-        return text
-
-    def number(self, value: Any, path: str) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.wrong_type(value, path, _("een getal"))
-        return float(value)
-
-    def text(self, value: Any, path: str) -> model.Text:
-        if not isinstance(value, dict):
-            self.wrong_type(value, path, _("een object met een tekst per taal"))
-        for code in value:
-            if code not in self.languages:
-                self.fail(
-                    _at(path, code),
-                    _("de taal %(language)s staat niet in languages.") % {"language": code},
-                )
-        texts: dict[str, str] = {}
-        for code in self.languages:
-            if code not in value:
-                self.fail(
-                    _at(path, code),
-                    _("de tekst in taal %(language)s ontbreekt.") % {"language": code},
-                )
-            texts[code] = self.string(value[code], _at(path, code))
-        return model.Text.of(texts)
-
-    def unique(self, items: list[T], path: str, key: Callable[[T], str], field: str = "") -> None:
-        seen: set[str] = set()
-        for index, item in enumerate(items):
-            value = key(item)
-            if value in seen:
-                where = _at(path, index)
-                self.fail(
-                    _at(where, field) if field else where,
-                    _("%(value)s komt meer dan één keer voor.") % {"value": value},
-                )
-            seen.add(value)
+        super().__init__(file)
+        self.version = 2
+        self.sources: dict[str, model.Source] = {}
+        self.role_ids: set[str] = set()
+        self.scale_ids: set[str] = set()
 
     # The parts of a questionnaire ---------------------------------------------------------
 
     def questionnaire(self, raw: Any) -> model.Questionnaire:
-        top = {"format", "id", "version", "languages", "title", "description", "roles", "scale"}
-        top |= {"themes", "questions", "bands", "advice", "insufficient_view_threshold"}
-        root = self.obj(raw, "", top, frozenset({"insufficient_view_advice"}))
-        fmt = self.string(root["format"], "format")
-        if fmt != model.FORMAT:
+        # The format decides which fields belong, so it is read before the rest.
+        if not isinstance(raw, dict):
+            self.wrong_type(raw, "", _("een object"))
+        if "format" not in raw:
+            self.fail("format", _("dit veld ontbreekt."))
+        fmt = self.string(raw["format"], "format")
+        if fmt not in model.FORMATS:
             self.fail(
                 "format",
                 _("het formaat %(found)s wordt niet ondersteund; verwacht %(expected)s.")
                 % {"found": fmt, "expected": model.FORMAT},
             )
+        self.version = 1 if fmt == model.FORMAT_1 else 2
+        top = {"format", "id", "version", "languages", "title", "description", "roles"}
+        top |= {"themes", "questions", "bands", "advice", "insufficient_view_threshold"}
+        top |= {"scale"} if self.version == 1 else {"scales", "sources"}
+        optional = {"insufficient_view_advice"} | ({"changes"} if self.version == 2 else set())
+        root = self.obj(raw, "", top, frozenset(optional))
         self.languages = self.language_list(root["languages"])
+        if self.version == 2:
+            sources = self.list_of(root["sources"], "sources", self.source)
+            self.unique(sources, "sources", lambda s: s.id, "id")
+            self.sources = {source.id: source for source in sources}
         roles = self.list_of(root["roles"], "roles", self.role)
         self.unique(roles, "roles", lambda r: r.id, "id")
-        scale = self.scale(root["scale"])
+        self.role_ids = {role.id for role in roles}
+        if self.version == 1:
+            scales = [
+                model.Scale(model.DEFAULT_SCALE, "extent", self.scale(root["scale"], "scale"))
+            ]
+        else:
+            scales = self.list_of(root["scales"], "scales", self.named_scale)
+            self.unique(scales, "scales", lambda s: s.id, "id")
+        self.scale_ids = {scale.id for scale in scales}
         themes = self.list_of(root["themes"], "themes", self.theme)
         self.unique(themes, "themes", lambda t: t.id, "id")
         role_ids = {role.id for role in roles}
         theme_ids = {theme.id for theme in themes}
         questions = [
-            self.question(item, _at("questions", i), role_ids, theme_ids)
+            self.question(item, at("questions", i), role_ids, theme_ids)
             for i, item in enumerate(self.array(root["questions"], "questions"))
         ]
         self.unique(questions, "questions", lambda q: q.id, "id")
@@ -213,77 +136,142 @@ class _Reader:
             title=self.text(root["title"], "title"),
             description=self.text(root["description"], "description"),
             roles=tuple(roles),
-            scale=scale,
+            scales=tuple(scales),
             themes=tuple(themes),
             questions=tuple(questions),
             bands=tuple(bands),
             advice=tuple(advice),
             insufficient_view_threshold=threshold,
             insufficient_view_advice=general,
+            sources=tuple(self.sources.values()),
+            changes=self.text(root["changes"], "changes") if "changes" in root else None,
+            format=fmt,
             definition=json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         )
 
-    def list_of(self, value: Any, path: str, parse: Callable[[Any, str], T]) -> list[T]:
-        return [parse(item, _at(path, i)) for i, item in enumerate(self.array(value, path))]
-
     def language_list(self, value: Any) -> tuple[str, ...]:
         items = self.array(value, "languages")
-        codes = [self.identifier(item, _at("languages", i)) for i, item in enumerate(items)]
+        codes = [self.identifier(item, at("languages", i)) for i, item in enumerate(items)]
         self.unique(codes, "languages", lambda code: code)
         return tuple(codes)
 
     def role(self, value: Any, path: str) -> model.Role:
         item = self.obj(value, path, {"id", "label"})
         return model.Role(
-            id=self.identifier(item["id"], _at(path, "id")),
-            label=self.text(item["label"], _at(path, "label")),
+            id=self.identifier(item["id"], at(path, "id")),
+            label=self.text(item["label"], at(path, "label")),
         )
 
-    def scale(self, value: Any) -> tuple[model.ScaleOption, ...]:
+    def source(self, value: Any, path: str) -> model.Source:
+        item = self.obj(value, path, {"id", "document", "publisher", "year"})
+        year = self.number(item["year"], at(path, "year"))
+        if year != int(year) or not FIRST_YEAR <= year <= LAST_YEAR:
+            self.fail(at(path, "year"), _("geef het jaar van het document, bijvoorbeeld 2021."))
+        return model.Source(
+            id=self.identifier(item["id"], at(path, "id")),
+            document=self.string(item["document"], at(path, "document")),
+            publisher=self.string(item["publisher"], at(path, "publisher")),
+            year=int(year),
+        )
+
+    def citations(self, value: Any, path: str) -> tuple[model.Citation, ...]:
+        """Format 2: a list of {"source": id, "section": "pilot 7 …"}; each names its place."""
+        cited: list[model.Citation] = []
+        for i, raw in enumerate(self.array(value, path)):
+            item_path = at(path, i)
+            item = self.obj(raw, item_path, {"source", "section"})
+            source_id = self.identifier(item["source"], at(item_path, "source"))
+            if source_id not in self.sources:
+                self.fail(
+                    at(item_path, "source"),
+                    _("de bron %(id)s staat niet in sources.") % {"id": source_id},
+                )
+            source = self.sources[source_id]
+            section = self.string(item["section"], at(item_path, "section"))
+            cited.append(model.Citation(source.document, source.publisher, source.year, section))
+        return tuple(cited)
+
+    def sourced(self, item: dict[str, Any], path: str) -> dict[str, Any]:
+        """The source fields of a question or action: free text (format 1) or citations."""
+        if self.version == 1:
+            return {"source": self.string(item["source"], at(path, "source"))}
+        citations = self.citations(item["sources"], at(path, "sources"))
+        synthesis = self.flag(item.get("synthesis", False), at(path, "synthesis"))
+        return {"source": model.cite(citations), "citations": citations, "synthesis": synthesis}
+
+    def role_list(self, value: Any, path: str) -> tuple[str, ...]:
+        chosen: list[str] = []
+        for i, raw_role in enumerate(self.array(value, path)):
+            role_path = at(path, i)
+            role = self.identifier(raw_role, role_path)
+            if role not in self.role_ids:
+                self.fail(role_path, _("de rol %(id)s bestaat niet.") % {"id": role})
+            chosen.append(role)
+        self.unique(chosen, path, lambda r: r)
+        return tuple(chosen)
+
+    def named_scale(self, value: Any, path: str) -> model.Scale:
+        item = self.obj(value, path, {"id", "kind", "options"})
+        kind = self.identifier(item["kind"], at(path, "kind"))
+        if kind not in model.SCALE_KINDS:
+            self.fail(
+                at(path, "kind"),
+                _("kies uit %(kinds)s.") % {"kinds": ", ".join(model.SCALE_KINDS)},
+            )
+        return model.Scale(
+            id=self.identifier(item["id"], at(path, "id")),
+            kind=kind,
+            options=self.scale(item["options"], at(path, "options")),
+        )
+
+    def scale(self, value: Any, where: str) -> tuple[model.ScaleOption, ...]:
         options: list[model.ScaleOption] = []
-        for i, raw in enumerate(self.array(value, "scale", minimum=3)):
-            path = _at("scale", i)
+        for i, raw in enumerate(self.array(value, where, minimum=3)):
+            path = at(where, i)
             item = self.obj(raw, path, {"value", "label"})
             number = item["value"]
             if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
-                self.wrong_type(number, _at(path, "value"), _("een geheel getal of null"))
-            options.append(model.ScaleOption(number, self.text(item["label"], _at(path, "label"))))
-        self.unique(options, "scale", lambda o: str(o.value), "value")
+                self.wrong_type(number, at(path, "value"), _("een geheel getal of null"))
+            options.append(model.ScaleOption(number, self.text(item["label"], at(path, "label"))))
+        self.unique(options, where, lambda o: str(o.value), "value")
         if not any(option.is_unknown for option in options):
-            self.fail("scale", _("de schaal mist het antwoord 'weet niet' (value null)."))
+            self.fail(where, _("de schaal mist het antwoord 'weet niet' (value null)."))
         return tuple(options)
 
     def theme(self, value: Any, path: str) -> model.Theme:
         item = self.obj(value, path, {"id", "title", "explanation"})
         return model.Theme(
-            id=self.identifier(item["id"], _at(path, "id")),
-            title=self.text(item["title"], _at(path, "title")),
-            explanation=self.text(item["explanation"], _at(path, "explanation")),
+            id=self.identifier(item["id"], at(path, "id")),
+            title=self.text(item["title"], at(path, "title")),
+            explanation=self.text(item["explanation"], at(path, "explanation")),
         )
 
     def question(self, value: Any, path: str, roles: set[str], themes: set[str]) -> model.Question:
-        item = self.obj(value, path, {"id", "theme", "text", "roles", "weight", "source"})
-        theme = self.identifier(item["theme"], _at(path, "theme"))
+        keys = {"id", "theme", "text", "roles", "weight"}
+        keys |= {"source"} if self.version == 1 else {"sources", "scale"}
+        optional = frozenset() if self.version == 1 else frozenset({"reversed", "synthesis"})
+        item = self.obj(value, path, keys, optional)
+        theme = self.identifier(item["theme"], at(path, "theme"))
         if theme not in themes:
-            self.fail(_at(path, "theme"), _("het thema %(id)s bestaat niet.") % {"id": theme})
-        asked_of: list[str] = []
-        for i, raw_role in enumerate(self.array(item["roles"], _at(path, "roles"))):
-            role_path = _at(_at(path, "roles"), i)
-            role = self.identifier(raw_role, role_path)
-            if role not in roles:
-                self.fail(role_path, _("de rol %(id)s bestaat niet.") % {"id": role})
-            asked_of.append(role)
-        self.unique(asked_of, _at(path, "roles"), lambda r: r)
-        weight = self.number(item["weight"], _at(path, "weight"))
+            self.fail(at(path, "theme"), _("het thema %(id)s bestaat niet.") % {"id": theme})
+        asked_of = self.role_list(item["roles"], at(path, "roles"))
+        scale = model.DEFAULT_SCALE
+        if self.version == 2:
+            scale = self.identifier(item["scale"], at(path, "scale"))
+            if scale not in self.scale_ids:
+                self.fail(at(path, "scale"), _("de schaal %(id)s bestaat niet.") % {"id": scale})
+        weight = self.number(item["weight"], at(path, "weight"))
         if weight <= 0:
-            self.fail(_at(path, "weight"), _("het gewicht moet groter dan 0 zijn."))
+            self.fail(at(path, "weight"), _("het gewicht moet groter dan 0 zijn."))
         return model.Question(
-            id=self.identifier(item["id"], _at(path, "id")),
+            id=self.identifier(item["id"], at(path, "id")),
             theme=theme,
-            text=self.text(item["text"], _at(path, "text")),
-            roles=tuple(asked_of),
+            text=self.text(item["text"], at(path, "text")),
+            roles=asked_of,
             weight=weight,
-            source=self.string(item["source"], _at(path, "source")),
+            scale=scale,
+            reversed=self.flag(item.get("reversed", False), at(path, "reversed")),
+            **self.sourced(item, path),
         )
 
     def everything_asked(
@@ -292,34 +280,34 @@ class _Reader:
         for i, role in enumerate(roles):
             if not any(role.id in q.roles for q in questions):
                 reason = _("voor de rol %(id)s zijn er geen vragen.") % {"id": role.id}
-                self.fail(_at(_at("roles", i), "id"), reason)
+                self.fail(at(at("roles", i), "id"), reason)
         for i, theme in enumerate(themes):
             if not any(q.theme == theme.id for q in questions):
                 reason = _("het thema %(id)s heeft geen vragen.") % {"id": theme.id}
-                self.fail(_at(_at("themes", i), "id"), reason)
+                self.fail(at(at("themes", i), "id"), reason)
 
     def bands(self, value: Any) -> list[model.Band]:
         bands: list[model.Band] = []
         for i, raw in enumerate(self.array(value, "bands")):
-            path = _at("bands", i)
+            path = at("bands", i)
             item = self.obj(raw, path, {"id", "from", "to", "label"})
-            start = self.number(item["from"], _at(path, "from"))
-            end = self.number(item["to"], _at(path, "to"))
+            start = self.number(item["from"], at(path, "from"))
+            end = self.number(item["to"], at(path, "to"))
             if start >= end:
-                self.fail(_at(path, "to"), _("het einde moet groter zijn dan het begin."))
+                self.fail(at(path, "to"), _("het einde moet groter zijn dan het begin."))
             expected = bands[-1].end if bands else 0.0
             if start != expected:
                 self.fail(
-                    _at(path, "from"),
+                    at(path, "from"),
                     _("de banden moeten 0 tot 100 aaneengesloten dekken; verwacht %(expected)g.")
                     % {"expected": expected},
                 )
-            band_id = self.identifier(item["id"], _at(path, "id"))
-            label = self.text(item["label"], _at(path, "label"))
+            band_id = self.identifier(item["id"], at(path, "id"))
+            label = self.text(item["label"], at(path, "label"))
             bands.append(model.Band(band_id, start, end, label))
         if bands[-1].end != 100:
             self.fail(
-                _at(_at("bands", len(bands) - 1), "to"),
+                at(at("bands", len(bands) - 1), "to"),
                 _("de laatste band moet bij 100 eindigen."),
             )
         self.unique(bands, "bands", lambda b: b.id, "id")
@@ -328,26 +316,32 @@ class _Reader:
     def advice_body(self, value: Any, path: str, theme: str = "", band: str = "") -> model.Advice:
         keys = {"explanation", "actions"} | ({"theme", "band"} if theme else set())
         item = self.obj(value, path, keys)
-        actions = self.array(item["actions"], _at(path, "actions"), minimum=MIN_ACTIONS)
+        actions = self.array(item["actions"], at(path, "actions"), minimum=MIN_ACTIONS)
         if len(actions) > MAX_ACTIONS:
             self.fail(
-                _at(path, "actions"),
+                at(path, "actions"),
                 _("geef hoogstens %(n)d acties per advies.") % {"n": MAX_ACTIONS},
             )
         parsed = []
         for i, raw in enumerate(actions):
-            action_path = _at(_at(path, "actions"), i)
-            action = self.obj(raw, action_path, {"text", "source"})
+            action_path = at(at(path, "actions"), i)
+            if self.version == 1:
+                action = self.obj(raw, action_path, {"text", "source"})
+                roles: tuple[str, ...] = ()
+            else:
+                action = self.obj(raw, action_path, {"text", "sources", "roles"}, _SYNTHESIS)
+                roles = self.role_list(action["roles"], at(action_path, "roles"))
             parsed.append(
                 model.Action(
-                    text=self.text(action["text"], _at(action_path, "text")),
-                    source=self.string(action["source"], _at(action_path, "source")),
+                    text=self.text(action["text"], at(action_path, "text")),
+                    roles=roles,
+                    **self.sourced(action, action_path),
                 )
             )
         return model.Advice(
             theme=theme,
             band=band,
-            explanation=self.text(item["explanation"], _at(path, "explanation")),
+            explanation=self.text(item["explanation"], at(path, "explanation")),
             actions=tuple(parsed),
         )
 
@@ -355,14 +349,14 @@ class _Reader:
         result: list[model.Advice] = []
         seen: set[tuple[str, str]] = set()
         for i, raw in enumerate(self.array(value, "advice")):
-            path = _at("advice", i)
+            path = at("advice", i)
             item = self.obj(raw, path, {"theme", "band", "explanation", "actions"})
-            theme = self.identifier(item["theme"], _at(path, "theme"))
+            theme = self.identifier(item["theme"], at(path, "theme"))
             if theme not in themes:
-                self.fail(_at(path, "theme"), _("het thema %(id)s bestaat niet.") % {"id": theme})
-            band = self.identifier(item["band"], _at(path, "band"))
+                self.fail(at(path, "theme"), _("het thema %(id)s bestaat niet.") % {"id": theme})
+            band = self.identifier(item["band"], at(path, "band"))
             if band not in bands:
-                self.fail(_at(path, "band"), _("de band %(id)s bestaat niet.") % {"id": band})
+                self.fail(at(path, "band"), _("de band %(id)s bestaat niet.") % {"id": band})
             if (theme, band) in seen:
                 self.fail(
                     path,

@@ -10,8 +10,18 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-#: The format this code reads; the loader refuses any other.
-FORMAT = "trede-questionnaire/1"
+from resources.i18n import _
+
+#: The format of new questionnaires: sources with document, year and section, a scale per item
+#: type, reversed (negatively worded) items, and actions that name their roles.
+FORMAT = "trede-questionnaire/2"
+#: The first format: one scale, free-text sources. Still read, so that old scans stay readable.
+FORMAT_1 = "trede-questionnaire/1"
+FORMATS = (FORMAT_1, FORMAT)
+#: The scale id that a format-1 questionnaire's single scale gets.
+DEFAULT_SCALE = "standaard"
+#: The kinds of scale the format knows; each item type has its own.
+SCALE_KINDS = ("agreement", "frequency", "yes_no", "extent")
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,57 @@ class ScaleOption:
 
 
 @dataclass(frozen=True)
+class Scale:
+    """The answer options of one item type (agreement, frequency, yes/no), with "weet niet"."""
+
+    id: str
+    kind: str
+    options: tuple[ScaleOption, ...]
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        """The numeric answer values, lowest first (without "weet niet")."""
+        return tuple(sorted(o.value for o in self.options if o.value is not None))
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public document that questions and advice rest on."""
+
+    id: str
+    document: str
+    publisher: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where in a public document a question or action comes from."""
+
+    document: str
+    publisher: str
+    year: int
+    section: str
+
+    def text(self) -> str:
+        """'Document (publisher, year), section'."""
+        who = f"{self.publisher}, {self.year}" if self.publisher else str(self.year)
+        return f"{self.document} ({who}), {self.section}"
+
+
+def cite(citations: tuple[Citation, ...]) -> str:
+    """Several citations as one line."""
+    return "; ".join(citation.text() for citation in citations)
+
+
+def source_line(source: str, synthesis: bool) -> str:
+    """'Bron: …', or 'Eigen synthese van Trede, op basis van: …' for Trede's own conclusion."""
+    if synthesis:
+        return _("Eigen synthese van Trede, op basis van: %(source)s") % {"source": source}
+    return _("Bron: %(source)s") % {"source": source}
+
+
+@dataclass(frozen=True)
 class Theme:
     """A theme of the scan, with its explanation."""
 
@@ -77,7 +138,18 @@ class Question:
     text: Text
     roles: tuple[str, ...]
     weight: float
+    #: The sources as one line (format 1: free text; format 2: built from ``citations``).
     source: str
+    citations: tuple[Citation, ...] = ()
+    #: Trede's own conclusion from the cited sources rather than a lesson they state.
+    synthesis: bool = False
+    scale: str = DEFAULT_SCALE
+    #: Negatively worded: agreeing is the weaker practice, so scoring turns the scale around.
+    reversed: bool = False
+
+    def source_line(self) -> str:
+        """Where this question comes from, as printed in the report's appendix."""
+        return source_line(self.source, self.synthesis)
 
 
 @dataclass(frozen=True)
@@ -96,6 +168,18 @@ class Action:
 
     text: Text
     source: str
+    citations: tuple[Citation, ...] = ()
+    synthesis: bool = False
+    #: The roles that can carry it out; empty means every role (format 1).
+    roles: tuple[str, ...] = ()
+
+    def is_for(self, role: str) -> bool:
+        """Whether this action is meant for someone in ``role``."""
+        return not self.roles or role in self.roles
+
+    def source_line(self) -> str:
+        """Where this action comes from, as printed under it."""
+        return source_line(self.source, self.synthesis)
 
 
 @dataclass(frozen=True)
@@ -118,13 +202,18 @@ class Questionnaire:
     title: Text
     description: Text
     roles: tuple[Role, ...]
-    scale: tuple[ScaleOption, ...]
+    #: The scales; the first is the default (format 1 has exactly one).
+    scales: tuple[Scale, ...]
     themes: tuple[Theme, ...]
     questions: tuple[Question, ...]
     bands: tuple[Band, ...]
     advice: tuple[Advice, ...]
     insufficient_view_threshold: float
     insufficient_view_advice: Advice | None = None
+    sources: tuple[Source, ...] = ()
+    #: What changed in this version, for the start page and the report.
+    changes: Text | None = None
+    format: str = FORMAT
     definition: str = field(default="", repr=False, compare=False)
 
     @functools.cached_property
@@ -177,20 +266,61 @@ class Questionnaire:
         every = {role.id for role in self.roles}
         return tuple(q for q in self.questions if every <= set(q.roles))
 
+    @functools.cached_property
+    def _scales(self) -> dict[str, Scale]:
+        return {scale.id: scale for scale in self.scales}
+
+    def scale_of(self, question_id: str | None = None) -> Scale:
+        """The scale of a question (the default scale for None or an unknown question)."""
+        question = self.question(question_id) if question_id else None
+        if question is None:
+            return self.scales[0]
+        return self._scales.get(question.scale, self.scales[0])
+
+    @property
+    def scale(self) -> tuple[ScaleOption, ...]:
+        """The options of the default scale."""
+        return self.scales[0].options
+
+    def options_for(self, question_id: str) -> tuple[ScaleOption, ...]:
+        """The answer options of one question, "weet niet" included."""
+        return self.scale_of(question_id).options
+
+    def scale_values_for(self, question_id: str | None = None) -> tuple[int, ...]:
+        """The numeric answer values of a question's scale, lowest first."""
+        return self.scale_of(question_id).values
+
+    def value_at(self, question_id: str, index: int) -> int:
+        """The answer value at ``index`` (wrapping around) on the question's scale.
+
+        Demo data and the screenshots vary their answers with it, on whatever scale a question has.
+        """
+        values = self.scale_values_for(question_id)
+        return values[index % len(values)]
+
     @property
     def scale_values(self) -> tuple[int, ...]:
-        """The numeric answer values, lowest first (without "weet niet")."""
-        return tuple(sorted(o.value for o in self.scale if o.value is not None))
+        """The numeric answer values of the default scale, lowest first (without "weet niet")."""
+        return self.scales[0].values
 
-    def is_on_scale(self, value: int | None) -> bool:
-        """Whether ``value`` is an answer on the scale (None is "weet niet")."""
+    def is_on_scale(self, value: int | None, question_id: str | None = None) -> bool:
+        """Whether ``value`` is an answer on the question's scale (None is "weet niet")."""
+        scale = self.scale_of(question_id)
         if value is None:
-            return any(option.is_unknown for option in self.scale)
-        return isinstance(value, int) and not isinstance(value, bool) and value in self.scale_values
+            return any(option.is_unknown for option in scale.options)
+        return isinstance(value, int) and not isinstance(value, bool) and value in scale.values
 
-    def scale_option(self, value: int | None) -> ScaleOption | None:
+    def scale_option(self, value: int | None, question_id: str | None = None) -> ScaleOption | None:
         """The scale option for an answer value, or None if it is off the scale."""
-        return next((o for o in self.scale if o.value == value), None)
+        return next((o for o in self.scale_of(question_id).options if o.value == value), None)
+
+    def actions_for(
+        self, advice: Advice, role: str
+    ) -> tuple[tuple[Action, ...], tuple[Action, ...]]:
+        """The advice's actions for ``role`` first, then those for colleagues in other roles."""
+        own = tuple(action for action in advice.actions if action.is_for(role))
+        others = tuple(action for action in advice.actions if not action.is_for(role))
+        return own, others
 
     def band_for(self, score: float) -> Band:
         """The band a score from 0 to 100 falls in."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from quickscan import report_appendix, report_compare, report_sections, store
+from quickscan import report_appendix, report_compare, report_roles, report_sections, store
 from quickscan import report_layout as layout
 from quickscan.errors import IncomparableResults, QuickscanError
 from resources import files, i18n, pdf
@@ -159,7 +159,7 @@ def _story(data: layout.ReportData) -> list[Any]:
     if data.earlier is not None:
         story += report_compare.earlier_section(data)
     if data.roles is not None:
-        story += report_compare.roles_section(data)
+        story += report_roles.roles_section(data)
     story += report_appendix.appendix(data)
     return story
 

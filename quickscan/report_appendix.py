@@ -40,6 +40,7 @@ def appendix(data: layout.ReportData) -> list[Any]:
             number += 1
             answer = data.scan.answers.get(question.id)
             cell: list[Any] = [layout.para(data.text(question.text), sheet["cell"])]
+            cell.append(layout.para(question.source_line(), sheet["cell_small"]))
             if answer is not None and answer.comment:
                 cell.append(
                     layout.rich(

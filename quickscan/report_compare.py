@@ -1,4 +1,4 @@
-"""The advice report's comparisons: with an earlier scan, and between the roles of one team."""
+"""The advice report's comparison with an earlier scan, on the questions answered both times."""
 
 from __future__ import annotations
 
@@ -6,16 +6,12 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, PageBreak
 
+from quickscan import comparison, scoring
 from quickscan import report_layout as layout
-from quickscan import scoring
 from resources import i18n, pdf
 from resources.i18n import _, ngettext
-
-#: How many themes get their own roles chart, and how many shared questions are listed.
-ROLE_CHARTS = 3
-QUESTION_ROWS = 8
 
 
 def _signed(change: float) -> str:
@@ -28,10 +24,40 @@ def _signed(change: float) -> str:
     return text
 
 
+def side(key: str, scan: layout.ScanData) -> comparison.Side:
+    """A scan as one side of a comparison."""
+    answers = {qid: answer.value for qid, answer in scan.answers.items()}
+    return comparison.Side(key, scan.questionnaire, scan.response.role, answers)
+
+
+def shared_changes(data: layout.ReportData) -> tuple[comparison.SharedTheme, ...]:
+    """The earlier scan and this one, compared per theme on the questions both answered."""
+    assert data.earlier is not None
+    return comparison.compare([side("before", data.earlier), side("after", data.scan)])
+
+
+def _as_change(
+    data: layout.ReportData, theme: str, before: float | None, after: float | None
+) -> scoring.ThemeChange:
+    """Two scores as a change with bands (the bands of this scan's questionnaire)."""
+
+    def band(score: float | None) -> str | None:
+        return None if score is None else data.questionnaire.band_for(score).id
+
+    return scoring.ThemeChange(theme, before, after, band(before), band(after))
+
+
+def shared_text(count: int) -> str:
+    """'2 vragen' or 'te weinig gedeelde vragen (1)': what a compared theme rests on."""
+    if count < comparison.MIN_SHARED:
+        return _("te weinig gedeelde vragen (%(n)d)") % {"n": count}
+    return ngettext("%(n)d vraag", "%(n)d vragen", count) % {"n": count}
+
+
 def _in_words(data: layout.ReportData, change: scoring.ThemeChange) -> str:
     """One theme's change in plain words."""
     if change.before is None and change.after is None:
-        return _("niet te vergelijken: beide keren onvoldoende zicht")
+        return _("niet te vergelijken: te weinig vragen die beide keren zijn beantwoord")
     if change.before is None:
         return _("eerder onvoldoende zicht, nu wel een score")
     if change.after is None:
@@ -51,7 +77,7 @@ def _in_words(data: layout.ReportData, change: scoring.ThemeChange) -> str:
     return words
 
 
-def _scan_line(data: layout.ReportData, scan: layout.ScanData) -> str:
+def scan_line(data: layout.ReportData, scan: layout.ScanData) -> str:
     """'scan 3 of 12 March 2026 (Klantmanager, anoniem)'."""
     response = scan.response
     return _("scan %(id)d van %(date)s (%(role)s, %(who)s)") % {
@@ -67,16 +93,39 @@ def earlier_section(data: layout.ReportData) -> list[Any]:
     assert data.earlier is not None
     sheet = layout.sheet()
     now, before = data.scan, data.earlier
-    changes = scoring.compare(before.result, now.result)
+    shared = shared_changes(data)
+    changes = tuple(
+        _as_change(data, theme.theme, theme.score("before"), theme.score("after"))
+        for theme in shared
+    )
+    counts = {theme.theme: theme.count for theme in shared}
     story: list[Any] = [
         PageBreak(),
         layout.para(_("Vergelijking met een eerdere scan"), sheet["h1"]),
         layout.para(
             _("Deze scan: %(now)s. Eerdere scan: %(before)s.")
-            % {"now": _scan_line(data, now), "before": _scan_line(data, before)},
+            % {"now": scan_line(data, now), "before": scan_line(data, before)},
+            sheet["body"],
+        ),
+        layout.para(
+            _(
+                "We vergelijken alleen de vragen die beide keren zijn beantwoord, met dezelfde "
+                "tekst. Per thema staat op hoeveel vragen de vergelijking rust."
+            ),
             sheet["body"],
         ),
     ]
+    if before.response.questionnaire_version != now.response.questionnaire_version:
+        story.append(
+            layout.para(
+                _("Let op: de scans gebruiken versie %(before)s en %(now)s van de vragenlijst.")
+                % {
+                    "before": before.response.questionnaire_version,
+                    "now": now.response.questionnaire_version,
+                },
+                sheet["body"],
+            )
+        )
     if before.response.role != now.response.role:
         story.append(
             layout.para(
@@ -87,17 +136,18 @@ def earlier_section(data: layout.ReportData) -> list[Any]:
                 sheet["body"],
             )
         )
-    if now.result.overall is not None and before.result.overall is not None:
-        overall = scoring.ThemeChange(
-            "", before.result.overall, now.result.overall,
-            before.result.overall_band, now.result.overall_band,
-        )  # fmt: skip
+    compared = [c for c in changes if c.before is not None and c.after is not None]
+    if compared:
+        # The total over the compared themes only, each on its shared questions.
+        total_before = round(sum(c.before or 0.0 for c in compared) / len(compared), 1)
+        total_after = round(sum(c.after or 0.0 for c in compared) / len(compared), 1)
+        overall = _as_change(data, "", total_before, total_after)
         story.append(
             layout.para(
-                _("Totaalscore: van %(before)s naar %(now)s (%(words)s).")
+                _("Totaal van de vergeleken thema's: van %(before)s naar %(now)s (%(words)s).")
                 % {
-                    "before": layout.score_text(before.result.overall),
-                    "now": layout.score_text(now.result.overall),
+                    "before": layout.score_text(total_before),
+                    "now": layout.score_text(total_after),
                     "words": _in_words(data, overall),
                 },
                 sheet["lead"],
@@ -126,20 +176,21 @@ def earlier_section(data: layout.ReportData) -> list[Any]:
     ]
     rows: list[list[Any]] = [
         [layout.para(text, sheet["cell_head"]) for text in
-         (_("Thema"), _("Eerder"), _("Nu"), _("Verschil"), _("In woorden"))]
+         (_("Thema"), _("Vragen"), _("Eerder"), _("Nu"), _("Verschil"), _("In woorden"))]
     ]  # fmt: skip
     for change in changes:
         difference = "" if change.change is None else _signed(change.change)
         rows.append(
             [
                 layout.para(data.theme_title(change.theme), sheet["cell"]),
+                layout.para(shared_text(counts[change.theme]), sheet["cell"]),
                 layout.para(layout.score_cell(change.before), sheet["cell"]),
                 layout.para(layout.score_cell(change.after), sheet["cell"]),
                 layout.para(difference, sheet["cell"]),
                 layout.para(_in_words(data, change), sheet["cell"]),
             ]
         )
-    story.append(layout.table(rows, (55 * mm, 22 * mm, 22 * mm, 19 * mm, 52 * mm)))
+    story.append(layout.table(rows, (46 * mm, 24 * mm, 18 * mm, 18 * mm, 18 * mm, 46 * mm)))
     return story
 
 
@@ -163,8 +214,8 @@ def _moves(
     if missing:
         lines.append(
             ngettext(
-                "%(n)d thema is niet te vergelijken door onvoldoende zicht.",
-                "%(n)d thema's zijn niet te vergelijken door onvoldoende zicht.",
+                "%(n)d thema is niet te vergelijken: te weinig gedeelde vragen.",
+                "%(n)d thema's zijn niet te vergelijken: te weinig gedeelde vragen.",
                 missing,
             )
             % {"n": missing}
@@ -182,187 +233,3 @@ def _moves(
             % {"title": data.theme_title(worst.theme), "change": _signed(worst.change or 0)}
         )
     return [layout.para(line, sheet["bullet"], bullet="•") for line in lines]
-
-
-def _role_score(result: scoring.ScanResult, theme_id: str) -> str:
-    theme = result.theme(theme_id)
-    if theme is None:
-        return _("niet gevraagd")
-    return layout.score_text(theme.score)
-
-
-def roles_section(data: layout.ReportData) -> list[Any]:
-    """The latest scan of each role in the team side by side, largest difference first."""
-    assert data.roles is not None
-    sheet = layout.sheet()
-    team = data.scan.response.team
-    if team:
-        which = _("Per rol de nieuwste afgeronde scan van %(team)s.") % {"team": team}
-    else:
-        which = _("Per rol de nieuwste afgeronde scan zonder team.")
-    intro = _(
-        "Voor de rol van dit rapport staat deze scan erin. Zo ziet u waar de rollen het werk "
-        "anders zien."
-    )
-    story: list[Any] = [
-        PageBreak(),
-        layout.para(_("De rollen naast elkaar"), sheet["h1"]),
-        layout.para(which + " " + intro, sheet["body"]),
-    ]
-    scans = [
-        [layout.para(text, sheet["cell_head"]) for text in (_("Rol"), _("Scan"))]
-    ] + [
-        [layout.para(data.role_label(role), sheet["cell"]), layout.para(_scan_line(data, scan), sheet["cell"])]
-        for role, scan in data.roles.items()
-    ]  # fmt: skip
-    story.append(layout.table(scans, (45 * mm, layout.TEXT_WIDTH - 45 * mm)))
-    if len(data.roles) < 2:
-        story.append(
-            layout.para(
-                _(
-                    "Er is nog geen afgeronde scan van een andere rol in dit team. Vraag ook een "
-                    "andere rol om de scan in te vullen; dan ziet u hier de verschillen."
-                ),
-                sheet["body"],
-            )
-        )
-        return story
-    spreads = scoring.compare_roles({role: scan.result for role, scan in data.roles.items()})
-    story += _spread_words(data, spreads, sheet)
-    story += _spread_table(data, spreads, sheet)
-    story += _spread_charts(data, spreads, sheet)
-    story += _question_differences(data, sheet)
-    return story
-
-
-def _spread_words(
-    data: layout.ReportData, spreads: tuple[scoring.RoleSpread, ...], sheet: StyleSheet1
-) -> list[Any]:
-    """The largest difference, in one plain sentence."""
-    top = spreads[0] if spreads and spreads[0].spread is not None else None
-    if top is None or top.highest is None or top.lowest is None:
-        return [
-            layout.para(_("Er zijn te weinig scores om de rollen te vergelijken."), sheet["body"])
-        ]
-    scores = dict(top.scores)
-    text = _(
-        "Het grootste verschil zit bij %(title)s: %(high)s geeft %(high_score)s, "
-        "%(low)s geeft %(low_score)s (%(spread)s punten verschil)."
-    ) % {
-        "title": data.theme_title(top.theme),
-        "high": data.role_label(top.highest),
-        "high_score": layout.score_text(scores[top.highest]),
-        "low": data.role_label(top.lowest),
-        "low_score": layout.score_text(scores[top.lowest]),
-        "spread": i18n.format_number(top.spread or 0),
-    }
-    return [layout.para(text, sheet["lead"])]
-
-
-def _spread_table(
-    data: layout.ReportData, spreads: tuple[scoring.RoleSpread, ...], sheet: StyleSheet1
-) -> list[Any]:
-    assert data.roles is not None
-    roles = list(data.roles)
-    header = [_("Thema"), *(data.role_label(role) for role in roles), _("Verschil")]
-    rows: list[list[Any]] = [[layout.para(text, sheet["cell_head"]) for text in header]]
-    for spread in spreads:
-        rows.append(
-            [
-                layout.para(data.theme_title(spread.theme), sheet["cell"]),
-                *(
-                    layout.para(_role_score(data.roles[role].result, spread.theme), sheet["cell"])
-                    for role in roles
-                ),
-                layout.para(
-                    "" if spread.spread is None else i18n.format_number(spread.spread),
-                    sheet["cell_bold"],
-                ),
-            ]
-        )
-    first, last = 48 * mm, 16 * mm
-    each = (layout.TEXT_WIDTH - first - last) / len(roles)
-    return [
-        layout.para(_("Score per thema en per rol, grootste verschil eerst"), sheet["h2"]),
-        layout.table(rows, (first, *([each] * len(roles)), last)),
-    ]
-
-
-def _spread_charts(
-    data: layout.ReportData, spreads: tuple[scoring.RoleSpread, ...], sheet: StyleSheet1
-) -> list[Any]:
-    """A small chart per theme where the roles differ most: one bar per role."""
-    shown = [s for s in spreads if s.spread][:ROLE_CHARTS]
-    if not shown:
-        return []
-    story: list[Any] = [
-        CondPageBreak(60 * mm),
-        layout.para(_("Waar de rollen het meest verschillen"), sheet["h2"]),
-    ]
-    for spread in shown:
-        bars = [
-            pdf.Bar(data.role_label(role), score or 0.0, layout.score_text(score))
-            for role, score in spread.scores
-        ]
-        story.append(
-            KeepTogether(
-                [
-                    layout.para(data.theme_title(spread.theme), sheet["h3"]),
-                    pdf.bar_chart(
-                        bars, maximum=100, width=layout.TEXT_WIDTH - 10 * mm, label_width=62 * mm
-                    ),
-                ]
-            )
-        )
-    return story
-
-
-def _question_differences(data: layout.ReportData, sheet: StyleSheet1) -> list[Any]:
-    """The shared questions the roles answered most differently."""
-    assert data.roles is not None
-    roles = list(data.roles)
-    values = {
-        role: {qid: answer.value for qid, answer in scan.answers.items()}
-        for role, scan in data.roles.items()
-    }
-    spreads = [
-        s
-        for s in scoring.compare_answers(data.questionnaire, values)
-        if s.spread and data.questionnaire.question(s.question) is not None
-    ][:QUESTION_ROWS]
-    story: list[Any] = [
-        CondPageBreak(50 * mm),
-        layout.para(_("Vragen waarover de rollen het meest verschillen"), sheet["h2"]),
-    ]
-    if not spreads:
-        story.append(
-            layout.para(
-                _("Op de vragen voor alle rollen gaven de rollen dezelfde antwoorden."),
-                sheet["body"],
-            )
-        )
-        return story
-    header = [_("Vraag"), *(data.role_label(role) for role in roles)]
-    rows: list[list[Any]] = [[layout.para(text, sheet["cell_head"]) for text in header]]
-    for spread in spreads:
-        question = data.questionnaire.question(spread.question)
-        assert question is not None
-        rows.append(
-            [
-                [
-                    layout.para(data.text(question.text), sheet["cell"]),
-                    layout.para(data.theme_title(question.theme), sheet["cell_small"]),
-                ],
-                *(
-                    layout.para(
-                        data.answer_label(data.roles[role].answers.get(spread.question)),
-                        sheet["cell"],
-                    )
-                    for role in roles
-                ),
-            ]
-        )
-    first = 64 * mm
-    each = (layout.TEXT_WIDTH - first) / len(roles)
-    story.append(layout.table(rows, (first, *([each] * len(roles)))))
-    return story

@@ -80,7 +80,7 @@ class ReportData:
         """What was answered, as the respondent saw it; 'geen antwoord' when nothing was."""
         if answer is None:
             return _("geen antwoord")
-        option = self.questionnaire.scale_option(answer.value)
+        option = self.questionnaire.scale_option(answer.value, answer.question_id)
         if option is None:
             return str(answer.value)
         return self.text(option.label)

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from quickscan import loader, scoring
+from quickscan import questionnaire as model
 from quickscan import report_layout as layout
 from resources import i18n, pdf
 from resources.i18n import _, ngettext
@@ -266,12 +267,45 @@ def priorities(data: layout.ReportData, sheet: StyleSheet1) -> list[Any]:
                 sheet["body"],
             ),
         ]
-        actions = theme.advice.actions if theme.advice else ()
+        # The reader's own actions; the colleagues' ones are listed at the theme.
+        actions: tuple[model.Action, ...] = ()
+        if theme.advice is not None:
+            actions = data.questionnaire.actions_for(theme.advice, data.scan.response.role)[0]
         block += [
             layout.para(data.text(action.text), sheet["action"], bullet=CHECKBOX)
             for action in actions
         ]
         story.append(KeepTogether(block))
+    return story
+
+
+def _actions(
+    data: layout.ReportData,
+    sheet: StyleSheet1,
+    title: str,
+    actions: tuple[model.Action, ...],
+    with_roles: bool = False,
+) -> list[Any]:
+    """A heading and the actions under it, each with its source; the roles for colleagues."""
+    # The heading goes inside the first action's block: reportlab's keepWithNext does not
+    # join a paragraph to a following KeepTogether, so it could end a page alone.
+    heading: list[Any] = [layout.para(title, sheet["h3"])]
+    story: list[Any] = []
+    for action in actions:
+        text = data.text(action.text)
+        if with_roles:
+            roles = ", ".join(data.role_label(role) for role in action.roles)
+            text = _("%(action)s (voor: %(roles)s)") % {"action": text, "roles": roles}
+        story.append(
+            KeepTogether(
+                [
+                    *heading,
+                    layout.para(text, sheet["action"], bullet="•"),
+                    layout.para(action.source_line(), sheet["source"]),
+                ]
+            )
+        )
+        heading = []
     return story
 
 
@@ -338,20 +372,16 @@ def _theme(
         story.append(KeepTogether(head))
         # The heading goes inside the first action's block: reportlab's keepWithNext does not
         # join a paragraph to a following KeepTogether, so it could end a page alone.
-        heading_actions: list[Any] = [layout.para(_("Wat u kunt doen"), sheet["h3"])]
-        for action in theme.advice.actions:
+        own, others = data.questionnaire.actions_for(theme.advice, data.scan.response.role)
+        story += _actions(data, sheet, _("Wat u kunt doen"), own)
+        if not own:
             story.append(
-                KeepTogether(
-                    [
-                        *heading_actions,
-                        layout.para(data.text(action.text), sheet["action"], bullet="•"),
-                        layout.para(
-                            _("Bron: %(source)s") % {"source": action.source}, sheet["source"]
-                        ),
-                    ]
+                layout.para(
+                    _("Bij dit thema is er geen actie voor uw rol. Lees de acties voor collega's."),
+                    sheet["body"],
                 )
             )
-            heading_actions = []
+        story += _actions(data, sheet, _("Voor collega's"), others, with_roles=True)
     else:
         story.append(KeepTogether(head))
     lines = data.evidence.get(theme.theme, ())

@@ -12,6 +12,8 @@ The rules:
 - The priorities are the (up to) three lowest-scoring themes; ties keep questionnaire order.
   Themes with insufficient view are never priorities: they are a finding of their own.
 - Advice comes from the questionnaire's advice table, looked up by theme and band.
+
+Comparing scans (or roles) is :mod:`quickscan.comparison`: on the questions both sides answered.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from quickscan import questionnaire as model
-from quickscan.errors import IncomparableResults
-from resources.i18n import _
 
 PRIORITY_COUNT = 3
 
@@ -78,40 +78,19 @@ class ThemeChange:
         return round(self.after - self.before, 1)
 
 
-@dataclass(frozen=True)
-class RoleSpread:
-    """How far the roles' views of one theme lie apart."""
+def answer_points(
+    questionnaire: model.Questionnaire, value: int, question_id: str | None = None
+) -> float:
+    """The points (0–100) of one answer on its question's scale; a reversed item counts backwards.
 
-    theme: str
-    #: (role, score) for every role compared, in the order given; score None = no view.
-    scores: tuple[tuple[str, float | None], ...]
-
-    @property
-    def spread(self) -> float | None:
-        """Highest minus lowest score over roles with a score; None with fewer than two."""
-        known = [score for _role, score in self.scores if score is not None]
-        if len(known) < 2:
-            return None
-        return round(max(known) - min(known), 1)
-
-    @property
-    def highest(self) -> str | None:
-        """The role that sees this theme most positively."""
-        known = [(score, role) for role, score in self.scores if score is not None]
-        return max(known, key=lambda pair: pair[0])[1] if known else None
-
-    @property
-    def lowest(self) -> str | None:
-        """The role that sees this theme most critically."""
-        known = [(score, role) for role, score in self.scores if score is not None]
-        return min(known, key=lambda pair: pair[0])[1] if known else None
-
-
-def answer_points(questionnaire: model.Questionnaire, value: int) -> float:
-    """The points (0–100) of one answer value on the questionnaire's scale."""
-    values = questionnaire.scale_values
+    A reversed item is worded negatively ("Knelpunten blijven bij ons liggen"): agreeing with it
+    is the weaker practice, so its highest answer scores 0.
+    """
+    values = questionnaire.scale_values_for(question_id)
     lowest, highest = values[0], values[-1]
-    return (value - lowest) / (highest - lowest) * 100
+    points = (value - lowest) / (highest - lowest) * 100
+    question = questionnaire.question(question_id) if question_id else None
+    return 100 - points if question is not None and question.reversed else points
 
 
 def score_theme(
@@ -135,7 +114,7 @@ def score_theme(
             continue
         answered += 1
         total_weight += question.weight
-        weighted += question.weight * answer_points(questionnaire, value)
+        weighted += question.weight * answer_points(questionnaire, value, question.id)
     share_without_view = (unknown + unanswered) / len(questions) if questions else 1.0
     insufficient = share_without_view > questionnaire.insufficient_view_threshold or not answered
     score = None if insufficient else round(weighted / total_weight, 1)
@@ -179,52 +158,6 @@ def score(
         priorities=tuple(ranked[:PRIORITY_COUNT]),
         insufficient_view=tuple(t.theme for t in themes if t.insufficient_view),
     )
-
-
-def _same_questionnaire(results: list[ScanResult]) -> None:
-    ids = {result.questionnaire_id for result in results}
-    if len(ids) > 1:
-        raise IncomparableResults(
-            _("Deze scans horen bij verschillende vragenlijsten en zijn niet te vergelijken.")
-        )
-
-
-def compare(before: ScanResult, after: ScanResult) -> tuple[ThemeChange, ...]:
-    """The change per theme from an earlier scan to a later one (themes of either scan)."""
-    _same_questionnaire([before, after])
-    order = [t.theme for t in after.themes]
-    order += [t.theme for t in before.themes if t.theme not in order]
-    changes = []
-    for theme_id in order:
-        old, new = before.theme(theme_id), after.theme(theme_id)
-        changes.append(
-            ThemeChange(
-                theme=theme_id,
-                before=old.score if old else None,
-                after=new.score if new else None,
-                band_before=old.band if old else None,
-                band_after=new.band if new else None,
-            )
-        )
-    return tuple(changes)
-
-
-def compare_roles(results_by_role: Mapping[str, ScanResult]) -> tuple[RoleSpread, ...]:
-    """Per theme, the scores of each role, largest difference first (no spread last)."""
-    results = list(results_by_role.values())
-    _same_questionnaire(results)
-    order: list[str] = []
-    for result in results:
-        order += [t.theme for t in result.themes if t.theme not in order]
-    spreads = []
-    for theme_id in order:
-        scores = []
-        for role, result in results_by_role.items():
-            found = result.theme(theme_id)
-            scores.append((role, found.score if found else None))
-        spreads.append(RoleSpread(theme=theme_id, scores=tuple(scores)))
-    # sorted() is stable, so equal spreads keep questionnaire order.
-    return tuple(sorted(spreads, key=lambda s: (s.spread is None, -(s.spread or 0.0))))
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,8 @@ def check_answer(
             _("Vraag %(id)s hoort niet bij de rol %(role)s.") % {"id": question_id, "role": role}
         )
     on_scale = value is None or (isinstance(value, int) and not isinstance(value, bool))
-    if not on_scale or not questionnaire.is_on_scale(value):  # type: ignore[arg-type]
-        choices = ", ".join(str(v) for v in questionnaire.scale_values)
+    if not on_scale or not questionnaire.is_on_scale(value, question.id):  # type: ignore[arg-type]
+        choices = ", ".join(str(v) for v in questionnaire.scale_values_for(question.id))
         raise InvalidAnswer(
             _(
                 "Het antwoord %(value)s op vraag %(id)s staat niet op de schaal. Kies uit "

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -46,10 +48,20 @@ class ContactForm(EntryForm):
         )
         self.minutes.setSuffix(ngettext(" minuut", " minuten", self.minutes.value()))
         self.summary = text_box(4)
+        self.share = QCheckBox(_("&Delen met de klant"))
+        self.share_note = QLabel(
+            _(
+                "Staat dit uit, dan blijft de samenvatting intern. Alleen gedeelde contacten "
+                "komen in het voortgangsverslag voor de klant."
+            )
+        )
+        self.share_note.setWordWrap(True)
         self.form.add_field(_("Datum:"), self.contact_on, "contact_on")
         self.form.add_field(_("Soort contact:"), self.kind, "kind")
         self.form.add_field(_("Duur:"), self.minutes, "minutes")
         self.form.add_field(_("Samenvatting:"), self.summary, "summary")
+        self.form.addRow(self.share)
+        self.form.addRow(self.share_note)
 
     def first_field(self) -> QWidget:
         """The date."""
@@ -61,6 +73,7 @@ class ContactForm(EntryForm):
         self.kind.setCurrentIndex(0)
         self.minutes.setValue(0)
         self.summary.clear()
+        self.share.setChecked(False)
 
     def store(self, file: model.ClientFile) -> None:
         """Record the contact."""
@@ -71,6 +84,7 @@ class ContactForm(EntryForm):
             contact_on=self.contact_on.value(),
             minutes=self.minutes.value() or None,
             summary=self.summary.toPlainText(),
+            share_with_client=self.share.isChecked(),
             actor=self.context.actor,
         )
 
@@ -87,13 +101,7 @@ class TredeForm(EntryForm):
         grid = QGridLayout(questions)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(1, 1)
-        self.questions: dict[str, QCheckBox] = {}
-        for row, question in enumerate(ladder.QUESTIONS):
-            box, label = wrapped_check_box(_(question.text))
-            box.toggled.connect(self._suggest)
-            grid.addWidget(box, row, 0)
-            grid.addWidget(label, row, 1)
-            self.questions[question.field] = box
+        self.questions = self._check_boxes(grid, ladder.QUESTIONS, self._suggest)
         heading = QLabel(_("Wat doet de klant nu? De antwoorden stellen een trede voor."))
         heading.setWordWrap(True)
         self.form.addRow(heading)
@@ -108,24 +116,69 @@ class TredeForm(EntryForm):
         trede_label = QLabel(_("Trede:"))
         self.form.addRow(trede_label)
         self.form.addRow(self.trede)
+
+        growth = QWidget()
+        growth_grid = QGridLayout(growth)
+        growth_grid.setContentsMargins(0, 0, 0, 0)
+        growth_grid.setColumnStretch(1, 1)
+        self.growth = self._check_boxes(growth_grid, ladder.GROWTH_QUESTIONS, self._suggest_growth)
+        growth_heading = QLabel(_("Groeipotentie: wat kan de klant binnen een jaar?"))
+        growth_heading.setWordWrap(True)
+        self.form.addRow(growth_heading)
+        self.form.addRow(growth)
+        self.expected = QComboBox()
+        self.expected.addItem(_("Niet ingeschat"), None)
+        for step in ladder.TREDEN:
+            self.expected.addItem(step.title(), step.number)
+        self.form.add_field(_("Verwachte trede:"), self.expected, "expected_trede")
         self.note = QLineEdit()
         self.form.add_field(_("Notitie:"), self.note, "note")
         self._update_enabled()
 
+    def _check_boxes(
+        self, grid: QGridLayout, questions: tuple[ladder.Question, ...], slot: Callable[[], None]
+    ) -> dict[str, QCheckBox]:
+        boxes: dict[str, QCheckBox] = {}
+        for row, question in enumerate(questions):
+            box, label = wrapped_check_box(_(question.text))
+            box.toggled.connect(slot)
+            grid.addWidget(box, row, 0)
+            grid.addWidget(label, row, 1)
+            boxes[question.field] = box
+        return boxes
+
     def _update_enabled(self) -> None:
-        # "With support?" only means something when there is paid work.
-        self.questions["paid_work_with_support"].setEnabled(self.questions["paid_work"].isChecked())
+        # A follow-up question ("with support?") only means something after a yes to its lead.
+        for question in ladder.QUESTIONS:
+            if question.depends_on:
+                lead = self.questions[question.depends_on]
+                self.questions[question.field].setEnabled(lead.isChecked())
 
     def answers(self) -> ladder.LadderAnswers:
         """The guided answers as ticked."""
         values = {name: box.isChecked() and box.isEnabled() for name, box in self.questions.items()}
         return ladder.LadderAnswers(**values)
 
+    def growth_answers(self) -> ladder.GrowthAnswers:
+        """The growth answers as ticked."""
+        return ladder.GrowthAnswers(**{name: box.isChecked() for name, box in self.growth.items()})
+
     def _suggest(self) -> None:
         self._update_enabled()
-        number = ladder.suggest(self.answers())
+        number, reason = ladder.placement(self.answers())
         self.trede.set_value(number)
-        self.suggestion.setText(_("Voorstel: %(trede)s") % {"trede": ladder.trede(number).title()})
+        self.suggestion.setText(
+            _("Voorstel: %(trede)s. %(reason)s")
+            % {"trede": ladder.trede(number).title(), "reason": _(reason)}
+        )
+        self._suggest_growth()
+
+    def _suggest_growth(self) -> None:
+        if not any(box.isChecked() for box in self.growth.values()):
+            return
+        current = self.trede.value() or ladder.LOWEST
+        expected = ladder.suggest_growth(current, self.growth_answers())
+        self.expected.setCurrentIndex(self.expected.findData(expected))
 
     def first_field(self) -> QWidget:
         """The first question."""
@@ -134,12 +187,13 @@ class TredeForm(EntryForm):
     def clear(self) -> None:
         """Today, no answers, the current trede chosen, no note."""
         self.measured_on.set_value(dt.date.today())
-        for box in self.questions.values():
+        for box in (*self.questions.values(), *self.growth.values()):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
         self._update_enabled()
         self.suggestion.clear()
+        self.expected.setCurrentIndex(0)
         self.trede.set_value(self.file.client.current_trede if self.file else None)
         self.note.clear()
 
@@ -161,6 +215,7 @@ class TredeForm(EntryForm):
             measured_on=self.measured_on.value(),
             note=self.note.text(),
             measured_by=self.context.actor,
+            expected_trede=self.expected.currentData(),
             actor=self.context.actor,
         )
 

@@ -55,7 +55,16 @@ def describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
             text += ", " + ngettext("%(n)s minuut", "%(n)s minuten", item.minutes) % {
                 "n": i18n.format_number(item.minutes)
             }
+        if item.share_with_client:
+            # The klantmanager sees which notes the client will read in the progress report.
+            text += ", " + _("gedeeld met de klant")
         return _with_note(text, item.summary)
+    if isinstance(item, model.LadderStep) and item.expected_trede is not None:
+        text = _("%(trede)s (verwacht: trede %(expected)d)") % {
+            "trede": ladder.trede(item.trede).title(),
+            "expected": item.expected_trede,
+        }
+        return _with_note(text, item.note)
     if isinstance(item, model.LadderStep):
         return _with_note(ladder.trede(item.trede).title(), item.note)
     if isinstance(item, model.BarrierEvent):

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlite_utils import Database
 
-from quickscan import scoring, store
+from quickscan import comparison, scoring, store
+from quickscan import questionnaire as model
 from resources.errors import UserError
 from resources.i18n import _
 from ui import charts, widgets
@@ -22,7 +24,6 @@ from ui import quickscan_models as models
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.quickscan_history import stretch_column, table, view_layout
-from ui.quickscan_result import theme_bars
 
 #: How many shared questions the roles view lists (those where views differ most).
 QUESTION_ROWS = 10
@@ -45,6 +46,32 @@ def _column(label: QLabel, content: QWidget) -> QWidget:
     layout.addWidget(content, 1 if isinstance(content, QTableView) else 0)
     layout.addStretch(0 if isinstance(content, QTableView) else 1)
     return column
+
+
+def _side(db: Database, key: str, response_id: int) -> comparison.Side:
+    """A stored scan as one side of a comparison, with the questionnaire it was filled in with."""
+    response = store.get_response(db, response_id)
+    answers = {qid: a.value for qid, a in store.answers(db, response_id).items()}
+    return comparison.Side(key, store.questionnaire_for(db, response), response.role, answers)
+
+
+def change_bars(
+    questionnaire: model.Questionnaire, changes: tuple[comparison.SharedTheme, ...]
+) -> list[charts.Bar]:
+    """One bar per theme, 'after' dark and 'before' light, on the shared questions only."""
+    bars = []
+    for change in changes:
+        after, before = change.score("after"), change.score("before")
+        bars.append(
+            charts.Bar(
+                label=models.theme_title(questionnaire, change.theme),
+                value=after or 0.0,
+                text=models.compared_score(change, "after"),
+                compare_value=before or 0.0,
+                compare_text=models.compared_score(change, "before"),
+            )
+        )
+    return bars
 
 
 class CompareScansView(QWidget):
@@ -147,26 +174,32 @@ class CompareScansView(QWidget):
             return
         db = self.context.db
         try:
-            earlier, later = store.result(db, before_id), store.result(db, after_id)
-            changes = scoring.compare(earlier, later)
+            sides = [_side(db, "before", before_id), _side(db, "after", after_id)]
+            changes = comparison.compare(sides)
         except UserError as error:
             self.message.setText(error.message)
             return
-        questionnaire = store.questionnaire_for(db, store.get_response(db, after_id))
+        questionnaire = sides[1].questionnaire
         self.model.set_changes(questionnaire, changes)
-        self.chart.set_bars(theme_bars(questionnaire, later, earlier))
+        self.chart.set_bars(change_bars(questionnaire, changes))
         known = [c for c in changes if c.change is not None]
         if known:
             biggest = max(known, key=lambda c: abs(c.change or 0.0))
             self.message.setText(
-                _("Grootste verandering: %(theme)s (%(change)s punten).")
+                _(
+                    "Grootste verandering: %(theme)s (%(change)s punten, op %(n)d vragen die "
+                    "beide keren zijn beantwoord)."
+                )
                 % {
                     "theme": models.theme_title(questionnaire, biggest.theme),
                     "change": models.change_text(biggest.change),
+                    "n": biggest.count,
                 }
             )
         else:
-            self.message.setText(_("Geen thema heeft in beide scans een score."))
+            self.message.setText(
+                _("Geen thema heeft genoeg vragen die in beide scans zijn beantwoord.")
+            )
 
     def _changed(self, change: object) -> None:
         if getattr(change, "kind", None) == "quickscan":
@@ -263,13 +296,10 @@ class CompareRolesView(QWidget):
             return
         questionnaire = store.questionnaire_for(db, newest[0])
         roles = [role.id for role in questionnaire.roles if role.id in latest]
-        results = {role: store.result(db, latest[role].id) for role in roles}
-        answers = {
-            role: {qid: a.value for qid, a in store.answers(db, latest[role].id).items()}
-            for role in roles
-        }
+        sides = [_side(db, role, latest[role].id) for role in roles]
+        answers = {side.key: side.answers for side in sides}
         try:
-            spreads = scoring.compare_roles(results)
+            spreads = comparison.by_spread(comparison.compare(sides))
             questions = scoring.compare_answers(questionnaire, answers)
         except UserError as error:
             self.message.setText(error.message)
@@ -279,13 +309,19 @@ class CompareRolesView(QWidget):
         self.questions.set_spreads(questionnaire, roles, differing)
         widest = spreads[0] if spreads and spreads[0].spread is not None else None
         if widest is None:
-            self.message.setText(_("Geen thema heeft bij twee rollen een score."))
+            self.message.setText(
+                _("Geen thema heeft genoeg vragen die alle rollen hebben beantwoord.")
+            )
         else:
             self.message.setText(
-                _("Het grootste verschil is bij %(theme)s: %(spread)s punten.")
+                _(
+                    "Het grootste verschil is bij %(theme)s: %(spread)s punten, op %(n)d "
+                    "vragen die alle rollen hebben beantwoord."
+                )
                 % {
                     "theme": models.theme_title(questionnaire, widest.theme),
                     "spread": models.score_text(widest.spread),
+                    "n": widest.count,
                 }
             )
 

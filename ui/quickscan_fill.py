@@ -129,7 +129,9 @@ class FillView(QWidget):
         questionnaire, role = self.questionnaire, self.response.role
         language = self.response.language
         self.themes = list(questionnaire.themes_for(role))
-        options = len(questionnaire.scale)
+        options = max(
+            len(questionnaire.scale_of(q.id).values) for q in questionnaire.questions_for(role)
+        )
         self.keys.setText(
             _(
                 "Toetsen: cijfer 1 tot en met %(n)d kiest een antwoord, 0 of W is 'weet niet'. "

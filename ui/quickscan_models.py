@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from quickscan import comparison, scoring, store
 from quickscan import questionnaire as model
-from quickscan import scoring, store
 from resources import i18n
 from resources.i18n import N_, _
 
@@ -242,6 +242,7 @@ class ChangeColumn(enum.IntEnum):
     BEFORE = 1
     AFTER = 2
     CHANGE = 3
+    SHARED = 4
 
 
 CHANGE_HEADERS = {
@@ -249,7 +250,20 @@ CHANGE_HEADERS = {
     ChangeColumn.BEFORE: N_("Eerder"),
     ChangeColumn.AFTER: N_("Later"),
     ChangeColumn.CHANGE: N_("Verschil"),
+    ChangeColumn.SHARED: N_("Gedeelde vragen"),
 }
+
+
+def shared_text(theme: comparison.SharedTheme) -> str:
+    """How many shared answered questions a compared theme rests on; 'te weinig' below the floor."""
+    if not theme.enough:
+        return _("%(n)d: te weinig") % {"n": theme.count}
+    return str(theme.count)
+
+
+def compared_score(theme: comparison.SharedTheme, key: str) -> str:
+    """A side's score on the shared questions; a dash when too few are shared."""
+    return score_text(theme.score(key)) if theme.enough else "–"
 
 
 class ChangeModel(_RowsModel):
@@ -266,21 +280,23 @@ class ChangeModel(_RowsModel):
         return super().alignment(column) if column == ChangeColumn.THEME else _NUMBER
 
     def set_changes(
-        self, questionnaire: model.Questionnaire, changes: Sequence[scoring.ThemeChange]
+        self, questionnaire: model.Questionnaire, changes: Sequence[comparison.SharedTheme]
     ) -> None:
-        """Show these changes, with theme titles from this questionnaire."""
+        """Show these themes compared 'before' and 'after', titles from this questionnaire."""
         self.questionnaire = questionnaire
         self.set_rows(changes)
 
-    def cell(self, row: scoring.ThemeChange, column: int) -> str:
+    def cell(self, row: comparison.SharedTheme, column: int) -> str:
         if column == ChangeColumn.THEME:
             assert self.questionnaire is not None
             return theme_title(self.questionnaire, row.theme)
         if column == ChangeColumn.BEFORE:
-            return score_text(row.before)
+            return compared_score(row, "before")
         if column == ChangeColumn.AFTER:
-            return score_text(row.after)
-        return change_text(row.change)
+            return compared_score(row, "after")
+        if column == ChangeColumn.SHARED:
+            return shared_text(row)
+        return change_text(row.change) if row.enough else "–"
 
 
 # -- roles side by side --------------------------------------------------------------------
@@ -311,26 +327,28 @@ class _RolesModel(_RowsModel):
 class RoleSpreadModel(_RolesModel):
     """Per theme the score of each role side by side, and the spread; largest spread first.
 
-    The columns are the theme, one per compared role, and the spread ('Verschil').
+    The columns are the theme, one per compared role, the spread ('Verschil') and the number
+    of shared answered questions the scores rest on.
     """
 
     def headers(self) -> Sequence[str]:
         if self.questionnaire is None:
-            return [_("Thema"), _("Verschil")]
+            return [_("Thema"), _("Verschil"), _("Gedeelde vragen")]
         roles = [role_label(self.questionnaire, role) for role in self.roles]
-        return [_("Thema"), *roles, _("Verschil")]
+        return [_("Thema"), *roles, _("Verschil"), _("Gedeelde vragen")]
 
     def alignment(self, column: int) -> Qt.AlignmentFlag:
         return super().alignment(column) if column == 0 else _NUMBER
 
-    def cell(self, row: scoring.RoleSpread, column: int) -> str:
+    def cell(self, row: comparison.SharedTheme, column: int) -> str:
         assert self.questionnaire is not None
         if column == 0:
             return theme_title(self.questionnaire, row.theme)
         if column <= len(self.roles):
-            scores = dict(row.scores)
-            return score_text(scores.get(self.roles[column - 1]))
-        return "–" if row.spread is None else i18n.format_number(row.spread)
+            return compared_score(row, self.roles[column - 1])
+        if column == len(self.roles) + 1:
+            return "–" if row.spread is None else i18n.format_number(row.spread)
+        return shared_text(row)
 
 
 class QuestionSpreadModel(_RolesModel):
@@ -354,6 +372,6 @@ class QuestionSpreadModel(_RolesModel):
             return question.text.get(language) if question else row.question
         if column <= len(self.roles):
             value = dict(row.values).get(self.roles[column - 1])
-            option = questionnaire.scale_option(value)
+            option = questionnaire.scale_option(value, row.question)
             return option.label.get(language) if option else ""
         return "–" if row.spread is None else i18n.format_number(row.spread)

@@ -66,7 +66,7 @@ class QuestionBox(QFrame):
         self.group = QButtonGroup(self)
         self.buttons: list[QRadioButton] = []
         self.values: list[int | None] = []
-        for option in questionnaire.scale:
+        for option in questionnaire.options_for(question.id):
             button = QRadioButton(option.label.get(language))
             button.setAccessibleDescription(text)
             button.installEventFilter(self)
@@ -163,8 +163,10 @@ class QuestionBox(QFrame):
         """The option a number key (or W) picks, if any."""
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            # Digits choose the answers on the scale; "weet niet" has its own keys (0 and W).
             index = key - Qt.Key.Key_1
-            return index if index < len(self.buttons) else None
+            answers = [i for i, value in enumerate(self.values) if value is not None]
+            return answers[index] if index < len(answers) else None
         if key in (Qt.Key.Key_0, Qt.Key.Key_W) and None in self.values:
             return self.values.index(None)
         return None

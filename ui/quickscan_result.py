@@ -69,15 +69,41 @@ def advice_html(questionnaire: model.Questionnaire, result: scoring.ScanResult) 
         parts.append(f"<h3>{title} — {html.escape(verdict)}</h3>")
         if theme.advice is None:
             continue
-        parts.append(f"<p>{html.escape(theme.advice.explanation.get(language))}</p><ul>")
-        for action in theme.advice.actions:
-            source = _("Bron: %(source)s") % {"source": action.source}
-            parts.append(
-                f"<li>{html.escape(action.text.get(language))}"
-                f"<br><small>{html.escape(source)}</small></li>"
-            )
-        parts.append("</ul>")
+        parts.append(f"<p>{html.escape(theme.advice.explanation.get(language))}</p>")
+        own, others = questionnaire.actions_for(theme.advice, result.role)
+        if own:
+            parts.append(_actions_html(questionnaire, own, language))
+        else:
+            parts.append(f"<p>{html.escape(no_own_actions())}</p>")
+        if others:
+            heading = _("Voor collega's")
+            parts.append(f"<h4>{html.escape(heading)}</h4>")
+            parts.append(_actions_html(questionnaire, others, language, with_roles=True))
     return "".join(parts)
+
+
+def no_own_actions() -> str:
+    """What a theme says when all of its actions are for other roles."""
+    return _("Bij dit thema is er geen actie voor uw rol. Lees de acties voor collega's.")
+
+
+def _actions_html(
+    questionnaire: model.Questionnaire,
+    actions: tuple[model.Action, ...],
+    language: str,
+    with_roles: bool = False,
+) -> str:
+    """The actions as a list, each with its source; for colleagues also the roles it is for."""
+    items = []
+    for action in actions:
+        text = action.text.get(language)
+        if with_roles:
+            roles = ", ".join(texts.role_label(questionnaire, role) for role in action.roles)
+            text = _("%(action)s (voor: %(roles)s)") % {"action": text, "roles": roles}
+        items.append(
+            f"<li>{html.escape(text)}<br><small>{html.escape(action.source_line())}</small></li>"
+        )
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 class ResultView(QWidget):
@@ -178,7 +204,9 @@ class ResultView(QWidget):
         self.heading.setText(
             _("Resultaat: %(role)s") % {"role": texts.role_label(questionnaire, response.role)}
         )
-        self.scan.setText(texts.response_label(questionnaire, response))
+        # An old scan keeps its own questionnaire version; say which one it was.
+        version = _("vragenlijst versie %(version)s") % {"version": response.questionnaire_version}
+        self.scan.setText(f"{texts.response_label(questionnaire, response)} · {version}")
         if result.overall is None:
             self.overall.setText(_("Totaalscore: onvoldoende zicht"))
         else:

@@ -151,13 +151,14 @@ class StartView(QWidget):
         index = self.role.findData(current)
         self.role.setCurrentIndex(max(index, 0))
         if self.loaded_from is None:
-            self.source.setText(
-                _(
-                    "De vragenlijst is de eigen vragenlijst van Trede, gemaakt op basis van "
-                    "openbare bronnen uit het programma Verdere Integratie op de Arbeidsmarkt "
-                    "(VIA). Het is niet de officiële Quickscan Diversiteit."
-                )
+            text = _(
+                "De vragenlijst is de eigen vragenlijst van Trede, gemaakt op basis van "
+                "openbare bronnen uit het programma Verdere Integratie op de Arbeidsmarkt "
+                "(VIA). Het is niet de officiële Quickscan Diversiteit."
             )
+            if questionnaire.changes is not None:
+                text += " " + questionnaire.changes.get(language)
+            self.source.setText(text)
         else:
             self.source.setText(
                 _("Vragenlijst: %(title)s, versie %(version)s, uit het bestand %(file)s.")

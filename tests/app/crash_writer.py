@@ -243,7 +243,7 @@ class Writer:
             return
         draft = self.rng.choice(drafts)
         question = self.rng.choice(self.questionnaire.questions_for(draft.role)).id
-        value = self.rng.choice([*self.questionnaire.scale_values, None])
+        value = self.rng.choice([*self.questionnaire.scale_values_for(question), None])
         key = [draft.id, question]
 
         def answer() -> list[Any]:

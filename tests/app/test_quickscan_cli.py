@@ -34,7 +34,9 @@ def _template(capsys: pytest.CaptureFixture[str], role: str = "klantmanager") ->
 def _filled(capsys: pytest.CaptureFixture[str], role: str = "klantmanager") -> dict[str, Any]:
     data = _template(capsys, role)
     for i, answer in enumerate(data["answers"]):
-        answer["value"] = None if i % 6 == 0 else 1 + i % 4
+        answer["value"] = (
+            None if i % 6 == 0 else int(sorted(answer["scale"])[i % (len(answer["scale"]) - 1)])
+        )
     data["team"] = "Team Noord"
     return data
 
@@ -61,7 +63,7 @@ def test_roles_lists_each_role_with_its_label(capsys: pytest.CaptureFixture[str]
     assert code == 0
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == ["klantmanager", "beleidsmedewerker", "manager"]
-    assert "Beleidsmedewerker (32 vragen)" in lines[1]
+    assert "Beleidsmedewerker (40 vragen)" in lines[1]
 
 
 def test_roles_in_english_use_the_english_labels(capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +76,7 @@ def test_the_template_holds_every_question_of_the_role(capsys: pytest.CaptureFix
     questionnaire = loader.load_bundled()
     assert (data["questionnaire"], data["version"], data["role"]) == (
         questionnaire.id,
-        "1.0",
+        "2.0",
         "manager",
     )
     assert [a["question"] for a in data["answers"]] == [
@@ -126,7 +128,7 @@ def test_template_submit_and_list(tmp_path: Path, capsys: pytest.CaptureFixture[
     try:
         response = store.get_response(db, 1)
         assert response.is_complete and response.team == "Team Noord"
-        assert len(store.answers(db, 1)) == 38
+        assert len(store.answers(db, 1)) == 40
         assert store.result(db, 1).overall is not None
     finally:
         db.close()
@@ -251,7 +253,7 @@ def test_another_questionnaire_file_can_be_used(
     path = tmp_path / "eigen.json"
     path.write_text(json.dumps(definition), encoding="utf-8")
     code, out, _err = _run(capsys, "quickscan", "roles", "--questionnaire", str(path))
-    assert code == 0 and "(16 vragen)" in out
+    assert code == 0 and "(24 vragen)" in out
     definition["questions"][0]["weight"] = 0
     path.write_text(json.dumps(definition), encoding="utf-8")
     code, _out, err = _run(capsys, "quickscan", "roles", "--questionnaire", str(path))
@@ -274,7 +276,7 @@ def test_the_trede_command_round_trip(tmp_path: Path) -> None:
     )
     data = json.loads(template.stdout)
     for answer in data["answers"]:
-        answer["value"] = 3
+        answer["value"] = 2  # on every scale, also the yes/no one
     answers = _write(tmp_path, data)
     submitted = subprocess.run(
         [*command, "submit", str(answers)],

@@ -36,7 +36,9 @@ def db_path(tmp_path: Path) -> Path:
     try:
         for role, shift in (("klantmanager", 2), ("klantmanager", 0), ("manager", 1)):
             given = [
-                store.GivenAnswer(q.id, None if i % 7 == 6 else 1 + (i + shift) % 4)
+                store.GivenAnswer(
+                    q.id, None if i % 7 == 6 else questionnaire.value_at(q.id, i + shift)
+                )
                 for i, q in enumerate(questionnaire.questions_for(role))
             ]
             store.submit(db, questionnaire, role, None, "Team Zuid", given, actor="test")

@@ -25,7 +25,11 @@ ACTOR = "km.test"
 def _scan(db: Database, role: str, value: int, team: str | None, respondent: str) -> None:
     questionnaire = loader.load_bundled()
     given = [
-        quickscan_store.GivenAnswer(q.id, value, comment=f"Opmerking van {respondent}")
+        quickscan_store.GivenAnswer(
+            q.id,
+            min(value, questionnaire.scale_values_for(q.id)[-1]),
+            comment=f"Opmerking van {respondent}",
+        )
         for q in questionnaire.questions_for(role)
     ]
     quickscan_store.submit(db, questionnaire, role, respondent, team, given, actor=ACTOR)
@@ -208,3 +212,16 @@ def test_export_is_logged(desks: list[Path], tmp_path: Path) -> None:
         db.close()
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert entry == ("bundle.export", f"bundle:{data['id']}")
+
+
+def test_the_roles_are_compared_on_shared_questions_on_one_desk_and_merged(
+    desks: list[Path], bundle_files: list[Path]
+) -> None:
+    own = _figures(desks[1]).quickscans
+    merged = bundle.merge([bundle.read(path) for path in bundle_files], START, END).quickscans
+    assert own is not None and merged is not None
+    for roles in (own, merged):
+        assert [row.theme for row in roles.themes] == [row.theme for row in own.themes]
+        # Every theme of the bundled questionnaire has three questions for every role.
+        assert all(row.shared >= 3 for row in roles.themes)
+        assert all(row.spread is not None for row in roles.themes)

@@ -12,57 +12,199 @@ from caseload import ladder, model
 A = ladder.LadderAnswers
 
 
+#: Situations from practice, the trede the official ladder gives them, and why.
+LADDER_CASES = [
+    # trede 6: paid work without support; education beside it does not lower the trede
+    ("full-time job", A(paid_work=True), 6, "paid work, no support"),
+    (
+        "full-time job and a self-paid evening hbo course",
+        A(paid_work=True),
+        6,
+        "education above startkwalificatie beside a job does not lower the trede",
+    ),
+    ("self-employed, no benefit", A(paid_work=True), 6, "own business counts as paid work"),
+    (
+        "part-time job that also volunteers on Saturdays",
+        A(paid_work=True, unpaid_work_weekly=True, unpaid_work_in_person=True),
+        6,
+        "the highest rung met counts",
+    ),
+    # trede 5: paid work with support, paid internship, work beside inburgering or basic school
+    (
+        "part-time job with a supplementary benefit",
+        A(paid_work=True, paid_work_with_support=True),
+        5,
+        "a supplementary benefit is support",
+    ),
+    (
+        "job with wage subsidy and a job coach",
+        A(paid_work=True, paid_work_with_support=True),
+        5,
+        "loonkostensubsidie and a job coach are support instruments",
+    ),
+    ("sheltered work", A(paid_work=True, paid_work_with_support=True), 5, "beschut werk"),
+    (
+        "paid internship with an allowance",
+        A(paid_internship=True),
+        5,
+        "a paid internship with stagevergoeding is trede 5, not 6",
+    ),
+    (
+        "paid internship and a weekly language course",
+        A(paid_internship=True, organised_activity_weekly=True),
+        5,
+        "the internship is the highest rung met",
+    ),
+    (
+        "part-time job next to inburgering classes",
+        A(paid_work=True, paid_work_with_basic_education=True, organised_activity_weekly=True),
+        5,
+        "work combined with inburgering",
+    ),
+    (
+        "BBL job at mbo level 2, no diploma yet",
+        A(paid_work=True, paid_work_with_basic_education=True),
+        5,
+        "work with education below startkwalificatie",
+    ),
+    # trede 4: unpaid work with responsibility, weekly and in person
+    (
+        "weekly volunteer at the food bank",
+        A(unpaid_work_weekly=True, unpaid_work_in_person=True),
+        4,
+        "unpaid work, weekly, in person",
+    ),
+    (
+        "unpaid internship plus language course",
+        A(
+            unpaid_work_weekly=True,
+            unpaid_work_in_person=True,
+            organised_activity_weekly=True,
+            social_contact_weekly=True,
+        ),
+        4,
+        "the highest rung met counts",
+    ),
+    (
+        "werkervaringsplaats four days a week",
+        A(unpaid_work_weekly=True, unpaid_work_in_person=True),
+        4,
+        "a work-experience place is unpaid work",
+    ),
+    (
+        "volunteers online from home every week and sees friends",
+        A(unpaid_work_weekly=True, social_contact_weekly=True),
+        2,
+        "online volunteering from home is not trede 4",
+    ),
+    (
+        "volunteers online from home every week, nothing else",
+        A(unpaid_work_weekly=True),
+        2,
+        "online volunteering from home counts as social contact: trede 2",
+    ),
+    (
+        "'in person' ticked without weekly unpaid work",
+        A(unpaid_work_in_person=True, organised_activity_weekly=True),
+        3,
+        "a follow-up question alone counts for nothing",
+    ),
+    (
+        "support ticked but no paid work",
+        A(paid_work_with_support=True, unpaid_work_weekly=True, unpaid_work_in_person=True),
+        4,
+        "support only matters with paid work",
+    ),
+    # trede 3: organised activity, weekly, no responsibility towards others
+    ("weekly language course", A(organised_activity_weekly=True), 3, "organised, weekly"),
+    (
+        "inburgering classes and friends",
+        A(organised_activity_weekly=True, social_contact_weekly=True),
+        3,
+        "the highest rung met counts",
+    ),
+    (
+        "education beside no job is not trede 5",
+        A(paid_work_with_basic_education=True, organised_activity_weekly=True),
+        3,
+        "education counts for trede 5 only beside paid work",
+    ),
+    # trede 2: in-person contact outside the home, weekly, not organised
+    (
+        "sees family outside the home every week",
+        A(social_contact_weekly=True),
+        2,
+        "contact outside the home, in person",
+    ),
+    (
+        "goes to the mosque or church with neighbours weekly",
+        A(social_contact_weekly=True),
+        2,
+        "contact outside the home that nobody organises for the client",
+    ),
+    # trede 1: isolated; phone and video calls from home do not count
+    ("hardly leaves the house", A(), 1, "no weekly contact outside the home"),
+    (
+        "daily video calls with family abroad, from home",
+        A(),
+        1,
+        "phone and video calls from home are not contact outside the home",
+    ),
+    (
+        "only 'with support' ticked, nothing else",
+        A(paid_work_with_support=True),
+        1,
+        "a follow-up question alone counts for nothing",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("situation", "answers", "expected"),
+    ("situation", "answers", "expected", "reasoning"),
+    LADDER_CASES,
+    ids=[case[0] for case in LADDER_CASES],
+)
+def test_guided_questions_place_the_client_as_the_official_ladder(
+    situation: str, answers: ladder.LadderAnswers, expected: int, reasoning: str
+) -> None:
+    trede, reason = ladder.placement(answers)
+    assert trede == expected, f"{situation}: {reasoning}"
+    assert ladder.suggest(answers) == expected
+    assert reason.strip(), "the form shows why"
+
+
+def test_the_table_covers_enough_situations_and_every_trede() -> None:
+    assert len(LADDER_CASES) >= 25
+    assert {case[2] for case in LADDER_CASES} == {1, 2, 3, 4, 5, 6}
+
+
+@pytest.mark.parametrize(
+    ("current", "growth", "expected"),
     [
-        ("paid job, no support", A(paid_work=True), 6),
-        ("self-employed, also volunteers", A(paid_work=True, unpaid_work_weekly=True), 6),
-        (
-            "paid job with wage subsidy or job coach",
-            A(paid_work=True, paid_work_with_support=True),
-            5,
-        ),
-        (
-            "part-time job next to inburgering classes",
-            A(paid_work=True, paid_work_with_support=True, organised_activity_weekly=True),
-            5,
-        ),
-        ("volunteer work weekly", A(unpaid_work_weekly=True), 4),
-        (
-            "unpaid internship plus language course",
-            A(unpaid_work_weekly=True, organised_activity_weekly=True, social_contact_weekly=True),
-            4,
-        ),
-        (
-            "support answered yes but no paid work: support does not count",
-            A(paid_work_with_support=True, unpaid_work_weekly=True),
-            4,
-        ),
-        ("weekly language course", A(organised_activity_weekly=True), 3),
-        (
-            "inburgering classes and friends",
-            A(organised_activity_weekly=True, social_contact_weekly=True),
-            3,
-        ),
-        (
-            "support without work, only a club",
-            A(paid_work_with_support=True, organised_activity_weekly=True),
-            3,
-        ),
-        ("sees family every week, nothing organised", A(social_contact_weekly=True), 2),
-        (
-            "support without work, social contact",
-            A(paid_work_with_support=True, social_contact_weekly=True),
-            2,
-        ),
-        ("hardly leaves the house", A(), 1),
-        ("only 'with support' ticked, nothing else", A(paid_work_with_support=True), 1),
+        (1, ladder.GrowthAnswers(), 1),
+        (1, ladder.GrowthAnswers(social_contact=True, organised_activity=True), 3),
+        (2, ladder.GrowthAnswers(unpaid_work=True), 4),
+        (3, ladder.GrowthAnswers(paid_work_with_support=True), 5),
+        (4, ladder.GrowthAnswers(paid_work_without_support=True), 6),
+        (5, ladder.GrowthAnswers(social_contact=True), 5),  # never below where the client is
     ],
 )
-def test_guided_questions_suggest_the_trede_of_the_rules(
-    situation: str, answers: ladder.LadderAnswers, expected: int
+def test_growth_potential_is_the_highest_rung_within_reach(
+    current: int, growth: ladder.GrowthAnswers, expected: int
 ) -> None:
-    assert ladder.suggest(answers) == expected, situation
+    assert ladder.suggest_growth(current, growth) == expected
+
+
+def test_every_growth_answer_has_a_question() -> None:
+    names = [f.name for f in fields(ladder.GrowthAnswers)]
+    assert [q.field for q in ladder.GROWTH_QUESTIONS] == names
+
+
+def test_follow_up_questions_come_after_their_lead() -> None:
+    order = [q.field for q in ladder.QUESTIONS]
+    for question in ladder.QUESTIONS:
+        if question.depends_on:
+            assert order.index(question.depends_on) < order.index(question.field)
 
 
 def test_six_treden_with_name_and_definition_in_order() -> None:

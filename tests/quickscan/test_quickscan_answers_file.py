@@ -27,7 +27,7 @@ def test_the_template_lists_every_question_of_the_role_with_its_text(
     bundled: model.Questionnaire,
 ) -> None:
     data = answers_file.template(bundled, "manager", "en", team="Noord")
-    assert (data["questionnaire"], data["version"], data["role"]) == (bundled.id, "1.0", "manager")
+    assert (data["questionnaire"], data["version"], data["role"]) == (bundled.id, "2.0", "manager")
     assert (data["respondent"], data["team"], data["language"]) == (None, "Noord", "en")
     assert [a["question"] for a in data["answers"]] == [
         q.id for q in bundled.questions_for("manager")
@@ -35,13 +35,14 @@ def test_the_template_lists_every_question_of_the_role_with_its_text(
     assert all(a["value"] is None for a in data["answers"])
     first = bundled.questions_for("manager")[0]
     assert data["answers"][0]["text"] == first.text.get("en")
-    assert data["scale"] == {
-        "1": "No / never",
-        "2": "A little / sometimes",
-        "3": "Mostly / often",
-        "4": "Yes / always",
-        "null": "Don't know",
+    # Each question carries the scale of its item type.
+    scales = {tuple(a["scale"].values()) for a in data["answers"]}
+    assert scales == {
+        ("Strongly disagree", "Disagree", "Agree", "Strongly agree", "Don't know"),
+        ("Never", "Sometimes", "Often", "Always", "Don't know"),
+        ("No", "Yes", "Don't know"),
     }
+    assert data["scale"] == data["answers"][0]["scale"]
 
 
 def test_a_template_for_an_unknown_role_is_refused(bundled: model.Questionnaire) -> None:
@@ -52,7 +53,7 @@ def test_a_template_for_an_unknown_role_is_refused(bundled: model.Questionnaire)
 def _filled(questionnaire: model.Questionnaire) -> dict[str, Any]:
     data = answers_file.template(questionnaire, "klantmanager", "nl", respondent="Zoë")
     for i, answer in enumerate(data["answers"]):
-        answer["value"] = None if i % 5 == 0 else 1 + i % 4
+        answer["value"] = None if i % 5 == 0 else questionnaire.value_at(answer["question"], i)
     data["answers"][2]["comment"] = "Lastig te zeggen."
     return data
 
@@ -64,7 +65,7 @@ def test_a_filled_in_template_is_accepted(bundled: model.Questionnaire) -> None:
         "Zoë",
         "nl",
     )
-    assert len(submission.answers) == 38
+    assert len(submission.answers) == 40
     assert submission.answers[0].value is None
     assert submission.answers[2].comment == "Lastig te zeggen."
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from quickscan import loader, report, scoring, store
+from quickscan import comparison, loader, report, store
 from quickscan import questionnaire as model
 from quickscan.errors import IncomparableResults, UnknownResponse
 from resources import i18n
@@ -33,7 +33,7 @@ def _given(
     """Varied answers: every fifth 'weet niet', one theme all 'weet niet', some comments."""
     given = []
     for index, question in enumerate(questionnaire.questions_for(role)):
-        value: int | None = min(4, max(1, 1 + (index + shift) % 4))
+        value: int | None = questionnaire.value_at(question.id, index + shift)
         if question.theme == unknown_theme or index % 5 == 4:
             value = None
         comment = (comments or {}).get(question.id)
@@ -109,7 +109,7 @@ def test_the_cover_says_for_whom_and_with_which_questionnaire(
         "Team Noord",
         "Klantmanager",
         "Fatima el Amrani",
-        "trede-quickscan-diversiteit, versie 1.0",
+        "trede-quickscan-diversiteit, versie 2.0",
         "Verdere Integratie op de Arbeidsmarkt (VIA)",
     ):
         assert expected in cover
@@ -226,7 +226,9 @@ def test_the_comparison_with_an_earlier_scan_says_what_changed(
     db: Database, scans: dict[str, int], tmp_path: Path
 ) -> None:
     text = _text(_write(db, scans["now"], tmp_path, compare_with=scans["earlier"]))
-    changes = scoring.compare(store.result(db, scans["earlier"]), store.result(db, scans["now"]))
+    changes = comparison.compare(
+        [_side(db, "before", scans["earlier"]), _side(db, "after", scans["now"])]
+    )
     rising = [c for c in changes if (c.change or 0) > 0]
     assert rising
     assert (
@@ -237,6 +239,40 @@ def test_the_comparison_with_an_earlier_scan_says_what_changed(
     assert f"De grootste stijging: {title}" in text
 
 
+def _side(db: Database, key: str, response_id: int) -> comparison.Side:
+    response = store.get_response(db, response_id)
+    answers = {qid: a.value for qid, a in store.answers(db, response_id).items()}
+    return comparison.Side(key, store.questionnaire_for(db, response), response.role, answers)
+
+
+def test_the_roles_compare_only_questions_both_answered_and_say_how_many(
+    db: Database, tmp_path: Path
+) -> None:
+    questionnaire = loader.load_bundled()
+    shared_visie = [q.id for q in questionnaire.shared_questions() if q.theme == "visie"]
+    km = _submit(db, "klantmanager", shift=0)
+    given = [
+        store.GivenAnswer(
+            q.id,
+            None if q.id in {"belem-02", *shared_visie[1:]} else questionnaire.value_at(q.id, 1),
+        )
+        for q in questionnaire.questions_for("manager")
+    ]
+    store.submit(db, questionnaire, "manager", None, "Team Noord", given, actor="test")
+    text = _text(_write(db, km, tmp_path, include_roles=True))
+    roles = text[text.index("De rollen naast elkaar") :]
+    assert "alleen de vragen die alle rollen hebben beantwoord" in roles
+    assert "Het grootste verschil zit bij Belemmeringen aanpakken" in roles
+    assert "op 2 dezelfde vragen" in roles
+    roles = roles[roles.index("Score per thema en per rol") :]
+    barriers = roles[roles.index("Belemmeringen aanpakken") :]
+    assert barriers.split("Belemmeringen aanpakken", 1)[1].lstrip().startswith("2 vragen")
+    vision = roles[roles.index("Visie en beleid") :]
+    assert (
+        vision.split("Visie en beleid", 1)[1].lstrip().startswith("te weinig gedeelde vragen (1)")
+    )
+
+
 def test_the_roles_are_side_by_side_largest_difference_first(
     db: Database, scans: dict[str, int], tmp_path: Path
 ) -> None:
@@ -244,12 +280,12 @@ def test_the_roles_are_side_by_side_largest_difference_first(
     assert "De rollen naast elkaar" in text
     for label in ("Klantmanager", "Beleidsmedewerker", "Manager"):
         assert label in text
-    results = {
-        "klantmanager": store.result(db, scans["now"]),
-        "beleidsmedewerker": store.result(db, scans["beleid"]),
-        "manager": store.result(db, scans["manager"]),
-    }
-    top = scoring.compare_roles(results)[0]
+    sides = [
+        _side(db, "klantmanager", scans["now"]),
+        _side(db, "beleidsmedewerker", scans["beleid"]),
+        _side(db, "manager", scans["manager"]),
+    ]
+    top = comparison.by_spread(comparison.compare(sides))[0]
     title = loader.load_bundled().theme(top.theme).title.get("nl")  # type: ignore[union-attr]
     assert f"Het grootste verschil zit bij {title}" in text
     assert "Vragen waarover de rollen het meest verschillen" in text
@@ -320,3 +356,56 @@ def test_an_unusable_output_path_is_refused_without_leftovers(
     with pytest.raises(report.ReportNotWritten, match=expected):
         _write(db, scans["now"], tmp_path, where)
     assert sorted(tmp_path.iterdir()) == before
+
+
+def _level(questionnaire: model.Questionnaire, level: int) -> dict[str, int]:
+    """Answers at one level of practice: 1 is the weakest answer of each item (reversed ones too)."""
+    answers = {}
+    for question in questionnaire.questions:
+        values = questionnaire.scale_values_for(question.id)
+        weakest, strongest = (
+            (values[-1], values[0]) if question.reversed else (values[0], values[-1])
+        )
+        answers[question.id] = weakest if level == 1 else strongest
+    return answers
+
+
+def test_the_reader_s_own_actions_come_first_and_colleagues_actions_after(
+    db: Database, tmp_path: Path
+) -> None:
+    questionnaire = loader.load_bundled()
+    weakest = _level(questionnaire, 1)
+    given = [
+        store.GivenAnswer(q.id, weakest[q.id]) for q in questionnaire.questions_for("klantmanager")
+    ]
+    scan = store.submit(db, questionnaire, "klantmanager", None, None, given, actor="test")
+    text = _text(_write(db, scan.id, tmp_path))
+    advice = questionnaire.advice_for("visie", "laag")
+    assert advice is not None
+    own, others = questionnaire.actions_for(advice, "klantmanager")
+    assert own and others
+    start = text.index("Thema 1 van 8")
+    section = text[start : text.index("Thema 2 van 8")]
+    colleagues = section.index("Voor collega's")
+    for action in own:
+        assert section.index(action.text.get("nl")) < colleagues
+    for action in others:
+        assert section.index(action.text.get("nl")) > colleagues
+    assert "(voor: Manager)" in section and "(voor: Beleidsmedewerker)" in section
+    # The to-do list of the priorities holds only the reader's own actions.
+    todo = text[text.index("Aan de slag met de prioriteiten") : start]
+    assert own[0].text.get("nl") in todo
+    assert all(action.text.get("nl") not in todo for action in others)
+
+
+def test_a_scan_of_the_old_version_is_reported_with_its_own_version(
+    db: Database, tmp_path: Path
+) -> None:
+    old = loader.load(
+        Path(__file__).resolve().parents[1] / "fixtures" / "quickscan-diversiteit-1.0.json"
+    )
+    scan = _submit(db, "klantmanager", questionnaire=old)
+    _submit(db, "klantmanager")  # a scan of the current version beside it
+    text = _text(_write(db, scan, tmp_path))
+    assert "trede-quickscan-diversiteit, versie 1.0" in text
+    assert "Bron: VIA pilot 7" in text  # its own sources, as they were then

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quickscan import loader, scoring
+from quickscan import comparison, loader, scoring
 from quickscan import questionnaire as model
 from quickscan.errors import IncomparableResults
 
@@ -144,56 +144,57 @@ def test_each_role_is_scored_on_its_own_questions(mini: model.Questionnaire) -> 
 # Comparing ------------------------------------------------------------------------------------
 
 
-def test_compare_shows_the_change_per_theme(mini: model.Questionnaire) -> None:
-    before = scoring.score(mini, KM, FULL_KM)
-    after = scoring.score(mini, KM, dict(FULL_KM, q3=4, q4=4, q5=4, q8=None))
-    changes = {c.theme: c for c in scoring.compare(before, after)}
-    assert changes["t1"].change == 0.0
-    assert changes["t2"].change == 88.9
-    assert (changes["t2"].band_before, changes["t2"].band_after) == ("laag", "hoog")
-    # No view now: no change to report, but the theme is still listed.
-    assert (changes["t4"].before, changes["t4"].after, changes["t4"].change) == (33.3, None, None)
+def _sides(mini: model.Questionnaire, **answers: dict[str, int | None]) -> list[comparison.Side]:
+    return [comparison.Side(key, mini, key if key in (KM, MG, BM) else KM, values)
+            for key, values in answers.items()]  # fmt: skip
+
+
+def test_compare_shows_the_change_per_theme_on_the_questions_answered_both_times(
+    mini: model.Questionnaire,
+) -> None:
+    later = dict(FULL_KM, q3=4, q4=4, q5=4, q8=None)
+    changes = {c.theme: c for c in comparison.compare(_sides(mini, before=FULL_KM, after=later))}
+    assert changes["t1"].change == 0.0 and changes["t1"].count == 2
+    assert changes["t2"].change == 88.9 and changes["t2"].count == 3
+    # t4 has one question, now 'weet niet': nothing left to compare.
+    assert (changes["t4"].count, changes["t4"].change) == (0, None)
 
 
 def test_compare_roles_puts_the_largest_difference_first(mini: model.Questionnaire) -> None:
-    km = scoring.score(mini, KM, FULL_KM)
-    manager = scoring.score(
-        mini, MG, {"q1": 4, "q2": 4, "q3": 4, "q4": 4, "q5": 4, "q7": 2, "q8": 2}
-    )
-    policy = scoring.score(
-        mini, BM, {"q1": 2, "q2": 2, "q3": 3, "q4": 3, "q5": 3, "q7": None, "q8": 2}
-    )
-    spreads = scoring.compare_roles({KM: km, MG: manager, BM: policy})
+    manager = {"q1": 4, "q2": 4, "q3": 4, "q4": 4, "q5": 4, "q7": 2, "q8": 2}
+    policy = {"q1": 2, "q2": 2, "q3": 3, "q4": 3, "q5": 3, "q7": None, "q8": 2}
+    themes = comparison.compare(_sides(mini, **{KM: FULL_KM, MG: manager, BM: policy}))
+    spreads = comparison.by_spread(themes)
     assert [s.theme for s in spreads] == ["t2", "t1", "t3", "t4"]
-    assert [s.spread for s in spreads] == [88.9, 66.7, 33.4, 0.0]
+    assert [s.spread for s in spreads] == [88.9, 66.7, None, None]
     assert (spreads[0].highest, spreads[0].lowest) == (MG, KM)
-    assert dict(spreads[2].scores) == {KM: 66.7, MG: 33.3, BM: None}
+    # t3 asks the klantmanager q6 and the others q7: no shared question, no comparison.
+    assert spreads[2].count == 0 and dict(spreads[2].scores) == {KM: None, MG: None, BM: None}
 
 
 def test_scans_of_different_questionnaires_cannot_be_compared(
     mini: model.Questionnaire, bundled: model.Questionnaire
 ) -> None:
-    ours = scoring.score(mini, KM, FULL_KM)
-    theirs = scoring.score(bundled, KM, {})
     with pytest.raises(IncomparableResults, match="verschillende vragenlijsten"):
-        scoring.compare(ours, theirs)
-    with pytest.raises(IncomparableResults):
-        scoring.compare_roles({KM: ours, MG: theirs})
+        comparison.compare(
+            [comparison.Side("a", mini, KM, FULL_KM), comparison.Side("b", bundled, KM, {})]
+        )
 
 
 # Properties over the bundled questionnaire ----------------------------------------------------
 
 BUNDLED = loader.load_bundled()
-VALUES = [*BUNDLED.scale_values, None]
 
 
 @st.composite
 def scans(draw: st.DrawFn) -> tuple[str, dict[str, int | None]]:
-    """A role and any set of answers to (some of) its questions."""
+    """A role and any set of answers, each on its question's own scale, to (some of) its questions."""
     role = draw(st.sampled_from([r.id for r in BUNDLED.roles]))
     ids = [q.id for q in BUNDLED.questions_for(role)]
-    answers = draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(VALUES)))
-    return role, answers
+    chosen = draw(st.lists(st.sampled_from(ids), unique=True))
+    return role, {
+        qid: draw(st.sampled_from([*BUNDLED.scale_values_for(qid), None])) for qid in chosen
+    }
 
 
 @given(scans())
@@ -243,7 +244,11 @@ def test_a_better_answer_never_lowers_its_theme_score(
     if not numeric:
         return
     qid = data.draw(st.sampled_from(numeric))
-    raised = dict(answers, **{qid: BUNDLED.scale_values[-1]})
+    question = BUNDLED.question(qid)
+    assert question is not None
+    values = BUNDLED.scale_values_for(qid)
+    # The best answer to a negatively worded item is its lowest value.
+    raised = dict(answers, **{qid: values[0] if question.reversed else values[-1]})
     theme = BUNDLED.question(qid).theme  # type: ignore[union-attr]
     before = scoring.score(BUNDLED, role, answers).theme(theme)
     after = scoring.score(BUNDLED, role, raised).theme(theme)

@@ -34,14 +34,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _fill(db: Database, q: model.Questionnaire, response_id: int, value: int | None = 3) -> None:
     for question in q.questions_for(store.get_response(db, response_id).role):
-        store.save_answer(db, response_id, question.id, value, actor=ACTOR)
+        # Each question has its own scale; the yes/no ones end at 2.
+        on_scale = None if value is None else min(value, q.scale_values_for(question.id)[-1])
+        store.save_answer(db, response_id, question.id, on_scale, actor=ACTOR)
 
 
 def test_a_new_scan_is_a_draft(db: Database, bundled: model.Questionnaire) -> None:
     response = store.start_response(db, bundled, KM, "Zoë", "Team Noord", ACTOR)
     assert response.status == store.DRAFT and not response.is_complete
     assert (response.role, response.respondent, response.team) == (KM, "Zoë", "Team Noord")
-    assert (response.questionnaire_id, response.questionnaire_version) == (bundled.id, "1.0")
+    assert (response.questionnaire_id, response.questionnaire_version) == (
+        bundled.id,
+        bundled.version,
+    )
     assert store.drafts(db) == [response]
 
 
@@ -114,7 +119,7 @@ def test_a_killed_process_loses_no_answer(tmp_path: Path) -> None:
     try:
         (draft,) = store.drafts(db)
         assert len(store.answers(db, draft.id)) == 5
-        assert len(store.unanswered(db, draft.id)) == 38 - 5
+        assert len(store.unanswered(db, draft.id)) == 40 - 5
     finally:
         db.close()
 
@@ -123,7 +128,7 @@ def test_a_killed_process_loses_no_answer(tmp_path: Path) -> None:
     ("question", "value", "error", "words"),
     [
         ("visie-99", 3, UnknownQuestion, "visie-99 bestaat niet"),
-        ("visie-03", 3, UnknownQuestion, "hoort niet bij de rol klantmanager"),
+        ("visie-04", 2, UnknownQuestion, "hoort niet bij de rol klantmanager"),
         ("visie-01", 5, InvalidAnswer, "5 op vraag visie-01 staat niet op de schaal"),
         ("visie-01", 0, InvalidAnswer, "staat niet op de schaal"),
         ("visie-01", True, InvalidAnswer, "staat niet op de schaal"),
@@ -166,7 +171,7 @@ def test_unknown_role_language_and_scan_are_refused(
 def test_completing_needs_every_answer(db: Database, bundled: model.Questionnaire) -> None:
     response = store.start_response(db, bundled, KM, None, None, ACTOR)
     store.save_answer(db, response.id, "visie-01", 3, actor=ACTOR)
-    with pytest.raises(IncompleteResponse, match="Nog 37 vragen hebben geen antwoord"):
+    with pytest.raises(IncompleteResponse, match="Nog 39 vragen hebben geen antwoord"):
         store.complete_response(db, response.id, actor=ACTOR)
     _fill(db, bundled, response.id, value=None)
     done = store.complete_response(db, response.id, actor=ACTOR)
@@ -239,7 +244,7 @@ def test_the_audit_log_records_every_write_without_content(
     actions = [e.action for e in entries]
     assert actions[:3] == ["quickscan.questionnaire", "quickscan.start", "quickscan.answer"]
     assert actions[-2:] == ["quickscan.complete", "quickscan.delete"]
-    assert actions.count("quickscan.answer") == 1 + 38
+    assert actions.count("quickscan.answer") == 1 + 40
     obj = f"quickscan_response:{response.id}"
     assert all(e.object == obj for e in entries[1:])
     assert {e.actor for e in entries} == {ACTOR}
@@ -279,14 +284,16 @@ def test_submit_stores_a_complete_scan_in_one_go(
     db: Database, bundled: model.Questionnaire
 ) -> None:
     given = [
-        store.GivenAnswer(q.id, None if i % 7 == 0 else 1 + i % 4, "Opmerking" if i == 1 else None)
+        store.GivenAnswer(
+            q.id, None if i % 7 == 0 else bundled.value_at(q.id, i), "Opmerking" if i == 1 else None
+        )
         for i, q in enumerate(bundled.questions_for("beleidsmedewerker"))
     ]
     response = store.submit(
         db, bundled, "beleidsmedewerker", None, "Noord", given, actor=ACTOR, language="en"
     )
     assert response.is_complete and response.language == "en"
-    assert len(store.answers(db, response.id)) == 32
+    assert len(store.answers(db, response.id)) == 40
     assert store.result(db, response.id).overall is not None
     assert audit.entries(db, limit=1)[0].action == "quickscan.submit"
 

@@ -158,10 +158,38 @@ def test_trede_definitions_are_visible_and_questions_suggest(view) -> None:
     assert texts[0] == "1. Geïsoleerd" and len(texts) == 6
     form.questions["organised_activity_weekly"].setChecked(True)
     assert form.trede.value() == 3
-    assert form.suggestion.text() == "Voorstel: 3. Deelname aan georganiseerde activiteiten"
+    assert form.suggestion.text().startswith(
+        "Voorstel: 3. Deelname aan georganiseerde activiteiten. Elke week"
+    )
     assert not form.questions["paid_work_with_support"].isEnabled()
+    assert not form.questions["unpaid_work_in_person"].isEnabled()
     form.questions["unpaid_work_weekly"].setChecked(True)
+    assert form.trede.value() == 3, "volunteering not yet known to be in person"
+    form.questions["unpaid_work_in_person"].setChecked(True)
     assert form.trede.value() == 4
+
+
+def test_growth_potential_is_saved_with_the_measurement(qtbot, view, app_context) -> None:
+    form = view.trede_form
+    view.tabs.setCurrentWidget(form)
+    view.show()
+    qtbot.waitExposed(view)
+    form.questions["social_contact_weekly"].setChecked(True)
+    assert form.trede.value() == 2
+    box = form.growth["unpaid_work"]
+    form.ensureWidgetVisible(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert form.expected.currentData() == 4
+    assert form.save()
+    steps = client_file.load(app_context.db, view.client_id()).ladder_steps
+    assert [(s.trede, s.expected_trede) for s in steps] == [(2, 4)]
+    model = view.timeline_model
+    lines = [
+        model.index(row, column).data()
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("(verwacht: trede 4)" in str(line) for line in lines)
 
 
 def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
@@ -214,3 +242,34 @@ def test_closed_case_can_be_reopened(view, app_context) -> None:
     assert "Start opleiding" in form.closed_text.text()
     form.reopen()
     assert clients.get(app_context.db, view.client_id()).is_active
+
+
+def test_the_contact_form_says_notes_stay_internal_unless_shared(qtbot, view, app_context) -> None:
+    form = view.contact_form
+    view.tabs.setCurrentWidget(form)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not form.share.isChecked(), "off by default"
+    assert form.share.text() == "&Delen met de klant"
+    assert "blijft de samenvatting intern" in form.share_note.text()
+    form.summary.setPlainText("Klant was niet thuis")
+    assert form.save()
+    form.summary.setPlainText("Samen het cv gemaakt")
+    form.share.setFocus()  # Tab from the summary lands here
+    qtbot.keyClick(form.share, Qt.Key.Key_Space)
+    assert form.share.isChecked()
+    assert form.save()
+    contacts = client_file.load(app_context.db, view.client_id()).contacts
+    assert [(c.summary, c.share_with_client) for c in contacts] == [
+        ("Klant was niet thuis", False),
+        ("Samen het cv gemaakt", True),
+    ]
+    assert not form.share.isChecked(), "the next contact starts internal again"
+    model = view.timeline_model
+    lines = [
+        model.index(row, column).data()
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    ]
+    assert any("gedeeld met de klant: Samen het cv gemaakt" in str(line) for line in lines)
+    assert not any("gedeeld met de klant: Klant was niet thuis" in str(line) for line in lines)

@@ -13,7 +13,10 @@ from .test_main_window import interactive_widgets, show_active, visible_label
 
 def _submit(db, role: str, value: int) -> int:
     questionnaire = loader.load_bundled()
-    given = [store.GivenAnswer(q.id, value) for q in questionnaire.questions_for(role)]
+    given = [
+        store.GivenAnswer(q.id, min(value, questionnaire.scale_values_for(q.id)[-1]))
+        for q in questionnaire.questions_for(role)
+    ]
     return store.submit(db, questionnaire, role, "Sam", "Team Noord", given, actor="test").id
 
 

@@ -114,7 +114,7 @@ def test_a_scan_by_keyboard_is_stored_key_by_key_and_survives_a_crash(
     fourth = focused_box()
     press(qtbot, Qt.Key.Key_1)
     assert stored(app_context, response_id)[fourth.question.id] == (1, None)
-    assert fill.answered.text() == "4 van 35 vragen beantwoord"
+    assert fill.answered.text() == "4 van 40 vragen beantwoord"
     assert warnings == []
 
     # The app is killed: the page goes away without completing; a new start opens a new
@@ -130,7 +130,7 @@ def test_a_scan_by_keyboard_is_stored_key_by_key_and_survives_a_crash(
         drafts = resumed.start.drafts
         assert drafts.isVisible() and drafts.count() == 1
         assert "Manager" in drafts.item(0).text()
-        assert "4 van 35 vragen beantwoord" in drafts.item(0).text()
+        assert "4 van 40 vragen beantwoord" in drafts.item(0).text()
 
         drafts.setFocus()
         press(qtbot, Qt.Key.Key_Return)
@@ -150,12 +150,12 @@ def test_a_scan_by_keyboard_is_stored_key_by_key_and_survives_a_crash(
         with qtbot.waitSignal(fill.finish.clicked):
             press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
         assert fill.message.isVisible()
-        assert "Nog 31 vragen hebben geen antwoord" in fill.message.text()
+        assert "Nog 36 vragen hebben geen antwoord" in fill.message.text()
         assert focused_box() is fill.theme_boxes(0)[3]
         assert not store.get_response(again_db, response_id).is_complete
 
         answer_the_rest(qtbot, fill)
-        assert len(stored(app_context, response_id)) == 35
+        assert len(stored(app_context, response_id)) == 40
         with qtbot.waitSignal(fill.finish.clicked):
             press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
         assert store.get_response(again_db, response_id).is_complete
@@ -173,13 +173,13 @@ def test_a_scan_by_keyboard_is_stored_key_by_key_and_survives_a_crash(
 
 
 def answer_the_rest(qtbot, fill) -> None:
-    """Answer every open question with '3', moving down and to the next theme by keyboard."""
+    """Answer every open question with '2' (on every scale), moving on by keyboard."""
     for _step in range(200):
         if len(fill.answers) == len(fill.boxes):
             return
         box = focused_box()
         if not box.answered:
-            press(qtbot, Qt.Key.Key_3)
+            press(qtbot, Qt.Key.Key_2)
         press(qtbot, Qt.Key.Key_Down)
         if focused_box() is box:
             press(qtbot, Qt.Key.Key_PageDown)
@@ -236,9 +236,8 @@ def test_options_are_radio_buttons_named_as_shown(qtbot, page) -> None:
     start_as_manager(qtbot, page)
     box = focused_box()
     labels = [button.text() for button in box.findChildren(QRadioButton)]
-    assert labels == ["Nee / nooit", "Een beetje / soms", "Grotendeels / vaak", "Ja / altijd"] + [
-        "Weet niet"
-    ]
+    # The first question asks for agreement; a yes/no question shows only its own options.
+    assert labels == ["Helemaal oneens", "Oneens", "Eens", "Helemaal eens", "Weet niet"]
     assert all(b.accessibleName() == b.text() for b in box.buttons)
     assert box.comment.accessibleName() == "Opmerking bij vraag 1"
 

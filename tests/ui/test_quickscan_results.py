@@ -6,6 +6,7 @@ import json
 import sqlite3
 import sys
 import types
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,11 +21,24 @@ from ui import changes, quickscan_models, quickscan_page
 from .test_main_window import show_active
 
 
+def level_answer(questionnaire, question, level: int) -> int:
+    """The answer at ``level`` 1 (weakest practice) to 4 (strongest) on the question's own scale.
+
+    A negatively worded item is answered the other way round, so that a level means the same
+    practice on every item.
+    """
+    values = questionnaire.scale_values_for(question.id)
+    index = round((level - 1) / 3 * (len(values) - 1))
+    return values[len(values) - 1 - index] if question.reversed else values[index]
+
+
 def submit(db, role: str, value, team: str | None = "Team Noord", unknown_theme: str = "") -> int:
-    """Store a complete scan where every answer is ``value`` ('weet niet' in one theme)."""
+    """Store a complete scan where every answer is at level ``value`` ('weet niet' in one theme)."""
     questionnaire = loader.load_bundled()
     given = [
-        store.GivenAnswer(q.id, None if q.theme == unknown_theme else value)
+        store.GivenAnswer(
+            q.id, None if q.theme == unknown_theme else level_answer(questionnaire, q, value)
+        )
         for q in questionnaire.questions_for(role)
     ]
     response = store.submit(db, questionnaire, role, "Sam", team, given, actor="test")
@@ -63,7 +77,7 @@ def test_history_lists_every_scan_and_enter_opens_the_result(qtbot, app_context,
     newest = [model.index(0, c).data() for c in columns]
     assert newest[1:] == ["Manager", "anoniem", "", "Niet afgerond", ""]
     older = [model.index(1, c).data() for c in columns]
-    assert older[1:] == ["Klantmanager", "Sam", "Team Noord", "Afgerond", "33,3"]
+    assert older[1:] == ["Klantmanager", "Sam", "Team Noord", "Afgerond", "31,3"]
     assert model.response_id(0) == draft.id
 
     page.tabs.setCurrentWidget(page.history)
@@ -72,7 +86,7 @@ def test_history_lists_every_scan_and_enter_opens_the_result(qtbot, app_context,
     qtbot.keyClick(page.history.table, Qt.Key.Key_Return)
     assert page.scan.currentWidget() is page.result
     assert page.result.response_id == earlier
-    assert page.result.overall.text() == "Totaalscore: 33,3 van 100 (laag)"
+    assert page.result.overall.text() == "Totaalscore: 31,3 van 100 (laag)"
 
 
 def test_history_model_passes_the_model_tester(qtmodeltester, app_context) -> None:
@@ -90,12 +104,19 @@ def test_the_result_shows_the_chart_with_no_view_and_the_advice(app_context, pag
     result = page.result
     bars = {bar.label: bar for bar in result.chart.bars()}
     assert bars["Visie en beleid"].text == "onvoldoende zicht"
-    assert bars["Bereik en eerste contact"].text == "66,7"
+    assert bars["Bereik en eerste contact"].text == "77,8"
     assert "Onvoldoende zicht op: Visie en beleid." in result.priorities.text()
     advice = result.advice.toPlainText()
     assert "Visie en beleid — onvoldoende zicht" in advice
-    assert "Bereik en eerste contact — 66,7 punten, midden" in advice
-    assert "Bron: " in advice
+    assert "Bereik en eerste contact — 77,8 punten, hoog" in advice
+    assert "Bron: " in advice or "Eigen synthese van Trede" in advice
+    # The policy officer's own actions come first; the others are for colleagues, with roles.
+    bereik = advice[advice.index("Bereik en eerste contact") :]
+    bereik = bereik[: bereik.index("De klant leren kennen")]
+    # At 'hoog' every action of this theme is for another role: the advice says so.
+    assert "geen actie voor uw rol" in bereik
+    assert bereik.index("Voor collega's") > bereik.index("geen actie voor uw rol")
+    assert "(voor: Klantmanager)" in bereik[bereik.index("Voor collega's") :]
 
 
 def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context, page) -> None:
@@ -109,11 +130,15 @@ def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context
         [view.model.index(r, c).data() for c in range(view.model.columnCount())]
         for r in range(view.model.rowCount())
     ]
-    assert rows[0] == ["Visie en beleid", "33,3", "100", "+66,7"]
-    assert len(rows) == 8 and all(row[3] == "+66,7" for row in rows)
+    # Every question was answered both times: each theme rests on all of the role's questions.
+    assert rows[0] == ["Visie en beleid", "33,3", "100", "+66,7", "4"]
+    assert len(rows) == 8 and all(row[3].startswith("+") for row in rows)
     bar = view.chart.bars()[0]
     assert (bar.value, bar.text, bar.compare_value, bar.compare_text) == (100, "100", 33.3, "33,3")
-    assert view.message.text() == "Grootste verandering: Visie en beleid (+66,7 punten)."
+    assert view.message.text() == (
+        "Grootste verandering: Vakmanschap van de klantmanager (+76,2 punten, op 6 vragen "
+        "die beide keren zijn beantwoord)."
+    )
 
     view.choose(after, before)
     assert view.model.index(0, 3).data() == "−66,7"
@@ -138,17 +163,60 @@ def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_con
         view.themes.headerData(c, Qt.Orientation.Horizontal)
         for c in range(view.themes.columnCount())
     ]
-    assert headers == ["Thema", "Klantmanager", "Manager", "Verschil"]
-    first = [view.themes.index(0, c).data() for c in range(4)]
-    assert first[1:] == ["0", "100", "100"]
+    assert headers == ["Thema", "Klantmanager", "Manager", "Verschil", "Gedeelde vragen"]
+    first = [view.themes.index(0, c).data() for c in range(5)]
+    assert first[1:] == ["0", "100", "100", "3"]
     assert view.message.text().startswith("Het grootste verschil is bij ")
     assert view.questions.rowCount() > 0
     shared = [view.questions.index(0, c).data() for c in range(4)]
-    assert shared[1:] == ["Nee / nooit", "Ja / altijd", "3"]
+    assert shared[1:] == ["Helemaal oneens", "Helemaal eens", "3"]
 
     view.choose("Team Zuid")
     assert view.themes.rowCount() == 0
     assert "vanaf twee rollen" in view.message.text()
+
+
+def test_roles_are_compared_only_on_the_questions_both_answered(app_context, page) -> None:
+    """The review's case: five answers of the klantmanager in a theme, four of the manager, two
+    of them the same; and a theme with only one shared answer."""
+    questionnaire = loader.load_bundled()
+    db = app_context.db
+
+    def scan(role: str, level: int, unknown: set[str]) -> None:
+        given = [
+            store.GivenAnswer(
+                q.id, None if q.id in unknown else level_answer(questionnaire, q, level)
+            )
+            for q in questionnaire.questions_for(role)
+        ]
+        store.submit(db, questionnaire, role, "Sam", "Team Noord", given, actor="test")
+
+    shared_visie = [q.id for q in questionnaire.shared_questions() if q.theme == "visie"]
+    # The klantmanager answers everything low; the manager everything high but says 'weet niet'
+    # to one shared question of 'belemmeringen' and to all but one shared question of 'visie'.
+    scan("klantmanager", 1, set())
+    scan("manager", 4, {"belem-02", *shared_visie[1:]})
+    view = page.compare_roles
+    view.refresh()
+    rows = {
+        view.themes.index(r, 0).data(): [view.themes.index(r, c).data() for c in range(1, 5)]
+        for r in range(view.themes.rowCount())
+    }
+    assert rows["Belemmeringen aanpakken"] == ["0", "100", "100", "2"]
+    assert rows["Visie en beleid"] == ["–", "–", "–", "1: te weinig"]
+    assert "op 3 vragen die alle rollen hebben beantwoord" in view.message.text()
+
+
+def test_a_scan_of_the_old_version_opens_with_its_own_version(app_context, page) -> None:
+    old = loader.load(
+        Path(__file__).resolve().parents[1] / "fixtures" / "quickscan-diversiteit-1.0.json"
+    )
+    given = [store.GivenAnswer(q.id, 3) for q in old.questions_for("klantmanager")]
+    scan = store.submit(app_context.db, old, "klantmanager", "Sam", "Team Noord", given, actor="t")
+    page.open_result(scan.id)
+    assert page.result.scan.text().endswith("vragenlijst versie 1.0")
+    assert page.result.overall.text() == "Totaalscore: 66,7 van 100 (midden)"
+    assert "Versie 2.0" in page.start.source.text()
 
 
 def test_a_broken_questionnaire_file_names_file_field_and_reason(

@@ -216,7 +216,7 @@ def test_a_client_progress_report_by_keyboard(qtbot, page, caseload) -> None:
 def _submit(db, team: str | None) -> int:
     questionnaire = loader.load_bundled()
     given = [
-        store.GivenAnswer(q.id, 1 + i % 4)
+        store.GivenAnswer(q.id, questionnaire.value_at(q.id, i))
         for i, q in enumerate(questionnaire.questions_for("manager"))
     ]
     return store.submit(db, questionnaire, "manager", "Sam", team, given, actor="test").id
