@@ -156,14 +156,9 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
             raise BackupProblem(
                 _("%(path)s is geen back-up van Trede. Er is niets teruggezet.") % {"path": path}
             )
-        if database.unknown_migrations(db):
-            raise BackupProblem(
-                _(
-                    "De back-up %(path)s komt uit een nieuwere versie van Trede. "
-                    "Werk Trede eerst bij."
-                )
-                % {"path": path}
-            )
+        versions = database.newer_schema(db)
+        if versions is not None:
+            raise BackupProblem(database.newer_sentence(path, versions))
         info = BackupInfo(
             path=path,
             schema_version=database.schema_version(db),

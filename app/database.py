@@ -204,6 +204,8 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
                     % {"path": path}
                 ) from error
             _passphrases[db] = passphrase
+        # Before any pragma that could write: a file from a newer Trede is never changed.
+        refuse_newer(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not is_read_only(path):
@@ -212,6 +214,9 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         # Erased clients must not stay readable in free pages of the file.
         db.execute("PRAGMA secure_delete = ON")
+    except DatabaseProblem:
+        connection.close()
+        raise
     except DATABASE_ERRORS as error:
         raise _problem_with(
             _("De database %(path)s kan niet worden geopend: %(reason)s"), error, path
@@ -280,6 +285,39 @@ def unknown_migrations(db: Database) -> list[str]:
         for row in db.query(f"select migration_set, name from [{table}]")
         if (row["migration_set"], row["name"]) not in known
     ]
+
+
+def known_version() -> int:
+    """The schema version this Trede writes: the number of migrations it knows."""
+    return sum(len(migrations._migrations) for migrations in MIGRATION_SETS)
+
+
+def newer_schema(db: Database) -> tuple[int, int] | None:
+    """(the file's version, this program's) when the file comes from a newer Trede, else None.
+
+    Newer means a migration this program does not know, or a recorded version above its own.
+    """
+    unknown = unknown_migrations(db)
+    recorded = int(db.execute("PRAGMA user_version").fetchone()[0])
+    own = known_version()
+    if not unknown and recorded <= own:
+        return None
+    return max(recorded, schema_version(db)), own
+
+
+def newer_sentence(name: object, versions: tuple[int, int]) -> str:
+    """The one sentence that refuses a newer file, naming both versions."""
+    return _(
+        "%(name)s komt uit een nieuwere versie van Trede (schemaversie %(file)d, deze Trede "
+        "kent tot en met %(own)d), dus verandert deze Trede er niets aan: werk Trede eerst bij."
+    ) % {"name": name, "file": versions[0], "own": versions[1]}
+
+
+def refuse_newer(db: Database, path: Path) -> None:
+    """Raise DatabaseProblem when the open file comes from a newer Trede: it is never written."""
+    versions = newer_schema(db)
+    if versions is not None:
+        raise DatabaseProblem(newer_sentence(path, versions))
 
 
 def is_empty(db: Database) -> bool:
