@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app import database
+from app import chain_head, database
 from resources import audit
 from resources.i18n import _
 
@@ -116,10 +116,14 @@ def write(db: Database, target: Path, verify: str | None = FULL) -> Path:
             db.conn.backup(copy)
             # One self-contained file: no -wal or -shm next to a backup.
             copy.execute("PRAGMA journal_mode = DELETE")
+            head = chain_head.newest(copy)
         finally:
             copy.close()
         if verify is not None:
             _verify_copy(temporary, database.passphrase_of(db), verify)
+        # The copy's newest log line is kept outside it too: a restore then notices a backup
+        # whose log was cut short or added to after it was written.
+        chain_head.keep(target, head)
         os.replace(temporary, target)
     except BackupProblem:
         with contextlib.suppress(OSError):
@@ -185,6 +189,7 @@ def automatic(db: Database, database_path: Path, keep: int = DEFAULT_KEEP) -> Pa
     for old in listed(database_path)[max(keep, 1) :]:
         with contextlib.suppress(OSError):
             old.unlink()
+            chain_head.forget(old)
     return target
 
 
@@ -228,6 +233,14 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
                 )
                 % {"path": path, "id": broken[0]}
             )
+        cut = chain_head.mismatch(path, chain_head.newest(connection))
+        if cut is not None:
+            raise BackupProblem(
+                _(
+                    "De back-up %(path)s is na het maken veranderd: %(reason)s Er is niets teruggezet."
+                )
+                % {"path": path, "reason": cut}
+            )
         versions = database.newer_schema(db)
         if versions is not None:
             raise BackupProblem(database.newer_sentence(path, versions))
@@ -269,8 +282,12 @@ def restore(database_path: Path, source: Path, passphrase: str | None = None) ->
         )
         backup_connection = database.raw_connection(source, read_only=True, passphrase=passphrase)
         try:
+            # From now on the database ends where the backup's log ends: noted before and after.
+            restored_head = chain_head.newest(backup_connection)
+            chain_head.expect(database_path, restored_head)
             # The backup API replaces the pages in one transaction: all of the backup or nothing.
             backup_connection.backup(current.conn)
+            chain_head.keep(database_path, restored_head)
         finally:
             backup_connection.close()
     except database.DATABASE_ERRORS as error:

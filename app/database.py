@@ -11,6 +11,7 @@ import os
 import sqlite3
 import sys
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from app import chain_head
 from caseload import schema as caseload_schema
 from quickscan import schema as quickscan_schema
 from resources import audit, errors
@@ -40,6 +42,33 @@ _passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictiona
 
 #: Every database exception family the app can meet: catch these, never one module's alone.
 DATABASE_ERRORS = errors.DATABASE_ERRORS
+
+
+class TredeDatabase(Database):
+    """A sqlite-utils Database whose outermost transactions tell the chain-head witness.
+
+    Every write goes through ``atomic()``, so this is where the newest audit entry is noted
+    outside the database: just before the commit (as pending) and right after it.
+    """
+
+    witness: chain_head.Witness | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction (a savepoint when nested), with the log's head kept outside it too."""
+        witness = self.witness
+        if witness is None or self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            with super().atomic():
+                yield self
+                witness.before_commit(chain_head.newest(self.conn))
+        except BaseException:
+            witness.after_rollback()
+            raise
+        witness.after_commit(chain_head.newest(self.conn))
 
 
 class DatabaseProblem(UserError):
@@ -190,7 +219,7 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
         # No sqlite-utils plugins: Trede uses none, and looking for them means reading the
         # metadata of every installed package on every open (about 20 ms at start-up); a
         # plugin installed next to Trede must not hook into the connection either.
-        db = Database(connection, execute_plugins=False)
+        db = TredeDatabase(connection, execute_plugins=False)
         if passphrase is not None:
             try:
                 db.execute("select count(*) from sqlite_master").fetchone()
@@ -250,12 +279,28 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     db = connect(path, passphrase)
     try:
         migrate(db)
+        watch(db, path)
     except DATABASE_ERRORS as error:
         db.close()
         raise _problem_with(
             _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
         ) from error
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def watch(db: Database, path: Path) -> None:
+    """Compare the log's end with the head kept outside, and keep that head from now on."""
+    if isinstance(db, TredeDatabase):
+        db.witness = chain_head.Witness(path, chain_head.newest(db.conn))
+
+
+def chain_problem(db: Database) -> str | None:
+    """Why the log does not end where Trede last saw it end; None when it does."""
+    witness = getattr(db, "witness", None)
+    return witness.problem if witness is not None else None
 
 
 def close(db: Database) -> None:
@@ -336,6 +381,9 @@ def check(db: Database) -> CheckResult:
             _("Regel %(rowid)s in %(table)s verwijst naar iets dat niet bestaat in %(parent)s.")
             % {"rowid": rowid, "table": table, "parent": parent}
         )
+    cut = chain_problem(db)
+    if cut is not None:
+        problems.append(cut)
     broken = audit.broken_entries(db)
     if broken:
         problems.append(
