@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from caseload import errors, model, vocab
 from resources.i18n import _
@@ -57,6 +58,10 @@ def birth_date(value: dt.date | None, today: dt.date) -> None:
         )
 
 
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?\s*[eE]\s*[+]?\d+")
+_DECIMALS = re.compile(r"(?<=\d)[.,]0+$")
+
+
 def bsn(value: str | None, enabled: bool) -> str | None:
     """The BSN in its compact form, or None; refused when off or when the 11-proef fails."""
     if value is None or not value.strip():
@@ -67,8 +72,19 @@ def bsn(value: str | None, enabled: bool) -> str | None:
     from stdnum import exceptions as stdnum_exceptions
     from stdnum.nl import bsn as stdnum_bsn
 
+    number = value.strip()
+    if _SCIENTIFIC.fullmatch(number):
+        raise errors.InvalidBsn(
+            _(
+                "“%(value)s” is een BSN in getalnotatie: Excel heeft er een getal van gemaakt en "
+                "cijfers weggelaten. Zet de kolom in Excel op Tekst en exporteer opnieuw."
+            )
+            % {"value": number}
+        )
+    # Excel's number format adds ",0" or ".00": the digits themselves are all there.
+    number = _DECIMALS.sub("", number)
     try:
-        return str(stdnum_bsn.validate(value))
+        return str(stdnum_bsn.validate(number))
     except stdnum_exceptions.InvalidLength:
         raise errors.InvalidBsn(_("een BSN heeft 9 cijfers.")) from None
     except stdnum_exceptions.ValidationError:
