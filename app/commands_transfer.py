@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app import commands_basic, database, paths
+from app import cli, commands_basic, database, paths
 from app import settings as settings_module
 from caseload import caseload_query, csv_export, csv_import, csv_read, csv_rejected
 from resources.i18n import _, ngettext
@@ -87,9 +87,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         default=None,
         help=_("alleen actieve (active) of afgesloten (closed) klanten"),
     )
-    caseload.add_argument("--team", default=None, metavar=_("TEAM"), help=_("alleen dit team"))
+    caseload.add_argument(
+        "--team", type=cli.name_text, default=None, metavar=_("TEAM"), help=_("alleen dit team")
+    )
     caseload.add_argument(
         "--klantmanager",
+        type=cli.name_text,
         default=None,
         metavar=_("NAAM"),
         help=_("alleen de klanten van deze klantmanager"),

@@ -150,10 +150,30 @@ def refuse_foreign_file(path: Path, passphrase: str | None = None) -> None:
             % {"path": path, "reason": error.strerror}
         ) from error
     if header and header != SQLITE_HEADER and passphrase is None:
+        if looks_encrypted(path):
+            raise DatabaseProblem(
+                _(
+                    "Deze database is versleuteld: geef het wachtwoord (in TREDE_PASSPHRASE, of "
+                    "start Trede in een terminal). Er is niets aan %(path)s veranderd."
+                )
+                % {"path": path}
+            )
         raise DatabaseProblem(
             _("%(path)s is geen Trede-database. Er is niets aan het bestand veranderd.")
             % {"path": path}
         )
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether a file without SQLite's header looks like a SQLCipher database: whole pages of
+    bytes that look random (a text or an office file repeats far fewer byte values)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            start = handle.read(1024)
+    except OSError:
+        return False
+    return size >= 1024 and size % 1024 == 0 and len(set(start)) > 200
 
 
 def create_private(path: Path) -> None:
