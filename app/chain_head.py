@@ -172,8 +172,10 @@ class Witness:
         self._head: Head = current
         self._pending: tuple[Head, ...] = ()
         if self.problem is None and not stored(path, self.folder).known:
-            # First sight of this file (or the heads file was lost): its log is taken as it is.
-            self._save(current, ())
+            # First sight of this file (or the heads were lost): its log is taken as it is. A
+            # folder that cannot be written does not stop reading; the first write says so.
+            with contextlib.suppress(OSError):
+                _update(path, self.folder, current, (), durable=False)
 
     def _save(self, head: Head, pending: tuple[Head, ...]) -> None:
         try:

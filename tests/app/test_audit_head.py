@@ -166,3 +166,28 @@ def test_the_window_start_notices_and_logs_it(logged: Path) -> None:
         assert (newest.action, newest.result) == ("audit.chain_cut", "detected")
     finally:
         context.close()
+
+
+def test_a_write_whose_head_cannot_be_kept_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "trede.db"
+    _import(path, tmp_path, "K1")
+    folder = chain_head.heads_folder()
+    shutil.rmtree(folder)
+    folder.write_text("in de weg")  # a file where the folder should be: nothing can go in it
+    source = tmp_path / "K2.csv"
+    source.write_text(CSV.format(ref="K2"), encoding="utf-8")
+    capsys.readouterr()
+    assert app_main.main(["import", "clients", "--db", str(path), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "Het logboek kan niet worden bijgehouden" in err and len(err.strip().splitlines()) == 1
+    assert (
+        app_main.main(["export", "clients", "--db", str(path), "--out", str(tmp_path / "x.csv")])
+        == 1
+    )
+    db = database.open_database(path)  # reading still works
+    try:
+        assert [c[0] for c in db.execute("select reference from clients")] == ["K1"]
+    finally:
+        database.close(db)
