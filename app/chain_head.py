@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,26 +92,41 @@ def _update(
     pending: tuple[Head, ...],
     durable: bool = True,
 ) -> None:
-    """Replace the head file in one step (a kill leaves the old one or the new one)."""
-    target = head_file(path, folder)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    data = {
-        "file": str(path.resolve()),
-        "head": _encode(head),
-        "pending": [_encode(p) for p in pending],
-    }
-    handle, name = tempfile.mkstemp(prefix=".head-", dir=target.parent)
+    """Replace the head file of ``path`` in one step."""
+    _write(head_file(path, folder), path, head, pending, durable)
+
+
+#: A head file is one block of this size, overwritten in place by a single write: a kill
+#: leaves the old block or the new one, and no rename is needed (a rename costs as much as the
+#: whole write on some file systems, and this runs twice for every committed change).
+RECORD_BYTES = 4096
+#: At most this many pending heads are kept (normally there is one at a time).
+MAX_PENDING = 16
+
+
+def _write(target: Path, path: Path, head: Head, pending: tuple[Head, ...], durable: bool) -> None:
+    """Overwrite the head file of ``path`` with one block."""
+    data = json.dumps(
+        {
+            "file": str(path),
+            "head": _encode(head),
+            "pending": [_encode(p) for p in pending[-MAX_PENDING:]],
+        }
+    ).encode("utf-8")
+    if len(data) > RECORD_BYTES:  # only a path of thousands of characters gets here
+        data = json.dumps({"head": _encode(head), "pending": [_encode(p) for p in pending[-1:]]})
+        data = data.encode("utf-8")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
-        os.replace(name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-        raise
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.write(descriptor, data.ljust(RECORD_BYTES))  # at offset 0: the file was just opened
+        if durable:
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def keep(path: Path, head: Head, folder: Path | None = None) -> None:
@@ -168,6 +182,7 @@ class Witness:
     def __init__(self, path: Path, current: Head, folder: Path | None = None) -> None:
         self.path = path
         self.folder = folder or heads_folder()
+        self._file = head_file(path, self.folder)
         self.problem = mismatch(path, current, self.folder)
         self._head: Head = current
         self._pending: tuple[Head, ...] = ()
@@ -179,7 +194,7 @@ class Witness:
 
     def _save(self, head: Head, pending: tuple[Head, ...]) -> None:
         try:
-            _update(self.path, self.folder, head, pending, durable=False)
+            _write(self._file, self.path, head, pending, durable=False)
         except OSError as error:
             raise HeadProblem(
                 _(
@@ -209,7 +224,7 @@ class Witness:
         # A failure is let go: the pending note already covers this head, and the next commit
         # writes it again.
         with contextlib.suppress(OSError):
-            _update(self.path, self.folder, current, (), durable=False)
+            _write(self._file, self.path, current, (), durable=False)
 
     def after_rollback(self) -> None:
         """The transaction did not commit: what was pending is not coming."""

@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     parser.add_argument(
         "--clients",
-        type=cli.whole_number(0, MAX_DEMO_CLIENTS),
+        type=cli.whole_number(-cli.LARGEST_INTEGER, MAX_DEMO_CLIENTS),
         required=True,
         metavar=_("AANTAL"),
         help=_("het aantal klanten"),
