@@ -191,3 +191,41 @@ def test_a_write_whose_head_cannot_be_kept_is_refused_and_changes_nothing(
         assert [c[0] for c in db.execute("select reference from clients")] == ["K1"]
     finally:
         database.close(db)
+
+
+PASSPHRASE = "paars-konijn-fietst-42"
+
+
+@pytest.fixture
+def encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An encrypted database with a few log lines, written by the command line."""
+    monkeypatch.setenv("TREDE_PASSPHRASE", PASSPHRASE)
+    path = tmp_path / "versleuteld.db"
+    for number in range(3):
+        _import(path, tmp_path, f"V{number}")
+    assert database.is_encrypted(path)
+    return path
+
+
+def test_an_encrypted_file_rolled_back_to_an_older_copy_is_noticed(
+    encrypted: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = tmp_path / "older.db"
+    shutil.copyfile(encrypted, older)
+    _import(encrypted, tmp_path, "LATER")
+    shutil.copyfile(older, encrypted)
+    code, err = _check(encrypted, capsys)
+    assert code == 1 and "oudere kopie" in err
+
+
+def test_an_encrypted_log_cannot_be_changed_without_the_passphrase(
+    encrypted: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SQLCipher keys every page with an HMAC from the passphrase: a changed byte anywhere (in
+    # the log's pages too) is refused, so entries cannot be removed, changed or forged.
+    data = bytearray(encrypted.read_bytes())
+    for page in range(1, len(data) // 4096):
+        data[page * 4096 + 100] ^= 0x01
+    encrypted.write_bytes(bytes(data))
+    code, err = _check(encrypted, capsys)
+    assert code == 1 and "Traceback" not in err
