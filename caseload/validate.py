@@ -15,6 +15,18 @@ MIN_AGE_YEARS = 15
 MAX_AGE_YEARS = 110
 #: A contact longer than a day is a typing error.
 MAX_MINUTES = 24 * 60
+#: No name, klantnummer, klantmanager or team is longer: a longer one is a mistake (a pasted
+#: paragraph, a broken export) that no list or report can show.
+MAX_TEXT = 200
+_TEXT_FIELDS = (
+    "reference",
+    "initials",
+    "first_name",
+    "surname_prefix",
+    "surname",
+    "klantmanager",
+    "team",
+)
 
 
 def not_in_future(field: str, value: dt.date | None, today: dt.date) -> None:
@@ -98,6 +110,11 @@ def client_details(
     reference = details.reference.strip()
     if not reference:
         raise errors.MissingValue("reference")
+    for name in _TEXT_FIELDS:
+        if len(getattr(details, name).strip()) > MAX_TEXT:
+            raise errors.InvalidValue(
+                name, _("dat is te lang: hoogstens %(n)d tekens.") % {"n": MAX_TEXT}
+            )
     birth_date(details.birth_date, today)
     compact_bsn = bsn(details.bsn, bsn_enabled)
     in_range("expected_trede", details.expected_trede, 1, 6, required=False)

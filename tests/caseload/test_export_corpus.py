@@ -234,3 +234,12 @@ def test_a_line_in_no_known_encoding_refuses_the_file_naming_it(db: Database) ->
         csv_import.import_clients(db, CORPUS / "unreadable_line.csv", actor="test", today=TODAY)
     assert refused.value.message.startswith("Regel 3 van het bestand is niet te lezen")
     assert db["clients"].count == 0
+
+
+def test_a_name_of_thousands_of_letters_is_rejected_not_stored(db: Database) -> None:
+    source = ("Klantnummer;Achternaam;Team\nL1;Jansen;" + "a" * 5000 + "\nL2;Smit;Noord\n").encode()
+    result = csv_import.import_clients(db, source, actor="test", today=TODAY)
+    assert [(row.line_number, row.reason) for row in result.rejected] == [
+        (2, "Team klopt niet: dat is te lang: hoogstens 200 tekens.")
+    ]
+    assert result.added == 1
