@@ -3,9 +3,9 @@
 The hash chain in the database shows a changed or removed entry in the middle, but not the
 newest entries removed, the whole log emptied, an entry appended with a recomputed hash, or the
 file replaced by an older copy of itself: each of those leaves a chain that holds. So after
-every committed transaction the newest entry (its id and hash) is also written to
-a small file in ``audit-heads/`` beside the settings, one per database file and per backup. On opening,
-the file's newest entry must be that head, or an entry that was about to be committed when
+every committed transaction the newest entry (its id and hash) is also written to a small file
+in ``audit-heads/`` beside the settings, one per database file and per backup. On opening, the
+file's newest entry must be that head, or an entry that was about to be committed when
 Trede stopped (kept as *pending* just before the commit, so a crash or a kill between the
 commit and the head is never taken for tampering).
 """
@@ -73,16 +73,19 @@ def stored(path: Path, folder: Path | None = None) -> Stored:
     """The head kept for ``path``; ``known`` is False when none was ever kept."""
     try:
         entry = json.loads(head_file(path, folder).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return Stored(known=False)
     if not isinstance(entry, dict):
         return Stored(known=False)
     pending = entry.get("pending")
-    return Stored(
-        known=True,
-        head=_decode(entry.get("head")),
-        pending=tuple(_decode(p) for p in pending) if isinstance(pending, list) else (),
-    )
+    try:
+        return Stored(
+            known=True,
+            head=_decode(entry.get("head")),
+            pending=tuple(_decode(p) for p in pending) if isinstance(pending, list) else (),
+        )
+    except (TypeError, ValueError):
+        return Stored(known=False)  # a garbled head file says nothing
 
 
 def _update(
