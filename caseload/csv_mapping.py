@@ -154,10 +154,10 @@ def detect_mapping(headers: Sequence[str], *, bsn_enabled: bool = False) -> Colu
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:
-    """Whether a row is the header: it names the klantnummer column and at least one more."""
+    """Whether a row is the header: it names two columns Trede knows, or the klantnummer."""
     folded = [fold(cell) for cell in cells if cell.strip()]
     known = [name for name in folded if any(name in f.aliases for f in FIELDS)]
-    return len(known) >= 2 and any(name in field("reference").aliases for name in known)
+    return len(known) >= 2 or any(name in field("reference").aliases for name in known)
 
 
 def check_mapping(headers: Sequence[str], mapping: Mapping[str, str | None]) -> dict[str, int]:

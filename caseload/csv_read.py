@@ -290,11 +290,7 @@ def parse_text(
         ) from None
     if not found:
         raise ImportRejected(_("Het bestand is leeg: er staat geen kopregel in."))
-    at = 0
-    if is_header is not None:
-        at = next(
-            (i for i, (_l, cells) in enumerate(found[:HEADER_SEARCH_ROWS]) if is_header(cells)), 0
-        )
+    at = _header_index(found[:HEADER_SEARCH_ROWS], is_header) if is_header else 0
     title = _("Titelregel boven de kopregel, geen klant.")
     return CsvTable(
         encoding,
@@ -304,6 +300,24 @@ def parse_text(
         found[at][0],
         tuple(RejectedRow(line, title) for line, _cells in found[:at]),
     )
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _header_index(
+    first_rows: list[tuple[int, list[str]]], is_header: Callable[[list[str]], bool]
+) -> int:
+    """Which of the first rows is the header: the first that ``is_header`` knows; else, after
+    lines of one cell (a title, a date), the first row of several cells; else the first row."""
+    for index, (_line, cells) in enumerate(first_rows):
+        if is_header(cells):
+            return index
+    for index, (_line, cells) in enumerate(first_rows):
+        if _filled(cells) >= 2:
+            return index
+    return 0
 
 
 def read_table(

@@ -225,3 +225,17 @@ def test_dates_as_exports_write_them(field: str, text: str, expected: dt.date) -
 def test_placeholder_dates_are_refused_as_such(text: str) -> None:
     with pytest.raises(errors.InvalidValue, match="invuldatum van het bronsysteem"):
         csv_read.parse_date("birth_date", text, TODAY)
+
+
+def test_title_lines_above_a_header_trede_does_not_know_are_skipped() -> None:
+    text = "Overzicht team Noord\nPeildatum: 01-12-2026\n\nNr;Familie;Geb\n1;Jansen;1-1-1980\n"
+    table = csv_read.parse_text(text, is_header=csv_mapping.looks_like_header)
+    assert table.headers == ("Nr", "Familie", "Geb")
+    assert table.header_line == 4
+    assert [row.line_number for row in table.skipped] == [1, 2]
+    assert table.rows == ((5, ("1", "Jansen", "1-1-1980")),)
+
+
+def test_a_file_of_one_column_keeps_its_first_line_as_header() -> None:
+    table = csv_read.parse_text("Klantnummer\nK1\nK2\n", is_header=csv_mapping.looks_like_header)
+    assert table.headers == ("Klantnummer",) and len(table.rows) == 2 and table.skipped == ()
