@@ -189,9 +189,12 @@ class Witness:
         self.problem = mismatch(path, current, self.folder)
         self._head: Head = current
         self._pending: tuple[Head, ...] = ()
-        if self.problem is None and not stored(path, self.folder).known:
-            # First sight of this file (or the heads were lost): its log is taken as it is. A
-            # folder that cannot be written does not stop reading; the first write says so.
+        kept = stored(path, self.folder)
+        if self.problem is None and (not kept.known or kept.pending):
+            # First sight of this file (or the heads were lost): its log is taken as it is.
+            # After a stop between a note and its commit, the log's end now says which it was:
+            # from here on, removing that last entry is noticed too. A folder that cannot be
+            # written does not stop reading; the first write says so.
             with contextlib.suppress(OSError):
                 _update(path, self.folder, current, (), durable=False)
 
@@ -217,7 +220,10 @@ class Witness:
         if self.problem is not None or current == self._head:
             return
         self._pending = (*self._pending, current)
-        self._save(self._head, self._pending)
+        # The head as kept now: another connection to the same file (a worker thread, another
+        # command) may have moved it on since this one last wrote.
+        kept = stored(self.path, self.folder)
+        self._save(kept.head if kept.known else self._head, (*kept.pending, current))
 
     def after_commit(self, current: Head) -> None:
         """The transaction committed: its head is now the head."""

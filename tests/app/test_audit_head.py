@@ -149,9 +149,9 @@ def test_a_kill_between_commit_and_head_is_no_false_alarm(
     logged: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     # As if Trede were killed right after the commit: the head after it is never written.
-    monkeypatch.setattr(chain_head.Witness, "after_commit", lambda self, current: None)
-    _import(logged, tmp_path, "LAST")
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(chain_head.Witness, "after_commit", lambda self, current: None)
+        _import(logged, tmp_path, "LAST")
     assert _check(logged, capsys) == (0, "")
     _last_deleted(logged)
     assert _check(logged, capsys)[0] == 1
@@ -229,3 +229,29 @@ def test_an_encrypted_log_cannot_be_changed_without_the_passphrase(
     encrypted.write_bytes(bytes(data))
     code, err = _check(encrypted, capsys)
     assert code == 1 and "Traceback" not in err
+
+
+def test_two_connections_writing_in_turn_leave_no_false_alarm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caseload import clients, model
+
+    path = tmp_path / "trede.db"
+    window, worker = database.open_database(path), database.open_database(path)
+    noted = chain_head.Witness.before_commit
+
+    def killed_before_commit(self: chain_head.Witness, current: chain_head.Head) -> None:
+        noted(self, current)
+        raise KeyboardInterrupt  # Trede stops between the note and the commit
+
+    try:
+        clients.add(window, model.ClientDetails(reference="V1"), actor="t")
+        clients.add(worker, model.ClientDetails(reference="W1"), actor="t")
+        with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+            patch.setattr(chain_head.Witness, "before_commit", killed_before_commit)
+            clients.add(window, model.ClientDetails(reference="V2"), actor="t")
+    finally:
+        window.close()
+        worker.close()
+    assert chain_head.heads_folder().is_relative_to(tmp_path)
+    assert _check(path, capsys) == (0, "")
