@@ -14,7 +14,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app import database
+from app import chain_head, database
+from resources import audit
 from resources.i18n import _
 
 FOLDER_NAME = "backups"
@@ -46,8 +47,63 @@ def _stamp() -> str:
     return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
 
-def write(db: Database, target: Path) -> Path:
-    """Copy the open database to ``target`` (readable by the user only) and return it."""
+#: How thoroughly a database is checked: SQLite's full ``integrity_check`` (every index against
+#: its table; for the manual backup and a restore), ``quick_check`` (the pages and records, in a
+#: fraction of the time; for the automatic backup on closing), or not at all.
+FULL = "integrity_check"
+QUICK = "quick_check"
+
+
+def damage(connection: object, level: str = FULL) -> str | None:
+    """SQLite's first complaint about the file at this check level, or None when it is sound."""
+    try:
+        # One complaint is enough to refuse; SQLite would otherwise list up to a hundred.
+        rows = connection.execute(f"PRAGMA {level}(1)").fetchall()  # type: ignore[attr-defined]
+    except database.DATABASE_ERRORS as error:
+        return str(error)
+    lines = [
+        line.strip()
+        for row in rows
+        if row[0] != "ok"
+        for line in str(row[0]).splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    return lines[0] if lines else None
+
+
+def refuse_damaged(db: Database, level: str = FULL) -> None:
+    """Raise BackupProblem when the database fails the check: a backup of it would not help."""
+    complaint = damage(db.conn, level)
+    if complaint is not None:
+        raise BackupProblem(
+            _(
+                "De database is beschadigd (%(reason)s), dus er is geen back-up gemaakt. "
+                "Zet een eerdere back-up terug."
+            )
+            % {"reason": complaint}
+        )
+
+
+def _verify_copy(target: Path, passphrase: str | None, level: str) -> None:
+    """Check the written copy; a copy that does not pass is removed and refused."""
+    copy = database.raw_connection(target, read_only=True, passphrase=passphrase)
+    try:
+        complaint = damage(copy, level)
+    finally:
+        copy.close()
+    if complaint is not None:
+        raise BackupProblem(
+            _("De back-up %(path)s is na het schrijven niet in orde (%(reason)s).")
+            % {"path": target, "reason": complaint}
+        )
+
+
+def write(db: Database, target: Path, verify: str | None = FULL) -> Path:
+    """Copy the open database to ``target`` (readable by the user only) and return it.
+
+    The copy is checked at level ``verify`` before it takes the name ``target``; None only for
+    the copy of the current file that a restore keeps aside, which must be kept even damaged.
+    """
     temporary = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -60,9 +116,19 @@ def write(db: Database, target: Path) -> Path:
             db.conn.backup(copy)
             # One self-contained file: no -wal or -shm next to a backup.
             copy.execute("PRAGMA journal_mode = DELETE")
+            head = chain_head.newest(copy)
         finally:
             copy.close()
+        if verify is not None:
+            _verify_copy(temporary, database.passphrase_of(db), verify)
+        # The copy's newest log line is kept outside it too: a restore then notices a backup
+        # whose log was cut short or added to after it was written.
+        chain_head.keep(target, head)
         os.replace(temporary, target)
+    except BackupProblem:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
     except database.DATABASE_ERRORS as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -117,11 +183,13 @@ def automatic(db: Database, database_path: Path, keep: int = DEFAULT_KEEP) -> Pa
     existing = listed(database_path)
     if existing and unchanged_since(db, existing[0]):
         return None
+    refuse_damaged(db, QUICK)
     folder = folder_for(database_path)
-    target = write(db, folder / f"{database_path.stem}-{_stamp()}.db")
+    target = write(db, folder / f"{database_path.stem}-{_stamp()}.db", verify=QUICK)
     for old in listed(database_path)[max(keep, 1) :]:
         with contextlib.suppress(OSError):
             old.unlink()
+            chain_head.forget(old)
     return target
 
 
@@ -148,7 +216,7 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
         ) from error
     try:
         db = Database(connection)
-        if [row[0] for row in connection.execute("PRAGMA integrity_check")] != ["ok"]:
+        if damage(connection, FULL) is not None:
             raise BackupProblem(
                 _("De back-up %(path)s is beschadigd. Er is niets teruggezet.") % {"path": path}
             )
@@ -156,14 +224,26 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
             raise BackupProblem(
                 _("%(path)s is geen back-up van Trede. Er is niets teruggezet.") % {"path": path}
             )
-        if database.unknown_migrations(db):
+        broken = audit.broken_entries(db)
+        if broken:
             raise BackupProblem(
                 _(
-                    "De back-up %(path)s komt uit een nieuwere versie van Trede. "
-                    "Werk Trede eerst bij."
+                    "Het logboek in de back-up %(path)s is verbroken bij regel %(id)s: er is mee "
+                    "geknoeid. Er is niets teruggezet."
                 )
-                % {"path": path}
+                % {"path": path, "id": broken[0]}
             )
+        cut = chain_head.mismatch(path, chain_head.newest(connection))
+        if cut is not None:
+            raise BackupProblem(
+                _(
+                    "De back-up %(path)s is na het maken veranderd: %(reason)s Er is niets teruggezet."
+                )
+                % {"path": path, "reason": cut}
+            )
+        versions = database.newer_schema(db)
+        if versions is not None:
+            raise BackupProblem(database.newer_sentence(path, versions))
         info = BackupInfo(
             path=path,
             schema_version=database.schema_version(db),
@@ -194,13 +274,20 @@ def restore(database_path: Path, source: Path, passphrase: str | None = None) ->
     inspect(source, passphrase)
     current = database.connect(database_path, passphrase)
     try:
+        # Kept even when damaged (that may be why the user restores): no check on this copy.
         kept = write(
-            current, database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}")
+            current,
+            database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}"),
+            verify=None,
         )
         backup_connection = database.raw_connection(source, read_only=True, passphrase=passphrase)
         try:
+            # From now on the database ends where the backup's log ends: noted before and after.
+            restored_head = chain_head.newest(backup_connection)
+            chain_head.expect(database_path, restored_head)
             # The backup API replaces the pages in one transaction: all of the backup or nothing.
             backup_connection.backup(current.conn)
+            chain_head.keep(database_path, restored_head)
         finally:
             backup_connection.close()
     except database.DATABASE_ERRORS as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -49,6 +49,42 @@ def opens_window_only(arguments: Sequence[str]) -> bool:
         else:
             return False
     return True
+
+
+#: The largest whole number SQLite stores: a larger id or count can name nothing.
+LARGEST_INTEGER = 2**63 - 1
+#: A name on the command line (a team, a klantmanager, a klantnummer) is never longer than this.
+LONGEST_NAME = 200
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else a usage error (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("“%(text)s” is geen heel getal") % {"text": text}
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                _("kies een getal van %(low)s tot en met %(high)s") % {"low": low, "high": high}
+            )
+        return value
+
+    return parse
+
+
+def name_text(text: str) -> str:
+    """An argparse type: a name of at most LONGEST_NAME characters, all of them real text."""
+    if len(text) > LONGEST_NAME:
+        raise argparse.ArgumentTypeError(_("te lang: hoogstens %(n)d tekens") % {"n": LONGEST_NAME})
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(_("bevat tekens die geen tekst zijn")) from None
+    return text
 
 
 def _argparse_words() -> dict[str, str]:

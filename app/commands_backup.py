@@ -42,6 +42,8 @@ def make_backup(options: argparse.Namespace) -> int:
     """Write a backup to ``--out`` and say where it is."""
     db = database.open_database(commands_basic.database_path(options))
     try:
+        # Before anything is written, also the log line: a damaged file is left as it is.
+        backup.refuse_damaged(db, backup.FULL)
         with db.atomic():
             audit.record(
                 db,

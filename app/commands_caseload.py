@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from app import commands_basic, database
+from app import cli, commands_basic, database
 from caseload import demo
 from resources.i18n import _
+
+#: More than a caseload of a large city: a demo is for trying Trede and for the benchmarks.
+MAX_DEMO_CLIENTS = 1_000_000
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -22,10 +25,18 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         ),
     )
     parser.add_argument(
-        "--clients", type=int, required=True, metavar=_("AANTAL"), help=_("het aantal klanten")
+        "--clients",
+        type=cli.whole_number(-cli.LARGEST_INTEGER, MAX_DEMO_CLIENTS),
+        required=True,
+        metavar=_("AANTAL"),
+        help=_("het aantal klanten"),
     )
     parser.add_argument(
-        "--seed", type=int, default=1, metavar=_("GETAL"), help=_("startgetal (standaard 1)")
+        "--seed",
+        type=cli.whole_number(-cli.LARGEST_INTEGER, cli.LARGEST_INTEGER),
+        default=1,
+        metavar=_("GETAL"),
+        help=_("startgetal (standaard 1)"),
     )
     parser.set_defaults(handler=fill_demo)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from app import commands_basic, commands_report, paths
+from app import cli, commands_basic, commands_report, paths
 from app import settings as settings_module
 from caseload import access, bundle, client_report, clients, erasure, inclusion, model
 from resources import i18n
@@ -55,7 +55,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
             "een klant is gewist, niet wie."
         ),
     )
-    client.add_argument("reference", metavar=_("KLANTNUMMER"))
+    client.add_argument("reference", type=cli.name_text, metavar=_("KLANTNUMMER"))
     client.add_argument(
         "--yes", action="store_true", help=_("niet vragen om het klantnummer over te typen")
     )
@@ -71,7 +71,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
             "JSON-bestand met elke regel uit de database. Dit komt in het logboek."
         ),
     )
-    data.add_argument("reference", metavar=_("KLANTNUMMER"))
+    data.add_argument("reference", type=cli.name_text, metavar=_("KLANTNUMMER"))
     data.add_argument(
         "--out", type=Path, required=True, metavar=_("MAP"), help=_("de map voor de bestanden")
     )
@@ -90,7 +90,10 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
         ),
     )
     retention.add_argument(
-        "--years", type=int, metavar=_("JAREN"), help=_("bewaartermijn in jaren")
+        "--years",
+        type=cli.whole_number(1, 100),
+        metavar=_("JAREN"),
+        help=_("bewaartermijn in jaren (1 tot en met 100)"),
     )
     retention.add_argument(
         "--today", metavar=_("DATUM"), help=_("de datum van vandaag (JJJJ-MM-DD), voor tests")
@@ -134,7 +137,7 @@ def register_bundles(subparsers: SubParsers, common: argparse.ArgumentParser) ->
     export.add_argument(
         "--out", type=Path, required=True, metavar=_("BESTAND.json"), help=_("het bundelbestand")
     )
-    export.add_argument("--team", metavar=_("TEAM"), help=_("alleen dit team"))
+    export.add_argument("--team", type=cli.name_text, metavar=_("TEAM"), help=_("alleen dit team"))
     export.set_defaults(handler=bundle_export)
     report = commands.add_parser(
         "report",

@@ -8,13 +8,16 @@ import json
 import sys
 from pathlib import Path
 
-from app import commands_basic, database, paths
+from app import cli, commands_basic, database, paths
 from app import settings as settings_module
 from caseload import evidence
 from quickscan import answers_file, loader, report, store
 from quickscan import questionnaire as model
 from resources import audit, i18n
 from resources.i18n import _, ngettext
+
+#: A scan's number: SQLite stores no larger whole number.
+SCAN_ID = cli.whole_number(1, cli.LARGEST_INTEGER)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -56,8 +59,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         ),
     )
     template.add_argument("--role", required=True, metavar=_("ROL"), help=_("de rol, zie roles"))
-    template.add_argument("--respondent", metavar=_("NAAM"), help=_("naam van de invuller"))
-    template.add_argument("--team", metavar=_("TEAM"), help=_("het team"))
+    template.add_argument(
+        "--respondent", type=cli.name_text, metavar=_("NAAM"), help=_("naam van de invuller")
+    )
+    template.add_argument("--team", type=cli.name_text, metavar=_("TEAM"), help=_("het team"))
     template.add_argument(
         "--out", type=Path, metavar=_("BESTAND"), help=_("schrijf naar dit bestand")
     )
@@ -81,7 +86,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help=_("toon de opgeslagen scans"),
         description=_("Toon de opgeslagen scans, de nieuwste eerst."),
     )
-    listing.add_argument("--team", metavar=_("TEAM"), help=_("alleen scans van dit team"))
+    listing.add_argument(
+        "--team", type=cli.name_text, metavar=_("TEAM"), help=_("alleen scans van dit team")
+    )
     listing.add_argument(
         "--status", choices=store.STATUSES, help=_("alleen concepten (draft) of afgeronde scans")
     )
@@ -96,13 +103,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "Vergelijk desgewenst met een eerdere scan en met de andere rollen van het team."
         ),
     )
-    advice.add_argument("id", type=int, metavar=_("NUMMER"), help=_("het nummer van de scan"))
+    advice.add_argument("id", type=SCAN_ID, metavar=_("NUMMER"), help=_("het nummer van de scan"))
     advice.add_argument(
         "--out", type=Path, required=True, metavar=_("BESTAND.pdf"), help=_("het PDF-bestand")
     )
     advice.add_argument(
         "--compare",
-        type=int,
+        type=SCAN_ID,
         metavar=_("NUMMER"),
         help=_("vergelijk per thema met deze eerdere scan"),
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app import commands_basic, database, paths
+from app import cli, commands_basic, database, paths
 from app import settings as settings_module
 from caseload import client_report, clients, inclusion_report
 from resources import audit
@@ -58,7 +58,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     inclusion.add_argument(
         "--to", dest="end", required=True, metavar=_("DATUM"), help=_("laatste dag")
     )
-    inclusion.add_argument("--team", metavar=_("TEAM"), help=_("alleen dit team"))
+    inclusion.add_argument(
+        "--team", type=cli.name_text, metavar=_("TEAM"), help=_("alleen dit team")
+    )
     inclusion.set_defaults(handler=write_inclusion)
 
     client = commands.add_parser(
@@ -70,10 +72,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "hele begeleiding."
         ),
     )
-    client.add_argument("reference", metavar=_("KLANTNUMMER"))
+    client.add_argument("reference", type=cli.name_text, metavar=_("KLANTNUMMER"))
     client.add_argument("--from", dest="start", metavar=_("DATUM"), help=_("eerste dag"))
     client.add_argument("--to", dest="end", metavar=_("DATUM"), help=_("laatste dag"))
     client.set_defaults(handler=write_client)
+
+
+#: The dates a command line takes: anything outside is a typing error (and year 1 or 9999 would
+#: overflow the date arithmetic of periods and retention).
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2999, 12, 31)
 
 
 def parse_date(text: str | None, what: str) -> dt.date | None:
@@ -81,7 +89,7 @@ def parse_date(text: str | None, what: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
+        value = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise BadDate(
             _(
@@ -89,6 +97,13 @@ def parse_date(text: str | None, what: str) -> dt.date | None:
             )
             % {"what": what, "text": text}
         ) from None
+    # Periods, retention and ages are counted from it: a date far from now means a typing error.
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise BadDate(
+            _("%(what)s '%(text)s' ligt niet tussen %(first)s en %(last)s.")
+            % {"what": what, "text": text, "first": EARLIEST_DATE, "last": LATEST_DATE}
+        )
+    return value
 
 
 class MissingDatabase(UserError):

@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from app import commands_basic, database, paths
+from app import cli, commands_basic, database, paths
 from app import settings as settings_module
-from caseload import caseload_query, csv_export, csv_import, csv_read
+from caseload import caseload_query, csv_export, csv_import, csv_read, csv_rejected
 from resources.i18n import _, ngettext
 
 
@@ -51,6 +51,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         action="store_true",
         help=_("lees niets in als één regel niet klopt"),
     )
+    clients.add_argument(
+        "--rejected",
+        type=Path,
+        default=None,
+        metavar=_("BESTAND.csv"),
+        help=_(
+            "schrijf de afgewezen regels met hun reden naar dit CSV-bestand, om ze in het "
+            "bronsysteem te verbeteren"
+        ),
+    )
     clients.set_defaults(handler=import_clients)
 
     exporting = subparsers.add_parser(
@@ -77,9 +87,12 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         default=None,
         help=_("alleen actieve (active) of afgesloten (closed) klanten"),
     )
-    caseload.add_argument("--team", default=None, metavar=_("TEAM"), help=_("alleen dit team"))
+    caseload.add_argument(
+        "--team", type=cli.name_text, default=None, metavar=_("TEAM"), help=_("alleen dit team")
+    )
     caseload.add_argument(
         "--klantmanager",
+        type=cli.name_text,
         default=None,
         metavar=_("NAAM"),
         help=_("alleen de klanten van deze klantmanager"),
@@ -126,6 +139,11 @@ def _print_result(result: csv_import.ImportResult) -> None:
     ]
     print("  ".join(f"{label}: {count}" for label, count in counts))
     _print_rejected(result.rejected)
+    for row in result.not_data:
+        print(
+            _("regel %(line)d overgeslagen: %(reason)s")
+            % {"line": row.line_number, "reason": row.reason}
+        )
     if result.dry_run:
         print(_("Dit was een proef: er is niets opgeslagen."))
 
@@ -133,19 +151,41 @@ def _print_result(result: csv_import.ImportResult) -> None:
 def import_clients(options: argparse.Namespace) -> int:
     """Import the clients of a CSV file; print the counts and each rejected row."""
     settings = _settings(options)
+    # The file first: a missing or unreadable file creates no database.
+    try:
+        table, _mapping = csv_import.inspect(options.file, bsn_enabled=settings.bsn_enabled)
+    except csv_read.ImportRejected as refusal:
+        print(refusal.message, file=sys.stderr)
+        return 1
     db = database.open_database(commands_basic.database_path(options))
     try:
         result = csv_import.import_clients(
             db,
-            options.file,
+            table,
             on_existing="update" if options.update_existing else "skip",
             valid_only=not options.all_or_nothing,
             bsn_enabled=settings.bsn_enabled,
             actor=commands_basic.actor(settings),
             dry_run=options.dry_run,
         )
+        if options.rejected is not None and result.rejected:
+            saved = csv_rejected.write(
+                db, options.rejected, table, result.rejected, actor=commands_basic.actor(settings)
+            )
+            print(
+                ngettext(
+                    "%(n)d afgewezen regel opgeslagen in %(path)s.",
+                    "%(n)d afgewezen regels opgeslagen in %(path)s.",
+                    saved,
+                )
+                % {"n": saved, "path": options.rejected}
+            )
     except csv_read.ImportRejected as refusal:
         _print_rejected(refusal.rejected)
+        if options.rejected is not None and refusal.rejected:
+            csv_rejected.write(
+                db, options.rejected, table, refusal.rejected, actor=commands_basic.actor(settings)
+            )
         print(refusal.message, file=sys.stderr)
         return 1
     finally:

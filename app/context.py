@@ -54,6 +54,8 @@ class AppContext:
     passphrase: str | None = None
     #: One sentence for the user once the window is up (e.g. the keyring could not be used).
     start_notice: str | None = None
+    #: Why the audit log does not end where Trede last saw it end (cut short, rolled back).
+    log_warning: str | None = None
     _keyring_usable: bool | None = field(default=None, repr=False)
 
     def update_settings(self, **changes: Any) -> settings_module.Settings:

@@ -11,6 +11,7 @@ import os
 import sqlite3
 import sys
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from app import chain_head
 from caseload import schema as caseload_schema
 from quickscan import schema as quickscan_schema
 from resources import audit, errors
@@ -40,6 +42,33 @@ _passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictiona
 
 #: Every database exception family the app can meet: catch these, never one module's alone.
 DATABASE_ERRORS = errors.DATABASE_ERRORS
+
+
+class TredeDatabase(Database):
+    """A sqlite-utils Database whose outermost transactions tell the chain-head witness.
+
+    Every write goes through ``atomic()``, so this is where the newest audit entry is noted
+    outside the database: just before the commit (as pending) and right after it.
+    """
+
+    witness: chain_head.Witness | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """A transaction (a savepoint when nested), with the log's head kept outside it too."""
+        witness = self.witness
+        if witness is None or self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            with super().atomic():
+                yield self
+                witness.before_commit(chain_head.newest(self.conn))
+        except BaseException:
+            witness.after_rollback()
+            raise
+        witness.after_commit(chain_head.newest(self.conn))
 
 
 class DatabaseProblem(UserError):
@@ -121,10 +150,30 @@ def refuse_foreign_file(path: Path, passphrase: str | None = None) -> None:
             % {"path": path, "reason": error.strerror}
         ) from error
     if header and header != SQLITE_HEADER and passphrase is None:
+        if looks_encrypted(path):
+            raise DatabaseProblem(
+                _(
+                    "Deze database is versleuteld: geef het wachtwoord (in TREDE_PASSPHRASE, of "
+                    "start Trede in een terminal). Er is niets aan %(path)s veranderd."
+                )
+                % {"path": path}
+            )
         raise DatabaseProblem(
             _("%(path)s is geen Trede-database. Er is niets aan het bestand veranderd.")
             % {"path": path}
         )
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Whether a file without SQLite's header looks like a SQLCipher database: whole pages of
+    bytes that look random (a text or an office file repeats far fewer byte values)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            start = handle.read(1024)
+    except OSError:
+        return False
+    return size >= 1024 and size % 1024 == 0 and len(set(start)) > 200
 
 
 def create_private(path: Path) -> None:
@@ -190,7 +239,7 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
         # No sqlite-utils plugins: Trede uses none, and looking for them means reading the
         # metadata of every installed package on every open (about 20 ms at start-up); a
         # plugin installed next to Trede must not hook into the connection either.
-        db = Database(connection, execute_plugins=False)
+        db = TredeDatabase(connection, execute_plugins=False)
         if passphrase is not None:
             try:
                 db.execute("select count(*) from sqlite_master").fetchone()
@@ -204,6 +253,8 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
                     % {"path": path}
                 ) from error
             _passphrases[db] = passphrase
+        # Before any pragma that could write: a file from a newer Trede is never changed.
+        refuse_newer(db, path)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if not is_read_only(path):
@@ -212,6 +263,9 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
         db.execute("PRAGMA synchronous = FULL")
         # Erased clients must not stay readable in free pages of the file.
         db.execute("PRAGMA secure_delete = ON")
+    except DatabaseProblem:
+        connection.close()
+        raise
     except DATABASE_ERRORS as error:
         raise _problem_with(
             _("De database %(path)s kan niet worden geopend: %(reason)s"), error, path
@@ -245,12 +299,28 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     db = connect(path, passphrase)
     try:
         migrate(db)
+        watch(db, path)
     except DATABASE_ERRORS as error:
         db.close()
         raise _problem_with(
             _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
         ) from error
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def watch(db: Database, path: Path) -> None:
+    """Compare the log's end with the head kept outside, and keep that head from now on."""
+    if isinstance(db, TredeDatabase):
+        db.witness = chain_head.Witness(path, chain_head.newest(db.conn))
+
+
+def chain_problem(db: Database) -> str | None:
+    """Why the log does not end where Trede last saw it end; None when it does."""
+    witness = getattr(db, "witness", None)
+    return witness.problem if witness is not None else None
 
 
 def close(db: Database) -> None:
@@ -282,6 +352,39 @@ def unknown_migrations(db: Database) -> list[str]:
     ]
 
 
+def known_version() -> int:
+    """The schema version this Trede writes: the number of migrations it knows."""
+    return sum(len(migrations._migrations) for migrations in MIGRATION_SETS)
+
+
+def newer_schema(db: Database) -> tuple[int, int] | None:
+    """(the file's version, this program's) when the file comes from a newer Trede, else None.
+
+    Newer means a migration this program does not know, or a recorded version above its own.
+    """
+    unknown = unknown_migrations(db)
+    recorded = int(db.execute("PRAGMA user_version").fetchone()[0])
+    own = known_version()
+    if not unknown and recorded <= own:
+        return None
+    return max(recorded, schema_version(db)), own
+
+
+def newer_sentence(name: object, versions: tuple[int, int]) -> str:
+    """The one sentence that refuses a newer file, naming both versions."""
+    return _(
+        "%(name)s komt uit een nieuwere versie van Trede (schemaversie %(file)d, deze Trede "
+        "kent tot en met %(own)d), dus verandert deze Trede er niets aan: werk Trede eerst bij."
+    ) % {"name": name, "file": versions[0], "own": versions[1]}
+
+
+def refuse_newer(db: Database, path: Path) -> None:
+    """Raise DatabaseProblem when the open file comes from a newer Trede: it is never written."""
+    versions = newer_schema(db)
+    if versions is not None:
+        raise DatabaseProblem(newer_sentence(path, versions))
+
+
 def is_empty(db: Database) -> bool:
     """Whether the database holds no clients and no quickscans yet."""
     return db["clients"].count == 0 and db["quickscan_responses"].count == 0  # type: ignore[union-attr]
@@ -298,6 +401,9 @@ def check(db: Database) -> CheckResult:
             _("Regel %(rowid)s in %(table)s verwijst naar iets dat niet bestaat in %(parent)s.")
             % {"rowid": rowid, "table": table, "parent": parent}
         )
+    cut = chain_problem(db)
+    if cut is not None:
+        problems.append(cut)
     broken = audit.broken_entries(db)
     if broken:
         problems.append(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app import backup, database
+from app import backup, chain_head, database
 from resources import audit
 from resources.i18n import _
 
@@ -141,11 +141,17 @@ def verify(target: Path, passphrase: str, expected: dict[str, int]) -> None:
         db.close()
 
 
-def _log_in_copy(target: Path, passphrase: str, obj: str, actor: str, origin: str) -> None:
-    """Write the conversion into the copy's audit log; the copy becomes one self-contained file."""
+def _log_in_copy(
+    target: Path, passphrase: str, obj: str, actor: str, origin: str
+) -> chain_head.Head:
+    """Write the conversion into the copy's audit log; the copy becomes one self-contained file.
+
+    Returns the copy's newest log entry, which becomes the head kept outside for the original.
+    """
     db = database.connect(target, passphrase)
     try:
         audit.record_alone(db, actor=actor, action=ACTION, obj=obj, origin=origin)
+        head = chain_head.newest(db.conn)
         if audit.broken_entries(db):
             raise EncryptionProblem(
                 _("Het logboek van de versleutelde kopie klopt niet. Er is niets veranderd.")
@@ -153,6 +159,7 @@ def _log_in_copy(target: Path, passphrase: str, obj: str, actor: str, origin: st
         db.execute("PRAGMA journal_mode = DELETE")
     finally:
         db.close()
+    return head
 
 
 def _discard(path: Path) -> None:
@@ -281,8 +288,11 @@ def encrypt(path: Path, passphrase: str, *, actor: str, origin: str = "app") -> 
         database.create_private(temporary)
         _export(path, temporary, passphrase, user_version)
         verify(temporary, passphrase, expected)
-        _log_in_copy(temporary, passphrase, path.name, actor, origin)
+        head = _log_in_copy(temporary, passphrase, path.name, actor, origin)
+        # The encrypted copy ends one log line further: say so outside before and after the swap.
+        chain_head.expect(path, head)
         _swap(path, temporary)
+        chain_head.keep(path, head)
     except BaseException as error:
         _discard(temporary)
         _log_failure(path, actor, origin)
@@ -307,6 +317,7 @@ def _log_failure(path: Path, actor: str, origin: str) -> None:
     with contextlib.suppress(Exception):
         db = database.connect(path)
         try:
+            database.watch(db, path)
             audit.record_alone(
                 db, actor=actor, action=ACTION, obj=path.name, result="failed", origin=origin
             )

@@ -16,7 +16,7 @@ from app import context as context_module
 from app import database, keys, lock, paths
 from app import settings as settings_module
 from caseload import demo
-from resources import i18n
+from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, main_window, passphrase_dialog, qt_setup
@@ -176,10 +176,25 @@ def build_context(
             writer_lock=writer_lock,
             passphrase=opened.passphrase,
             start_notice=opened.notice,
+            log_warning=log_cut(opened.db, resolved.database, settings.user_name),
         )
     except BaseException:
         writer_lock.release()
         raise
+
+
+def log_cut(db: Database, path: Path, actor: str) -> str | None:
+    """Why the log does not end where it should; the finding itself goes into the log too."""
+    problem = database.chain_problem(db)
+    if problem is not None:
+        audit.record_alone(
+            db,
+            actor=actor or "onbekend",
+            action="audit.chain_cut",
+            obj=path.name,
+            result="detected",
+        )
+    return problem
 
 
 def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
@@ -228,6 +243,8 @@ def run(
     window.show()
     if close_after_start:
         qt_setup.close_after_first_paint(window)
+    if context.log_warning:
+        QMessageBox.warning(window, _("Logboek"), context.log_warning)
     if context.start_notice:
         QMessageBox.information(window, _("Sleutelhanger"), context.start_notice)
     try:

@@ -38,6 +38,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the last net, see below
+        # A last net, never the plan: every command checks its input and says what is wrong.
+        # Should one slip through, the user still gets one sentence, not a traceback; the
+        # command-line property test fails on this sentence as it would on a traceback.
+        print(i18n._(UNEXPECTED) % {"kind": type(error).__name__}, file=sys.stderr)
+        return 1
+
+
+#: The sentence of the last net in ``main``; tests look for it.
+UNEXPECTED = i18n.N_(
+    "Trede kon deze opdracht niet uitvoeren door een onverwachte fout (%(kind)s). Er is niets "
+    "opgeslagen dat half is; meld dit bij uw beheerder."
+)
 
 
 def load_window_code() -> None:

@@ -70,7 +70,7 @@ def load(path: Path) -> Settings:
         data = json.loads(raw)
         if not isinstance(data, dict):
             raise ValueError("not an object")
-    except ValueError:
+    except (ValueError, RecursionError):
         path.replace(path.with_suffix(".broken.json"))
         return Settings()
     return from_dict(data)

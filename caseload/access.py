@@ -105,7 +105,11 @@ def export_client(
     stem = f"trede-klant-{_safe(client.reference)}-{made_on.isoformat()}"
     files = AccessFiles(pdf=target / f"{stem}.pdf", json=target / f"{stem}.json")
     try:
-        target.mkdir(parents=True, exist_ok=True)
+        if not target.is_dir():
+            # Personal data: a folder made for it is the user's alone, whatever the umask says
+            # (mkdir's mode is filtered by the umask). A folder the user chose keeps its rights.
+            target.mkdir(parents=True, mode=0o700)
+            target.chmod(0o700)
         data = client_data(db, client_id, made_on=made_on)
         client_report.write_client_report(
             db, files.pdf, reference=client.reference, municipality=municipality, today=made_on

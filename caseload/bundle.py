@@ -285,7 +285,8 @@ def read(path: str | Path) -> Bundle:
     source = Path(path)
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        # RecursionError: JSON nested thousands deep, which no bundle is.
         raise BundleRejected(
             _("%(file)s kan niet worden gelezen als bundel.") % {"file": source.name}
         ) from error

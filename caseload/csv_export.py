@@ -58,7 +58,7 @@ def headers() -> list[str]:
     return [_(column.value) for column in columns] + [_("Team"), _(_C.STATUS.value)]
 
 
-def _text(value: str) -> str:
+def excel_text(value: str) -> str:
     """A text cell that Excel will not take for a formula."""
     return "'" + value if value.startswith(_FORMULA_START) else value
 
@@ -75,14 +75,14 @@ def _status(row: caseload_query.CaseloadRow) -> str:
 
 def _cells(row: caseload_query.CaseloadRow) -> list[object]:
     return [
-        _text(row.reference),
-        _text(row.name),
+        excel_text(row.reference),
+        excel_text(row.name),
         "" if row.trede is None else row.trede,
         "" if row.days_since_contact is None else row.days_since_contact,
         row.open_barriers,
         row.open_actions,
-        _text(row.klantmanager),
-        _text(row.team),
+        excel_text(row.klantmanager),
+        excel_text(row.team),
         _status(row),
     ]
 

@@ -73,6 +73,8 @@ class ImportResult:
     encoding: str
     delimiter: str
     ignored_bsn_column: str | None = None
+    #: Lines that hold no client (a title, a totals or footer line, filler), with why.
+    not_data: tuple[RejectedRow, ...] = ()
 
     @property
     def imported(self) -> int:
@@ -109,7 +111,7 @@ def inspect(
     source: Path | bytes, *, bsn_enabled: bool = False
 ) -> tuple[csv_read.CsvTable, dict[str, str | None]]:
     """The file read as a table and the detected mapping, for a preview the user can correct."""
-    table = csv_read.read_table(source)
+    table = csv_read.read_table(source, csv_mapping.looks_like_header)
     return table, csv_mapping.detect_mapping(table.headers, bsn_enabled=bsn_enabled)
 
 
@@ -139,7 +141,7 @@ def parse_row(
             % {"found": len(cells), "expected": width}
         )
     values = {name: _cell(cells, index) for name, index in columns.items()}
-    dates = {name: csv_read.parse_date(name, values.get(name, "")) for name in _DATE_FIELDS}
+    dates = {name: csv_read.parse_date(name, values.get(name, ""), today) for name in _DATE_FIELDS}
     details = model.ClientDetails(
         reference=values.get("reference", ""),
         bsn=values.get("bsn") or None,
@@ -156,7 +158,7 @@ def parse_row(
     trede = csv_read.parse_trede(values.get("trede", ""))
     trede_on = None
     if trede is not None:
-        trede_on = csv_read.parse_date("measured_on", values.get("trede_on", "")) or today
+        trede_on = csv_read.parse_date("measured_on", values.get("trede_on", ""), today) or today
         validate.not_in_future("measured_on", trede_on, today)
     given = frozenset(name for name in _DETAIL_FIELDS & values.keys() if values[name])
     return _Row(line, clean, given, trede, trede_on)
@@ -169,16 +171,24 @@ def _check_rows(
     bsn_enabled: bool,
     today: dt.date,
     cancelled: CancelCheck | None,
-) -> tuple[list[_Row], list[RejectedRow]]:
-    """Every row checked; duplicates of an earlier reference in the file are rejected."""
+) -> tuple[list[_Row], list[RejectedRow], list[RejectedRow]]:
+    """Every row checked; duplicates of an earlier reference in the file are rejected.
+
+    Returns the good rows, the rejected ones and the lines that hold no client at all.
+    """
     rows: list[_Row] = []
     rejected: list[RejectedRow] = []
+    not_data: list[RejectedRow] = []
     first_line: dict[str, int] = {}
     width = len(table.headers)
     reference_column = columns["reference"]
     for position, (line, cells) in enumerate(table.rows):
         if cancelled is not None and position % BATCH == 0 and cancelled():
             raise ImportCancelled()
+        reason = csv_read.not_data(cells, width)
+        if reason is not None:
+            not_data.append(RejectedRow(line, reason))
+            continue
         # Duplicates first: when a reference occurs twice, neither line says which is right,
         # so every later line with it is rejected, even if the first one is rejected too.
         reference = _cell(cells, reference_column)
@@ -197,7 +207,7 @@ def _check_rows(
             )
         except errors.CaseloadError as error:
             rejected.append(RejectedRow(line, error.message))
-    return rows, rejected
+    return rows, rejected, not_data
 
 
 def _stored(db: Database, references: list[str]) -> dict[str, model.Client]:
@@ -402,11 +412,15 @@ def import_clients(
     if on_existing not in ("skip", "update"):
         raise ValueError(f"on_existing must be 'skip' or 'update', not {on_existing!r}")
     day = dt.date.today() if today is None else today
-    table = source if isinstance(source, csv_read.CsvTable) else csv_read.read_table(source)
+    table = (
+        source
+        if isinstance(source, csv_read.CsvTable)
+        else csv_read.read_table(source, csv_mapping.looks_like_header)
+    )
     if mapping is None:
         mapping = csv_mapping.detect_mapping(table.headers, bsn_enabled=bsn_enabled)
     columns = csv_mapping.check_mapping(table.headers, mapping)
-    rows, rejected = _check_rows(
+    rows, rejected, not_data = _check_rows(
         table, columns, bsn_enabled=bsn_enabled, today=day, cancelled=cancelled
     )
     if not valid_only and rejected:
@@ -434,13 +448,13 @@ def import_clients(
                     action="clients.import",
                     obj=f"clients:{len(plan.new) + len(plan.updates)}",
                     result=(
-                        f"ok read={len(table.rows)} added={len(plan.new)} "
+                        f"ok read={len(table.rows) - len(not_data)} added={len(plan.new)} "
                         f"updated={len(plan.updates)} unchanged={plan.unchanged} "
                         f"skipped={plan.skipped} rejected={len(plan.rejected)}"
                     ),
                 )
     return ImportResult(
-        read=len(table.rows),
+        read=len(table.rows) - len(not_data),
         added=len(plan.new),
         updated=len(plan.updates),
         unchanged=plan.unchanged,
@@ -450,6 +464,7 @@ def import_clients(
         encoding=table.encoding,
         delimiter=table.delimiter,
         ignored_bsn_column=csv_mapping.ignored_bsn_column(table.headers, mapping),
+        not_data=tuple(sorted((*table.skipped, *not_data), key=lambda row: row.line_number)),
     )
 
 

@@ -153,6 +153,13 @@ def detect_mapping(headers: Sequence[str], *, bsn_enabled: bool = False) -> Colu
     return mapping
 
 
+def looks_like_header(cells: Sequence[str]) -> bool:
+    """Whether a row is the header: it names two columns Trede knows, or the klantnummer."""
+    folded = [fold(cell) for cell in cells if cell.strip()]
+    known = [name for name in folded if any(name in f.aliases for f in FIELDS)]
+    return len(known) >= 2 or any(name in field("reference").aliases for name in known)
+
+
 def check_mapping(headers: Sequence[str], mapping: Mapping[str, str | None]) -> dict[str, int]:
     """Field → column index for a mapping; refused when a required field has no column or a
     field has two. Headers in the mapping that the file does not have are ignored."""

@@ -1,10 +1,12 @@
 """Reading a CSV export as it comes from Excel or a case system: encoding, delimiter, cells, dates.
 
 Pure functions on bytes and text, no database. Encoding: a UTF-16 or UTF-8 byte-order mark wins;
-otherwise strict UTF-8, else Windows-1252 (what Dutch Excel writes). Delimiter: an Excel
-``sep=`` line wins; otherwise ``csv.Sniffer`` on the first lines, checked against a count of
-``;`` ``,`` and tab in the header line (the count wins when the header splits into more
-columns that way). Empty lines, also ``;;;`` lines, are skipped.
+UTF-16 without one is known by its zero bytes; otherwise strict UTF-8, else Windows-1252 (what
+Dutch Excel writes). A UTF-8 file with Windows-1252 lines pasted in is decoded line by line
+(see ``_by_line``), never as a whole in the wrong one. Delimiter: an Excel ``sep=`` line wins;
+otherwise ``csv.Sniffer`` on the first lines, checked against a count of ``;`` ``,`` and tab in
+the header line (the count wins when the header splits into more columns that way). Empty
+lines, also ``;;;`` lines, are skipped; title lines above the header are skipped and reported.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +26,8 @@ from resources.errors import UserError
 from resources.i18n import _
 
 DELIMITERS = (";", ",", "\t")
+#: The encoding of a UTF-8 file with some lines in Windows-1252, each line decoded in its own.
+MIXED = "utf-8+cp1252"
 #: Lines that the delimiter sniffer looks at.
 SNIFF_LINES = 20
 #: A file larger than this is not a caseload export (1 million clients is about 200 MB).
@@ -53,6 +59,8 @@ class CsvTable:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
     header_line: int = 1
+    #: Lines that are not data (a title above the header), with why they were left out.
+    skipped: tuple[RejectedRow, ...] = ()
 
     def preview(self, count: int = 10) -> list[tuple[str, ...]]:
         """The first rows, padded or cut to the number of headers, for showing to the user."""
@@ -67,6 +75,9 @@ def encoding_name(encoding: str) -> str:
         "utf-8-sig": "UTF-8 (BOM)",
         "utf-16": "UTF-16",
         "cp1252": "Windows-1252",
+        "utf-16-le": "UTF-16",
+        "utf-16-be": "UTF-16",
+        MIXED: _("UTF-8, met regels in Windows-1252"),
     }.get(encoding, encoding)
 
 
@@ -83,29 +94,104 @@ def _not_text() -> ImportRejected:
     )
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the zero bytes say so (Latin text in UTF-16), else None."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    if odd > pairs * 0.4 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.4 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _undecodable(line_number: int) -> ImportRejected:
+    return ImportRejected(
+        _(
+            "Regel %(line)d van het bestand is niet te lezen als UTF-8 of Windows-1252: er is "
+            "niets ingelezen. Sla het bestand opnieuw op als CSV UTF-8."
+        )
+        % {"line": line_number}
+    )
+
+
+def _by_line(data: bytes) -> str:
+    """UTF-8 with Windows-1252 lines pasted in: each line in the encoding it is valid in.
+
+    A line that is valid UTF-8 is read as UTF-8 (Windows-1252 text is practically never valid
+    UTF-8 when it holds accented letters); the others as Windows-1252; a line that is neither
+    refuses the file, naming the line.
+    """
+    parts = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            parts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                parts.append(raw.decode("cp1252"))
+            except UnicodeDecodeError:
+                raise _undecodable(number) from None
+    return "\n".join(parts)
+
+
+def _has_utf8_letters(data: bytes) -> bool:
+    """Whether some line holds a multi-byte UTF-8 character: evidence that the file is UTF-8."""
+    for raw in data.split(b"\n"):
+        if max(raw, default=0) < 0x80:
+            continue
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """The text of the file and the encoding used; refused when it is not text."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRejected(
             _("Dit is een Excel-bestand. Sla het in Excel op als CSV en kies dat bestand.")
         )
-    candidates: list[tuple[bytes, str]]
+    encoding = None
     if data.startswith(codecs.BOM_UTF8):
-        candidates = [(data[len(codecs.BOM_UTF8) :], "utf-8-sig")]
+        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = [(data, "utf-16")]
+        encoding = "utf-16"
     else:
-        candidates = [(data, "utf-8"), (data, "cp1252")]
-    for raw, encoding in candidates:
+        encoding = _utf16_without_bom(data)
+    if encoding is not None and encoding != "utf-8-sig":
         try:
-            text = raw.decode("utf-8" if encoding == "utf-8-sig" else encoding)
+            return _checked(data, encoding)
         except UnicodeDecodeError:
-            continue
-        # A NUL character never occurs in a CSV export: this is a binary file.
-        if "\x00" in text:
-            break
-        return text, encoding
-    raise _not_text()
+            raise _not_text() from None
+    try:
+        return _checked(data, encoding or "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if encoding == "utf-8-sig" or _has_utf8_letters(data):
+        return _clean(_by_line(data)), MIXED
+    try:
+        return _checked(data, "cp1252")
+    except UnicodeDecodeError:
+        # Neither UTF-8 nor Windows-1252 anywhere: not a text file.
+        raise _not_text() from None
+
+
+def _checked(raw: bytes, encoding: str) -> tuple[str, str]:
+    """Decode strictly (UnicodeDecodeError for another encoding); refuse a binary file."""
+    text = raw.decode("utf-8" if encoding == "utf-8-sig" else encoding)
+    return _clean(text), encoding
+
+
+def _clean(text: str) -> str:
+    # A NUL character never occurs in a CSV export: this is a binary file.
+    if "\x00" in text:
+        raise _not_text()
+    return text
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -135,7 +221,17 @@ def sniff_delimiter(lines: list[str]) -> str:
     return sniffed
 
 
-_SEP_LINE = re.compile(r"sep=([;,\t|])", re.IGNORECASE)
+_SEP_LINE = re.compile(r'"?sep=([;,\t|])"?[;,\t]*', re.IGNORECASE)
+#: Rows looked at for the header: a title, a date and empty lines may come above it.
+HEADER_SEARCH_ROWS = 30
+#: Spaces that look like a space (non-breaking, thin, …) and marks that show as nothing.
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normal_cell(text: str) -> str:
+    """A cell with non-breaking and other odd spaces as plain spaces, invisible marks removed."""
+    return _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
 
 
 def _is_blank(cells: list[str]) -> bool:
@@ -155,8 +251,15 @@ def _unique_headers(cells: list[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def parse_text(text: str, encoding: str = "utf-8") -> CsvTable:
-    """The table in decoded CSV text; refused when there is no header or a line is broken."""
+def parse_text(
+    text: str, encoding: str = "utf-8", is_header: Callable[[list[str]], bool] | None = None
+) -> CsvTable:
+    """The table in decoded CSV text; refused when there is no header or a line is broken.
+
+    ``is_header`` recognises the header row; the lines above it (a title, an export date) are
+    skipped and reported. Without it, or when no row among the first lines is one, the first
+    non-empty row is the header.
+    """
     # Split as the csv module does (\r, \n, \r\n), so that line numbers agree with it.
     lines = io.StringIO(text, newline="").readlines()
     first = 0
@@ -170,19 +273,13 @@ def parse_text(text: str, encoding: str = "utf-8") -> CsvTable:
         sample = [line.rstrip("\r\n") for line in lines[first : first + SNIFF_LINES * 5]]
         delimiter = sniff_delimiter([line for line in sample if line.strip()][:SNIFF_LINES])
     reader = csv.reader(lines, delimiter=delimiter)
-    headers: tuple[str, ...] | None = None
-    header_line = 0
-    rows: list[tuple[int, tuple[str, ...]]] = []
+    found: list[tuple[int, list[str]]] = []
     previous_end = 0
     try:
         for cells in reader:
             start, previous_end = previous_end + 1, reader.line_num
-            if _is_blank(cells):
-                continue
-            if headers is None:
-                headers, header_line = _unique_headers(cells), start
-            else:
-                rows.append((start, tuple(cells)))
+            if not _is_blank(cells):
+                found.append((start, [normal_cell(cell) for cell in cells]))
     except csv.Error:
         raise ImportRejected(
             _(
@@ -191,12 +288,41 @@ def parse_text(text: str, encoding: str = "utf-8") -> CsvTable:
             )
             % {"line": previous_end + 1}
         ) from None
-    if headers is None:
+    if not found:
         raise ImportRejected(_("Het bestand is leeg: er staat geen kopregel in."))
-    return CsvTable(encoding, delimiter, headers, tuple(rows), header_line)
+    at = _header_index(found[:HEADER_SEARCH_ROWS], is_header) if is_header else 0
+    title = _("Titelregel boven de kopregel, geen klant.")
+    return CsvTable(
+        encoding,
+        delimiter,
+        _unique_headers(found[at][1]),
+        tuple((line, tuple(cells)) for line, cells in found[at + 1 :]),
+        found[at][0],
+        tuple(RejectedRow(line, title) for line, _cells in found[:at]),
+    )
 
 
-def read_table(source: Path | bytes) -> CsvTable:
+def _filled(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
+
+
+def _header_index(
+    first_rows: list[tuple[int, list[str]]], is_header: Callable[[list[str]], bool]
+) -> int:
+    """Which of the first rows is the header: the first that ``is_header`` knows; else, after
+    lines of one cell (a title, a date), the first row of several cells; else the first row."""
+    for index, (_line, cells) in enumerate(first_rows):
+        if is_header(cells):
+            return index
+    for index, (_line, cells) in enumerate(first_rows):
+        if _filled(cells) >= 2:
+            return index
+    return 0
+
+
+def read_table(
+    source: Path | bytes, is_header: Callable[[list[str]], bool] | None = None
+) -> CsvTable:
     """The table in a CSV file (a path or its bytes); refused when it cannot be read as CSV."""
     if isinstance(source, Path):
         try:
@@ -211,45 +337,136 @@ def read_table(source: Path | bytes) -> CsvTable:
     else:
         data = source
     text, encoding = decode(data)
-    return parse_text(text, encoding)
+    return parse_text(text, encoding, is_header)
 
 
 # --- values ----------------------------------------------------------------------------------
 
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SHORT_YEAR = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2}")
+_SHORT_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})")
+#: 19880504, as some case systems write a date.
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+#: A date that Excel shows as its serial number (days since 30-12-1899), perhaps with a time.
+_EXCEL_SERIAL = re.compile(r"(\d{5})(?:[.,]\d+)?")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
 #: Excel and case systems often add a midnight time to a date.
 _TIME = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$")
+#: What case systems put in a date field that was never filled in.
+PLACEHOLDER_DATES = frozenset(
+    {
+        dt.date(1, 1, 1),
+        dt.date(1753, 1, 1),
+        dt.date(1899, 12, 30),
+        dt.date(1899, 12, 31),
+        dt.date(1900, 1, 1),
+        dt.date(9999, 12, 31),
+    }
+)
+_ZERO_DATE = re.compile(r"0{1,2}[-/.]0{1,2}[-/.]0{2,4}|0{4}-0{2}-0{2}|0{8}")
+#: A birth date has at least this many years behind it (validate refuses younger clients).
+_YOUNGEST = 15
 
 
-def parse_date(field: str, text: str) -> dt.date | None:
-    """A Dutch (31-01-2026, 31-1-2026, 31/01/2026) or ISO date; None when empty."""
-    value = text.strip()
+def _century(field: str, day: int, month: int, short_year: int, today: dt.date) -> int:
+    """The full year of a two-digit one: a birth date lies in the past (and a client is at
+    least 15); any other date follows Excel's rule (00-29 is 2000-2029, 30-99 is 1930-1999)."""
+    if field != "birth_date":
+        return 2000 + short_year if short_year < 30 else 1900 + short_year
+    year = 2000 + short_year
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return year  # the check below says the date does not exist
+    try:
+        latest = today.replace(year=today.year - _YOUNGEST)
+    except ValueError:  # today is 29 February
+        latest = today.replace(year=today.year - _YOUNGEST, day=28)
+    return year if candidate <= latest else year - 100
+
+
+def _placeholder(field: str, value: str) -> errors.InvalidValue:
+    return errors.InvalidValue(
+        field,
+        _(
+            "“%(value)s” is een invuldatum van het bronsysteem, geen echte datum. Vul de echte "
+            "datum in of laat het veld leeg."
+        )
+        % {"value": value},
+    )
+
+
+def parse_date(field: str, text: str, today: dt.date | None = None) -> dt.date | None:
+    """A date as exports write it; None when empty.
+
+    Dutch (31-01-2026, 31-1-2026, 31/01/2026), ISO, 19880504, an Excel serial number (32267),
+    or a two-digit year (see ``_century``). Placeholders such as 00-00-0000 and 01-01-1900 are
+    refused with that reason, never stored as a date.
+    """
+    value = normal_cell(text).strip()
     if not value:
         return None
     bare = _TIME.sub("", value)
+    if _ZERO_DATE.fullmatch(bare):
+        raise _placeholder(field, value)
     if match := _DUTCH_DATE.fullmatch(bare):
         day, month, year = (int(part) for part in match.groups())
     elif match := _ISO_DATE.fullmatch(bare):
         year, month, day = (int(part) for part in match.groups())
-    elif _SHORT_YEAR.fullmatch(bare):
-        raise errors.InvalidValue(
-            field,
-            _("schrijf het jaar in “%(value)s” met vier cijfers, zoals 31-01-2026.")
-            % {"value": value},
-        )
+    elif match := _SHORT_YEAR.fullmatch(bare):
+        day, month, short = (int(part) for part in match.groups())
+        year = _century(field, day, month, short, today or dt.date.today())
+    elif match := _COMPACT_DATE.fullmatch(bare):
+        year, month, day = (int(part) for part in match.groups())
+    elif match := _EXCEL_SERIAL.fullmatch(bare):
+        return _EXCEL_EPOCH + dt.timedelta(days=int(match.group(1)))
     else:
         raise errors.InvalidValue(
             field,
             _("“%(value)s” is geen datum. Schrijf een datum als 31-01-2026.") % {"value": value},
         )
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         raise errors.InvalidValue(
             field, _("de datum “%(value)s” bestaat niet.") % {"value": value}
         ) from None
+    if date in PLACEHOLDER_DATES:
+        raise _placeholder(field, value)
+    return date
+
+
+# --- rows that are not data ------------------------------------------------------------------
+
+_FILLER = re.compile(r"[\s\-=*_#.~+|]*")
+_FOOTER_WORDS = re.compile(
+    r"[\W_]*(sub|eind|generaal)?(totaal|totalen|totaal\w*|aantal|total|totals|count|einde|"
+    r"gegenereerd|afgedrukt|geexporteerd|exportdatum|rapportdatum|peildatum|pagina|page|bron|"
+    r"filter|selectie|opgemaakt)\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\d+\s+(records?|regels?|rijen|clienten|klanten|dossiers)\b")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def not_data(cells: Sequence[str], width: int) -> str | None:
+    """Why a row is no client at all (a totals or footer line, a filler line, a loose heading),
+    or None for a data row. Such rows are skipped and reported, never imported or rejected."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if not filled:
+        return None
+    if all(_FILLER.fullmatch(cell) for cell in filled):
+        return _("Opvulregel zonder gegevens, geen klant.")
+    first = _plain(filled[0])
+    if _FOOTER_WORDS.match(first) or _COUNTED.match(first):
+        return _("Totaal- of voetregel, geen klant.")
+    if len(filled) == 1 and width >= 3 and (":" in first or len(first.split()) >= 2):
+        return _("Losse tekstregel (een kopje of opmerking), geen klant.")
+    return None
 
 
 _TREDE = re.compile(r"(?:trede\s*)?(\d{1,2})(?:[.,]0+)?(?:\s*[-–:.)]\s*\D.*)?", re.IGNORECASE)

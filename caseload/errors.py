@@ -40,6 +40,12 @@ FIELD_LABELS = {
     "barrier": N_("obstakel"),
     "action": N_("actie"),
     "ladder_step": N_("meting"),
+    "initials": N_("voorletters"),
+    "first_name": N_("voornaam"),
+    "surname_prefix": N_("tussenvoegsel"),
+    "surname": N_("achternaam"),
+    "klantmanager": N_("klantmanager"),
+    "team": N_("team"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from caseload import errors, model, vocab
 from resources.i18n import _
@@ -14,6 +15,18 @@ MIN_AGE_YEARS = 15
 MAX_AGE_YEARS = 110
 #: A contact longer than a day is a typing error.
 MAX_MINUTES = 24 * 60
+#: No name, klantnummer, klantmanager or team is longer: a longer one is a mistake (a pasted
+#: paragraph, a broken export) that no list or report can show.
+MAX_TEXT = 200
+_TEXT_FIELDS = (
+    "reference",
+    "initials",
+    "first_name",
+    "surname_prefix",
+    "surname",
+    "klantmanager",
+    "team",
+)
 
 
 def not_in_future(field: str, value: dt.date | None, today: dt.date) -> None:
@@ -57,6 +70,10 @@ def birth_date(value: dt.date | None, today: dt.date) -> None:
         )
 
 
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?\s*[eE]\s*[+]?\d+")
+_DECIMALS = re.compile(r"(?<=\d)[.,]0+$")
+
+
 def bsn(value: str | None, enabled: bool) -> str | None:
     """The BSN in its compact form, or None; refused when off or when the 11-proef fails."""
     if value is None or not value.strip():
@@ -67,8 +84,19 @@ def bsn(value: str | None, enabled: bool) -> str | None:
     from stdnum import exceptions as stdnum_exceptions
     from stdnum.nl import bsn as stdnum_bsn
 
+    number = value.strip()
+    if _SCIENTIFIC.fullmatch(number):
+        raise errors.InvalidBsn(
+            _(
+                "“%(value)s” is een BSN in getalnotatie: Excel heeft er een getal van gemaakt en "
+                "cijfers weggelaten. Zet de kolom in Excel op Tekst en exporteer opnieuw."
+            )
+            % {"value": number}
+        )
+    # Excel's number format adds ",0" or ".00": the digits themselves are all there.
+    number = _DECIMALS.sub("", number)
     try:
-        return str(stdnum_bsn.validate(value))
+        return str(stdnum_bsn.validate(number))
     except stdnum_exceptions.InvalidLength:
         raise errors.InvalidBsn(_("een BSN heeft 9 cijfers.")) from None
     except stdnum_exceptions.ValidationError:
@@ -82,6 +110,11 @@ def client_details(
     reference = details.reference.strip()
     if not reference:
         raise errors.MissingValue("reference")
+    for name in _TEXT_FIELDS:
+        if len(getattr(details, name).strip()) > MAX_TEXT:
+            raise errors.InvalidValue(
+                name, _("dat is te lang: hoogstens %(n)d tekens.") % {"n": MAX_TEXT}
+            )
     birth_date(details.birth_date, today)
     compact_bsn = bsn(details.bsn, bsn_enabled)
     in_range("expected_trede", details.expected_trede, 1, 6, required=False)

@@ -118,6 +118,11 @@ def parse(text: str, questionnaire: model.Questionnaire, file: str) -> Submissio
             )
             % {"file": file, "line": error.lineno, "column": error.colno}
         ) from error
+    except RecursionError:
+        raise SubmissionError(
+            _("Het antwoordbestand %(file)s is te diep genest: dit is geen antwoordbestand.")
+            % {"file": file}
+        ) from None
     if not isinstance(data, dict):
         raise SubmissionError(
             _("Het antwoordbestand %(file)s moet een JSON-object zijn.") % {"file": file}

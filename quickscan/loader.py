@@ -57,6 +57,8 @@ def loads(text: str, file: str) -> model.Questionnaire:
             "column": error.colno,
         }
         raise QuestionnaireError(file, "", reason) from error
+    except RecursionError:
+        raise QuestionnaireError(file, "", _("de JSON is te diep genest.")) from None
     return _Reader(file).questionnaire(raw)
 
 

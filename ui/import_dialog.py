@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import csv_import, csv_mapping, csv_read
+from caseload import csv_import, csv_mapping, csv_read, csv_rejected
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, jobs
@@ -70,6 +70,8 @@ class ImportDialog(QDialog):
         self.bus = bus
         self.table: csv_read.CsvTable | None = None
         self.result: csv_import.ImportResult | None = None
+        #: The rows the last check or import refused, for saving them as a CSV.
+        self.rejected: tuple[csv_read.RejectedRow, ...] = ()
         self.runner: jobs.JobRunner | None = None
         self.combos: dict[str, QComboBox] = {}
         self.setWindowTitle(_("Klanten importeren"))
@@ -118,7 +120,12 @@ class ImportDialog(QDialog):
         self.import_button = buttons.addButton(
             _("&Importeren"), QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.save_rejected_button = buttons.addButton(
+            _("Afgewezen regels &opslaan…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_rejected_button.setEnabled(False)
         self.close_button = buttons.addButton(_("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_rejected_button.clicked.connect(self.save_rejected)
         self.check_button.clicked.connect(lambda: self.start(dry_run=True))
         self.import_button.clicked.connect(lambda: self.start(dry_run=False))
         self.close_button.clicked.connect(self.reject)
@@ -146,7 +153,7 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Read the file, show the first rows and the detected columns; say why when it cannot."""
         self.result = None
-        self.rejected_list.clear()
+        self._show_rows(())
         try:
             table, mapping = csv_import.inspect(path, bsn_enabled=self.context.settings.bsn_enabled)
         except UserError as error:
@@ -251,12 +258,53 @@ class ImportDialog(QDialog):
         self.runner.failed.connect(lambda _message: self._set_ready(True))
         self.runner.cancelled.connect(self._cancelled)
 
-    def _show_rows(self, rows: tuple[csv_read.RejectedRow, ...]) -> None:
+    def _show_rows(
+        self,
+        rows: tuple[csv_read.RejectedRow, ...],
+        not_data: tuple[csv_read.RejectedRow, ...] = (),
+    ) -> None:
         self.rejected_list.clear()
+        self.rejected = rows
+        self.save_rejected_button.setEnabled(bool(rows))
         for row in rows:
             self.rejected_list.addItem(
                 _("regel %(line)d: %(reason)s") % {"line": row.line_number, "reason": row.reason}
             )
+        for row in not_data:
+            self.rejected_list.addItem(
+                _("regel %(line)d overgeslagen: %(reason)s")
+                % {"line": row.line_number, "reason": row.reason}
+            )
+
+    def save_rejected(self) -> None:
+        """Save the refused rows with their reasons as a CSV, to fix them at the source."""
+        if self.table is None or not self.rejected:
+            return
+        target, _filter = file_dialogs.save_file(
+            self,
+            self.context,
+            "import",
+            _("Afgewezen regels opslaan"),
+            _("afgewezen-regels.csv"),
+            _("CSV-bestanden (*.csv)"),
+        )
+        if target is None:
+            return
+        try:
+            saved = csv_rejected.write(
+                self.context.db, target, self.table, self.rejected, actor=self.context.actor
+            )
+        except UserError as error:
+            self.summary.setText(error.message)
+            return
+        self.summary.setText(
+            ngettext(
+                "%(n)d afgewezen regel opgeslagen in %(path)s.",
+                "%(n)d afgewezen regels opgeslagen in %(path)s.",
+                saved,
+            )
+            % {"n": saved, "path": target}
+        )
 
     def _finished(self, outcome: object) -> None:
         self._set_ready(True)
@@ -267,7 +315,7 @@ class ImportDialog(QDialog):
         assert isinstance(outcome, csv_import.ImportResult)
         self.result = outcome
         self.summary.setText(result_text(outcome))
-        self._show_rows(outcome.rejected)
+        self._show_rows(outcome.rejected, outcome.not_data)
         if not outcome.dry_run and outcome.imported:
             self.bus.announce("import")
 

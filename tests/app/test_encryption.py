@@ -76,7 +76,7 @@ def test_the_command_line_takes_the_passphrase_from_the_environment(
     encrypted: Path, monkeypatch, capsys
 ) -> None:
     assert app_main.main(["check", "--db", str(encrypted)]) == 1
-    assert "geen Trede-database" in capsys.readouterr().err
+    assert "Deze database is versleuteld: geef het wachtwoord" in capsys.readouterr().err
     monkeypatch.setenv("TREDE_PASSPHRASE", "fout")
     assert app_main.main(["check", "--db", str(encrypted)]) == 1
     error = capsys.readouterr().err

@@ -69,3 +69,26 @@ def test_export_of_an_unknown_client_writes_nothing(tmp_path: Path, db: Database
     with pytest.raises(errors.NotFound):
         access.export_client(db, 99, tmp_path / "x", municipality="", actor=ACTOR, today=TODAY)
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_the_folder_made_for_the_export_is_the_users_alone(
+    tmp_path: Path, db: Database, add_client: Callable[..., model.Client], umask: int
+) -> None:
+    import os
+    import stat
+
+    client = add_client(reference="KL9", first_name="Zoë", surname="Vries")
+    previous = os.umask(umask)
+    try:
+        access.export_client(
+            db,
+            client.id,
+            tmp_path / "inzage" / "KL9",
+            municipality="Gouda",
+            actor=ACTOR,
+            today=TODAY,
+        )
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "inzage" / "KL9").stat().st_mode) == 0o700

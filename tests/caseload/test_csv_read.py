@@ -113,9 +113,9 @@ def test_dutch_and_iso_dates(text: str, expected: dt.date | None) -> None:
         ("31-02-2026", "Geboortedatum klopt niet: de datum “31-02-2026” bestaat niet."),
         ("2026-13-01", "Geboortedatum klopt niet: de datum “2026-13-01” bestaat niet."),
         (
-            "31-01-26",
-            "Geboortedatum klopt niet: schrijf het jaar in “31-01-26” met vier cijfers, "
-            "zoals 31-01-2026.",
+            "00-00-0000",
+            "Geboortedatum klopt niet: “00-00-0000” is een invuldatum van het bronsysteem, "
+            "geen echte datum. Vul de echte datum in of laat het veld leeg.",
         ),
         (
             "gisteren",
@@ -195,3 +195,47 @@ def test_a_mapping_without_a_reference_or_with_a_field_twice_is_refused() -> Non
             ["Nr", "Naam", "Achternaam"],
             {"Nr": "reference", "Naam": "surname", "Achternaam": "surname"},
         )
+
+
+TODAY = dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "expected"),
+    [
+        ("birth_date", "31-01-26", dt.date(1926, 1, 31)),  # a client is not born this year
+        ("birth_date", "04-05-88", dt.date(1988, 5, 4)),
+        ("birth_date", "04-05-08", dt.date(2008, 5, 4)),  # 18: old enough to be a client
+        ("birth_date", "04-05-12", dt.date(1912, 5, 4)),  # 14 is too young: the past century
+        ("guidance_start", "01-03-25", dt.date(2025, 3, 1)),
+        ("guidance_start", "01-03-95", dt.date(1995, 3, 1)),
+        ("birth_date", "32267", dt.date(1988, 5, 4)),  # Excel's serial number of the date
+        ("birth_date", "32267.0", dt.date(1988, 5, 4)),
+        ("birth_date", "19880504", dt.date(1988, 5, 4)),
+        ("birth_date", "\u00a004-05-1988\u00a0", dt.date(1988, 5, 4)),
+    ],
+)
+def test_dates_as_exports_write_them(field: str, text: str, expected: dt.date) -> None:
+    assert csv_read.parse_date(field, text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["00-00-0000", "0000-00-00", "01-01-1900", "1900-01-01", "31-12-9999", "00000000"]
+)
+def test_placeholder_dates_are_refused_as_such(text: str) -> None:
+    with pytest.raises(errors.InvalidValue, match="invuldatum van het bronsysteem"):
+        csv_read.parse_date("birth_date", text, TODAY)
+
+
+def test_title_lines_above_a_header_trede_does_not_know_are_skipped() -> None:
+    text = "Overzicht team Noord\nPeildatum: 01-12-2026\n\nNr;Familie;Geb\n1;Jansen;1-1-1980\n"
+    table = csv_read.parse_text(text, is_header=csv_mapping.looks_like_header)
+    assert table.headers == ("Nr", "Familie", "Geb")
+    assert table.header_line == 4
+    assert [row.line_number for row in table.skipped] == [1, 2]
+    assert table.rows == ((5, ("1", "Jansen", "1-1-1980")),)
+
+
+def test_a_file_of_one_column_keeps_its_first_line_as_header() -> None:
+    table = csv_read.parse_text("Klantnummer\nK1\nK2\n", is_header=csv_mapping.looks_like_header)
+    assert table.headers == ("Klantnummer",) and len(table.rows) == 2 and table.skipped == ()

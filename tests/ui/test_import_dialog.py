@@ -116,3 +116,24 @@ def test_the_caseload_page_exports_what_it_shows(qtbot, app_context, tmp_path: P
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
     assert [line.split(";")[0] for line in lines[1:]] == ["Z1"]
     assert page.counts_label.text() == f"1 klant geschreven naar {target}."
+
+
+def test_the_rejected_rows_are_saved_as_a_csv(
+    qtbot, app_context, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog, _bus = _dialog(qtbot, app_context, tmp_path)
+    assert not dialog.save_rejected_button.isEnabled(), "nothing to save before a check"
+    dialog.combos["Nummer"].setCurrentIndex(dialog.combos["Nummer"].findData("reference"))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
+    target = tmp_path / "afgewezen.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    qtbot.mouseClick(dialog.save_rejected_button, Qt.MouseButton.LeftButton)
+    lines = target.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines == [
+        "Regel;Reden;Nummer;Achternaam;Geboortedatum",
+        "3;Geboortedatum klopt niet: de datum “31-02-1980” bestaat niet.;A2;Jansen;31-02-1980",
+    ]
+    assert dialog.summary.text() == f"1 afgewezen regel opgeslagen in {target}."
