@@ -263,7 +263,7 @@ def retention_list(options: argparse.Namespace) -> int:
             )
         erased = erasure.erase_many(
             db, [item.id for item in found], actor=commands_basic.actor(settings)
-        )
+        ).value
     finally:
         db.close()
     print(ngettext("%(n)d dossier gewist.", "%(n)d dossiers gewist.", erased) % {"n": erased})

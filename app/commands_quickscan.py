@@ -170,7 +170,7 @@ def submit_answers(options: argparse.Namespace) -> int:
             actor=commands_basic.actor(),
             language=submission.language,
             origin="cli",
-        )
+        ).value
     finally:
         db.close()
     print(response.id)

@@ -143,7 +143,7 @@ def import_clients(options: argparse.Namespace) -> int:
             bsn_enabled=settings.bsn_enabled,
             actor=commands_basic.actor(settings),
             dry_run=options.dry_run,
-        )
+        ).value
     except csv_read.ImportRejected as refusal:
         _print_rejected(refusal.rejected)
         print(refusal.message, file=sys.stderr)

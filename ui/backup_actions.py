@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from resources import i18n
+from resources import changes, i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
+from ui.changes import ChangeBus
 from ui.context import WindowContext
 
 
@@ -20,7 +21,7 @@ def backup_on_close(parent: QWidget, context: WindowContext) -> None:
         QMessageBox.warning(parent, _("Geen back-up gemaakt"), error.message)
 
 
-def choose_and_restore(parent: QWidget, context: WindowContext) -> bool:
+def choose_and_restore(parent: QWidget, context: WindowContext, bus: ChangeBus) -> bool:
     """Let the user pick a backup, then check and restore it; True when it was restored."""
     name, _filter = QFileDialog.getOpenFileName(
         parent,
@@ -28,7 +29,7 @@ def choose_and_restore(parent: QWidget, context: WindowContext) -> bool:
         str(context.backup_folder()),
         _("Trede-back-ups (*.db);;Alle bestanden (*)"),
     )
-    return bool(name) and restore(parent, context, Path(name))
+    return bool(name) and restore(parent, context, Path(name), bus)
 
 
 def confirmation_text(clients: int, quickscans: int, made: str) -> str:
@@ -46,7 +47,7 @@ def confirmation_text(clients: int, quickscans: int, made: str) -> str:
     )
 
 
-def restore(parent: QWidget, context: WindowContext, path: Path) -> bool:
+def restore(parent: QWidget, context: WindowContext, path: Path, bus: ChangeBus) -> bool:
     """Check a backup, ask for confirmation, restore it; True when it was restored."""
     title = _("Back-up terugzetten")
     try:
@@ -63,11 +64,15 @@ def restore(parent: QWidget, context: WindowContext, path: Path) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        kept = context.restore_backup(path)
-    except UserError as error:
-        QMessageBox.warning(parent, title, error.message)
+    restored = bus.perform(
+        # The whole file is replaced: every view reads it again.
+        lambda: changes.Changed(context.restore_backup(path), changes.DATABASE),
+        parent,
+        lambda error: QMessageBox.warning(parent, title, error.message),
+    )
+    if restored is None:
         return False
+    kept = restored.value
     QMessageBox.information(
         parent,
         title,

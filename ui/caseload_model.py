@@ -304,6 +304,12 @@ class CaseloadModel(QAbstractTableModel):
         positions = self._positions
         return {ident: positions[ident] for ident in client_ids if ident in positions}
 
+    def set_database(self, db: Database) -> None:
+        """Read from another connection (the file was restored or encrypted and reopened)."""
+        self._db = db
+        self._read_as_of = None
+        self._total = None  # data versions of two connections say nothing about each other
+
     def refresh_clients(self, client_ids: tuple[int, ...]) -> None:
         """Fetch these clients' rows again and repaint them, without a reset.
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from caseload import clients, csv_export
 from resources import i18n
+from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, icons, metrics, widgets
 from ui.caseload_filters import CaseloadFilters
 from ui.caseload_model import CaseloadModel, Column
-from ui.changes import Change, ChangeBus
+from ui.changes import ChangeBus
 from ui.context import WindowContext
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ class CaseloadPage(QWidget):
         """Ctrl+N: the client form for a new client."""
         from ui.client_dialog import ClientDialog
 
-        self.new_client_dialog = ClientDialog(self.context, None, self)
+        self.new_client_dialog = ClientDialog(self.context, self.bus, None, self)
         self.new_client_dialog.accepted.connect(self._client_added)
         self.new_client_dialog.open()
 
@@ -326,18 +327,21 @@ class CaseloadPage(QWidget):
         dialog = self.new_client_dialog
         if dialog is None or dialog.saved is None:
             return
-        self.bus.announce("client", dialog.saved.id)
         self.open_client(dialog.saved.id)
 
-    def _changed(self, change: Change) -> None:
-        if change.kind != "client":
-            if change.kind in ("caseload", "demo", "import"):
-                self._fill_people()
-                self.apply_filter()
+    def _changed(self, changes: Changes) -> None:
+        """Redraw the rows of the clients that changed; reload the list when rows came or went."""
+        if changes.touches(Kind.SETTINGS) and not changes.touches(Kind.CLIENT):
+            # The contact threshold decides who needs attention: filter again.
+            self.apply_filter()
             return
-        known = all(self.model.row_of(ident) is not None for ident in change.ids)
-        if change.ids and known:
-            self.model.refresh_clients(change.ids)
+        if not changes.touches(Kind.CLIENT):
+            return
+        if Kind.DATABASE in changes.kinds:
+            self.model.set_database(self.context.db)
+        known = all(self.model.row_of(ident) is not None for ident in changes.clients)
+        if changes.clients and known and Kind.DATABASE not in changes.kinds:
+            self.model.refresh_clients(tuple(sorted(changes.clients)))
             self._update_counts()
         else:
             self._fill_people()

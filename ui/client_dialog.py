@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from caseload import clients, errors, ladder, model, vocab
+from resources.errors import UserError
 from resources.i18n import _
 from ui import accessibility, metrics
+from ui.changes import ChangeBus
 from ui.client_fields import DateField, FieldForm, select_data, vocab_combo
 from ui.context import WindowContext
 
@@ -46,11 +48,13 @@ class ClientDialog(QDialog):
     def __init__(
         self,
         context: WindowContext,
+        bus: ChangeBus,
         client: model.Client | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
+        self._bus = bus
         self._client = client
         self.saved: model.Client | None = None
         settings = context.settings
@@ -214,28 +218,40 @@ class ClientDialog(QDialog):
         context = self._context
         for form in self._extra_forms:
             form.clear_errors()
-        try:
-            if self._client is None:
-                self.saved = clients.add(
+        details = self.details()
+        kept = self._client
+        if kept is None:
+            done = self._bus.perform(
+                lambda: clients.add(
                     context.db,
-                    self.details(),
+                    details,
                     actor=context.actor,
                     bsn_enabled=context.settings.bsn_enabled,
-                )
-            else:
-                self.saved = clients.update(
+                ),
+                self,
+                self._show_error,
+            )
+        else:
+            done = self._bus.perform(
+                lambda: clients.update(
                     context.db,
-                    self._client.id,
-                    self.details(),
+                    kept.id,
+                    details,
                     actor=context.actor,
                     bsn_enabled=context.settings.bsn_enabled,
-                )
-        except errors.CaseloadError as error:
-            self._show_error(error)
+                ),
+                self,
+                self._show_error,
+            )
+        if done is None:
             return
+        self.saved = done.value
         self.accept()
 
-    def _show_error(self, error: errors.CaseloadError) -> None:
+    def _show_error(self, error: UserError) -> None:
+        if not isinstance(error, errors.CaseloadError):
+            self.form.message.setText(error.message)
+            return
         for form in self._extra_forms:
             if form.has_field(error.field):
                 self.form.clear_errors()

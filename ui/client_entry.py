@@ -1,5 +1,5 @@
 """The frame of every form in the client view: fields, 'Opslaan (Ctrl+Enter)', a message line,
-and the one path for a change: domain call, announce, clear, 'Opgeslagen'."""
+and the one path for a change: the domain call through ``ChangeBus.perform``, clear, 'Opgeslagen'."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from caseload import errors, model
+from resources.changes import Changes
+from resources.errors import UserError
 from resources.i18n import _
 from ui import metrics
 from ui.changes import ChangeBus
@@ -143,8 +145,8 @@ class EntryForm(QScrollArea):
         """Add the fields to ``self.form``."""
         raise NotImplementedError
 
-    def store(self, file: model.ClientFile) -> None:
-        """Make the change through the domain; raise CaseloadError to refuse."""
+    def store(self, file: model.ClientFile) -> Changes:
+        """Make the change through the domain and return what changed; raise to refuse."""
         raise NotImplementedError
 
     def clear(self) -> None:
@@ -177,17 +179,20 @@ class EntryForm(QScrollArea):
         if self.file is None:
             return False
         self.form.clear_errors()
-        client_id = self.file.client.id
-        try:
-            self.store(self.file)
-        except errors.CaseloadError as error:
-            self.form.show_error(error)
+        file = self.file
+        if self.bus.perform(lambda: self.store(file), self, self.show_refusal) is None:
             return False
         self.clear()
-        self.bus.announce("client", client_id)
         self.form.message.setText(_("Opgeslagen."))
         self.focus_first()
         return True
+
+    def show_refusal(self, error: UserError) -> None:
+        """A refusal under its field (a domain error names it), else in the message line."""
+        if isinstance(error, errors.CaseloadError):
+            self.form.show_error(error)
+        else:
+            self.form.message.setText(error.message)
 
     def message(self) -> str:
         """The form's message line."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from caseload import clients, errors, journal, ladder, model, validate, vocab
 from resources import i18n
+from resources.changes import Changes
 from resources.i18n import _
 from ui.client_entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client_fields import DateField, vocab_combo
@@ -59,9 +60,9 @@ class ContactForm(EntryForm):
         self.minutes.setValue(0)
         self.summary.clear()
 
-    def store(self, file: model.ClientFile) -> None:
+    def store(self, file: model.ClientFile) -> Changes:
         """Record the contact."""
-        journal.add_contact(
+        return journal.add_contact(
             self.context.db,
             file.client.id,
             kind=self.kind.currentData(),
@@ -69,7 +70,7 @@ class ContactForm(EntryForm):
             minutes=self.minutes.value() or None,
             summary=self.summary.toPlainText(),
             actor=self.context.actor,
-        )
+        ).changes
 
 
 class TredeForm(EntryForm):
@@ -145,13 +146,13 @@ class TredeForm(EntryForm):
         if self.trede.value() is None:
             self.trede.set_value(file.client.current_trede)
 
-    def store(self, file: model.ClientFile) -> None:
+    def store(self, file: model.ClientFile) -> Changes:
         """Record the measurement."""
         number = self.trede.value()
         if number is None:
             self.trede.focus()
             raise errors.CaseloadError(_("Kies een trede."), "trede")
-        journal.record_step(
+        return journal.record_step(
             self.context.db,
             file.client.id,
             trede=number,
@@ -159,7 +160,7 @@ class TredeForm(EntryForm):
             note=self.note.text(),
             measured_by=self.context.actor,
             actor=self.context.actor,
-        )
+        ).changes
 
 
 class CloseForm(EntryForm):
@@ -214,26 +215,27 @@ class CloseForm(EntryForm):
             return False
         return super().save()
 
-    def store(self, file: model.ClientFile) -> None:
+    def store(self, file: model.ClientFile) -> Changes:
         """Close the case."""
-        clients.close(
+        return clients.close(
             self.context.db,
             file.client.id,
             on=self.closed_on.value() or dt.date.today(),
             reason=self.reason.currentData() or "",
             actor=self.context.actor,
-        )
+        ).changes
 
     def reopen(self) -> None:
         """Make the case active again."""
         if self.file is None:
             return
         client_id = self.file.client.id
-        try:
-            clients.reopen(self.context.db, client_id, actor=self.context.actor)
-        except errors.CaseloadError as error:
-            self.form.show_error(error)
+        reopened = self.bus.perform(
+            lambda: clients.reopen(self.context.db, client_id, actor=self.context.actor),
+            self,
+            self.show_refusal,
+        )
+        if reopened is None:
             return
-        self.bus.announce("client", client_id)
         self.form.message.setText(_("Het dossier is weer open."))
         self.focus_first()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from caseload import errors, journal, model, vocab
 from resources import i18n
+from resources.changes import Changes
 from resources.i18n import _
 from ui import icons
 from ui.client_entry import ChoiceList, EntryForm
@@ -115,12 +116,12 @@ class BarrierForm(EntryForm):
         self.which.setCurrentIndex(0)
         self._load_barrier()
 
-    def store(self, file: model.ClientFile) -> None:
+    def store(self, file: model.ClientFile) -> Changes:
         """Add the barrier, or store the change of the chosen one."""
         severity = self.severity.value() or 0
         barrier = self._chosen()
         if barrier is None:
-            journal.add_barrier(
+            return journal.add_barrier(
                 self.context.db,
                 file.client.id,
                 kind=self.kind.currentData(),
@@ -129,10 +130,9 @@ class BarrierForm(EntryForm):
                 since=self.on.value(),
                 note=self.note.text(),
                 actor=self.context.actor,
-            )
-            return
+            ).changes
         try:
-            journal.update_barrier(
+            return journal.update_barrier(
                 self.context.db,
                 dataclasses.replace(
                     barrier,
@@ -142,7 +142,7 @@ class BarrierForm(EntryForm):
                 ),
                 on=self.on.value(),
                 actor=self.context.actor,
-            )
+            ).changes
         except errors.CaseloadError as error:
             if error.field == "happened_on":
                 error.field = "since"  # the same date field, labelled for a change
@@ -230,7 +230,7 @@ class ActionForm(EntryForm):
         self.which.setCurrentIndex(0)
         self._load_action()
 
-    def store(self, file: model.ClientFile) -> None:
+    def store(self, file: model.ClientFile) -> Changes:
         """Add the action, or store the changes of the chosen one."""
         action = self._chosen()
         fields = {
@@ -242,8 +242,9 @@ class ActionForm(EntryForm):
             "result": self.result.toPlainText(),
         }
         if action is None:
-            journal.add_action(self.context.db, file.client.id, actor=self.context.actor, **fields)
-        else:
-            journal.update_action(
-                self.context.db, dataclasses.replace(action, **fields), actor=self.context.actor
-            )
+            return journal.add_action(
+                self.context.db, file.client.id, actor=self.context.actor, **fields
+            ).changes
+        return journal.update_action(
+            self.context.db, dataclasses.replace(action, **fields), actor=self.context.actor
+        ).changes

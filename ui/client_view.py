@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from caseload import access, client_file, clients, errors, ladder, model
 from resources import i18n
+from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, charts, error_dialog, icons, metrics, widgets
 from ui.caseload_model import days_text, status_text
-from ui.changes import Change, ChangeBus
+from ui.changes import ChangeBus
 from ui.client_dialog import ClientDialog
 from ui.client_entry import EntryForm
 from ui.client_forms import CloseForm, ContactForm, TredeForm
@@ -230,8 +231,11 @@ class ClientView(QWidget):
         for form in self.forms:
             form.set_file(file, new_client)
 
-    def _changed(self, change: Change) -> None:
-        if self.file is None or change.kind != "client" or self.file.client.id not in change.ids:
+    def _changed(self, changes: Changes) -> None:
+        """Reload the file shown when it changed (or the whole database did)."""
+        if self.file is None:
+            return
+        if self.file.client.id not in changes.clients and Kind.DATABASE not in changes.kinds:
             return
         try:
             self._load(self.file.client.id)
@@ -262,8 +266,7 @@ class ClientView(QWidget):
         """Change the client's details in the client form."""
         if self.file is None:
             return
-        self.edit_dialog = ClientDialog(self.context, self.file.client, self)
-        self.edit_dialog.accepted.connect(self._edited)
+        self.edit_dialog = ClientDialog(self.context, self.bus, self.file.client, self)
         self.edit_dialog.open()
 
     def request_data(self, folder: Path | None = None) -> access.AccessFiles | None:
@@ -305,7 +308,3 @@ class ClientView(QWidget):
             return
         self.erase_dialog = EraseClientDialog(self.context, self.bus, self.file.client, self)
         self.erase_dialog.open()
-
-    def _edited(self) -> None:
-        if self.edit_dialog is not None and self.edit_dialog.saved is not None:
-            self.bus.announce("client", self.edit_dialog.saved.id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import erasure, errors, model
+from caseload import erasure, model
 from resources.i18n import _
 from ui import accessibility, error_dialog
 from ui.changes import ChangeBus
@@ -75,11 +75,13 @@ class EraseClientDialog(QDialog):
         """Erase the client when the klantnummer was typed right; tell every view."""
         if not self.erase_button.isEnabled():
             return
-        try:
-            erasure.erase(self.context.db, self.client.id, actor=self.context.actor)
-        except errors.CaseloadError as error:
-            error_dialog.show(error)
+        client_id = self.client.id
+        done = self.bus.perform(
+            lambda: erasure.erase(self.context.db, client_id, actor=self.context.actor),
+            self,
+            error_dialog.show,
+        )
+        if done is None:
             return
         self.erased = True
-        self.bus.announce("client", self.client.id)
         self.accept()

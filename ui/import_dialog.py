@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseload import csv_import, csv_mapping, csv_read
+from resources.changes import Changed
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, jobs
@@ -218,7 +219,7 @@ class ImportDialog(QDialog):
 
         def job(
             progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-        ) -> csv_import.ImportResult | csv_read.ImportRejected:
+        ) -> Changed[csv_import.ImportResult] | csv_read.ImportRejected:
             db = connect()
             try:
                 return csv_import.import_clients(
@@ -243,7 +244,7 @@ class ImportDialog(QDialog):
         self._set_ready(False)
         title = _("Klanten importeren")
         label = _("Het bestand wordt gecontroleerd…") if dry_run else _("Klanten worden ingelezen…")
-        self.runner = jobs.run(self, title, label, job)
+        self.runner = self.bus.perform_in_background(self, title, label, job)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(lambda _message: self._set_ready(True))
         self.runner.cancelled.connect(self._cancelled)
@@ -261,12 +262,12 @@ class ImportDialog(QDialog):
             self.summary.setText(outcome.message)
             self._show_rows(outcome.rejected)
             return
-        assert isinstance(outcome, csv_import.ImportResult)
-        self.result = outcome
-        self.summary.setText(result_text(outcome))
-        self._show_rows(outcome.rejected)
-        if not outcome.dry_run and outcome.imported:
-            self.bus.announce("import")
+        assert isinstance(outcome, Changed)
+        result = outcome.value
+        assert isinstance(result, csv_import.ImportResult)
+        self.result = result
+        self.summary.setText(result_text(result))
+        self._show_rows(result.rejected)
 
     def _cancelled(self) -> None:
         self._set_ready(True)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
+from resources import changes as changes_
 from resources import i18n
-from resources.errors import UserError
+from resources.changes import Changes, Kind
 from resources.i18n import _
 from ui import (
     accessibility,
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.bus = changes.ChangeBus(self)
+        self.bus.changed.connect(self._changed)
         self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
         self.resize(*metrics.DEFAULT_WINDOW_SIZE)
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
@@ -67,34 +68,12 @@ class MainWindow(QMainWindow):
 
     def _build(self, page: int = Page.CASELOAD) -> None:
         """(Re)build menus, pages and status bar in the active language."""
-        title = "Trede"  # the name of the program is not translated
-        if self.context.settings.municipality:
-            title = _("Trede — %(municipality)s") % {
-                "municipality": self.context.settings.municipality
-            }
-        if self.context.demo:
-            title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
-        elif not self.context.encrypted:
-            title += " — " + _("niet versleuteld")
-        self.setWindowTitle(title)
-
+        self._set_title()
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(_("Navigatie"))
         self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
         self.pages = QStackedWidget()
-        self.settings_page = SettingsPage(
-            self.context.settings, **security_actions.page_options(self.context)
-        )
-        self.settings_page.save_requested.connect(self._save_settings)
-        self.settings_page.privacy_requested.connect(self.show_privacy)
-        self.settings_page.restore_requested.connect(self.restore_backup)
-        self.settings_page.passphrase_change_requested.connect(
-            lambda: security_actions.change_passphrase(self, self.context)
-        )
-        self.settings_page.audit_log_requested.connect(
-            lambda: security_actions.show_audit_log(self, self.context)
-        )
-        self.settings_page.encrypt_requested.connect(self.encrypt_database)
+        self.settings_page = self._make_settings_page()
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
         # start-up shows the caseload and should not wait for the others and their imports.
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS}
@@ -141,6 +120,48 @@ class MainWindow(QMainWindow):
             self.show_page(page)
         else:
             self._show_welcome()
+
+    def _set_title(self) -> None:
+        """The municipality, and whether the data is encrypted, in the window title."""
+        title = "Trede"  # the name of the program is not translated
+        if self.context.settings.municipality:
+            title = _("Trede — %(municipality)s") % {
+                "municipality": self.context.settings.municipality
+            }
+        if self.context.demo:
+            title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
+        elif not self.context.encrypted:
+            title += " — " + _("niet versleuteld")
+        self.setWindowTitle(title)
+
+    def _make_settings_page(self) -> SettingsPage:
+        page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
+        page.save_requested.connect(self._save_settings)
+        page.privacy_requested.connect(self.show_privacy)
+        page.restore_requested.connect(self.restore_backup)
+        page.passphrase_change_requested.connect(
+            lambda: security_actions.change_passphrase(self, self.context)
+        )
+        page.audit_log_requested.connect(
+            lambda: security_actions.show_audit_log(self, self.context)
+        )
+        page.encrypt_requested.connect(self.encrypt_database)
+        return page
+
+    def _changed(self, changed: Changes) -> None:
+        """Settings or a replaced database: the title, the lock time and the security group."""
+        if not changed.touches(Kind.SETTINGS):
+            return
+        self._set_title()
+        self.locker.set_minutes(self.context.settings.lock_minutes)
+        if Kind.DATABASE in changed.kinds:
+            # Encrypting changes what the Beveiliging group offers: make that page again.
+            old = self.settings_page
+            self.settings_page = self._make_settings_page()
+            self.pages.insertWidget(Page.SETTINGS, self.settings_page)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+            accessibility.name_widgets(self.settings_page)
 
     def _build_menus(self, entries: list[tuple[str, str, QWidget]]) -> None:
         bar = self.menuBar()
@@ -249,12 +270,14 @@ class MainWindow(QMainWindow):
         if self._apply_settings(changes, page=Page.SETTINGS):
             self.settings_page.show_saved()
 
-    def _apply_settings(self, changes: dict[str, Any], page: int) -> bool:
-        """Write settings; rebuild the window in the new language when that changed."""
-        try:
-            self.context.update_settings(**changes)
-        except UserError as error:
-            QMessageBox.warning(self, _("Niet opgeslagen"), error.message)
+    def _apply_settings(self, values: dict[str, Any], page: int) -> bool:
+        """Write settings and tell every view; only a new language rebuilds the window."""
+
+        def write() -> Changes:
+            self.context.update_settings(**values)
+            return changes_.SETTINGS
+
+        if self.bus.perform(write, self) is None:
             return False
         language = self.context.settings.language
         if language != i18n.current_language():
@@ -262,8 +285,9 @@ class MainWindow(QMainWindow):
             application = QApplication.instance()
             if isinstance(application, QApplication):
                 qt_setup.install_translators(application, language)
-        self._build(page)
-        self.locker.set_minutes(self.context.settings.lock_minutes)
+            self._build(page)  # every text on every page is in the old language
+        else:
+            self.show_page(page)
         self.statusBar().showMessage(_("Opgeslagen"), 5000)
         return True
 
@@ -280,20 +304,18 @@ class MainWindow(QMainWindow):
         ).exec()
 
     def restore_backup(self) -> None:
-        """Pick a backup, check it and put it in place; then show the restored data."""
-        if backup_actions.choose_and_restore(self, self.context):
-            self.after_restore()
+        """Pick a backup, check it and put it in place; then every view reads the restored data."""
+        if backup_actions.choose_and_restore(self, self.context, self.bus):
+            self.statusBar().showMessage(_("Back-up teruggezet"), 5000)
 
     def encrypt_database(self) -> None:
-        """Encrypt the plain database in place; then the window shows it as encrypted."""
-        security_actions.encrypt_database(
-            self, self.context, reopened=lambda: self._build(self.current_page())
-        )
+        """Encrypt the plain database in place; then every view reads the reopened database."""
+        security_actions.encrypt_database(self, self.context, reopened=self._reopened)
 
-    def after_restore(self) -> None:
-        """Rebuild every page on the reopened database."""
-        self._build(self.current_page())
-        self.statusBar().showMessage(_("Back-up teruggezet"), 5000)
+    def _reopened(self) -> None:
+        # Encrypting closes the file and opens it again (encrypted, or plain after a failure):
+        # every view lets go of the old connection.
+        self.bus.perform(lambda: changes_.DATABASE, self)
 
     # -- window state -----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from quickscan import scoring, store
+from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _
 from ui import charts, widgets
@@ -168,8 +169,9 @@ class CompareScansView(QWidget):
         else:
             self.message.setText(_("Geen thema heeft in beide scans een score."))
 
-    def _changed(self, change: object) -> None:
-        if getattr(change, "kind", None) == "quickscan":
+    def _changed(self, changes: Changes) -> None:
+        """A scan was started, answered, completed or deleted: read the scans again."""
+        if changes.touches(Kind.QUICKSCAN):
             self.refresh()
 
 
@@ -289,6 +291,7 @@ class CompareRolesView(QWidget):
                 }
             )
 
-    def _changed(self, change: object) -> None:
-        if getattr(change, "kind", None) == "quickscan":
+    def _changed(self, changes: Changes) -> None:
+        """A scan was started, answered, completed or deleted: read the scans again."""
+        if changes.touches(Kind.QUICKSCAN):
             self.refresh()

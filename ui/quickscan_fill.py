@@ -247,21 +247,23 @@ class FillView(QWidget):
 
     def _save(self, question_id: str, value: int | None, comment: str) -> bool:
         assert self.response is not None
-        try:
-            answer = store.save_answer(
+        response_id = self.response.id
+        saved = self.bus.perform(
+            lambda: store.save_answer(
                 self.context.db,
-                self.response.id,
+                response_id,
                 question_id,
                 value,
                 comment,
                 actor=self.context.actor,
-            )
-        except UserError as error:
-            QMessageBox.warning(self, _("Antwoord niet bewaard"), error.message)
+            ),
+            self,
+            lambda error: QMessageBox.warning(self, _("Antwoord niet bewaard"), error.message),
+        )
+        if saved is None:
             return False
-        self.answers[question_id] = answer
+        self.answers[question_id] = saved.value
         self._update_counts()
-        self.bus.announce("quickscan", self.response.id)
         return True
 
     def _update_counts(self) -> None:
@@ -286,19 +288,25 @@ class FillView(QWidget):
         for box in self.boxes.values():
             if focused is box.comment:
                 self.save_comment(box.question.id, box.comment.text())
-        try:
-            response = store.complete_response(
-                self.context.db, self.response.id, actor=self.context.actor
-            )
-        except IncompleteResponse as error:
-            self.message.setText(error.message)
-            self.message.show()
-            missing = store.unanswered(self.context.db, self.response.id)
-            if missing:
-                self.go_to_question(missing[0])
+        response_id = self.response.id
+        completed = self.bus.perform(
+            lambda: store.complete_response(self.context.db, response_id, actor=self.context.actor),
+            self,
+            self._not_completed,
+        )
+        if completed is None:
             return
-        except UserError as error:
+        response = completed.value
+        self.completed.emit(response.id)
+
+    def _not_completed(self, error: UserError) -> None:
+        """Open questions: say how many and go to the first; any other refusal in a box."""
+        if not isinstance(error, IncompleteResponse):
             QMessageBox.warning(self, _("Niet afgerond"), error.message)
             return
-        self.bus.announce("quickscan", response.id)
-        self.completed.emit(response.id)
+        assert self.response is not None
+        self.message.setText(error.message)
+        self.message.show()
+        missing = store.unanswered(self.context.db, self.response.id)
+        if missing:
+            self.go_to_question(missing[0])

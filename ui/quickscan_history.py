@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resources.changes import Changes, Kind
 from resources.i18n import _
 from ui import metrics, widgets
 from ui import quickscan_models as models
@@ -137,6 +138,7 @@ class HistoryView(QWidget):
         else:
             self.resume.emit(response.id)
 
-    def _changed(self, change: object) -> None:
-        if getattr(change, "kind", None) == "quickscan":
+    def _changed(self, changes: Changes) -> None:
+        """A scan was started, answered, completed or deleted: read the scans again."""
+        if changes.touches(Kind.QUICKSCAN):
             self.refresh()

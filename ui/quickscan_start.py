@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from quickscan import loader, store
 from quickscan.errors import QuestionnaireError
-from resources.errors import UserError
+from resources.changes import Changes, Kind
 from resources.i18n import _, ngettext
 from ui import metrics, widgets
 from ui import quickscan_models as texts
@@ -194,8 +194,8 @@ class StartView(QWidget):
     def start_scan(self) -> None:
         """Start a draft scan for the chosen role and open it."""
         respondent = None if self.anonymous.isChecked() else self.respondent.text()
-        try:
-            response = store.start_response(
+        started = self.bus.perform(
+            lambda: store.start_response(
                 self.context.db,
                 self.questionnaire,
                 self.role.currentData(),
@@ -203,12 +203,12 @@ class StartView(QWidget):
                 self.team.text(),
                 self.context.actor,
                 language=texts.language_for(self.questionnaire),
-            )
-        except UserError as error:
-            QMessageBox.warning(self, _("Scan niet gestart"), error.message)
-            return
-        self.bus.announce("quickscan", response.id)
-        self.resume.emit(response.id)
+            ),
+            self,
+            lambda error: QMessageBox.warning(self, _("Scan niet gestart"), error.message),
+        )
+        if started is not None:
+            self.resume.emit(started.value.id)
 
     def refresh_drafts(self) -> None:
         """Read the drafts again, keeping the selection where possible."""
@@ -261,13 +261,13 @@ class StartView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            store.delete_response(self.context.db, response_id, actor=self.context.actor)
-        except UserError as error:
-            QMessageBox.warning(self, _("Niet verwijderd"), error.message)
-            return
-        self.bus.announce("quickscan", response_id)
+        self.bus.perform(
+            lambda: store.delete_response(self.context.db, response_id, actor=self.context.actor),
+            self,
+            lambda error: QMessageBox.warning(self, _("Niet verwijderd"), error.message),
+        )
 
-    def _changed(self, change: object) -> None:
-        if getattr(change, "kind", None) == "quickscan":
+    def _changed(self, changes: Changes) -> None:
+        """A scan was started, completed or deleted: list the drafts again."""
+        if changes.touches(Kind.QUICKSCAN):
             self.refresh_drafts()

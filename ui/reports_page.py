@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from resources import files
+from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, jobs, metrics, report_jobs, report_render, widgets
-from ui.changes import Change, ChangeBus
+from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.report_form import ReportForm
 from ui.report_preview import Preview
@@ -134,8 +135,9 @@ class ReportsPage(QWidget):
 
     # -- lists --------------------------------------------------------------------------
 
-    def _data_changed(self, change: Change) -> None:
-        if change.kind in ("client", "quickscan", "import", "demo"):
+    def _data_changed(self, changes: Changes) -> None:
+        """New teams, clients or scans to choose from: read the lists again (now, or when shown)."""
+        if changes.touches(Kind.CLIENT, Kind.QUICKSCAN, Kind.SETTINGS):
             self._stale = True
             if self.isVisible():
                 self.refresh()

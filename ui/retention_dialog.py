@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from caseload import erasure, vocab
 from resources import i18n
-from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, error_dialog
 from ui.changes import ChangeBus
@@ -180,11 +179,13 @@ class RetentionDialog(QDialog):
         if not self.erase_button.isEnabled():
             return
         ids = [item.id for item in self.model.items]
-        try:
-            self.erased += erasure.erase_many(self.context.db, ids, actor=self.context.actor)
-        except UserError as error:
-            error_dialog.show(error)
-        self.bus.announce("client", *ids)
+        done = self.bus.perform(
+            lambda: erasure.erase_many(self.context.db, ids, actor=self.context.actor),
+            self,
+            error_dialog.show,
+        )
+        if done is not None:
+            self.erased += done.value
         self.typed.clear()
         self.refresh()
 

@@ -32,7 +32,7 @@ def client(db: Database, add_client: Callable[..., model.Client]) -> model.Clien
         )  # fmt: skip
     language = journal.add_barrier(
         db, zoe.id, kind="taal", severity=3, since=dt.date(2025, 1, 10), actor=ACTOR, today=TODAY
-    )
+    ).value
     journal.update_barrier(
         db, model.Barrier(**{**language.__dict__, "status": "opgelost"}),
         on=dt.date(2025, 11, 20), actor=ACTOR, today=TODAY,

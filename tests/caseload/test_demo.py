@@ -113,7 +113,7 @@ def test_progress_is_reported_and_cancel_stores_nothing(db: Database) -> None:
     assert db.execute("SELECT count(*) FROM clients").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM contacts").fetchone() == (0,)
     assert audit.entries(db) == []
-    made = demo.fill(db, 5, seed=1, today=TODAY, progress=lambda d, t: seen.append((d, t)))
+    made = demo.fill(db, 5, seed=1, today=TODAY, progress=lambda d, t: seen.append((d, t))).value
     assert made.clients == 5 and seen[-1] == (5, 5)
     assert audit.entries(db)[0].action == "demo.fill"
 

@@ -60,7 +60,7 @@ def _submit(
         _given(questionnaire, role, **answers),  # type: ignore[arg-type]
         actor="test",
         language=language,
-    )
+    ).value
     return response.id
 
 
@@ -291,7 +291,9 @@ def test_an_unknown_scan_is_refused(db: Database, tmp_path: Path) -> None:
 
 
 def test_a_draft_is_refused(db: Database, tmp_path: Path) -> None:
-    draft = store.start_response(db, loader.load_bundled(), "manager", None, "Team Noord", "test")
+    draft = store.start_response(
+        db, loader.load_bundled(), "manager", None, "Team Noord", "test"
+    ).value
     with pytest.raises(report.DraftResponse, match="nog niet afgerond"):
         _write(db, draft.id, tmp_path)
     assert not (tmp_path / "rapport.pdf").exists()

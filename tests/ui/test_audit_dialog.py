@@ -16,7 +16,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 def _add(db) -> int:
     details = model.ClientDetails(reference="KL1", surname="Jansen")
-    return clients.add(db, details, actor="Zoë de Vries", today=dt.date(2026, 1, 5)).id
+    return clients.add(db, details, actor="Zoë de Vries", today=dt.date(2026, 1, 5)).value.id
 
 
 def test_model_passes_the_model_tester(qtmodeltester, db) -> None:

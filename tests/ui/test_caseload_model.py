@@ -100,7 +100,7 @@ def test_one_client_is_refreshed_without_a_reset(qtbot, filled) -> None:
 
 
 def test_texts_for_never_contacted_and_closed_clients(db) -> None:
-    added = clients.add(db, model.ClientDetails(reference="A1", first_name="Zoë"), actor="t")
+    added = clients.add(db, model.ClientDetails(reference="A1", first_name="Zoë"), actor="t").value
     clients.close(db, added.id, on=dt.date.today(), reason="verhuisd", actor="t")
     table = _model(db)
     assert table.index(0, Column.DAYS_SINCE_CONTACT).data() == "nooit"
@@ -115,7 +115,7 @@ def test_texts_for_never_contacted_and_closed_clients(db) -> None:
 
 
 def test_overdue_action_is_marked_in_its_column(db) -> None:
-    added = clients.add(db, model.ClientDetails(reference="A1", first_name="Ali"), actor="t")
+    added = clients.add(db, model.ClientDetails(reference="A1", first_name="Ali"), actor="t").value
     journal.add_contact(db, added.id, kind="kantoor", actor="t")
     last_week = dt.date.today() - dt.timedelta(days=7)
     journal.add_action(
@@ -199,7 +199,9 @@ def test_texts_follow_the_language(db) -> None:
     from resources import i18n
 
     clients.add(db, model.ClientDetails(reference="A1", first_name="Zoë"), actor="t")
-    long_ago = clients.add(db, model.ClientDetails(reference="A2", first_name="Ali"), actor="t")
+    long_ago = clients.add(
+        db, model.ClientDetails(reference="A2", first_name="Ali"), actor="t"
+    ).value
     journal.add_contact(
         db,
         long_ago.id,

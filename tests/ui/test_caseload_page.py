@@ -27,7 +27,7 @@ def caseload_context(app_context):
             reference="T-0001", first_name="Zoë", surname="Ünal", team="Team Noord"
         ),
         actor="test",
-    )
+    ).value
     app_context.zoe_id = zoe.id
     return app_context
 

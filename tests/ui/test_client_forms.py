@@ -17,7 +17,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def _dialog(qtbot, context, client=None) -> ClientDialog:
-    dialog = ClientDialog(context, client)
+    dialog = ClientDialog(context, changes.ChangeBus(), client)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -122,7 +122,7 @@ def test_edit_keeps_fields_and_changes_the_name(qtbot, app_context) -> None:
         app_context.db,
         model.ClientDetails(reference="K-5", first_name="Sara", language_speaking="A2"),
         actor="t",
-    )
+    ).value
     dialog = _dialog(qtbot, app_context, added)
     assert dialog.reference.text() == "K-5"
     assert dialog.language_levels["language_speaking"].currentData() == "A2"
@@ -135,7 +135,7 @@ def test_edit_keeps_fields_and_changes_the_name(qtbot, app_context) -> None:
 @pytest.fixture
 def view(qtbot, app_context):
     """The client view on one new client."""
-    added = clients.add(app_context.db, model.ClientDetails(reference="V-1"), actor="t")
+    added = clients.add(app_context.db, model.ClientDetails(reference="V-1"), actor="t").value
     client_view = ClientView(app_context, changes.ChangeBus())
     qtbot.addWidget(client_view)
     client_view.open_client(added.id)
@@ -165,8 +165,12 @@ def test_trede_definitions_are_visible_and_questions_suggest(view) -> None:
 
 
 def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
-    journal.add_barrier(app_context.db, view.client_id(), kind="schulden", severity=3, actor="t")
-    view.bus.announce("client", view.client_id())
+    view.bus.perform(
+        lambda: journal.add_barrier(
+            app_context.db, view.client_id(), kind="schulden", severity=3, actor="t"
+        ),
+        view,
+    )
     form = view.barrier_form
     assert form.which.count() == 2
     form.which.setCurrentIndex(1)
@@ -182,15 +186,17 @@ def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
 
 def test_overdue_action_is_flagged_and_can_be_finished(view, app_context) -> None:
     earlier = dt.date.today() - dt.timedelta(days=40)
-    journal.add_action(
-        app_context.db,
-        view.client_id(),
-        intervention="taalcursus",
-        start_on=earlier,
-        due_on=earlier + dt.timedelta(days=10),
-        actor="t",
+    view.bus.perform(
+        lambda: journal.add_action(
+            app_context.db,
+            view.client_id(),
+            intervention="taalcursus",
+            start_on=earlier,
+            due_on=earlier + dt.timedelta(days=10),
+            actor="t",
+        ),
+        view,
     )
-    view.bus.announce("client", view.client_id())
     form = view.action_form
     assert "te laat" in form.which.itemText(1)
     assert "(1 te laat)" in view.progress_label.text()

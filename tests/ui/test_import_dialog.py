@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget
 
 from caseload import clients
+from resources.changes import Kind
 from ui import accessibility
 from ui.changes import ChangeBus
 from ui.import_dialog import ImportDialog
@@ -59,7 +60,7 @@ def test_check_then_import_by_keyboard(qtbot, app_context, tmp_path: Path) -> No
 
     with qtbot.waitSignal(bus.changed, timeout=5000) as announced:
         qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # &Importeren
-    assert announced.args[0].kind == "import"
+    assert announced.args[0].touches(Kind.CLIENT)
     assert dialog.result is not None and not dialog.result.dry_run
     assert dialog.summary.text() == (
         "2 regels gelezen. Toegevoegd: 1. Bijgewerkt: 0. Ongewijzigd: 0. Overgeslagen: 0. "

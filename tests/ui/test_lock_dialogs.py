@@ -86,8 +86,8 @@ def _unlock_by_typing(qtbot, window: main_window.MainWindow) -> None:
 def _client_form(qtbot, window: main_window.MainWindow, ctx: context.AppContext) -> ClientDialog:
     client = clients.add(
         ctx.db, model.ClientDetails(reference="K-7", first_name="Elif", surname=NAME), actor="t"
-    )
-    form = ClientDialog(ctx, client, window)
+    ).value
+    form = ClientDialog(ctx, window.bus, client, window)
     qtbot.addWidget(form)
     form.open()  # as the client view opens it: window-modal, no loop of its own
     qtbot.waitExposed(form)

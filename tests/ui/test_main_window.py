@@ -297,8 +297,10 @@ def test_closing_writes_a_backup_and_restore_brings_it_back(
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
-    assert backup_actions.restore(window, app_context, made[0])
-    window.after_restore()
+    caseload = window.pages.widget(main_window.Page.CASELOAD)
+    assert caseload.model.rowCount() == 5
+    assert backup_actions.restore(window, app_context, made[0], window.bus)
+    assert caseload.model.rowCount() == 0, "the caseload shows the restored data at once"
     assert "0 klanten" in asked[0]
     assert app_context.db["clients"].count == 0
     kept = list(app_context.paths.database.parent.glob("trede.db.before-restore-*"))
@@ -316,7 +318,7 @@ def test_a_broken_backup_is_refused_in_the_window(
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
-    assert not backup_actions.restore(window, app_context, broken)
+    assert not backup_actions.restore(window, app_context, broken, window.bus)
     assert warnings and "kapot.db" in warnings[0]
 
 

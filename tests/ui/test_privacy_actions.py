@@ -28,7 +28,7 @@ def view(qtbot, app_context):
     """The client view on one client with a contact; shown, so keys reach it."""
     added = clients.add(
         app_context.db, model.ClientDetails(reference="V-1", surname="Yilmaz"), actor="t"
-    )
+    ).value
     journal.add_contact(app_context.db, added.id, kind="telefonisch", actor="t")
     client_view = ClientView(app_context, changes.ChangeBus())
     qtbot.addWidget(client_view)

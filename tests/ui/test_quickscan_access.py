@@ -14,7 +14,7 @@ from .test_main_window import interactive_widgets, show_active, visible_label
 def _submit(db, role: str, value: int) -> int:
     questionnaire = loader.load_bundled()
     given = [store.GivenAnswer(q.id, value) for q in questionnaire.questions_for(role)]
-    return store.submit(db, questionnaire, role, "Sam", "Team Noord", given, actor="test").id
+    return store.submit(db, questionnaire, role, "Sam", "Team Noord", given, actor="test").value.id
 
 
 def test_every_widget_of_every_view_is_named_after_its_label(qtbot, app_context) -> None:

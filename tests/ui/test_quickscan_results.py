@@ -27,7 +27,7 @@ def submit(db, role: str, value, team: str | None = "Team Noord", unknown_theme:
         store.GivenAnswer(q.id, None if q.theme == unknown_theme else value)
         for q in questionnaire.questions_for(role)
     ]
-    response = store.submit(db, questionnaire, role, "Sam", team, given, actor="test")
+    response = store.submit(db, questionnaire, role, "Sam", team, given, actor="test").value
     return response.id
 
 
@@ -53,7 +53,7 @@ def test_history_lists_every_scan_and_enter_opens_the_result(qtbot, app_context,
     earlier = submit(app_context.db, "klantmanager", 2)
     draft = store.start_response(
         app_context.db, loader.load_bundled(), "manager", None, None, "test"
-    )
+    ).value
     page.history.refresh()
     model = page.history.model
     assert model.rowCount() == 2

@@ -219,7 +219,7 @@ def _submit(db, team: str | None) -> int:
         store.GivenAnswer(q.id, 1 + i % 4)
         for i, q in enumerate(questionnaire.questions_for("manager"))
     ]
-    return store.submit(db, questionnaire, "manager", "Sam", team, given, actor="test").id
+    return store.submit(db, questionnaire, "manager", "Sam", team, given, actor="test").value.id
 
 
 def test_an_advice_report_shows_the_caseload_next_to_the_advice(qtbot, page, caseload) -> None:

@@ -24,8 +24,8 @@ def _closed(db, reference: str, on: dt.date) -> model.Client:
         ),
         actor="t",
         today=TODAY,
-    )
-    return clients.close(db, client.id, on=on, reason="verhuisd", actor="t", today=TODAY)
+    ).value
+    return clients.close(db, client.id, on=on, reason="verhuisd", actor="t", today=TODAY).value
 
 
 @pytest.fixture
