@@ -25,9 +25,6 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from caseload import ladder, vocab
-from quickscan import scoring
-from quickscan import store as quickscan_store
-from resources import i18n
 from resources.i18n import N_
 
 #: The one origin breakdown of the report. One partition only: two overlapping breakdowns of
@@ -329,57 +326,21 @@ def median(histogram: Sequence[tuple[float, int]], total: int) -> float | None:
     return (found[0] + found[1]) / 2
 
 
-def _quickscans(db: Database, team: str | None) -> QuickscanRoles | None:
-    """The team's newest completed scan per role, of the questionnaire of the newest scan."""
-    latest = quickscan_store.latest_complete_per_role(db, team)
-    if not latest:
-        return None
-    newest = max(latest.values(), key=lambda r: (r.completed_at or "", r.id))
-    latest = quickscan_store.latest_complete_per_role(db, team, newest.questionnaire_id)
-    questionnaire = quickscan_store.questionnaire_for(db, newest)
-    order = [role.id for role in questionnaire.roles]
-    roles = sorted(latest, key=lambda role: order.index(role) if role in order else len(order))
-    language = i18n.current_language()
-    if language not in questionnaire.languages:
-        language = questionnaire.languages[0]
-    results = {role: quickscan_store.result(db, latest[role].id) for role in roles}
-    scans = []
-    for role in roles:
-        definition = questionnaire.role(role)
-        stamp = latest[role].completed_at
-        scans.append(
-            RoleScan(
-                role=role,
-                label=definition.label.get(language) if definition else role,
-                completed_on=dt.datetime.fromisoformat(stamp).date() if stamp else None,
-            )
-        )
-    themes = []
-    for spread in scoring.compare_roles(results):
-        theme = questionnaire.theme(spread.theme)
-        themes.append(
-            ThemeRow(
-                theme=spread.theme,
-                title=theme.title.get(language) if theme else spread.theme,
-                scores=tuple(score for _role, score in spread.scores),
-                spread=spread.spread,
-            )
-        )
-    return QuickscanRoles(
-        questionnaire=questionnaire.title.get(language), roles=tuple(scans), themes=tuple(themes)
-    )
-
-
 def figures(
     db: Database,
     period: Period,
     *,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
+    quickscans: QuickscanRoles | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> InclusionFigures:
-    """Count everything the inclusion report shows, for a period and optionally one team."""
+    """Count everything the inclusion report shows, for a period and optionally one team.
+
+    ``quickscans`` is the team's newest scans side by side, made by the caller from the
+    quickscan store (this domain does not read it).
+    """
     if period.start > period.end:
         raise ValueError("start after end")
     cutoff = period.end - dt.timedelta(days=contact_threshold_days)
@@ -413,8 +374,6 @@ def figures(
         interventions = _interventions(db, period)
         advance(5)
         contacts = _contact_intensity(db, period, contact_threshold_days)
-        advance(6)
-        quickscans = _quickscans(db, period.team)
         advance(7)
     finally:
         db.execute(f"DROP TABLE IF EXISTS {_FACTS}")

@@ -34,11 +34,13 @@ def write_inclusion_report(
     min_group_size: int = 10,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
+    quickscans: inclusion.QuickscanRoles | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> None:
-    """Write the inclusion report of a period (optionally one team) as a PDF.
+    """Write the inclusion report of a period (optionally one team) as a PDF; ``quickscans``
+    (the team's scans side by side, made by the caller) fills its quickscan page.
 
     Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
     file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
@@ -56,6 +58,7 @@ def write_inclusion_report(
         inclusion.Period(start, end, team),
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
+        quickscans=quickscans,
         progress=None if progress is None else (lambda done, total: progress(done, total + 1)),
         cancelled=cancelled,
     )

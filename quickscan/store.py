@@ -150,6 +150,17 @@ def _parse_definition(sha: str, definition: str, name: str) -> model.Questionnai
     return loader.loads(definition, name)
 
 
+def definition_text(db: Database, questionnaire_id: str, version: str) -> str | None:
+    """The kept definition (JSON text) of a questionnaire version, or None."""
+    rows = list(
+        db.query(
+            f"select definition from {QUESTIONNAIRES} where id = ? and version = ?",
+            [questionnaire_id, version],
+        )
+    )
+    return str(rows[0]["definition"]) if rows else None
+
+
 def questionnaire_for(db: Database, response: Response) -> model.Questionnaire:
     """The exact questionnaire a scan was filled in with, as kept in the database."""
     rows = list(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -24,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import evidence
 from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources.i18n import _
 from ui import charts, jobs, metrics, report_jobs, widgets
 from ui import quickscan_models as texts
 from ui.context import WindowContext
+from ui.reports import making
 
 
 def theme_bars(
@@ -251,43 +248,29 @@ class ResultView(QWidget):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         response_id = self.response_id
-        request = report_jobs.Request(
-            report_jobs.Kind.ADVICE,
+        request = making.Request(
+            making.Kind.ADVICE,
             response_id=response_id,
             compare_with=self.compare_with.currentData(),
             include_roles=self.include_roles.isChecked(),
+            facts_of_scan_team=True,
         )
-        settings = report_jobs.Settings.of(self.context.settings)
-        connect = self.context.connect
-
-        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-            db = connect()  # SQLite connections must not cross threads
-            try:
-                # The caseload facts of the scan's own team when it has clients, else everyone's.
-                scan = store.get_response(db, response_id)
-                scoped = replace(request, team=evidence.scope_team(db, scan.team))
-                return report_jobs.write(db, scoped, path, settings, progress, cancelled)
-            finally:
-                db.close()
+        settings = report_jobs.settings_of(self.context.settings)
+        job = report_jobs.job(self.context.connect, request, path, settings, self.context.actor)
 
         self.report.setEnabled(False)
         self.report_message.setText(_("Het adviesrapport wordt gemaakt…"))
         self.runner = jobs.run(
             self, _("Adviesrapport niet gemaakt"), _("Het adviesrapport wordt gemaakt…"), job
         )
-        self.runner.finished.connect(lambda _path: self._report_written(request, path))
+        self.runner.finished.connect(lambda _path: self._report_written(path))
         self.runner.failed.connect(self._report_stopped)
         self.runner.cancelled.connect(
             lambda: self._report_stopped(_("Gestopt. Er is geen rapport gemaakt."))
         )
 
-    def _report_written(self, request: report_jobs.Request, path: Path) -> None:
+    def _report_written(self, path: Path) -> None:
         self._report_stopped("")
-        refused = report_jobs.log(self.context.db, request, actor=self.context.actor)
-        if refused is not None:
-            path.unlink(missing_ok=True)
-            self._report_failed(refused)
-            return
         self.report_message.setText(_("Adviesrapport opgeslagen in %(path)s") % {"path": path})
 
     def _report_stopped(self, message: str) -> None:
@@ -295,7 +278,3 @@ class ResultView(QWidget):
         self.runner = None
         self.report.setEnabled(True)
         self.report_message.setText(message)
-
-    def _report_failed(self, message: str) -> None:
-        self.report_message.setText(message)
-        QMessageBox.warning(self, _("Adviesrapport niet gemaakt"), message)

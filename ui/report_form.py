@@ -26,7 +26,8 @@ from resources.i18n import _
 from ui import metrics, widgets
 from ui import quickscan_models as texts
 from ui.client_fields import DateField
-from ui.report_jobs import PERIODS, Kind, Request, matching_period, period
+from ui.report_jobs import PERIODS, matching_period, period
+from ui.reports.making import Kind, Request
 
 
 class ReportForm(QWidget):

@@ -7,7 +7,6 @@ import itertools
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -34,6 +33,7 @@ from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.report_form import ReportForm
 from ui.report_preview import Preview
+from ui.reports import making
 
 #: Form column width on the left.
 FORM_WIDTH = 360
@@ -53,7 +53,7 @@ class ReportsPage(QWidget):
         self.context = context
         self.today = today
         self.path: Path | None = None
-        self.request: report_jobs.Request | None = None
+        self.request: making.Request | None = None
         self.runner: jobs.JobRunner | None = None
         # Previews live in a private temporary folder that goes with the page or when Trede
         # closes (a PDF reader may still hold a file open on Windows: then it stays behind).
@@ -167,16 +167,8 @@ class ReportsPage(QWidget):
         folder = self.folder / str(next(self._numbers))
         folder.mkdir()
         path = folder / report_jobs.file_name(request)
-        settings = report_jobs.Settings.of(self.context.settings)
-        connect = self.context.connect
-
-        def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-            db = connect()  # SQLite connections must not cross threads
-            try:
-                return report_jobs.write(db, request, path, settings, progress, cancelled)
-            finally:
-                db.close()
-
+        settings = report_jobs.settings_of(self.context.settings)
+        job = report_jobs.job(self.context.connect, request, path, settings, self.context.actor)
         self.status.setText(_("Het rapport wordt gemaakt…"))
         self.form.make.setEnabled(False)
         self.runner = jobs.run(self, _("Rapport maken"), _("Het rapport wordt gemaakt…"), job)
@@ -188,7 +180,7 @@ class ReportsPage(QWidget):
         self.runner = None
         self.form.make.setEnabled(True)
 
-    def _preview_ready(self, request: report_jobs.Request, path: object) -> None:
+    def _preview_ready(self, request: making.Request, path: object) -> None:
         self._job_done()
         assert isinstance(path, Path)
         try:
@@ -196,9 +188,6 @@ class ReportsPage(QWidget):
         except UserError as error:
             self._preview_failed(error.message)
             QMessageBox.warning(self, _("Rapport maken"), error.message)
-            return
-        if not self._log(request, "", _("Rapport maken")):
-            path.unlink(missing_ok=True)
             return
         self.path, self.request = path, request
         self.preview.show_document(document)
@@ -301,14 +290,16 @@ class ReportsPage(QWidget):
             return
         self.status.setText(_("Geopend in uw PDF-lezer."))
 
-    def _log(self, request: report_jobs.Request | None, step: str, title: str) -> bool:
+    def _log(self, request: making.Request | None, step: str, title: str) -> bool:
         """Log the report in the audit log; when that fails, tell the user and return False."""
         if request is None:
             return False
-        refused = report_jobs.log(self.context.db, request, actor=self.context.actor, step=step)
-        if refused is not None:
-            self._tell(title, refused)
-        return refused is None
+        try:
+            making.log(self.context.db, request, actor=self.context.actor, step=step)
+        except making.NotLogged as refused:
+            self._tell(title, refused.message)
+            return False
+        return True
 
     def _tell(self, title: str, message: str) -> None:
         self.status.setText(message)

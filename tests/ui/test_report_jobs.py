@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ui import report_jobs
-from ui.report_jobs import Kind, Request
+from ui.reports.making import Kind, Request
 
 D = dt.date
 
