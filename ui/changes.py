@@ -14,11 +14,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from caseload import undo as domain_undo
 from resources import changes as changes_
-from resources.changes import Changed, Changes
+from resources.changes import Changed, Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _
-from ui import jobs
+from ui import jobs, undo
+from ui.context import WindowContext
 
 #: A domain write's answer: a value with its changes, or the changes alone.
 Answer = TypeVar("Answer", bound=Changed[Any] | Changes)
@@ -28,17 +30,86 @@ ErrorShown = Callable[[UserError], object]
 
 
 class ChangeBus(QObject):
-    """Views connect to ``changed`` (it carries ``Changes``); writes go through ``perform``."""
+    """Views connect to ``changed`` (it carries ``Changes``); writes go through ``perform``.
+
+    With a context (the window's), changes to a client's file can be undone and redone.
+    """
 
     changed = Signal(object)
 
+    def __init__(self, parent: QObject | None = None, context: WindowContext | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.undo_stack = undo.UndoStack(self)
+
     def perform(
-        self, run: Callable[[], Answer], parent: QWidget, on_error: ErrorShown | None = None
+        self,
+        run: Callable[[], Answer],
+        parent: QWidget,
+        on_error: ErrorShown | None = None,
+        *,
+        undoable: undo.Undoable | None = None,
     ) -> Answer | None:
         """Run one domain write with a busy cursor; on a refusal show it and return None.
 
         On success every view hears once what changed, and the domain's answer is returned.
+        ``undoable`` names the change and its client, so that Ctrl+Z can undo it.
         """
+        context = self.context if undoable is not None else None
+        before = None
+        if context is not None and undoable is not None:
+            before = domain_undo.snapshot(context.db, undoable.client_id)
+        answer = self._run(run, parent, on_error)
+        if answer is None:
+            return None
+        changed = answer.changes if isinstance(answer, Changed) else answer
+        if context is not None and undoable is not None and before is not None:
+            after = domain_undo.snapshot(context.db, undoable.client_id)
+            self.undo_stack.push(undo.Step(undoable.name, before, after))
+        elif changed.touches(Kind.CLIENT):
+            self.undo_stack.clear()  # changed in a way that cannot be undone: no stale undo
+        self.announce(changed)
+        return answer
+
+    def undo(self, parent: QWidget) -> None:
+        """Ctrl+Z: put the client's file back as it was before the newest change."""
+        step = self.undo_stack.next_undo()
+        if step is not None:
+            self._restore(parent, step.before, step.after, "client.undo", self.undo_stack.undone)
+
+    def redo(self, parent: QWidget) -> None:
+        """Ctrl+Shift+Z: make the newest undone change again."""
+        step = self.undo_stack.next_redo()
+        if step is not None:
+            self._restore(parent, step.after, step.before, "client.redo", self.undo_stack.redone)
+
+    def _restore(
+        self,
+        parent: QWidget,
+        target: domain_undo.Snapshot,
+        expected: domain_undo.Snapshot,
+        action: str,
+        moved: Callable[[], None],
+    ) -> None:
+        context = self.context
+        if context is None:
+            return
+        answer = self._run(
+            lambda: domain_undo.restore(
+                context.db, target, expected=expected, actor=context.actor, action=action
+            ),
+            parent,
+            None,
+        )
+        if answer is None:
+            self.undo_stack.clear()  # the file changed meanwhile: these steps no longer fit
+            return
+        moved()
+        self.announce(answer)
+
+    def _run(
+        self, run: Callable[[], Answer], parent: QWidget, on_error: ErrorShown | None
+    ) -> Answer | None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             answer = run()
@@ -50,7 +121,6 @@ class ChangeBus(QObject):
                 QMessageBox.warning(parent, _("Niet opgeslagen"), error.message)
             return None
         QGuiApplication.restoreOverrideCursor()
-        self.announce(answer.changes if isinstance(answer, Changed) else answer)
         return answer
 
     def perform_in_background(
@@ -64,6 +134,8 @@ class ChangeBus(QObject):
 
     def _job_finished(self, outcome: object) -> None:
         if isinstance(outcome, Changed):
+            if outcome.changes.touches(Kind.CLIENT):
+                self.undo_stack.clear()
             self.announce(outcome.changes)
 
     def announce(self, changes: Changes) -> None:

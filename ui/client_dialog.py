@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from caseload import clients, errors, ladder, model, vocab
 from resources.errors import UserError
 from resources.i18n import _
-from ui import accessibility, metrics
+from ui import accessibility, metrics, undo
 from ui.changes import ChangeBus
 from ui.client_fields import DateField, FieldForm, select_data, vocab_combo
 from ui.context import WindowContext
@@ -232,6 +232,11 @@ class ClientDialog(QDialog):
                 self._show_error,
             )
         else:
+            handed_over = (details.klantmanager.strip(), details.team.strip()) != (
+                kept.klantmanager,
+                kept.team,
+            )
+            name = _("klant overdragen") if handed_over else _("klantgegevens wijzigen")
             done = self._bus.perform(
                 lambda: clients.update(
                     context.db,
@@ -242,6 +247,7 @@ class ClientDialog(QDialog):
                 ),
                 self,
                 self._show_error,
+                undoable=undo.Undoable(name, kept.id),
             )
         if done is None:
             return

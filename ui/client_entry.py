@@ -23,7 +23,7 @@ from caseload import errors, model
 from resources.changes import Changes
 from resources.errors import UserError
 from resources.i18n import _
-from ui import metrics
+from ui import metrics, undo
 from ui.changes import ChangeBus
 from ui.client_fields import FieldForm
 from ui.context import WindowContext
@@ -145,6 +145,10 @@ class EntryForm(QScrollArea):
         """Add the fields to ``self.form``."""
         raise NotImplementedError
 
+    def change_name(self) -> str:
+        """What saving does, as Bewerken → Ongedaan maken names it ("contact vastleggen")."""
+        raise NotImplementedError
+
     def store(self, file: model.ClientFile) -> Changes:
         """Make the change through the domain and return what changed; raise to refuse."""
         raise NotImplementedError
@@ -180,7 +184,11 @@ class EntryForm(QScrollArea):
             return False
         self.form.clear_errors()
         file = self.file
-        if self.bus.perform(lambda: self.store(file), self, self.show_refusal) is None:
+        undoable = undo.Undoable(self.change_name(), file.client.id)
+        saved = self.bus.perform(
+            lambda: self.store(file), self, self.show_refusal, undoable=undoable
+        )
+        if saved is None:
             return False
         self.clear()
         self.form.message.setText(_("Opgeslagen."))

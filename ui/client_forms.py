@@ -19,6 +19,7 @@ from caseload import clients, errors, journal, ladder, model, validate, vocab
 from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _
+from ui import undo
 from ui.client_entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client_fields import DateField, vocab_combo
 
@@ -59,6 +60,10 @@ class ContactForm(EntryForm):
         self.kind.setCurrentIndex(0)
         self.minutes.setValue(0)
         self.summary.clear()
+
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("contact vastleggen")
 
     def store(self, file: model.ClientFile) -> Changes:
         """Record the contact."""
@@ -146,6 +151,10 @@ class TredeForm(EntryForm):
         if self.trede.value() is None:
             self.trede.set_value(file.client.current_trede)
 
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("meting vastleggen")
+
     def store(self, file: model.ClientFile) -> Changes:
         """Record the measurement."""
         number = self.trede.value()
@@ -215,6 +224,10 @@ class CloseForm(EntryForm):
             return False
         return super().save()
 
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("dossier afsluiten")
+
     def store(self, file: model.ClientFile) -> Changes:
         """Close the case."""
         return clients.close(
@@ -234,6 +247,7 @@ class CloseForm(EntryForm):
             lambda: clients.reopen(self.context.db, client_id, actor=self.context.actor),
             self,
             self.show_refusal,
+            undoable=undo.Undoable(_("dossier heropenen"), client_id),
         )
         if reopened is None:
             return

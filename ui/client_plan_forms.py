@@ -116,6 +116,10 @@ class BarrierForm(EntryForm):
         self.which.setCurrentIndex(0)
         self._load_barrier()
 
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("obstakel vastleggen") if self._chosen() is None else _("obstakel wijzigen")
+
     def store(self, file: model.ClientFile) -> Changes:
         """Add the barrier, or store the change of the chosen one."""
         severity = self.severity.value() or 0
@@ -229,6 +233,10 @@ class ActionForm(EntryForm):
         """Back to a new action."""
         self.which.setCurrentIndex(0)
         self._load_action()
+
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("actie vastleggen") if self._chosen() is None else _("actie wijzigen")
 
     def store(self, file: model.ClientFile) -> Changes:
         """Add the action, or store the changes of the chosen one."""

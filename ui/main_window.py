@@ -55,8 +55,9 @@ class MainWindow(QMainWindow):
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.bus = changes.ChangeBus(self)
+        self.bus = changes.ChangeBus(self, context)
         self.bus.changed.connect(self._changed)
+        self.bus.undo_stack.changed.connect(self._update_undo_actions)
         self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
         self.resize(*metrics.DEFAULT_WINDOW_SIZE)
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
@@ -180,6 +181,20 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        # No Alt+letter: every letter of "Bewerken" is a field or button on some page already;
+        # F10 or Alt, then the arrow keys, reach it (and Ctrl+Z, Ctrl+Shift+Z work anywhere).
+        edit_menu = bar.addMenu(_("Bewerken"))
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(lambda _checked=False: self.bus.undo(self))
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.triggered.connect(lambda _checked=False: self.bus.redo(self))
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+            self.addAction(action)  # the shortcut also works while the menu bar is hidden
+        self._update_undo_actions()
+
         self.go_menu = bar.addMenu(_("&Ga naar"))
         self.page_actions: list[QAction] = []
         for index, (text, _icon, _widget) in enumerate(entries):
@@ -198,6 +213,21 @@ class MainWindow(QMainWindow):
         about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
+
+    def _update_undo_actions(self) -> None:
+        """Name the change that Ctrl+Z undoes and Ctrl+Shift+Z makes again."""
+        step = self.bus.undo_stack.next_undo()
+        self.undo_action.setEnabled(step is not None)
+        self.undo_action.setText(
+            _("&Ongedaan maken: %(change)s") % {"change": step.name}
+            if step
+            else _("&Ongedaan maken")
+        )
+        step = self.bus.undo_stack.next_redo()
+        self.redo_action.setEnabled(step is not None)
+        self.redo_action.setText(
+            _("&Opnieuw: %(change)s") % {"change": step.name} if step else _("&Opnieuw")
+        )
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
