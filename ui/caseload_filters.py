@@ -106,8 +106,8 @@ class CaseloadFilters(QWidget):
         boxes.addWidget(self.overdue)
         boxes.addStretch()
         grid.addLayout(boxes, 3, 1, 1, 5)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
+        for stretched in (1, 3, 5):
+            grid.setColumnStretch(stretched, 1)
 
         for combo in (self.status, self.trede, self.barrier_kind, self.klantmanager, self.team):
             combo.currentIndexChanged.connect(self.changed)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import clients, csv_export
+from caseload import caseload_query, clients, csv_export
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
@@ -153,7 +153,7 @@ class CaseloadPage(QWidget):
 
     # -- list ---------------------------------------------------------------------------------
 
-    def _filter(self):  # noqa: ANN202 - the domain's filter type
+    def _filter(self) -> caseload_query.CaseloadFilter:
         return self.filters.current_filter(self.context.settings.contact_threshold_days)
 
     def _fill_people(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -180,7 +181,7 @@ class ClientDialog(QDialog):
     def details(self) -> model.ClientDetails:
         """What the form holds, as the domain takes it."""
         kept = self._client
-        origin = {
+        origin: dict[str, Any] = {
             "born_in_nl": kept.born_in_nl if kept else None,
             "migration_generation": kept.migration_generation if kept else None,
             "origin_continent": kept.origin_continent if kept else None,

@@ -96,9 +96,9 @@ class BarrierForm(EntryForm):
     def _load_barrier(self) -> None:
         barrier = self._chosen()
         self.kind.setEnabled(barrier is None)
-        self.form.labelForField(self.on).setText(
-            _("Sinds:") if barrier is None else _("Datum wijziging:")
-        )
+        label = self.form.labelForField(self.on)
+        assert isinstance(label, QLabel)
+        label.setText(_("Sinds:") if barrier is None else _("Datum wijziging:"))
         self.on.set_value(dt.date.today())
         if barrier is None:
             self.severity.set_value(2)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,7 @@ class EraseClientDialog(QDialog):
         self.erase_button.setEnabled(False)
         # Enter in the field must neither erase nor close: only the named button erases.
         for button in self.buttons.buttons():
+            assert isinstance(button, QPushButton)
             button.setAutoDefault(False)
             button.setDefault(False)
         self.erase_button.clicked.connect(self.erase)

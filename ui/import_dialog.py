@@ -71,7 +71,7 @@ class ImportDialog(QDialog):
         self.context = context
         self.bus = bus
         self.table: csv_read.CsvTable | None = None
-        self.result: csv_import.ImportResult | None = None
+        self.import_result: csv_import.ImportResult | None = None
         self.runner: jobs.JobRunner | None = None
         self.combos: dict[str, QComboBox] = {}
         self.setWindowTitle(_("Klanten importeren"))
@@ -143,7 +143,7 @@ class ImportDialog(QDialog):
 
     def load(self, path: Path) -> None:
         """Read the file, show the first rows and the detected columns; say why when it cannot."""
-        self.result = None
+        self.import_result = None
         self.rejected_list.clear()
         try:
             table, mapping = csv_import.inspect(path, bsn_enabled=self.context.settings.bsn_enabled)
@@ -265,7 +265,7 @@ class ImportDialog(QDialog):
         assert isinstance(outcome, Changed)
         result = outcome.value
         assert isinstance(result, csv_import.ImportResult)
-        self.result = result
+        self.import_result = result
         self.summary.setText(result_text(result))
         self._show_rows(result.rejected)
 

@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
 
             page = reports_page.create(self.context, self.bus)
         stand_in = self.pages.widget(index)
+        assert stand_in is not None
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(stand_in)
         stand_in.deleteLater()

@@ -122,6 +122,7 @@ class FillView(QWidget):
         assert self.response is not None and self.questionnaire is not None
         while self.stack.count():
             old = self.stack.widget(0)
+            assert old is not None
             self.stack.removeWidget(old)
             old.deleteLater()
         self.boxes.clear()

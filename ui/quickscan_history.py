@@ -44,7 +44,7 @@ class ScanTable(QTableView):
             super().keyPressEvent(event)
 
 
-def table(name: str) -> QTableView:
+def table(name: str) -> ScanTable:
     """A read-only, row-selecting table with the house settings."""
     view = ScanTable()
     view.setAccessibleName(name)

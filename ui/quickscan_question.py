@@ -188,7 +188,7 @@ class QuestionBox(QFrame):
             Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
         ):
             return False  # leave Alt+arrows and Ctrl+… to the shortcuts
-        position = self.buttons.index(watched)  # type: ignore[arg-type]
+        position = self.buttons.index(watched)
         key = event.key()
         chosen = self._key_index(event)
         if chosen is not None:

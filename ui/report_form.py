@@ -250,7 +250,8 @@ class ReportForm(QWidget):
             )
         return Request(kind, start=start, end=end, team=self.team.currentData())
 
-    def _refuse(self, message: str, field: QWidget) -> None:
+    def _refuse(self, message: str, field: QWidget) -> Request | None:
+        """Say what is missing, put the cursor there, and make no request."""
         self.message.setText(message)
         field.setFocus()
         return None

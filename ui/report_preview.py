@@ -69,11 +69,11 @@ class Preview(QWidget):
             bar.addWidget(widget)
         layout.addLayout(bar)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewPages")
-        self.scroll.setAccessibleName(_("Voorbeeld van het rapport"))
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("previewPages")
+        self.scroll_area.setAccessibleName(_("Voorbeeld van het rapport"))
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.column = QWidget()
         self.column.setObjectName("previewColumn")
         self.column_layout = QVBoxLayout(self.column)
@@ -84,9 +84,9 @@ class Preview(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.column_layout.addWidget(self.empty)
-        self.scroll.setWidget(self.column)
-        self.scroll.verticalScrollBar().valueChanged.connect(self._track_page)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.column)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._track_page)
+        layout.addWidget(self.scroll_area, 1)
         self.show_message(_("Kies links een rapport en kies dan 'Voorbeeld maken'."))
 
     # -- content ------------------------------------------------------------------------
@@ -110,7 +110,7 @@ class Preview(QWidget):
         if not self._user_zoom:
             self.zoom = self._fitting_zoom()
         self._render()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_labels()
 
     def _fitting_zoom(self) -> int:
@@ -119,10 +119,10 @@ class Preview(QWidget):
             return self.zoom
         margins = self.column_layout.contentsMargins()
         room = (
-            self.scroll.viewport().width()
+            self.scroll_area.viewport().width()
             - margins.left()
             - margins.right()
-            - self.scroll.verticalScrollBar().sizeHint().width()
+            - self.scroll_area.verticalScrollBar().sizeHint().width()
             - 4  # the frame around a page
         )
         page_width = self.document.pixel_size(0, SCREEN_DPI).width()
@@ -187,8 +187,8 @@ class Preview(QWidget):
         """The page at the top of the view (1-based; 0 without pages)."""
         if not self.pages:
             return 0
-        top = self.scroll.verticalScrollBar().value()
-        middle = top + self.scroll.viewport().height() // 3
+        top = self.scroll_area.verticalScrollBar().value()
+        middle = top + self.scroll_area.viewport().height() // 3
         for page in reversed(self.pages):
             if page.y() <= middle:
                 return page.number
@@ -199,7 +199,9 @@ class Preview(QWidget):
         if 1 <= number <= len(self.pages):
             self.column.adjustSize()
             spacing = self.column_layout.spacing() // 2
-            self.scroll.verticalScrollBar().setValue(max(self.pages[number - 1].y() - spacing, 0))
+            self.scroll_area.verticalScrollBar().setValue(
+                max(self.pages[number - 1].y() - spacing, 0)
+            )
             self._update_labels()
 
     def _track_page(self) -> None:

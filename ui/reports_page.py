@@ -199,7 +199,7 @@ class ReportsPage(QWidget):
             )
             % {"name": path.name, "n": pages}
         )
-        self.preview.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.preview.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _preview_failed(self, message: str) -> None:
         self._job_done()

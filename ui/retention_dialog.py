@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -142,6 +143,7 @@ class RetentionDialog(QDialog):
             _("Alle &wissen"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         for button in self.buttons.buttons():
+            assert isinstance(button, QPushButton)
             button.setAutoDefault(False)
             button.setDefault(False)
         self.erase_button.clicked.connect(self.erase_all)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -15,30 +15,7 @@ from ui import accessibility, audit_dialog, passphrase_dialog
 from ui.context import WindowContext
 
 
-class EncryptOutcome(Protocol):
-    """What encrypting left: plain backups, and a remark when the keyring failed."""
-
-    plain_backups: tuple[Path, ...]
-    keyring_note: str | None
-
-
-class SecurityContext(WindowContext, Protocol):
-    """The window context with what the security actions need besides."""
-
-    def keyring_usable(self) -> bool:
-        """Whether the system has a keyring for the passphrase."""
-        ...
-
-    def encrypt(self, passphrase: str, remember: bool = False) -> EncryptOutcome:
-        """Encrypt the plain database in place; raises a UserError (nothing changed) on failure."""
-        ...
-
-    def remove_plain_backups(self, paths: tuple[Path, ...]) -> int:
-        """Wipe backups that are not encrypted; the number wiped."""
-        ...
-
-
-def page_options(context: SecurityContext) -> dict[str, Any]:
+def page_options(context: WindowContext) -> dict[str, Any]:
     """What the settings page shows in its Beveiliging group for this database."""
     return {
         "encrypted": context.encrypted,
@@ -78,7 +55,7 @@ def change_passphrase(parent: QWidget, context: WindowContext) -> bool:
 
 
 def encrypt_database(
-    parent: QWidget, context: SecurityContext, reopened: Callable[[], None] = lambda: None
+    parent: QWidget, context: WindowContext, reopened: Callable[[], None] = lambda: None
 ) -> bool:
     """Ask a new passphrase twice and encrypt the plain database in place; True when done.
 
@@ -122,7 +99,7 @@ def encrypt_database(
 
 
 def offer_to_wipe_plain_backups(
-    parent: QWidget, context: SecurityContext, backups: tuple[Path, ...]
+    parent: QWidget, context: WindowContext, backups: tuple[Path, ...]
 ) -> int:
     """Say that older backups are still plain and offer to wipe them; the number wiped."""
     count = len(backups)

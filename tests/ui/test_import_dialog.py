@@ -50,8 +50,8 @@ def test_check_then_import_by_keyboard(qtbot, app_context, tmp_path: Path) -> No
     assert dialog.mapping()["Nummer"] == "reference"
 
     qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # &Controleren
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=5000)
-    assert dialog.result is not None and dialog.result.dry_run
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=5000)
+    assert dialog.import_result is not None and dialog.import_result.dry_run
     assert dialog.summary.text().startswith("Controle: 2 regels gelezen.")
     assert [dialog.rejected_list.item(0).text()] == [
         "regel 3: Geboortedatum klopt niet: de datum “31-02-1980” bestaat niet."
@@ -61,7 +61,7 @@ def test_check_then_import_by_keyboard(qtbot, app_context, tmp_path: Path) -> No
     with qtbot.waitSignal(bus.changed, timeout=5000) as announced:
         qtbot.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # &Importeren
     assert announced.args[0].touches(Kind.CLIENT)
-    assert dialog.result is not None and not dialog.result.dry_run
+    assert dialog.import_result is not None and not dialog.import_result.dry_run
     assert dialog.summary.text() == (
         "2 regels gelezen. Toegevoegd: 1. Bijgewerkt: 0. Ongewijzigd: 0. Overgeslagen: 0. "
         "Afgewezen: 1."

@@ -89,7 +89,7 @@ def test_an_inclusion_report_by_keyboard_shows_every_page(qtbot, page) -> None:
     assert page.preview.page_label.text() == f"Pagina 1 van {pages}"
     names = [image.accessibleName() for image in page.preview.pages]
     assert names == [f"Pagina {n}" for n in range(1, pages + 1)]
-    assert page.preview.scroll.hasFocus()
+    assert page.preview.scroll_area.hasFocus()
     text = _text(page.path)
     assert "Inclusierapport" in text and team in text and f"1 januari {TODAY.year - 1}" in text
     assert (
