@@ -65,6 +65,15 @@ class IdleWatcher(QObject):
         self._timer.setInterval(timeout_ms)
         self._timer.start()
 
+    @property
+    def timeout_ms(self) -> int:
+        """How long the window may stay idle before it locks."""
+        return self._timer.interval()
+
+    def remaining_ms(self) -> int:
+        """How long until the window locks if nothing happens (-1 while not counting)."""
+        return self._timer.remainingTime()
+
     def restart(self) -> None:
         """Start counting again from now."""
         self._timer.start()
@@ -173,7 +182,7 @@ class UnlockDialog(QDialog):
         event.ignore()
 
 
-class _Veil(QWidget):
+class Veil(QWidget):
     """Covers a dialog that must stay open while locked: its content hidden, its title neutral."""
 
     def __init__(self, window: QWidget) -> None:
@@ -269,7 +278,7 @@ class Locker(QObject):
         self._hidden: list[QWidget] = []
         self._closed: set[int] = set()
         self._finished: list[QMetaObject.Connection] = []
-        self._veils: list[_Veil] = []
+        self._veils: list[Veil] = []
         self._prompt: UnlockDialog | None = None
         self._spare_prompt: UnlockDialog | None = None
         self.watcher = IdleWatcher(minutes * MS_PER_MINUTE, self)
@@ -321,13 +330,13 @@ class Locker(QObject):
 
     def _cover(self, window: QWidget) -> None:
         """Close a popup, veil a dialog that runs its own loop, hide any other window."""
-        if window is self._prompt or isinstance(window, _Veil) or not window.isVisible():
+        if window is self._prompt or isinstance(window, Veil) or not window.isVisible():
             return
         if _is_popup(window):
             window.close()
         elif _runs_own_loop(window):
             if not any(veil.parent() is window for veil in self._veils):
-                self._veils.append(_Veil(window))
+                self._veils.append(Veil(window))
         elif window not in self._hidden:
             self._hidden.append(window)
             if isinstance(window, QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -221,8 +221,9 @@ def test_the_veil_hides_every_part_of_a_dialog_and_keeps_its_size(qtbot) -> None
     box.show()
     qtbot.waitExposed(box)
     size = box.size()
-    veil = app_lock._Veil(box)
-    qtbot.wait(20)  # the message box would resize itself on the next layout pass
+    veil = app_lock.Veil(box)
+    # The message box would resize itself on its next layout pass: run that pass now.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert not name_on_screen()
     assert box.size() == size, "the dialog does not shrink around its hidden content"
     veil.lift()

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app import context, database, settings
 from caseload import demo
 from resources import audit
-from ui import passphrase_dialog
+from ui import passphrase_dialog, security_actions
 
 from .keyboard import type_text
+from .modal_driver import ModalDriver
 
 GOOD = "paars-Konijn-fietst-42"
 
@@ -85,22 +86,34 @@ def encrypted_context(tmp_path: Path, app_paths, complete_settings) -> context.A
 
 
 def test_change_passphrase_rekeys_and_logs(qtbot, encrypted_context) -> None:
+    """The window's own action: a wrong old passphrase is refused, the right one re-keys."""
     new = "Nieuw-wachtwoord-2026"
-    dialog = passphrase_dialog.ChangePassphraseDialog(
-        lambda old, new_one: _change(encrypted_context, old, new_one)
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_text(dialog.old, "niet-het-oude-wachtwoord")
-    type_text(dialog.fields.first, new)
-    type_text(dialog.fields.second, new)
-    dialog.accept()
-    assert "klopt niet" in dialog.message.text()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    dialog.old.clear()
-    type_text(dialog.old, GOOD)
-    dialog.accept()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    said: list[str] = []
+
+    def change(dialog: QWidget) -> None:
+        assert isinstance(dialog, passphrase_dialog.ChangePassphraseDialog)
+        type_text(dialog.old, "niet-het-oude-wachtwoord")
+        type_text(dialog.fields.first, new)
+        type_text(dialog.fields.second, new)
+        qtbot.keyClick(dialog.fields.second, Qt.Key.Key_Return)
+        said.append(dialog.message.text())
+        assert dialog.isVisible(), "a wrong old passphrase keeps the dialog open"
+        dialog.old.clear()
+        type_text(dialog.old, GOOD)
+        qtbot.keyClick(dialog.old, Qt.Key.Key_Return)
+
+    def confirmed(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    driver = ModalDriver(change, confirmed)
+    assert security_actions.change_passphrase(window, encrypted_context)
+    driver.check()
+    assert "klopt niet" in said[0]
+    assert "gewijzigd" in said[1]
     assert audit.entries(encrypted_context.db, 1)[0].action == "database.rekey"
     encrypted_context.close()
     with pytest.raises(database.DatabaseProblem):
@@ -111,14 +124,6 @@ def test_change_passphrase_rekeys_and_logs(qtbot, encrypted_context) -> None:
         assert database.check(reopened).ok
     finally:
         database.close(reopened)
-
-
-def _change(ctx: context.AppContext, old: str, new: str) -> str | None:
-    try:
-        ctx.change_passphrase(old, new)
-    except context.WrongPassphrase as error:
-        return error.message
-    return None
 
 
 def test_settings_page_offers_the_change_only_for_an_encrypted_database(qtbot) -> None:
