@@ -33,8 +33,10 @@ from PySide6.QtWidgets import QApplication
 from app import gui, paths
 from caseload import caseload_query
 from resources import i18n
-from ui import caseload_model, main_window, qt_setup
-from ui.caseload_model import Column
+from ui import qt_setup
+from ui.caseload import table_model as caseload_model
+from ui.caseload.table_model import Column
+from ui.shell import main_window
 
 #: (text already typed, the texts after each further character). Common first names, a name
 #: typed without its diacritics, a client reference, and a second word.

@@ -68,7 +68,7 @@ def scroll_through(table: QTableView) -> dict[str, float]:
     """Show every client (status 'Alle') and move the table down to the end in steps of one
     fetched page (200 rows, ten screens): each step is painted at once, so every page of rows
     is fetched, cached (the model keeps 50) and drawn."""
-    from ui import caseload_model  # the app's own page size
+    from ui.caseload import table_model as caseload_model
 
     page = table.parent()
     while page is not None and not hasattr(page, "filters"):

@@ -14,17 +14,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 #: (file, class, method) of every slot connected to ``ChangeBus.changed`` or a job's end.
 LISTENERS = (
-    ("ui/caseload_page.py", "CaseloadPage", "_changed"),
-    ("ui/client_view.py", "ClientView", "_changed"),
-    ("ui/quickscan_start.py", "StartView", "_changed"),
-    ("ui/quickscan_history.py", "HistoryView", "_changed"),
-    ("ui/quickscan_compare.py", "CompareScansView", "_changed"),
-    ("ui/quickscan_compare.py", "CompareRolesView", "_changed"),
-    ("ui/reports_page.py", "ReportsPage", "_data_changed"),
-    ("ui/main_window.py", "MainWindow", "_changed"),
+    ("ui/caseload/page.py", "CaseloadPage", "_changed"),
+    ("ui/client/view.py", "ClientView", "_changed"),
+    ("ui/quickscan/start.py", "StartView", "_changed"),
+    ("ui/quickscan/history.py", "HistoryView", "_changed"),
+    ("ui/quickscan/compare.py", "CompareScansView", "_changed"),
+    ("ui/quickscan/compare.py", "CompareRolesView", "_changed"),
+    ("ui/reports/page.py", "ReportsPage", "_data_changed"),
+    ("ui/shell/main_window.py", "MainWindow", "_changed"),
     ("ui/changes.py", "ChangeBus", "_job_finished"),
 )
-TESTS = ("tests/ui/test_listeners.py", "tests/ui/test_import_dialog.py")
+TESTS = ("tests/ui/shell/test_listeners.py", "tests/ui/caseload/test_import_dialog.py")
 
 
 def silenced(source: str, cls: str, method: str) -> str:
