@@ -17,6 +17,7 @@ from caseload import inclusion, ladder, suppression, vocab
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _, ngettext
 
 CHART_WIDTH = rp.TEXT_WIDTH
@@ -57,14 +58,14 @@ class ReportData:
             "share": i18n.format_percent(share),
         }
 
-    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> pdf.Bar:
+    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> Bar:
         """A bar whose length is the share of the base; hidden counts get no bar at all."""
         share = self.shown.share(part, base)
-        bar = pdf.Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
+        bar = Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
         if compare is None:
             return bar
         compare_share = self.shown.share(compare, base)
-        return pdf.Bar(
+        return Bar(
             label=bar.label,
             value=bar.value,
             text=bar.text,
@@ -78,7 +79,7 @@ def hidden_text() -> str:
     return _("verborgen")
 
 
-def chart(bars: Sequence[pdf.Bar]) -> Any:
+def chart(bars: Sequence[Bar]) -> Any:
     """A bar chart of percentages (0–100) in the report's width."""
     top = max((max(bar.value, bar.compare_value or 0.0) for bar in bars), default=0.0)
     # Room for the text at the end of the longest bar.
@@ -260,10 +261,10 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
     ]
 
 
-def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> pdf.Bar:
+def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> Bar:
     bar = data.bar(label, end_key, cells.AT_END)
     start = data.bar(label, start_key, cells.AT_START)
-    return pdf.Bar(
+    return Bar(
         label=label,
         value=bar.value,
         text=bar.text,

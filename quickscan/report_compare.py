@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
 from quickscan import report_layout as layout
 from quickscan import scoring
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _, ngettext
 
 #: How many themes get their own roles chart, and how many shared questions are listed.
@@ -105,7 +106,7 @@ def earlier_section(data: layout.ReportData) -> list[Any]:
         )
     story += _moves(data, changes, sheet)
     bars = [
-        pdf.Bar(
+        Bar(
             label=data.theme_title(change.theme),
             value=change.after or 0.0,
             text=layout.score_text(change.after),
@@ -301,7 +302,7 @@ def _spread_charts(
     ]
     for spread in shown:
         bars = [
-            pdf.Bar(data.role_label(role), score or 0.0, layout.score_text(score))
+            Bar(data.role_label(role), score or 0.0, layout.score_text(score))
             for role, score in spread.scores
         ]
         story.append(

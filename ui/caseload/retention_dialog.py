@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from caseload import erasure, vocab
 from resources import i18n
 from resources.i18n import _, ngettext
-from ui import accessibility, error_dialog
+from ui import accessibility, error_dialog, table_model
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 
@@ -51,46 +51,33 @@ def _headers() -> dict[Column, str]:
     }
 
 
-class RetentionModel(QAbstractTableModel):
+class RetentionModel(table_model.RowsModel):
     """The files past retention (a short list: held whole)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[erasure.PastRetention] = []
+    NUMBERED = False
+
+    @property
+    def items(self) -> list[erasure.PastRetention]:
+        """The files shown."""
+        return [self.row_at(row) for row in range(self.rowCount())]
 
     def set_items(self, items: list[erasure.PastRetention]) -> None:
         """Show these files."""
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(self.items)
+    def headers(self) -> list[str]:
+        """Column titles in the active language."""
+        return [_headers()[column] for column in Column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self.items[index.row()]
-        column = Column(index.column())
-        if column is Column.REFERENCE:
-            return item.reference
-        if column is Column.NAME:
-            return item.name
-        if column is Column.CLOSED_ON:
-            return i18n.format_date(item.closed_on)
-        if column is Column.REASON:
-            return vocab.CLOSING_REASONS.label(item.closing_reason)
-        return i18n.format_date(item.keep_until)
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _headers()[Column(section)]
-        return None
+    def cell(self, row: erasure.PastRetention, column: int) -> str:
+        """The text of one cell."""
+        return {
+            Column.REFERENCE: lambda: row.reference,
+            Column.NAME: lambda: row.name,
+            Column.CLOSED_ON: lambda: i18n.format_date(row.closed_on),
+            Column.REASON: lambda: vocab.CLOSING_REASONS.label(row.closing_reason),
+            Column.KEEP_UNTIL: lambda: i18n.format_date(row.keep_until),
+        }[Column(column)]()
 
 
 class RetentionDialog(QDialog):

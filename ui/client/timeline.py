@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from caseload import ladder, model, vocab
 from resources import i18n
 from resources.i18n import N_, _, ngettext
-from ui import icons
+from ui import icons, table_model
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,12 +74,13 @@ def describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
     return _with_note(text, item.goal)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(table_model.RowsModel):
     """The timeline of one client file, newest first; overdue actions stand out."""
+
+    NUMBERED = False
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: tuple[model.TimelineEntry, ...] = ()
         self._kinds: dict[int, str] = {}
         self._today = dt.date.today()
         self._bold = QFont()
@@ -87,43 +88,23 @@ class TimelineModel(QAbstractTableModel):
 
     def set_file(self, file: model.ClientFile | None) -> None:
         """Show this client's history."""
-        self.beginResetModel()
-        self._entries = () if file is None else file.timeline
         self._kinds = {} if file is None else {b.id: b.kind for b in file.barriers}
         self._today = dt.date.today()
-        self.endResetModel()
+        self.set_rows(() if file is None else file.timeline)
 
     def entry(self, row: int) -> model.TimelineEntry:
         """The entry on a row."""
-        return self._entries[row]
+        entry: model.TimelineEntry = self.row_at(row)
+        return entry
 
     def _overdue(self, entry: model.TimelineEntry) -> bool:
         return isinstance(entry.item, model.Action) and entry.item.is_overdue(self._today)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
-        """One row per entry."""
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
+    def headers(self) -> list[str]:
         """Date, kind, text."""
-        return 0 if parent.isValid() else len(TimelineColumn)
+        return [_(_HEADERS[column]) for column in TimelineColumn]
 
-    def headerData(  # noqa: N802 - Qt's name
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        """Column titles."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(TimelineColumn)
-        ):
-            return _(_HEADERS[TimelineColumn(section)])
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
+    def flags(self, index: table_model.Index) -> Qt.ItemFlag:
         """Rows can be selected and read."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -133,24 +114,23 @@ class TimelineModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemNeverHasChildren
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Text of a cell; an overdue action is bold with a marker and says why."""
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+    def cell(self, row: model.TimelineEntry, column: int) -> str:
+        """The date, the kind, or the text; an overdue action says so."""
+        if column == TimelineColumn.DATE:
+            return i18n.format_date(row.on)
+        if column == TimelineColumn.KIND:
+            return _(_KINDS[row.kind])
+        text = describe(row, self._kinds)
+        if self._overdue(row):
+            text = _("Te laat: %(text)s") % {"text": text}
+        return text
+
+    def extra(self, row: model.TimelineEntry, column: int, role: int) -> object:
+        """An overdue action is bold, with a marker beside its kind."""
+        if not self._overdue(row):
             return None
-        entry = self._entries[index.row()]
-        column = TimelineColumn(index.column())
-        overdue = self._overdue(entry)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == TimelineColumn.DATE:
-                return i18n.format_date(entry.on)
-            if column == TimelineColumn.KIND:
-                return _(_KINDS[entry.kind])
-            text = describe(entry, self._kinds)
-            if overdue:
-                text = _("Te laat: %(text)s") % {"text": text}
-            return text
-        if role == Qt.ItemDataRole.FontRole and overdue:
+        if role == Qt.ItemDataRole.FontRole:
             return self._bold
-        if role == Qt.ItemDataRole.DecorationRole and overdue and column == TimelineColumn.KIND:
+        if role == Qt.ItemDataRole.DecorationRole and column == TimelineColumn.KIND:
             return icons.icon("attention")
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from quickscan import questionnaire as model
 from quickscan import scoring, store
+from resources.bars import Bar
 from resources.i18n import _
 from ui import charts, jobs, metrics, widgets
 from ui.context import WindowContext
@@ -35,13 +36,13 @@ def theme_bars(
     questionnaire: model.Questionnaire,
     result: scoring.ScanResult,
     earlier: scoring.ScanResult | None = None,
-) -> list[charts.Bar]:
+) -> list[Bar]:
     """One bar per theme; a theme without view shows 'onvoldoende zicht' and no bar."""
     bars = []
     for theme in result.themes:
         before = earlier.theme(theme.theme) if earlier else None
         bars.append(
-            charts.Bar(
+            Bar(
                 label=texts.theme_title(questionnaire, theme.theme),
                 value=theme.score or 0.0,
                 text=texts.score_text(theme.score),

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources import i18n
 from resources.i18n import N_, _
+from ui import table_model
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -93,74 +94,6 @@ def response_label(questionnaire: model.Questionnaire, response: store.Response)
     return " · ".join(parts)
 
 
-# -- a small base for read-only tables ------------------------------------------------------
-
-
-class _RowsModel(QAbstractTableModel):
-    """A read-only table over a list of rows; subclasses say the headers and the cell texts."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def headers(self) -> Sequence[str]:
-        raise NotImplementedError
-
-    def cell(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def alignment(self, column: int) -> Qt.AlignmentFlag:
-        """Left for text; subclasses right-align numbers."""
-        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        """The data behind a row."""
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
-        """Rows in the table (a table has no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's name
-        """Columns in the table."""
-        return 0 if parent.isValid() else len(self.headers())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The cell text, its alignment, and the whole row as a tooltip."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self.alignment(index.column()).value)
-        return None
-
-    def headerData(  # noqa: N802 - Qt's name
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles; rows are numbered."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return str(section + 1)
-
-
 _NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 # -- history -------------------------------------------------------------------------------
@@ -196,7 +129,7 @@ class HistoryRow:
     overall: float | None
 
 
-class HistoryModel(_RowsModel):
+class HistoryModel(table_model.RowsModel):
     """Every scan, newest first: date, role, respondent, team, status, overall score."""
 
     def headers(self) -> Sequence[str]:
@@ -252,7 +185,7 @@ CHANGE_HEADERS = {
 }
 
 
-class ChangeModel(_RowsModel):
+class ChangeModel(table_model.RowsModel):
     """Per theme: the earlier score, the later score and the change in points."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -286,7 +219,7 @@ class ChangeModel(_RowsModel):
 # -- roles side by side --------------------------------------------------------------------
 
 
-class _RolesModel(_RowsModel):
+class _RolesModel(table_model.RowsModel):
     """Rows compared across roles: one column per role between a first and a last column."""
 
     def __init__(self, parent: Any = None) -> None:

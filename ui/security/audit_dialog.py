@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +20,7 @@ from sqlite_utils import Database
 
 from resources import audit, i18n
 from resources.i18n import N_, _
-from ui import accessibility, metrics, widgets
+from ui import accessibility, metrics, table_model, widgets
 
 #: How many of the newest entries the window shows.
 SHOWN = 500
@@ -56,51 +55,29 @@ def format_time(at: str) -> str:
     return i18n.format_datetime(moment.astimezone(), "short")
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(table_model.RowsModel):
     """The audit log entries, newest first; times formatted once."""
+
+    NUMBERED = False
 
     def __init__(self, entries: list[audit.Entry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._entries = entries
-        self._times = [format_time(entry.at) for entry in entries]
+        self.set_rows([(format_time(entry.at), entry) for entry in entries])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt
-        """The number of entries shown."""
-        return 0 if parent.isValid() else len(self._entries)
+    def headers(self) -> list[str]:
+        """Column titles in the active language."""
+        return [_(HEADERS[column]) for column in Column]
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt
-        """The number of columns."""
-        return 0 if parent.isValid() else len(Column)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def cell(self, row: tuple[str, audit.Entry], column: int) -> str:
         """The text of one cell."""
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        entry = self._entries[index.row()]
-        column = Column(index.column())
-        if column is Column.AT:
-            return self._times[index.row()]
+        at, entry = row
         return {
+            Column.AT: at,
             Column.ACTOR: entry.actor,
             Column.ACTION: entry.action,
             Column.OBJECT: entry.object,
             Column.RESULT: entry.result,
-        }[column]
-
-    def headerData(  # noqa: N802 - Qt's name
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles in the active language."""
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return _(HEADERS[Column(section)])
-        return None
+        }[Column(column)]
 
 
 def chain_sentence(broken: list[int]) -> str:
