@@ -11,9 +11,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak
 from sqlite_utils import Database
 
-from caseload import inclusion, inclusion_cells, inclusion_sections, report_pdf
+from caseload import (
+    inclusion,
+    inclusion_appendix,
+    inclusion_cells,
+    inclusion_sections,
+    report_pdf,
+)
 from caseload.inclusion_sections import ReportData
 from resources import pdf
 from resources.i18n import _
@@ -85,5 +93,16 @@ def frame(data: ReportData) -> pdf.PageFrame:
 
 
 def story(data: ReportData) -> list[Any]:
-    """The pages in reading order."""
-    return inclusion_sections.all_sections(data)
+    """The pages in reading order: the caseload's, then the appendix."""
+    styles = report_pdf.sheet()
+    pages = inclusion_sections.cover(data, styles)
+    pages += [PageBreak(), *inclusion_sections.key_figures(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.ladder_section(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.barriers(data, styles)]
+    pages += [CondPageBreak(90 * mm), *inclusion_sections.contact(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.interventions(data, styles)]
+    pages += [PageBreak(), *inclusion_appendix.quickscans(data, styles)]
+    if data.figures.origin is not None:
+        pages += [PageBreak(), *inclusion_appendix.origin(data, styles)]
+    pages += [PageBreak(), *inclusion_appendix.definitions(data, styles)]
+    return pages
