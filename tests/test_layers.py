@@ -89,3 +89,14 @@ def test_no_caller_writes_a_report_log_line_itself() -> None:
         if '"report.' in path.read_text(encoding="utf-8")
     ]
     assert writers == ["ui/reports/making.py"]
+
+
+def test_only_the_change_path_broadcasts() -> None:
+    """Views hear of a change from ChangeBus.perform, never from a widget that names it."""
+    callers = [
+        str(path.relative_to(ROOT))
+        for package in ("app", "ui")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if "announce(" in path.read_text(encoding="utf-8")
+    ]
+    assert callers == ["ui/changes.py"]

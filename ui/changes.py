@@ -68,7 +68,7 @@ class ChangeBus(QObject):
             self.undo_stack.push(undo.Step(undoable.name, before, after))
         elif changed.touches(Kind.CLIENT):
             self.undo_stack.clear()  # changed in a way that cannot be undone: no stale undo
-        self.announce(changed)
+        self._announce(changed)
         return answer
 
     def undo(self, parent: QWidget) -> None:
@@ -105,7 +105,7 @@ class ChangeBus(QObject):
             self.undo_stack.clear()  # the file changed meanwhile: these steps no longer fit
             return
         moved()
-        self.announce(answer)
+        self._announce(answer)
 
     def _run(
         self, run: Callable[[], Answer], parent: QWidget, on_error: ErrorShown | None
@@ -136,9 +136,9 @@ class ChangeBus(QObject):
         if isinstance(outcome, Changed):
             if outcome.changes.touches(Kind.CLIENT):
                 self.undo_stack.clear()
-            self.announce(outcome.changes)
+            self._announce(outcome.changes)
 
-    def announce(self, changes: Changes) -> None:
+    def _announce(self, changes: Changes) -> None:
         """Tell every view once what changed (empty changes tell nothing)."""
         if changes:
             self.changed.emit(changes)
