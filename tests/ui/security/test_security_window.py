@@ -215,6 +215,12 @@ def test_versleutelen_converts_the_open_database_and_offers_to_wipe_plain_backup
     assert plain_context.encrypted and database.is_encrypted(path)
     _plain_sqlite_cannot_read(path)
     assert plain_context.db["clients"].count == 3, "the window goes on with the same data"
+    caseload = window.pages.widget(main_window.Page.CASELOAD)
+    window.bus.perform(
+        lambda: clients.add(plain_context.db, model.ClientDetails(reference="K9"), actor="t"),
+        window,
+    )
+    assert caseload.model.rowCount() == 4, "the list reads the reopened, encrypted file"
     assert "niet versleuteld" not in window.windowTitle()
     assert window.settings_page.change_passphrase.isEnabled()
     assert not window.settings_page.encrypt.isVisible()
