@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from caseload import undo as domain
 
@@ -71,3 +73,42 @@ class UndoStack(QObject):
         """The newest undone change was made again."""
         self._done.append(self._undone.pop())
         self.changed.emit()
+
+
+def _own_history(widget: QObject | None, redo: bool) -> bool:
+    """Whether the focused field has typing of its own to undo (or redo)."""
+    if isinstance(widget, QAbstractSpinBox):
+        widget = widget.findChild(QLineEdit)
+    if isinstance(widget, QLineEdit):
+        return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        document = widget.document()
+        return document.isRedoAvailable() if redo else document.isUndoAvailable()
+    return False
+
+
+class FieldsYield(QObject):
+    """Lets Ctrl+Z and Ctrl+Shift+Z reach the window's Ongedaan maken and Opnieuw when the
+    focused field has no typing of its own to undo; a field with typing keeps its own undo.
+
+    Without it, the date field that has the cursor after Ctrl+Enter would swallow Ctrl+Z.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        application = QApplication.instance()
+        if application is not None:
+            application.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Keep a field from claiming the shortcut when it has nothing to undo itself."""
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        combination = QKeySequence(event.keyCombination())
+        redo = combination == QKeySequence("Ctrl+Shift+Z")
+        if combination != QKeySequence("Ctrl+Z") and not redo:
+            return False
+        if _own_history(QApplication.focusWidget(), redo):
+            return False
+        event.ignore()
+        return True

@@ -21,7 +21,7 @@ from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.i18n import _
-from ui import accessibility, changes, icons, metrics, qt_setup
+from ui import accessibility, changes, icons, metrics, qt_setup, undo
 from ui.caseload import page as caseload_page
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.bus = changes.ChangeBus(self, context)
         self.bus.changed.connect(self._changed)
         self.bus.undo_stack.changed.connect(self._update_undo_actions)
+        self._fields_yield = undo.FieldsYield(self)
         self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
         self.resize(*metrics.DEFAULT_WINDOW_SIZE)
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
