@@ -35,7 +35,7 @@ from caseload import caseload_query
 from resources import i18n
 from ui import qt_setup
 from ui.caseload import table_model as caseload_model
-from ui.caseload.table_model import Column
+from ui.caseload.columns import Column
 from ui.shell import main_window
 
 #: (text already typed, the texts after each further character). Common first names, a name

@@ -49,7 +49,7 @@ class FirstPaint(QObject):
 
 
 def caseload_viewport(obj: QObject) -> bool:
-    """Whether obj is the viewport of the caseload table (ui/caseload_model.py) with rows."""
+    """Whether obj is the viewport of the caseload table (ui/caseload/table_model.py) with rows."""
     parent = obj.parent()
     return (
         isinstance(parent, QTableView)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from caseload import caseload_query, ladder, vocab
 from resources.i18n import _
 from ui import metrics
-from ui.caseload.table_model import Column
+from ui.caseload.columns import Column
 
 
 class SearchField(QLineEdit):

@@ -28,8 +28,9 @@ from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, icons, metrics, widgets
+from ui.caseload.columns import Column
 from ui.caseload.filters import CaseloadFilters
-from ui.caseload.table_model import CaseloadModel, Column
+from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 

@@ -20,10 +20,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 from sqlite_utils import Database
 
-from caseload import caseload_query, ladder, vocab
+from caseload import caseload_query, ladder
 from resources import i18n
-from resources.i18n import N_, _, ngettext
+from resources.i18n import _
 from ui import icons
+from ui.caseload import columns
+from ui.caseload.columns import Column
 
 #: Rows fetched in one go; a screen shows about 30, so one fetch covers several screens.
 PAGE_SIZE = 200
@@ -33,60 +35,13 @@ MAX_CACHED_PAGES = 50
 Index = QModelIndex | QPersistentModelIndex
 
 
-class Column(enum.IntEnum):
-    """The columns of the caseload table, in display order."""
-
-    REFERENCE = 0
-    NAME = 1
-    TREDE = 2
-    DAYS_SINCE_CONTACT = 3
-    OPEN_BARRIERS = 4
-    OPEN_ACTIONS = 5
-    KLANTMANAGER = 6
-    STATUS = 7
-
-    @property
-    def sort_column(self) -> caseload_query.SortColumn:
-        """The SQL sort that belongs to this column."""
-        return _SORT_COLUMNS[self]
-
-    @classmethod
-    def of(cls, sort_column: caseload_query.SortColumn) -> Column:
-        """The table column of a sort column."""
-        return next(column for column in cls if column.sort_column is sort_column)
-
-
-_SORT_COLUMNS = {
-    Column.REFERENCE: caseload_query.SortColumn.REFERENCE,
-    Column.NAME: caseload_query.SortColumn.NAME,
-    Column.TREDE: caseload_query.SortColumn.TREDE,
-    Column.DAYS_SINCE_CONTACT: caseload_query.SortColumn.DAYS_SINCE_CONTACT,
-    Column.OPEN_BARRIERS: caseload_query.SortColumn.OPEN_BARRIERS,
-    Column.OPEN_ACTIONS: caseload_query.SortColumn.OPEN_ACTIONS,
-    Column.KLANTMANAGER: caseload_query.SortColumn.KLANTMANAGER,
-    Column.STATUS: caseload_query.SortColumn.STATUS,
-}
-_NUMBER_COLUMNS = (
-    Column.TREDE,
-    Column.DAYS_SINCE_CONTACT,
-    Column.OPEN_BARRIERS,
-    Column.OPEN_ACTIONS,
-)
-
-#: Short titles in two lines for the narrow number columns (the others use the sort label).
-_TWO_LINE_HEADERS = {
-    Column.DAYS_SINCE_CONTACT: N_("Dagen sinds\ncontact"),
-    Column.OPEN_BARRIERS: N_("Open\nobstakels"),
-    Column.OPEN_ACTIONS: N_("Open\nacties"),
-}
-
 #: Role that gives the whole CaseloadRow of a line (for tests and the page).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _COLUMNS = tuple(Column)
 _COLUMN_COUNT = len(_COLUMNS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: Text alignment per column (None: the style's default).
-_ALIGNMENTS = tuple(_RIGHT if column in _NUMBER_COLUMNS else None for column in _COLUMNS)
+_ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
 #: Every row can be selected, none edited; one value, not built per cell on every paint.
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -126,42 +81,6 @@ class _Line(NamedTuple):
     texts: tuple[str, ...]  # per column
     font: QFont | None  # bold for a flagged row
     marked: tuple[bool, ...]  # per column: the attention marker
-
-
-def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
-    """Why a row is flagged, one sentence per reason (empty when it is not)."""
-    reasons = []
-    if row.no_recent_contact:
-        if row.days_since_contact is None:
-            reasons.append(_("Nog nooit contact gehad."))
-        else:
-            reasons.append(
-                ngettext(
-                    "Al %(days)s dag geen contact.",
-                    "Al %(days)s dagen geen contact.",
-                    row.days_since_contact,
-                )
-                % {"days": i18n.format_number(row.days_since_contact)}
-            )
-    if row.overdue_actions:
-        reasons.append(_("Een actie is over de einddatum."))
-    return reasons
-
-
-def status_text(status: str, closing_reason: str | None) -> str:
-    """'Actief', or 'Afgesloten: Uitstroom naar werk'."""
-    label = vocab.CLIENT_STATUSES.label(status)
-    if closing_reason:
-        return _("%(status)s: %(reason)s") % {
-            "status": label,
-            "reason": vocab.CLOSING_REASONS.label(closing_reason),
-        }
-    return label
-
-
-def days_text(days: int | None) -> str:
-    """Days since the last contact; 'nooit' when there was none."""
-    return _("nooit") if days is None else i18n.format_number(days)
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -392,7 +311,7 @@ class CaseloadModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return _(_TWO_LINE_HEADERS.get(column, column.sort_column.value))
+            return _(columns.TWO_LINE_HEADERS.get(column, column.sort_column.value))
         if role == Qt.ItemDataRole.ToolTipRole:
             return _(column.sort_column.value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -478,14 +397,14 @@ class CaseloadModel(QAbstractTableModel):
             return "" if row.trede is None else str(row.trede)
         if column == Column.DAYS_SINCE_CONTACT:
             days = row.days_since_contact
-            return days_text(None) if days is None else self._number(days)
+            return columns.days_text(None) if days is None else self._number(days)
         if column == Column.OPEN_BARRIERS:
             return self._number(row.open_barriers)
         if column == Column.OPEN_ACTIONS:
             return self._number(row.open_actions)
         if column == Column.KLANTMANAGER:
             return row.klantmanager
-        return status_text(row.status, row.closing_reason)
+        return columns.status_text(row.status, row.closing_reason)
 
     @staticmethod
     def _tooltip(line: _Line, column: Column) -> str | None:
@@ -495,7 +414,7 @@ class CaseloadModel(QAbstractTableModel):
             parts.append(line.texts[column])  # in full, for a narrow column
         if column == Column.TREDE and row.trede is not None:
             parts.append(ladder.trede(row.trede).title())
-        reasons = attention_reasons(row)
+        reasons = columns.attention_reasons(row)
         if reasons:
             parts.append(_("Vraagt aandacht:") + " " + " ".join(reasons))
         return "\n".join(parts) or None

@@ -28,7 +28,7 @@ from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, charts, error_dialog, icons, metrics, widgets
-from ui.caseload.table_model import days_text, status_text
+from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
 from ui.client.details_dialog import ClientDialog
 from ui.client.entry import EntryForm

@@ -10,8 +10,9 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from caseload import caseload_query, client_file, clients, demo, model
+from ui.caseload.columns import Column
 from ui.caseload.page import CaseloadPage
-from ui.caseload.table_model import ROW_ROLE, Column
+from ui.caseload.table_model import ROW_ROLE
 from ui.shell import main_window
 
 from ..shell.test_main_window import interactive_widgets, show_active, visible_label

@@ -9,7 +9,8 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from caseload import caseload_query, clients, demo, journal, model
 from ui.caseload import table_model as caseload_model
-from ui.caseload.table_model import ROW_ROLE, CaseloadModel, Column
+from ui.caseload.columns import Column
+from ui.caseload.table_model import ROW_ROLE, CaseloadModel
 from ui.client.timeline import TimelineModel
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from caseload import clients, journal, model
 from quickscan import loader, store
-from ui.caseload.table_model import Column
+from ui.caseload.columns import Column
 from ui.shell import main_window
 
 from .test_main_window import show_active

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from caseload import clients, journal, model
 from resources import audit
-from ui.caseload.table_model import Column
+from ui.caseload.columns import Column
 from ui.shell import main_window
 
 from ..keyboard import type_text
