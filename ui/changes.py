@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from caseload import undo as domain_undo
-from resources import changes as changes_
 from resources.changes import Changed, Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _
@@ -114,14 +113,17 @@ class ChangeBus(QObject):
         try:
             answer = run()
         except UserError as error:
+            refusal = error
+        else:
+            return answer
+        finally:
+            # Also when something unexpected went wrong: the cursor never stays busy.
             QGuiApplication.restoreOverrideCursor()
-            if on_error is not None:
-                on_error(error)
-            else:
-                QMessageBox.warning(parent, _("Niet opgeslagen"), error.message)
-            return None
-        QGuiApplication.restoreOverrideCursor()
-        return answer
+        if on_error is not None:
+            on_error(refusal)
+        else:
+            QMessageBox.warning(parent, _("Niet opgeslagen"), refusal.message)
+        return None
 
     def perform_in_background(
         self, parent: QWidget, title: str, label: str, job: jobs.Job
@@ -142,8 +144,3 @@ class ChangeBus(QObject):
         """Tell every view once what changed (empty changes tell nothing)."""
         if changes:
             self.changed.emit(changes)
-
-
-def whole_database() -> Changes:
-    """What a restore or encryption changed: everything (each view reloads)."""
-    return changes_.DATABASE
