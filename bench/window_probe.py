@@ -68,7 +68,7 @@ def scroll_through(table: QTableView) -> dict[str, float]:
     """Show every client (status 'Alle') and move the table down to the end in steps of one
     fetched page (200 rows, ten screens): each step is painted at once, so every page of rows
     is fetched, cached (the model keeps 50) and drawn."""
-    from ui.caseload import table_model as caseload_model
+    from ui.caseload import table_model
 
     page = table.parent()
     while page is not None and not hasattr(page, "filters"):
@@ -91,7 +91,7 @@ def scroll_through(table: QTableView) -> dict[str, float]:
         steps += 1
         if value >= bar.maximum():
             break
-        value = min(bar.maximum(), value + max(bar.pageStep(), caseload_model.PAGE_SIZE))
+        value = min(bar.maximum(), value + max(bar.pageStep(), table_model.PAGE_SIZE))
     total = time.perf_counter() - start
     return {
         "rows": table.model().rowCount(),

@@ -28,8 +28,7 @@ from resources.i18n import _
 from ui import charts, jobs, metrics, widgets
 from ui.context import WindowContext
 from ui.quickscan import table_models as texts
-from ui.reports import making
-from ui.reports import window_job as report_jobs
+from ui.reports import making, window_job
 
 
 def theme_bars(
@@ -257,8 +256,8 @@ class ResultView(QWidget):
             include_roles=self.include_roles.isChecked(),
             facts_of_scan_team=True,
         )
-        settings = report_jobs.settings_of(self.context.settings)
-        job = report_jobs.job(self.context.connect, request, path, settings, self.context.actor)
+        settings = window_job.settings_of(self.context.settings)
+        job = window_job.job(self.context.connect, request, path, settings, self.context.actor)
 
         self.report.setEnabled(False)
         self.report_message.setText(_("Het adviesrapport wordt gemaakt…"))

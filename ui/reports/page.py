@@ -31,9 +31,8 @@ from resources.i18n import _, ngettext
 from ui import accessibility, jobs, metrics, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
-from ui.reports import making
+from ui.reports import making, window_job
 from ui.reports import render as report_render
-from ui.reports import window_job as report_jobs
 from ui.reports.form import ReportForm
 from ui.reports.preview import Preview
 
@@ -168,9 +167,9 @@ class ReportsPage(QWidget):
             return
         folder = self.folder / str(next(self._numbers))
         folder.mkdir()
-        path = folder / report_jobs.file_name(request)
-        settings = report_jobs.settings_of(self.context.settings)
-        job = report_jobs.job(self.context.connect, request, path, settings, self.context.actor)
+        path = folder / window_job.file_name(request)
+        settings = window_job.settings_of(self.context.settings)
+        job = window_job.job(self.context.connect, request, path, settings, self.context.actor)
         self.status.setText(_("Het rapport wordt gemaakt…"))
         self.form.make.setEnabled(False)
         self.runner = jobs.run(self, _("Rapport maken"), _("Het rapport wordt gemaakt…"), job)

@@ -26,7 +26,7 @@ from ui.caseload import page as caseload_page
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
 from ui.security import actions as security_actions
-from ui.security import idle_lock as app_lock
+from ui.security import idle_lock
 from ui.settings import backup_actions, profile_form
 from ui.settings.page import SettingsPage
 from ui.shell import info_dialogs
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
         self._build()
         self._restore_geometry()
-        self.locker = app_lock.Locker(self, context, context.settings.lock_minutes)
+        self.locker = idle_lock.Locker(self, context, context.settings.lock_minutes)
 
     # -- building ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from caseload import caseload_query, clients, demo, journal, model
-from ui.caseload import table_model as caseload_model
+from ui.caseload import table_model
 from ui.caseload.columns import Column
 from ui.caseload.table_model import ROW_ROLE, CaseloadModel
 from ui.client.timeline import TimelineModel
@@ -56,7 +56,7 @@ def test_timeline_model_passes_qt_model_checks(qtmodeltester, filled) -> None:
 
 
 def test_rows_are_fetched_a_page_at_a_time(filled, monkeypatch) -> None:
-    monkeypatch.setattr(caseload_model, "PAGE_SIZE", 8)
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 8)
     table = _model(filled)
     asked: list[int] = []
     real_rows = caseload_query.rows

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ui.reports import window_job as report_jobs
+from ui.reports import window_job
 from ui.reports.making import Kind, Request
 
 D = dt.date
@@ -26,13 +26,13 @@ D = dt.date
     ],
 )
 def test_quick_periods(choice: str, today: dt.date, expected) -> None:
-    assert report_jobs.period(choice, today) == expected
+    assert window_job.period(choice, today) == expected
     if expected is not None:
-        assert report_jobs.matching_period(*expected, today) == choice
+        assert window_job.matching_period(*expected, today) == choice
 
 
 def test_a_period_of_its_own_is_eigen_keuze() -> None:
-    assert report_jobs.matching_period(D(2026, 2, 3), D(2026, 2, 9), D(2026, 3, 1)) == "eigen"
+    assert window_job.matching_period(D(2026, 2, 3), D(2026, 2, 9), D(2026, 3, 1)) == "eigen"
 
 
 @pytest.mark.parametrize(
@@ -46,4 +46,4 @@ def test_a_period_of_its_own_is_eigen_keuze() -> None:
     ],
 )  # fmt: skip
 def test_file_names_say_what_is_in_them(request_: Request, name: str) -> None:
-    assert report_jobs.file_name(request_) == name
+    assert window_job.file_name(request_) == name

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app import context, database
 from caseload import clients, model
 from ui.client.details_dialog import ClientDialog
-from ui.security import idle_lock as app_lock
+from ui.security import idle_lock
 from ui.shell import main_window
 
 from ..keyboard import type_text
@@ -222,7 +222,7 @@ def test_the_veil_hides_every_part_of_a_dialog_and_keeps_its_size(qtbot) -> None
     box.show()
     qtbot.waitExposed(box)
     size = box.size()
-    veil = app_lock.Veil(box)
+    veil = idle_lock.Veil(box)
     # The message box would resize itself on its next layout pass: run that pass now.
     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert not name_on_screen()
