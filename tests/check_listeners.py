@@ -23,8 +23,14 @@ LISTENERS = (
     ("ui/reports/page.py", "ReportsPage", "_data_changed"),
     ("ui/shell/main_window.py", "MainWindow", "_changed"),
     ("ui/changes.py", "ChangeBus", "_job_finished"),
+    # Not on the change broadcast but on the undo list: it names and enables Ongedaan maken.
+    ("ui/shell/main_window.py", "MainWindow", "_update_undo_actions"),
 )
-TESTS = ("tests/ui/shell/test_listeners.py", "tests/ui/caseload/test_import_dialog.py")
+TESTS = (
+    "tests/ui/shell/test_listeners.py",
+    "tests/ui/caseload/test_import_dialog.py",
+    "tests/ui/shell/test_undo.py",
+)
 
 
 def silenced(source: str, cls: str, method: str) -> str:
