@@ -117,8 +117,9 @@ def _write(target: Path, path: Path, head: Head, pending: tuple[Head, ...], dura
         }
     ).encode("utf-8")
     if len(data) > RECORD_BYTES:  # only a path of thousands of characters gets here
-        data = json.dumps({"head": _encode(head), "pending": [_encode(p) for p in pending[-1:]]})
-        data = data.encode("utf-8")
+        data = json.dumps(
+            {"head": _encode(head), "pending": [_encode(p) for p in pending[-1:]]}
+        ).encode("utf-8")
     try:
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
     except FileNotFoundError:

@@ -48,7 +48,7 @@ def fill_demo(options: argparse.Namespace) -> int:
     path = commands_basic.database_path(options)
     db = database.open_database(path)
     try:
-        made = demo.fill(db, options.clients, seed=options.seed)
+        made = demo.fill(db, options.clients, seed=options.seed).value
     finally:
         db.close()
     print(

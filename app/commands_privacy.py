@@ -21,6 +21,7 @@ from caseload import access, bundle, client_report, clients, erasure, inclusion,
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
+from ui.reports import combine
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -266,7 +267,7 @@ def retention_list(options: argparse.Namespace) -> int:
             )
         erased = erasure.erase_many(
             db, [item.id for item in found], actor=commands_basic.actor(settings)
-        )
+        ).value
     finally:
         db.close()
     print(ngettext("%(n)d dossier gewist.", "%(n)d dossiers gewist.", erased) % {"n": erased})
@@ -286,7 +287,7 @@ def bundle_export(options: argparse.Namespace) -> int:
     team = options.team.strip() if options.team and options.team.strip() else None
     db = commands_report._open(options)
     try:
-        data = bundle.make(
+        data = combine.make_bundle(
             db,
             inclusion.Period(start, end, team),
             contact_threshold_days=settings.contact_threshold_days,
@@ -306,7 +307,7 @@ def bundle_report(options: argparse.Namespace) -> int:
     start, end, today = _period(options)
     settings = _settings()
     bundles = [bundle.read(path) for path in options.bundles]
-    bundle.write_report(
+    combine.write_bundle_report(
         bundles,
         options.out,
         start=start,

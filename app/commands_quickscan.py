@@ -8,13 +8,13 @@ import json
 import sys
 from pathlib import Path
 
-from app import cli, commands_basic, database, paths
+from app import cli, commands_basic, commands_report, database, paths
 from app import settings as settings_module
-from caseload import evidence
-from quickscan import answers_file, loader, report, store
+from quickscan import answers_file, loader, store
 from quickscan import questionnaire as model
-from resources import audit, i18n
+from resources import i18n
 from resources.i18n import _, ngettext
+from ui.reports import making
 
 #: A scan's number: SQLite stores no larger whole number.
 SCAN_ID = cli.whole_number(1, cli.LARGEST_INTEGER)
@@ -177,7 +177,7 @@ def submit_answers(options: argparse.Namespace) -> int:
             actor=commands_basic.actor(),
             language=submission.language,
             origin="cli",
-        )
+        ).value
     finally:
         db.close()
     print(response.id)
@@ -239,27 +239,19 @@ def write_report(options: argparse.Namespace) -> int:
     settings = _settings()
     db = database.open_database(db_path)
     try:
-        scan = store.get_response(db, options.id)
-        facts = evidence.for_themes(
-            db,
-            team=evidence.scope_team(db, scan.team),
-            min_group_size=settings.min_group_size,
-            contact_threshold_days=settings.contact_threshold_days,
-        )
-        report.write_advice_report(
-            db,
-            options.id,
-            options.out,
-            municipality=settings.municipality,
+        request = making.Request(
+            making.Kind.ADVICE,
+            response_id=options.id,
             compare_with=options.compare,
             include_roles=options.roles,
-            evidence=facts,
+            facts_of_scan_team=True,
         )
-        audit.record_alone(
+        making.make(
             db,
+            request,
+            options.out,
+            commands_report.report_settings(settings),
             actor=commands_basic.actor(settings),
-            action="report.quickscan",
-            obj=f"quickscan:{options.id}",
             origin="cli",
         )
     finally:

@@ -10,10 +10,9 @@ from sqlite_utils import Database
 
 from app import cli, commands_basic, database, paths
 from app import settings as settings_module
-from caseload import client_report, clients, inclusion_report
-from resources import audit
 from resources.errors import UserError
 from resources.i18n import _
+from ui.reports import making
 
 
 class BadDate(UserError):
@@ -134,6 +133,16 @@ def _dates(options: argparse.Namespace) -> tuple[dt.date | None, dt.date | None,
     return start, end, today
 
 
+def report_settings(settings: settings_module.Settings) -> making.Settings:
+    """What a report needs from the settings file."""
+    return making.Settings(
+        municipality=settings.municipality,
+        min_group_size=settings.min_group_size,
+        contact_threshold_days=settings.contact_threshold_days,
+        origin_enabled=settings.origin_enabled,
+    )
+
+
 def write_inclusion(options: argparse.Namespace) -> int:
     """Write the inclusion report and print its path."""
     start, end, today = _dates(options)
@@ -141,24 +150,15 @@ def write_inclusion(options: argparse.Namespace) -> int:
     settings = _settings()
     db = _open(options)
     try:
-        inclusion_report.write_inclusion_report(
+        request = making.Request(making.Kind.INCLUSION, start=start, end=end, team=options.team)
+        making.make(
             db,
+            request,
             options.out,
-            start=start,
-            end=end,
-            team=options.team,
-            municipality=settings.municipality,
-            min_group_size=settings.min_group_size,
-            contact_threshold_days=settings.contact_threshold_days,
-            origin_enabled=settings.origin_enabled,
-            today=today,
-        )
-        audit.record_alone(
-            db,
+            report_settings(settings),
             actor=commands_basic.actor(settings),
-            action="report.inclusion",
-            obj=audit.inclusion_object(options.team, start, end),
             origin="cli",
+            today=today,
         )
     finally:
         db.close()
@@ -172,22 +172,17 @@ def write_client(options: argparse.Namespace) -> int:
     settings = _settings()
     db = _open(options)
     try:
-        client_report.write_client_report(
-            db,
-            options.out,
-            reference=options.reference,
-            start=start,
-            end=end,
-            municipality=settings.municipality,
-            today=today,
+        request = making.Request(
+            making.Kind.CLIENT, start=start, end=end, reference=options.reference
         )
-        found = clients.find(db, options.reference)
-        audit.record_alone(
+        making.make(
             db,
+            request,
+            options.out,
+            report_settings(settings),
             actor=commands_basic.actor(settings),
-            action="report.client",
-            obj=clients.obj(found.id) if found else "client:?",
             origin="cli",
+            today=today,
         )
     finally:
         db.close()

@@ -167,7 +167,7 @@ def import_clients(options: argparse.Namespace) -> int:
             bsn_enabled=settings.bsn_enabled,
             actor=commands_basic.actor(settings),
             dry_run=options.dry_run,
-        )
+        ).value
         if options.rejected is not None and result.rejected:
             saved = csv_rejected.write(
                 db, options.rejected, table, result.rejected, actor=commands_basic.actor(settings)

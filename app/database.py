@@ -387,7 +387,7 @@ def refuse_newer(db: Database, path: Path) -> None:
 
 def is_empty(db: Database) -> bool:
     """Whether the database holds no clients and no quickscans yet."""
-    return db["clients"].count == 0 and db["quickscan_responses"].count == 0  # type: ignore[union-attr]
+    return db["clients"].count == 0 and db["quickscan_responses"].count == 0
 
 
 def check(db: Database) -> CheckResult:

@@ -19,7 +19,9 @@ from caseload import demo
 from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
-from ui import error_dialog, main_window, passphrase_dialog, qt_setup
+from ui import error_dialog, qt_setup
+from ui.security import passphrase_dialog
+from ui.shell import main_window
 
 DEMO_CLIENTS = 400
 

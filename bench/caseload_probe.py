@@ -33,8 +33,10 @@ from PySide6.QtWidgets import QApplication
 from app import gui, paths
 from caseload import caseload_query
 from resources import i18n
-from ui import caseload_model, main_window, qt_setup
-from ui.caseload_model import Column
+from ui import qt_setup
+from ui.caseload import table_model
+from ui.caseload.columns import Column
+from ui.shell import main_window
 
 #: (text already typed, the texts after each further character). Common first names, a name
 #: typed without its diacritics, a client reference, and a second word.
@@ -104,7 +106,7 @@ class Session:
         threshold = self.context.settings.contact_threshold_days
         start = time.perf_counter()
         found = caseload_query.ids(db, flt, sort, self.today)
-        caseload_query.rows(db, found[: caseload_model.PAGE_SIZE], self.today, threshold)
+        caseload_query.rows(db, found[: table_model.PAGE_SIZE], self.today, threshold)
         return time.perf_counter() - start
 
     def query(self) -> tuple[caseload_query.CaseloadFilter, caseload_query.Sort]:

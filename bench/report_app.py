@@ -2,7 +2,7 @@
 
 ``python -m bench.report_app --db PATH --from D --to D --out FILE.pdf`` does what the command
 will do: open the database the app's way (``app.database.open_database``), read the settings,
-and call ``caseload.inclusion_report.write_inclusion_report``. Once ``trede report inclusion``
+and call the one report entry point, ``ui.reports.making.make`` (report and log line). Once ``trede report inclusion``
 exists, ``bench/run.py`` times the command itself and this file is no longer used.
 """
 
@@ -25,23 +25,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--team")
     options = parser.parse_args(argv)
 
-    from app import database, paths
+    from app import commands_basic, commands_report, database, paths
     from app import settings as settings_module
-    from caseload import inclusion_report
+    from ui.reports import making
 
     settings = settings_module.load(paths.resolve(options.db).settings)
     db = database.open_database(options.db)
     try:
-        inclusion_report.write_inclusion_report(
+        request = making.Request(
+            making.Kind.INCLUSION, start=options.start, end=options.end, team=options.team
+        )
+        making.make(
             db,
+            request,
             options.out,
-            start=options.start,
-            end=options.end,
-            team=options.team,
-            municipality=settings.municipality,
-            min_group_size=settings.min_group_size,
-            contact_threshold_days=settings.contact_threshold_days,
-            origin_enabled=settings.origin_enabled,
+            commands_report.report_settings(settings),
+            actor=commands_basic.actor(settings),
+            origin="cli",
         )
     finally:
         database.close(db)

@@ -49,7 +49,7 @@ class FirstPaint(QObject):
 
 
 def caseload_viewport(obj: QObject) -> bool:
-    """Whether obj is the viewport of the caseload table (ui/caseload_model.py) with rows."""
+    """Whether obj is the viewport of the caseload table (ui/caseload/table_model.py) with rows."""
     parent = obj.parent()
     return (
         isinstance(parent, QTableView)
@@ -68,7 +68,7 @@ def scroll_through(table: QTableView) -> dict[str, float]:
     """Show every client (status 'Alle') and move the table down to the end in steps of one
     fetched page (200 rows, ten screens): each step is painted at once, so every page of rows
     is fetched, cached (the model keeps 50) and drawn."""
-    from ui import caseload_model  # the app's own page size
+    from ui.caseload import table_model
 
     page = table.parent()
     while page is not None and not hasattr(page, "filters"):
@@ -91,7 +91,7 @@ def scroll_through(table: QTableView) -> dict[str, float]:
         steps += 1
         if value >= bar.maximum():
             break
-        value = min(bar.maximum(), value + max(bar.pageStep(), caseload_model.PAGE_SIZE))
+        value = min(bar.maximum(), value + max(bar.pageStep(), table_model.PAGE_SIZE))
     total = time.perf_counter() - start
     return {
         "rows": table.model().rowCount(),

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from caseload import errors, inclusion
-from quickscan import comparison, loader
-from quickscan import store as quickscan_store
-from resources import audit, files, i18n
+from resources import audit, files
 from resources.i18n import _
 
 FORMAT = "trede-team-bundle"
@@ -69,42 +67,6 @@ def _group(group: inclusion.GroupFigures) -> dict[str, int]:
     return dataclasses.asdict(group)
 
 
-def _scans(db: Database, team: str | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """The completed scans of the team (all teams when None), without respondent or comment."""
-    responses = [
-        response
-        for response in quickscan_store.list_responses(
-            db, team=team, status=quickscan_store.COMPLETE
-        )
-    ]
-    scans = []
-    definitions: dict[str, Any] = {}
-    for response in sorted(responses, key=lambda r: (r.completed_at or "", r.id)):
-        values = quickscan_store.answers(db, response.id)
-        scans.append(
-            {
-                "questionnaire_id": response.questionnaire_id,
-                "questionnaire_version": response.questionnaire_version,
-                "role": response.role,
-                "team": response.team,
-                "completed_at": response.completed_at,
-                "answers": {qid: answer.value for qid, answer in sorted(values.items())},
-            }
-        )
-        key = f"{response.questionnaire_id}@{response.questionnaire_version}"
-        if key not in definitions:
-            rows = list(
-                db.query(
-                    f"SELECT definition FROM {quickscan_store.QUESTIONNAIRES} "
-                    "WHERE id = ? AND version = ?",
-                    [response.questionnaire_id, response.questionnaire_version],
-                )
-            )
-            if rows:
-                definitions[key] = json.loads(rows[0]["definition"])
-    return scans, definitions
-
-
 def make(
     db: Database,
     period: inclusion.Period,
@@ -112,16 +74,21 @@ def make(
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
     made_on: dt.date | None = None,
+    scans: Sequence[Mapping[str, Any]] = (),
+    questionnaires: Mapping[str, Any] | None = None,
     actor: str,
 ) -> dict[str, Any]:
-    """The bundle of a period (and optionally one team), as JSON data; the export is logged."""
+    """The bundle of a period (and optionally one team), as JSON data; the export is logged.
+
+    ``scans`` and ``questionnaires`` are the team's completed quickscans (without respondent or
+    comment) and their definitions by "id@version", as plain data from the caller.
+    """
     figures = inclusion.figures(
         db,
         period,
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
     )
-    scans, definitions = _scans(db, period.team)
     if period.team is not None:
         teams = [period.team]
     else:
@@ -159,8 +126,8 @@ def make(
         "origin": None
         if figures.origin is None
         else {code: _group(group) for code, group in figures.origin},
-        "quickscan_questionnaires": definitions,
-        "quickscans": scans,
+        "quickscan_questionnaires": dict(questionnaires or {}),
+        "quickscans": [dict(scan) for scan in scans],
     }
     with db.atomic():
         audit.record(db, actor=actor, action="bundle.export", obj=f"bundle:{bundle_id}")
@@ -324,54 +291,14 @@ def _sum_kinds(parts: Sequence[Sequence[inclusion.KindCount]]) -> tuple[inclusio
     return tuple(inclusion.KindCount(kind, clients[kind], finished[kind]) for kind in order)
 
 
-def _quickscans(bundles: Sequence[Bundle]) -> inclusion.QuickscanRoles | None:
-    """The newest completed scan per role over all bundles, as the report of one desk does."""
-    scans = [scan for bundle in bundles for scan in bundle.scans]
-    definitions: dict[tuple[str, str], str] = {}
-    for bundle in bundles:
-        definitions.update(bundle.questionnaires)
-    scans = [s for s in scans if (s.questionnaire_id, s.questionnaire_version) in definitions]
-    if not scans:
-        return None
-    newest = max(scans, key=lambda s: s.completed_at)
-    latest: dict[str, ScanEntry] = {}
-    for scan in sorted(scans, key=lambda s: s.completed_at, reverse=True):
-        if scan.questionnaire_id == newest.questionnaire_id:
-            latest.setdefault(scan.role, scan)
-    key = (newest.questionnaire_id, newest.questionnaire_version)
-    questionnaire = loader.loads(definitions[key], f"{key[0]} {key[1]}")
-    order = [role.id for role in questionnaire.roles]
-    roles = sorted(latest, key=lambda role: order.index(role) if role in order else len(order))
-    language = i18n.current_language()
-    if language not in questionnaire.languages:
-        language = questionnaire.languages[0]
-    sides = []
-    for role in roles:
-        scan = latest[role]
-        own = loader.loads(
-            definitions[(scan.questionnaire_id, scan.questionnaire_version)], scan.questionnaire_id
-        )
-        sides.append(comparison.Side(role, own, role, scan.answers))
-    scans_out = []
-    for role in roles:
-        definition = questionnaire.role(role)
-        scans_out.append(
-            inclusion.RoleScan(
-                role=role,
-                label=definition.label.get(language) if definition else role,
-                completed_on=dt.datetime.fromisoformat(latest[role].completed_at).date(),
-            )
-        )
-    themes = inclusion.theme_rows(questionnaire, sides, language) if len(sides) >= 2 else ()
-    return inclusion.QuickscanRoles(
-        questionnaire=questionnaire.title.get(language),
-        roles=tuple(scans_out),
-        themes=themes,
-    )
-
-
-def merge(bundles: Sequence[Bundle], start: dt.date, end: dt.date) -> inclusion.InclusionFigures:
-    """One set of figures from bundles of the same period: every count is the sum of theirs.
+def merge(
+    bundles: Sequence[Bundle],
+    start: dt.date,
+    end: dt.date,
+    quickscans: inclusion.QuickscanRoles | None = None,
+) -> inclusion.InclusionFigures:
+    """One set of figures from bundles of the same period: every count is the sum of theirs;
+    ``quickscans`` are their scans side by side, made by the caller from ``Bundle.scans``.
 
     Refused when there is no bundle, when a bundle covers another period or another contact
     threshold, or when the same bundle is given twice (its clients would count double).
@@ -429,7 +356,7 @@ def merge(bundles: Sequence[Bundle], start: dt.date, end: dt.date) -> inclusion.
             threshold_days=thresholds.pop(),
             histogram=tuple(ordered),
         ),
-        quickscans=_quickscans(bundles),
+        quickscans=quickscans,
         origin=origin,
     )
 
@@ -443,13 +370,14 @@ def write_report(
     municipality: str,
     min_group_size: int = 10,
     today: dt.date | None = None,
+    quickscans: inclusion.QuickscanRoles | None = None,
 ) -> inclusion.InclusionFigures:
     """Write the team inclusion report of merged bundles; small groups hidden after the merge."""
     from caseload import inclusion_cells, inclusion_report, inclusion_sections, report_pdf
 
     target = Path(path)
     report_pdf.check_target(target)
-    figures = merge(bundles, start, end)
+    figures = merge(bundles, start, end, quickscans)
     data = inclusion_sections.ReportData(
         figures=figures,
         shown=inclusion_cells.suppressed(figures, min_group_size),

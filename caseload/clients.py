@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from caseload import errors, model, records, schema, summary, validate, vocab
 from resources import audit
+from resources import changes as changes_
 from resources.i18n import _
 
 #: Every table that holds rows about one client, children before the client itself.
@@ -57,6 +58,10 @@ def exists(db: Database, client_id: int) -> None:
         raise errors.NotFound("client", client_id)
 
 
+def _changed(db: Database, client_id: int) -> changes_.Changed[model.Client]:
+    return changes_.Changed(get(db, client_id), changes_.clients([client_id]))
+
+
 def _row(details: model.ClientDetails) -> dict[str, Any]:
     row = records.details_row(details)
     row["sort_name"] = summary.sort_name(details.first_name, details.initials, details.surname)
@@ -70,7 +75,7 @@ def add(
     actor: str,
     bsn_enabled: bool = False,
     today: dt.date | None = None,
-) -> model.Client:
+) -> changes_.Changed[model.Client]:
     """Store a new active client; refused (and nothing stored) when the details do not hold."""
     clean = validate.client_details(details, bsn_enabled, _today(today))
     stamp = records.now()
@@ -79,7 +84,7 @@ def add(
         row = _row(clean) | {"status": "active", "created_at": stamp, "updated_at": stamp}
         client_id = insert(db, "clients", row)
         audit.record(db, actor=actor, action="client.add", obj=obj(client_id))
-    return get(db, client_id)
+    return _changed(db, client_id)
 
 
 def update(
@@ -90,7 +95,7 @@ def update(
     actor: str,
     bsn_enabled: bool = False,
     today: dt.date | None = None,
-) -> model.Client:
+) -> changes_.Changed[model.Client]:
     """Replace a client's details; refused (and nothing changed) when they do not hold."""
     clean = validate.client_details(details, bsn_enabled, _today(today))
     with db.atomic():
@@ -99,7 +104,7 @@ def update(
         row = _row(clean) | {"updated_at": records.now()}
         db["clients"].update(client_id, row)  # type: ignore[union-attr]
         audit.record(db, actor=actor, action="client.update", obj=obj(client_id))
-    return get(db, client_id)
+    return _changed(db, client_id)
 
 
 def close(
@@ -110,7 +115,7 @@ def close(
     reason: str,
     actor: str,
     today: dt.date | None = None,
-) -> model.Client:
+) -> changes_.Changed[model.Client]:
     """Close the case on a date with a reason (e.g. 'uitstroom_werk')."""
     validate.code("closing_reason", reason, vocab.CLOSING_REASONS, required=True)
     validate.not_in_future("closed_on", on, _today(today))
@@ -130,10 +135,10 @@ def close(
             },
         )
         audit.record(db, actor=actor, action="client.close", obj=obj(client_id))
-    return get(db, client_id)
+    return _changed(db, client_id)
 
 
-def reopen(db: Database, client_id: int, *, actor: str) -> model.Client:
+def reopen(db: Database, client_id: int, *, actor: str) -> changes_.Changed[model.Client]:
     """Make a closed case active again; the closing date and reason are cleared."""
     with db.atomic():
         client = get(db, client_id)
@@ -149,10 +154,10 @@ def reopen(db: Database, client_id: int, *, actor: str) -> model.Client:
             },
         )
         audit.record(db, actor=actor, action="client.reopen", obj=obj(client_id))
-    return get(db, client_id)
+    return _changed(db, client_id)
 
 
-def delete(db: Database, client_id: int, *, actor: str) -> None:
+def delete(db: Database, client_id: int, *, actor: str) -> changes_.Changes:
     """Remove the client and every row about them, search index included."""
     with db.atomic():
         exists(db, client_id)
@@ -163,6 +168,7 @@ def delete(db: Database, client_id: int, *, actor: str) -> None:
     # Merge the search index so that no segment keeps the removed words.
     with db.atomic():
         db.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
+    return changes_.clients([client_id])
 
 
 def record_view(db: Database, client_id: int, *, actor: str) -> None:

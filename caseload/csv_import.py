@@ -22,7 +22,8 @@ from typing import Literal, TypeVar
 from sqlite_utils import Database
 
 from caseload import csv_mapping, csv_read, errors, model, records, schema, summary, validate
-from resources import audit
+from resources import audit, changes
+from resources.changes import Kind
 from resources.i18n import _, ngettext
 
 #: Rows written per batch; progress and cancel are checked between batches.
@@ -401,7 +402,7 @@ def import_clients(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
-) -> ImportResult:
+) -> changes.Changed[ImportResult]:
     """Import the clients in a CSV file in one transaction, or (``dry_run``) only say what would
     happen. ``valid_only`` False means all or nothing: one rejected row refuses the whole file.
 
@@ -453,7 +454,8 @@ def import_clients(
                         f"skipped={plan.skipped} rejected={len(plan.rejected)}"
                     ),
                 )
-    return ImportResult(
+    stored = not dry_run and bool(plan.new or plan.updates)
+    result = ImportResult(
         read=len(table.rows) - len(not_data),
         added=len(plan.new),
         updated=len(plan.updates),
@@ -466,6 +468,7 @@ def import_clients(
         ignored_bsn_column=csv_mapping.ignored_bsn_column(table.headers, mapping),
         not_data=tuple(sorted((*table.skipped, *not_data), key=lambda row: row.line_number)),
     )
+    return changes.Changed(result, changes.many(Kind.CLIENT) if stored else changes.NOTHING)
 
 
 def _refused(rejected: Sequence[RejectedRow]) -> ImportRejected:

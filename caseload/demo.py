@@ -18,7 +18,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from caseload import demo_names, summary
-from resources import audit
+from resources import audit, changes
+from resources.changes import Kind
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -332,7 +333,7 @@ def fill(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
     actor: str = "demo",
-) -> DemoSummary:
+) -> changes.Changed[DemoSummary]:
     """Fill an empty database with ``clients`` synthetic clients; the same seed gives the same data.
 
     Raises ``Cancelled`` (and stores nothing) when ``cancelled()`` turns true, and ``DemoRefused``
@@ -363,10 +364,12 @@ def fill(
                 progress(done, clients)
         summary.refresh_all(db)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
-    return DemoSummary(
+    made = DemoSummary(
         clients=totals["clients"],
         ladder_steps=totals["ladder_steps"],
         barriers=totals["barriers"],
         contacts=totals["contacts"],
         actions=totals["actions"],
     )
+    kinds = (Kind.CLIENT, Kind.LADDER, Kind.BARRIER, Kind.CONTACT, Kind.ACTION)
+    return changes.Changed(made, changes.many(*kinds))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from caseload import clients, errors, model, records
+from resources import changes
 from resources.i18n import _
 
 #: Called after each erased file with (done, total); for a progress bar.
@@ -79,19 +80,20 @@ def flush(db: Database) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
-def erase(db: Database, client_id: int, *, actor: str) -> None:
+def erase(db: Database, client_id: int, *, actor: str) -> changes.Changes:
     """Erase one client and every row about them; cannot be undone. The log keeps only the fact."""
-    clients.delete(db, client_id, actor=actor)
+    changed = clients.delete(db, client_id, actor=actor)
     flush(db)
+    return changed
 
 
 def erase_many(
     db: Database, client_ids: list[int], *, actor: str, progress: Progress | None = None
-) -> int:
-    """Erase these clients one by one (each in its own transaction); return how many."""
+) -> changes.Changed[int]:
+    """Erase these clients one by one (each in its own transaction); say how many."""
     for done, client_id in enumerate(client_ids, start=1):
         clients.delete(db, client_id, actor=actor)
         if progress is not None:
             progress(done, len(client_ids))
     flush(db)
-    return len(client_ids)
+    return changes.Changed(len(client_ids), changes.clients(client_ids))

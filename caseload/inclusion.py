@@ -25,10 +25,6 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from caseload import ladder, vocab
-from quickscan import comparison
-from quickscan import questionnaire as quickscan_model
-from quickscan import store as quickscan_store
-from resources import i18n
 from resources.i18n import N_
 
 #: The one origin breakdown of the report. One partition only: two overlapping breakdowns of
@@ -142,27 +138,6 @@ class ThemeRow:
     spread: float | None
     #: How many questions every role answered in this theme: what the scores rest on.
     shared: int = 0
-
-
-def theme_rows(
-    questionnaire: quickscan_model.Questionnaire,
-    sides: Sequence[comparison.Side],
-    language: str,
-) -> tuple[ThemeRow, ...]:
-    """The roles compared per theme on the questions all of them answered, largest gap first."""
-    rows = []
-    for compared in comparison.by_spread(comparison.compare(sides)):
-        theme = questionnaire.theme(compared.theme)
-        rows.append(
-            ThemeRow(
-                theme=compared.theme,
-                title=theme.title.get(language) if theme else compared.theme,
-                scores=tuple(score for _role, score in compared.scores),
-                spread=compared.spread,
-                shared=compared.count,
-            )
-        )
-    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -354,57 +329,21 @@ def median(histogram: Sequence[tuple[float, int]], total: int) -> float | None:
     return (found[0] + found[1]) / 2
 
 
-def _quickscans(db: Database, team: str | None) -> QuickscanRoles | None:
-    """The team's newest completed scan per role, of the questionnaire of the newest scan."""
-    latest = quickscan_store.latest_complete_per_role(db, team)
-    if not latest:
-        return None
-    newest = max(latest.values(), key=lambda r: (r.completed_at or "", r.id))
-    latest = quickscan_store.latest_complete_per_role(db, team, newest.questionnaire_id)
-    questionnaire = quickscan_store.questionnaire_for(db, newest)
-    order = [role.id for role in questionnaire.roles]
-    roles = sorted(latest, key=lambda role: order.index(role) if role in order else len(order))
-    language = i18n.current_language()
-    if language not in questionnaire.languages:
-        language = questionnaire.languages[0]
-    sides = []
-    for role in roles:
-        answers = quickscan_store.answers(db, latest[role].id)
-        sides.append(
-            comparison.Side(
-                role,
-                quickscan_store.questionnaire_for(db, latest[role]),
-                role,
-                {qid: answer.value for qid, answer in answers.items()},
-            )
-        )
-    scans = []
-    for role in roles:
-        definition = questionnaire.role(role)
-        stamp = latest[role].completed_at
-        scans.append(
-            RoleScan(
-                role=role,
-                label=definition.label.get(language) if definition else role,
-                completed_on=dt.datetime.fromisoformat(stamp).date() if stamp else None,
-            )
-        )
-    themes = theme_rows(questionnaire, sides, language) if len(sides) >= 2 else ()
-    return QuickscanRoles(
-        questionnaire=questionnaire.title.get(language), roles=tuple(scans), themes=themes
-    )
-
-
 def figures(
     db: Database,
     period: Period,
     *,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
+    quickscans: QuickscanRoles | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> InclusionFigures:
-    """Count everything the inclusion report shows, for a period and optionally one team."""
+    """Count everything the inclusion report shows, for a period and optionally one team.
+
+    ``quickscans`` is the team's newest scans side by side, made by the caller from the
+    quickscan store (this domain does not read it).
+    """
     if period.start > period.end:
         raise ValueError("start after end")
     cutoff = period.end - dt.timedelta(days=contact_threshold_days)
@@ -438,8 +377,6 @@ def figures(
         interventions = _interventions(db, period)
         advance(5)
         contacts = _contact_intensity(db, period, contact_threshold_days)
-        advance(6)
-        quickscans = _quickscans(db, period.team)
         advance(7)
     finally:
         db.execute(f"DROP TABLE IF EXISTS {_FACTS}")

@@ -11,9 +11,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak
 from sqlite_utils import Database
 
-from caseload import inclusion, inclusion_cells, inclusion_sections, report_pdf
+from caseload import (
+    inclusion,
+    inclusion_appendix,
+    inclusion_cells,
+    inclusion_sections,
+    report_pdf,
+)
 from caseload.inclusion_sections import ReportData
 from resources import pdf
 from resources.i18n import _
@@ -34,11 +42,13 @@ def write_inclusion_report(
     min_group_size: int = 10,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
+    quickscans: inclusion.QuickscanRoles | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> None:
-    """Write the inclusion report of a period (optionally one team) as a PDF.
+    """Write the inclusion report of a period (optionally one team) as a PDF; ``quickscans``
+    (the team's scans side by side, made by the caller) fills its quickscan page.
 
     Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
     file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
@@ -56,6 +66,7 @@ def write_inclusion_report(
         inclusion.Period(start, end, team),
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
+        quickscans=quickscans,
         progress=None if progress is None else (lambda done, total: progress(done, total + 1)),
         cancelled=cancelled,
     )
@@ -82,5 +93,16 @@ def frame(data: ReportData) -> pdf.PageFrame:
 
 
 def story(data: ReportData) -> list[Any]:
-    """The pages in reading order."""
-    return inclusion_sections.all_sections(data)
+    """The pages in reading order: the caseload's, then the appendix."""
+    styles = report_pdf.sheet()
+    pages = inclusion_sections.cover(data, styles)
+    pages += [PageBreak(), *inclusion_sections.key_figures(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.ladder_section(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.barriers(data, styles)]
+    pages += [CondPageBreak(90 * mm), *inclusion_sections.contact(data, styles)]
+    pages += [PageBreak(), *inclusion_sections.interventions(data, styles)]
+    pages += [PageBreak(), *inclusion_appendix.quickscans(data, styles)]
+    if data.figures.origin is not None:
+        pages += [PageBreak(), *inclusion_appendix.origin(data, styles)]
+    pages += [PageBreak(), *inclusion_appendix.definitions(data, styles)]
+    return pages

@@ -1,5 +1,6 @@
-"""The pages of the inclusion report: cover, key figures, ladder, barriers, contact, actions,
-quickscans, origin, and definitions. Every printed count goes through the suppression result.
+"""The caseload pages of the inclusion report: cover, key figures, ladder, barriers, contact and
+actions, and what every page uses (``ReportData``). Every printed count goes through the
+suppression result; the pages after these are in :mod:`caseload.inclusion_appendix`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import KeepTogether
 
 from caseload import inclusion, ladder, suppression, vocab
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _, ngettext
 
 CHART_WIDTH = rp.TEXT_WIDTH
@@ -57,14 +59,14 @@ class ReportData:
             "share": i18n.format_percent(share),
         }
 
-    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> pdf.Bar:
+    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> Bar:
         """A bar whose length is the share of the base; hidden counts get no bar at all."""
         share = self.shown.share(part, base)
-        bar = pdf.Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
+        bar = Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
         if compare is None:
             return bar
         compare_share = self.shown.share(compare, base)
-        return pdf.Bar(
+        return Bar(
             label=bar.label,
             value=bar.value,
             text=bar.text,
@@ -78,29 +80,13 @@ def hidden_text() -> str:
     return _("verborgen")
 
 
-def chart(bars: Sequence[pdf.Bar]) -> Any:
+def chart(bars: Sequence[Bar]) -> Any:
     """A bar chart of percentages (0–100) in the report's width."""
     top = max((max(bar.value, bar.compare_value or 0.0) for bar in bars), default=0.0)
     # Room for the text at the end of the longest bar.
     return pdf.bar_chart(
         bars, maximum=max(top * 1.25, 10.0), width=CHART_WIDTH, label_width=LABEL_WIDTH
     )
-
-
-def all_sections(data: ReportData) -> list[Any]:
-    """Every page in reading order."""
-    styles = rp.sheet()
-    story = cover(data, styles)
-    story += [PageBreak(), *key_figures(data, styles)]
-    story += [PageBreak(), *ladder_section(data, styles)]
-    story += [PageBreak(), *barriers(data, styles)]
-    story += [CondPageBreak(90 * mm), *contact(data, styles)]
-    story += [PageBreak(), *interventions(data, styles)]
-    story += [PageBreak(), *quickscans(data, styles)]
-    if data.figures.origin is not None:
-        story += [PageBreak(), *origin(data, styles)]
-    story += [PageBreak(), *definitions(data, styles)]
-    return story
 
 
 def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
@@ -260,10 +246,10 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
     ]
 
 
-def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> pdf.Bar:
+def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> Bar:
     bar = data.bar(label, end_key, cells.AT_END)
     start = data.bar(label, start_key, cells.AT_START)
-    return pdf.Bar(
+    return Bar(
         label=label,
         value=bar.value,
         text=bar.text,
@@ -395,256 +381,3 @@ def interventions(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["note"],
         ),
     ]
-
-
-def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """The team's newest scans per role side by side, largest differences first."""
-    story: list[Any] = [rp.para(_("Quickscan Diversiteit per rol"), styles["h1"])]
-    scans = data.figures.quickscans
-    if scans is None:
-        story.append(
-            rp.para(
-                (
-                    _("Er is nog geen afgeronde quickscan van dit team.")
-                    if data.figures.period.team
-                    else _("Er is nog geen afgeronde quickscan zonder team, voor de hele gemeente.")
-                )
-                + " "
-                + _(
-                    "Laat een klantmanager, een beleidsmedewerker en een manager de scan "
-                    "invullen. Dan ziet u hier waar zij verschillend over denken."
-                ),
-                styles["body"],
-            )
-        )
-        return story
-    roles = ", ".join(
-        _("%(role)s (%(date)s)")
-        % {
-            "role": scan.label,
-            "date": i18n.format_date(scan.completed_on, "long") if scan.completed_on else "?",
-        }
-        for scan in scans.roles
-    )
-    story += [
-        rp.para(
-            _(
-                "De nieuwste afgeronde scan per rol: %(roles)s. Score van 0 tot 100 per thema. "
-                "De thema's met het grootste verschil tussen de rollen staan bovenaan."
-            )
-            % {"roles": roles},
-            styles["body"],
-        ),
-        rp.gap(2),
-    ]
-    role_width = 34 * mm if len(scans.roles) <= 3 else 26 * mm
-    spread_width = 20 * mm
-    widths = [rp.TEXT_WIDTH - role_width * len(scans.roles) - spread_width]
-    widths += [role_width] * len(scans.roles) + [spread_width]
-    rows: list[list[str]] = [[_("Thema"), *(scan.label for scan in scans.roles), _("Verschil")]]
-    for theme in scans.themes:
-        shared = ngettext("%(n)d gedeelde vraag", "%(n)d gedeelde vragen", theme.shared) % {
-            "n": theme.shared
-        }
-        rows.append(
-            [
-                f"{theme.title} ({shared})",
-                *(_score(score) for score in theme.scores),
-                "–" if theme.spread is None else i18n.format_number(theme.spread),
-            ]
-        )
-    numbers = tuple(range(1, len(scans.roles) + 2))
-    story.append(
-        rp.text_table(rows, widths, styles, align_right=numbers, header_style="cell_head_small")
-    )
-    story.append(
-        rp.para(
-            _(
-                "Elke rol telt alleen de vragen die alle rollen hebben beantwoord; het aantal "
-                "staat bij het thema. Verschil: de hoogste min de laagste score. "
-                "'Onvoldoende zicht': te weinig gedeelde vragen voor een score. "
-                "Vragenlijst: %(title)s."
-            )
-            % {"title": scans.questionnaire},
-            styles["note"],
-        )
-    )
-    return story
-
-
-def _score(score: float | None) -> str:
-    return _("onvoldoende zicht") if score is None else i18n.format_number(score)
-
-
-def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """The key figures per origin group, only in aggregate."""
-    groups = data.figures.origin or ()
-    rows: list[list[str]] = [
-        [
-            _("Herkomst"),
-            _("In de periode"),
-            _("Aan het eind"),
-            _("Naar werk"),
-            _("Gestegen"),
-            _("Te lang geen contact"),
-        ]
-    ]
-    keys = [(inclusion.ORIGIN_GROUPS.label(code), code) for code, _group in groups]
-    for label, code in keys:
-        rows.append(
-            [
-                label,
-                data.count(cells.origin(code, cells.IN_PERIOD)),
-                data.count(cells.origin(code, cells.AT_END)),
-                data.count_share(cells.origin(code, "work"), cells.origin(code, cells.IN_PERIOD)),
-                _of(data, cells.origin(code, cells.ROSE), cells.origin(code, cells.MEASURED)),
-                data.count_share(
-                    cells.origin(code, cells.OVERDUE), cells.origin(code, cells.AT_END)
-                ),
-            ]
-        )
-    rows.append(
-        [
-            _("Alle klanten"),
-            data.count(cells.IN_PERIOD),
-            data.count(cells.AT_END),
-            data.count_share(cells.reason(cells.WORK_REASON), cells.IN_PERIOD),
-            _of(data, cells.ROSE, cells.MEASURED),
-            data.count_share(cells.OVERDUE, cells.AT_END),
-        ]
-    )
-    widths = [42 * mm, 21 * mm, 21 * mm, 25 * mm, 35 * mm]
-    widths.append(rp.TEXT_WIDTH - sum(widths))
-    return [
-        rp.para(_("Kerncijfers naar herkomst"), styles["h1"]),
-        rp.para(
-            _(
-                "De gemeente heeft een wettelijk doel vastgelegd om herkomst te registreren. "
-                "Herkomst staat hier alleen in groepen, nooit per klant, en is nooit een "
-                "risicosignaal. De indeling volgt het CBS: migrant (zelf in het buitenland "
-                "geboren) of kind van migrant(en), en het werelddeel van herkomst."
-            ),
-            styles["body"],
-        ),
-        rp.gap(2),
-        rp.text_table(rows, widths, styles, align_right=(1, 2, 3, 4, 5)),
-        rp.para(
-            _(
-                "Naar werk: deel van de klanten in de periode. Gestegen: van wie twee metingen "
-                "heeft. Te lang geen contact: deel van de klanten aan het eind. 'Verborgen': "
-                "een te kleine groep, of verborgen zodat een kleine groep niet is uit te rekenen."
-            ),
-            styles["note"],
-        ),
-    ]
-
-
-def _of(data: ReportData, part: str, base: str) -> str:
-    """'12 van 30 (40%)', or 'verborgen'."""
-    if not (data.shown.shown(part) and data.shown.shown(base)):
-        return hidden_text()
-    if data.shown.counts[base] == 0:
-        return "–"
-    return _("%(part)s van %(base)s (%(share)s)") % {
-        "part": data.count(part),
-        "base": data.count(base),
-        "share": data.share(part, base),
-    }
-
-
-def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """How each figure is counted, the suppression rule and the data source."""
-    threshold = data.figures.contacts.threshold_days
-    items = [
-        (
-            _("Klant in de periode"),
-            _(
-                "De begeleiding begon op of voor de laatste dag en was niet afgesloten voor de "
-                "eerste dag. De start is de startdatum van de begeleiding (of de dag van "
-                "invoeren als die er niet is)."
-            ),
-        ),
-        (
-            _("Begin en eind"),
-            _(
-                "In begeleiding bij het begin: begonnen voor de eerste dag. Instroom: begonnen "
-                "in de periode. Uitstroom: afgesloten in de periode. In begeleiding aan het "
-                "eind: niet afgesloten op of voor de laatste dag."
-            ),
-        ),
-        (
-            _("Trede"),
-            _(
-                "De nieuwste meting op de participatieladder op of voor die dag. Zonder meting "
-                "telt de klant als 'nog geen meting'."
-            ),
-        ),
-        (
-            _("Gestegen, gelijk, gedaald"),
-            _(
-                "Van de meting op of voor de eerste dag (of anders de eerste meting in de "
-                "periode) naar de laatste meting in de periode. Alleen klanten met twee "
-                "verschillende metingen tellen mee."
-            ),
-        ),
-        (
-            _("Obstakels"),
-            _(
-                "Klanten met een obstakel dat begon op of voor de laatste dag en niet was "
-                "opgelost voor de eerste dag. Opgelost: de datum van oplossen ligt in de periode."
-            ),
-        ),
-        (
-            _("Contact"),
-            ngettext(
-                "Per klant met minstens twee contacten in de periode: dagen van het eerste tot "
-                "het laatste contact, gedeeld door het aantal tussenpozen; daarvan de mediaan. "
-                "Te lang geen contact: op de laatste dag meer dan %(n)d dag sinds het laatste "
-                "contact, of nog nooit contact.",
-                "Per klant met minstens twee contacten in de periode: dagen van het eerste tot "
-                "het laatste contact, gedeeld door het aantal tussenpozen; daarvan de mediaan. "
-                "Te lang geen contact: op de laatste dag meer dan %(n)d dagen sinds het laatste "
-                "contact, of nog nooit contact.",
-                threshold,
-            )
-            % {"n": threshold},
-        ),
-        (
-            _("Acties"),
-            _(
-                "Klanten bij wie een actie van die soort begon in de periode. Afgerond: die "
-                "actie heeft nu de status afgerond."
-            ),
-        ),
-        (
-            _("Kleine groepen"),
-            ngettext(
-                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
-                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
-                data.minimum,
-            )
-            % {"n": data.minimum},
-        ),
-        (
-            _("Bron"),
-            _(
-                "De caseload in Trede van %(municipality)s, zoals die was op %(date)s. "
-                "Percentages zijn afgerond op hele procenten."
-            )
-            % {
-                "municipality": data.municipality,
-                "date": i18n.format_date(data.made_on, "long"),
-            },
-        ),
-    ]
-    story: list[Any] = [rp.para(_("Definities en werkwijze"), styles["h1"])]
-    for label, text in items:
-        story.append(rp.bold_lead(label + ":", text, styles["body"]))
-        story.append(rp.gap(1.5))
-    return story

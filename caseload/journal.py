@@ -15,6 +15,8 @@ from sqlite_utils import Database
 from caseload import clients, errors, ladder, model, records, validate, vocab
 from caseload import summary as summary_columns
 from resources import audit
+from resources import changes as changes_
+from resources.changes import Kind
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -46,7 +48,7 @@ def record_step(
     expected_trede: int | None = None,
     actor: str,
     today: dt.date | None = None,
-) -> model.LadderStep:
+) -> changes_.Changed[model.LadderStep]:
     """Record a trede (1–6) measured on a day (default today, never in the future).
 
     ``expected_trede`` is the growth potential judged at the same measurement.
@@ -73,10 +75,11 @@ def record_step(
         audit.record(
             db, actor=actor, action="ladder.record", obj=_obj(client_id, "ladder_step", step_id)
         )
-    return records.ladder_step(_one(db, "ladder_steps", step_id, "ladder_step"))
+    step = records.ladder_step(_one(db, "ladder_steps", step_id, "ladder_step"))
+    return changes_.Changed(step, changes_.client_rows(Kind.LADDER, client_id, step_id))
 
 
-def delete_step(db: Database, step_id: int, *, actor: str) -> None:
+def delete_step(db: Database, step_id: int, *, actor: str) -> changes_.Changes:
     """Remove a measurement that was recorded by mistake."""
     with db.atomic():
         client_id = int(_one(db, "ladder_steps", step_id, "ladder_step")["client_id"])
@@ -85,6 +88,7 @@ def delete_step(db: Database, step_id: int, *, actor: str) -> None:
         audit.record(
             db, actor=actor, action="ladder.delete", obj=_obj(client_id, "ladder_step", step_id)
         )
+    return changes_.client_rows(Kind.LADDER, client_id, step_id)
 
 
 # --- barriers -------------------------------------------------------------------------------
@@ -120,7 +124,7 @@ def add_barrier(
     note: str = "",
     actor: str,
     today: dt.date | None = None,
-) -> model.Barrier:
+) -> changes_.Changed[model.Barrier]:
     """Record a barrier (kind, severity 1–4, status) seen since a day (default today)."""
     day = _today(today)
     since = day if since is None else since
@@ -144,7 +148,7 @@ def add_barrier(
         audit.record(
             db, actor=actor, action="barrier.add", obj=_obj(client_id, "barrier", barrier_id)
         )
-    return barrier
+    return changes_.Changed(barrier, changes_.client_rows(Kind.BARRIER, client_id, barrier_id))
 
 
 def update_barrier(
@@ -154,7 +158,7 @@ def update_barrier(
     on: dt.date | None = None,
     actor: str,
     today: dt.date | None = None,
-) -> model.Barrier:
+) -> changes_.Changed[model.Barrier]:
     """Store a changed barrier (severity, status, note); each change of severity or status is
     kept as a barrier event dated ``on`` (default today)."""
     day = _today(today)
@@ -189,7 +193,7 @@ def update_barrier(
         audit.record(
             db, actor=actor, action="barrier.update", obj=_obj(new.client_id, "barrier", new.id)
         )
-    return new
+    return changes_.Changed(new, changes_.client_rows(Kind.BARRIER, new.client_id, new.id))
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -206,7 +210,7 @@ def add_contact(
     share_with_client: bool = False,
     actor: str,
     today: dt.date | None = None,
-) -> model.Contact:
+) -> changes_.Changed[model.Contact]:
     """Record a contact on a day (default today, never in the future).
 
     Only a contact with ``share_with_client`` appears in the client's own progress report.
@@ -231,10 +235,11 @@ def add_contact(
         audit.record(
             db, actor=actor, action="contact.add", obj=_obj(client_id, "contact", contact_id)
         )
-    return records.contact(_one(db, "contacts", contact_id, "contact"))
+    contact = records.contact(_one(db, "contacts", contact_id, "contact"))
+    return changes_.Changed(contact, changes_.client_rows(Kind.CONTACT, client_id, contact_id))
 
 
-def delete_contact(db: Database, contact_id: int, *, actor: str) -> None:
+def delete_contact(db: Database, contact_id: int, *, actor: str) -> changes_.Changes:
     """Remove a contact that was recorded by mistake."""
     with db.atomic():
         client_id = int(_one(db, "contacts", contact_id, "contact")["client_id"])
@@ -243,6 +248,7 @@ def delete_contact(db: Database, contact_id: int, *, actor: str) -> None:
         audit.record(
             db, actor=actor, action="contact.delete", obj=_obj(client_id, "contact", contact_id)
         )
+    return changes_.client_rows(Kind.CONTACT, client_id, contact_id)
 
 
 # --- actions --------------------------------------------------------------------------------
@@ -276,7 +282,7 @@ def add_action(
     status: str = "gepland",
     result: str = "",
     actor: str,
-) -> model.Action:
+) -> changes_.Changed[model.Action]:
     """Add a step to the plan of action (start and due may lie ahead)."""
     draft = model.Action(
         id=0,
@@ -295,10 +301,13 @@ def add_action(
         action_id = clients.insert(db, "actions", row)
         summary_columns.refresh(db, client_id)
         audit.record(db, actor=actor, action="action.add", obj=_obj(client_id, "action", action_id))
-    return records.action(_one(db, "actions", action_id, "action"))
+    added = records.action(_one(db, "actions", action_id, "action"))
+    return changes_.Changed(added, changes_.client_rows(Kind.ACTION, client_id, action_id))
 
 
-def update_action(db: Database, action: model.Action, *, actor: str) -> model.Action:
+def update_action(
+    db: Database, action: model.Action, *, actor: str
+) -> changes_.Changed[model.Action]:
     """Store a changed action (status, result, dates, goal)."""
     _check_action(action)
     with db.atomic():
@@ -308,4 +317,5 @@ def update_action(db: Database, action: model.Action, *, actor: str) -> model.Ac
         audit.record(
             db, actor=actor, action="action.update", obj=_obj(client_id, "action", action.id)
         )
-    return records.action(_one(db, "actions", action.id, "action"))
+    stored = records.action(_one(db, "actions", action.id, "action"))
+    return changes_.Changed(stored, changes_.client_rows(Kind.ACTION, client_id, action.id))

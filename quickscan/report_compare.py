@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, PageBreak
 from quickscan import comparison, scoring
 from quickscan import report_layout as layout
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _, ngettext
 
 
@@ -155,7 +156,7 @@ def earlier_section(data: layout.ReportData) -> list[Any]:
         )
     story += _moves(data, changes, sheet)
     bars = [
-        pdf.Bar(
+        Bar(
             label=data.theme_title(change.theme),
             value=change.after or 0.0,
             text=layout.score_text(change.after),

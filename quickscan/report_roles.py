@@ -12,6 +12,7 @@ from quickscan import comparison, scoring
 from quickscan import report_layout as layout
 from quickscan.report_compare import scan_line, shared_text, side
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _
 
 #: How many themes get their own roles chart, and how many shared questions are listed.
@@ -152,7 +153,7 @@ def _spread_charts(
     ]
     for spread in shown:
         bars = [
-            pdf.Bar(data.role_label(role), score or 0.0, layout.score_text(score))
+            Bar(data.role_label(role), score or 0.0, layout.score_text(score))
             for role, score in spread.scores
         ]
         story.append(

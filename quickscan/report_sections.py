@@ -12,6 +12,7 @@ from quickscan import loader, scoring
 from quickscan import questionnaire as model
 from quickscan import report_layout as layout
 from resources import i18n, pdf
+from resources.bars import Bar
 from resources.i18n import _, ngettext
 
 #: A checkbox to tick in a meeting; the shipped font has it.
@@ -117,7 +118,7 @@ def summary(data: layout.ReportData, sheet: StyleSheet1) -> list[Any]:
             "band": data.band_label(result.overall_band),
         }
     bars = [
-        pdf.Bar(
+        Bar(
             label=data.theme_title(theme.theme),
             value=theme.score or 0.0,
             text=layout.score_text(theme.score),

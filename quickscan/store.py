@@ -25,7 +25,8 @@ from quickscan.errors import (
     ResponseClosed,
     UnknownResponse,
 )
-from resources import audit
+from resources import audit, changes
+from resources.changes import Kind
 from resources.i18n import _, ngettext
 
 RESPONSES = "quickscan_responses"
@@ -149,6 +150,17 @@ def _parse_definition(sha: str, definition: str, name: str) -> model.Questionnai
     return loader.loads(definition, name)
 
 
+def definition_text(db: Database, questionnaire_id: str, version: str) -> str | None:
+    """The kept definition (JSON text) of a questionnaire version, or None."""
+    rows = list(
+        db.query(
+            f"select definition from {QUESTIONNAIRES} where id = ? and version = ?",
+            [questionnaire_id, version],
+        )
+    )
+    return str(rows[0]["definition"]) if rows else None
+
+
 def questionnaire_for(db: Database, response: Response) -> model.Questionnaire:
     """The exact questionnaire a scan was filled in with, as kept in the database."""
     rows = list(
@@ -173,6 +185,10 @@ def questionnaire_for(db: Database, response: Response) -> model.Questionnaire:
 # Writing -------------------------------------------------------------------------------------
 
 
+def _changed(db: Database, response_id: int) -> changes.Changed[Response]:
+    return changes.Changed(get_response(db, response_id), changes.of(Kind.QUICKSCAN, response_id))
+
+
 def start_response(
     db: Database,
     questionnaire: model.Questionnaire,
@@ -183,7 +199,7 @@ def start_response(
     *,
     language: str = "nl",
     origin: str = "app",
-) -> Response:
+) -> changes.Changed[Response]:
     """Start a draft scan for a role; the respondent may be None (anonymous)."""
     validation.check_role(questionnaire, role)
     validation.check_language(questionnaire, language)
@@ -208,7 +224,7 @@ def start_response(
         audit.record(
             db, actor=actor, action="quickscan.start", obj=_object(response_id), origin=origin
         )
-    return get_response(db, response_id)
+    return _changed(db, response_id)
 
 
 def save_answer(
@@ -220,7 +236,7 @@ def save_answer(
     *,
     actor: str,
     origin: str = "app",
-) -> Answer:
+) -> changes.Changed[Answer]:
     """Store (or change) one answer of a draft at once; None is "weet niet"."""
     # Check and write in one transaction, so a scan completed meanwhile cannot change.
     with db.atomic():
@@ -246,7 +262,7 @@ def save_answer(
         audit.record(
             db, actor=actor, action="quickscan.answer", obj=_object(response_id), origin=origin
         )
-    return answer
+    return changes.Changed(answer, changes.of(Kind.QUICKSCAN, response_id))
 
 
 def unanswered(db: Database, response_id: int) -> tuple[str, ...]:
@@ -259,7 +275,7 @@ def unanswered(db: Database, response_id: int) -> tuple[str, ...]:
 
 def complete_response(
     db: Database, response_id: int, *, actor: str, origin: str = "app"
-) -> Response:
+) -> changes.Changed[Response]:
     """Mark a draft complete; every question needs an answer ("weet niet" counts)."""
     with db.atomic():
         response = get_response(db, response_id)
@@ -279,7 +295,7 @@ def complete_response(
         audit.record(
             db, actor=actor, action="quickscan.complete", obj=_object(response_id), origin=origin
         )
-    return get_response(db, response_id)
+    return _changed(db, response_id)
 
 
 def submit(
@@ -293,7 +309,7 @@ def submit(
     actor: str,
     language: str = "nl",
     origin: str = "app",
-) -> Response:
+) -> changes.Changed[Response]:
     """Store a whole, complete scan in one transaction, after checking every answer first."""
     validation.check_role(questionnaire, role)
     validation.check_language(questionnaire, language)
@@ -343,10 +359,12 @@ def submit(
         audit.record(
             db, actor=actor, action="quickscan.submit", obj=_object(response_id), origin=origin
         )
-    return get_response(db, response_id)
+    return _changed(db, response_id)
 
 
-def delete_response(db: Database, response_id: int, *, actor: str, origin: str = "app") -> None:
+def delete_response(
+    db: Database, response_id: int, *, actor: str, origin: str = "app"
+) -> changes.Changes:
     """Delete a scan and all its answers."""
     with db.atomic():
         get_response(db, response_id)
@@ -355,6 +373,7 @@ def delete_response(db: Database, response_id: int, *, actor: str, origin: str =
         audit.record(
             db, actor=actor, action="quickscan.delete", obj=_object(response_id), origin=origin
         )
+    return changes.of(Kind.QUICKSCAN, response_id)
 
 
 # Reading -------------------------------------------------------------------------------------

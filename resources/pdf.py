@@ -22,6 +22,7 @@ from reportlab.pdfgen import canvas as canvas_module
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
 
 from resources import files
+from resources.bars import Bar
 from resources.i18n import _
 
 FONT = "TredeSans"
@@ -161,18 +162,6 @@ def build(path: str, frame: PageFrame, story: Sequence[Any], author: str = "Tred
     body = Frame(MARGIN, MARGIN, PAGE_SIZE[0] - 2 * MARGIN, PAGE_SIZE[1] - 2 * MARGIN, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[body])])
     document.build(list(story), canvasmaker=_numbered_canvas(frame))
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar: its label, its value, and the text printed at its end (e.g. '72' or 'verborgen')."""
-
-    label: str
-    value: float
-    text: str
-    #: A second, lighter bar under the first (e.g. an earlier scan); None for none.
-    compare_value: float | None = None
-    compare_text: str = ""
 
 
 def bar_chart(

@@ -8,27 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from resources import i18n
+from resources.bars import Bar
 
 BAR_COLOUR = QColor(70, 70, 70)
 COMPARE_COLOUR = QColor(185, 185, 185)
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a chart: label, value, the text at its end, and an optional earlier value."""
-
-    label: str
-    value: float
-    text: str
-    compare_value: float | None = None
-    compare_text: str = ""
 
 
 class BarChart(QWidget):

@@ -12,18 +12,41 @@ from sqlite_utils import Database
 class SettingsView(Protocol):
     """The settings the window reads."""
 
-    municipality: str
-    user_name: str
-    team: str
-    language: str
-    contact_threshold_days: int
-    bsn_enabled: bool
-    origin_enabled: bool
-    origin_purpose: str
-    min_group_size: int
-    retention_years: int
-    backups_keep: int
-    lock_minutes: int
+    @property
+    def municipality(self) -> str: ...
+
+    @property
+    def user_name(self) -> str: ...
+
+    @property
+    def team(self) -> str: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def contact_threshold_days(self) -> int: ...
+
+    @property
+    def bsn_enabled(self) -> bool: ...
+
+    @property
+    def origin_enabled(self) -> bool: ...
+
+    @property
+    def origin_purpose(self) -> str: ...
+
+    @property
+    def min_group_size(self) -> int: ...
+
+    @property
+    def retention_years(self) -> int: ...
+
+    @property
+    def backups_keep(self) -> int: ...
+
+    @property
+    def lock_minutes(self) -> int: ...
 
     @property
     def is_complete(self) -> bool: ...
@@ -32,28 +55,63 @@ class SettingsView(Protocol):
 class BackupView(Protocol):
     """What a checked backup holds."""
 
-    path: Path
-    schema_version: int
-    clients: int
-    quickscans: int
-    made_at: dt.datetime
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def schema_version(self) -> int: ...
+
+    @property
+    def clients(self) -> int: ...
+
+    @property
+    def quickscans(self) -> int: ...
+
+    @property
+    def made_at(self) -> dt.datetime: ...
 
 
 class PathsView(Protocol):
     """The files of this run."""
 
-    database: Path
-    settings: Path
-    window_state: Path
+    @property
+    def database(self) -> Path: ...
+
+    @property
+    def settings(self) -> Path: ...
+
+    @property
+    def window_state(self) -> Path: ...
+
+
+class EncryptOutcome(Protocol):
+    """What encrypting left: plain backups, and a remark when the keyring failed."""
+
+    @property
+    def plain_backups(self) -> tuple[Path, ...]: ...
+
+    @property
+    def keyring_note(self) -> str | None: ...
 
 
 class WindowContext(Protocol):
-    """Database, settings and paths, built by app and handed to the window."""
+    """Database, settings and paths, built by app and handed to the window.
 
-    db: Database
-    paths: PathsView
-    settings: SettingsView
-    demo: bool
+    The window only reads them (app replaces the database and the settings), so they are
+    read-only here: app's frozen settings and paths fit.
+    """
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def paths(self) -> PathsView: ...
+
+    @property
+    def settings(self) -> SettingsView: ...
+
+    @property
+    def demo(self) -> bool: ...
 
     @property
     def actor(self) -> str:
@@ -87,6 +145,18 @@ class WindowContext(Protocol):
     @property
     def remembers_passphrase(self) -> bool:
         """Whether the passphrase is meant to be kept in the system keyring."""
+        ...
+
+    def keyring_usable(self) -> bool:
+        """Whether the system has a keyring for the passphrase."""
+        ...
+
+    def encrypt(self, passphrase: str, remember: bool = False) -> EncryptOutcome:
+        """Encrypt the plain database in place; raises a UserError (nothing changed) on failure."""
+        ...
+
+    def remove_plain_backups(self, paths: tuple[Path, ...]) -> int:
+        """Wipe backups that are not encrypted; the number wiped."""
         ...
 
     def backup_folder(self) -> Path:

@@ -20,7 +20,7 @@ def _settings(context: WindowContext) -> QSettings:
 
 def start_folder(context: WindowContext, purpose: str) -> Path:
     """Where a dialog for ``purpose`` opens: the folder used last, else Documents, else home."""
-    remembered = _settings(context).value(f"{_GROUP}/{purpose}", "", type=str)
+    remembered = str(_settings(context).value(f"{_GROUP}/{purpose}", "", type=str) or "")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -107,7 +107,7 @@ class Writer:
             "clients",
             None,
             values,
-            lambda: clients.add(self.db, details, actor=ACTOR).id,
+            lambda: clients.add(self.db, details, actor=ACTOR).value.id,
         )
         self.client_ids.append(client_id)
 
@@ -121,7 +121,7 @@ class Writer:
             "clients",
             client.id,
             {"surname": token},
-            lambda: clients.update(self.db, client.id, details, actor=ACTOR).id,
+            lambda: clients.update(self.db, client.id, details, actor=ACTOR).value.id,
         )
 
     def step(self, token: str) -> None:
@@ -133,7 +133,9 @@ class Writer:
             None,
             {"note": token, "trede": trede},
             lambda: (
-                journal.record_step(self.db, client_id, trede=trede, note=token, actor=ACTOR).id
+                journal.record_step(
+                    self.db, client_id, trede=trede, note=token, actor=ACTOR
+                ).value.id
             ),
         )
 
@@ -149,7 +151,7 @@ class Writer:
             lambda: (
                 journal.add_contact(
                     self.db, client_id, kind=kind, minutes=minutes, summary=token, actor=ACTOR
-                ).id
+                ).value.id
             ),
         )
 
@@ -165,7 +167,7 @@ class Writer:
             lambda: (
                 journal.add_barrier(
                     self.db, client_id, kind=kind, severity=severity, note=token, actor=ACTOR
-                ).id
+                ).value.id
             ),
         )
 
@@ -185,7 +187,7 @@ class Writer:
             "barriers",
             changed.id,
             {"note": token, "severity": severity},
-            lambda: journal.update_barrier(self.db, changed, actor=ACTOR).id,
+            lambda: journal.update_barrier(self.db, changed, actor=ACTOR).value.id,
         )
 
     def action_add(self, token: str) -> None:
@@ -200,7 +202,7 @@ class Writer:
             lambda: (
                 journal.add_action(
                     self.db, client_id, intervention=intervention, goal=token, actor=ACTOR
-                ).id
+                ).value.id
             ),
         )
 
@@ -217,7 +219,7 @@ class Writer:
             "actions",
             changed.id,
             {"goal": token, "status": status},
-            lambda: journal.update_action(self.db, changed, actor=ACTOR).id,
+            lambda: journal.update_action(self.db, changed, actor=ACTOR).value.id,
         )
 
     def scan_start(self, token: str) -> None:
@@ -231,7 +233,7 @@ class Writer:
             lambda: (
                 quickscan_store.start_response(
                     self.db, self.questionnaire, role, token, "Team Noord", ACTOR
-                ).id
+                ).value.id
             ),
         )
 

@@ -267,7 +267,7 @@ def test_the_command_without_a_passphrase_and_without_a_terminal_refuses(
 
 
 def test_the_minimum_length_is_the_windows(qapp) -> None:
-    from ui import passphrase_dialog
+    from ui.security import passphrase_dialog
 
     assert encryption.MINIMUM_LENGTH == passphrase_dialog.MINIMUM_LENGTH
 

@@ -33,8 +33,8 @@ def test_the_window_path_imports_no_pdf_code() -> None:
         "from app import cli, gui\n"
         "cli.build_parser(with_commands=not cli.opens_window_only(['--db', 'x.db']))\n"
         "print(sorted(m for m in ('reportlab', 'pypdf', 'pypdfium2', 'caseload.inclusion_report',"
-        " 'quickscan.report', 'app.commands_report', 'ui.reports_page', 'ui.quickscan_page',"
-        " 'stdnum', 'ssl', 'ui.client_view', 'ui.client_dialog', 'ui.import_dialog')"
+        " 'quickscan.report', 'app.commands_report', 'ui.reports.page', 'ui.quickscan.page',"
+        " 'stdnum', 'ssl', 'ui.client.view', 'ui.client.details_dialog', 'ui.caseload.import_dialog')"
         " if m in sys.modules))\n"
     )
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")

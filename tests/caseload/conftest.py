@@ -59,7 +59,7 @@ def add_client(
     """Store a client through the store, as the form does."""
 
     def add(**overrides: Any) -> model.Client:
-        return clients.add(db, details(**overrides), actor=ACTOR, today=TODAY)
+        return clients.add(db, details(**overrides), actor=ACTOR, today=TODAY).value
 
     return add
 

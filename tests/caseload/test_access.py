@@ -29,7 +29,9 @@ def test_export_writes_every_row_about_the_client_and_logs_it(
     journal.record_step(
         db, client.id, trede=2, measured_on=dt.date(2025, 10, 1), actor=ACTOR, today=TODAY
     )
-    barrier = journal.add_barrier(db, client.id, kind="taal", severity=3, actor=ACTOR, today=TODAY)
+    barrier = journal.add_barrier(
+        db, client.id, kind="taal", severity=3, actor=ACTOR, today=TODAY
+    ).value
     journal.add_contact(
         db,
         client.id,

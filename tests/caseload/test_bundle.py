@@ -1,4 +1,7 @@
-"""Team bundles: three desks merge into one report whose totals are their sums; no personal data."""
+"""Team bundles: three desks merge into one report whose totals are their sums; no personal data.
+
+The bundles are made and merged through ``ui.reports.combine``, which adds the quickscans.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from app import database
 from caseload import bundle, demo, inclusion, inclusion_cells
 from quickscan import loader
 from quickscan import store as quickscan_store
+from ui.reports import combine
 
 TODAY = dt.date(2026, 3, 16)
 START, END = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
@@ -62,7 +66,7 @@ def _figures(path: Path) -> inclusion.InclusionFigures:
 def _bundle(path: Path, out: Path) -> Path:
     db = database.open_database(path)
     try:
-        data = bundle.make(db, inclusion.Period(START, END), made_on=TODAY, actor=ACTOR)
+        data = combine.make_bundle(db, inclusion.Period(START, END), made_on=TODAY, actor=ACTOR)
     finally:
         db.close()
     bundle.write(out, data)
@@ -79,7 +83,7 @@ def test_merged_totals_are_the_sums_of_the_desks(
     desks: list[Path], bundle_files: list[Path]
 ) -> None:
     parts = [_figures(path) for path in desks]
-    merged = bundle.merge([bundle.read(f) for f in bundle_files], START, END)
+    merged = combine.merge_bundles([bundle.read(f) for f in bundle_files], START, END)
     for name in inclusion.GroupFigures.__dataclass_fields__:
         assert getattr(merged.total, name) == sum(getattr(p.total, name) for p in parts), name
     assert merged.total.in_period > 300
@@ -170,7 +174,9 @@ def test_suppression_applies_to_the_merged_figures(
     assert small, "the test needs a small group"
     assert all(not shown.shown(key) for key in small)
     out = tmp_path / "team.pdf"
-    bundle.write_report(bundles, out, start=START, end=END, municipality="Leiden", today=TODAY)
+    combine.write_bundle_report(
+        bundles, out, start=START, end=END, municipality="Leiden", today=TODAY
+    )
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "Inclusierapport" in text and "verborgen" in text
 
@@ -217,8 +223,12 @@ def test_export_is_logged(desks: list[Path], tmp_path: Path) -> None:
 def test_the_roles_are_compared_on_shared_questions_on_one_desk_and_merged(
     desks: list[Path], bundle_files: list[Path]
 ) -> None:
-    own = _figures(desks[1]).quickscans
-    merged = bundle.merge([bundle.read(path) for path in bundle_files], START, END).quickscans
+    db = database.open_database(desks[1])
+    try:
+        own = combine.team_scans(db, None)
+    finally:
+        db.close()
+    merged = combine.merge_bundles([bundle.read(p) for p in bundle_files], START, END).quickscans
     assert own is not None and merged is not None
     for roles in (own, merged):
         assert [row.theme for row in roles.themes] == [row.theme for row in own.themes]

@@ -67,7 +67,7 @@ def build(db: Database) -> dict[str, model.Client]:
             klantmanager=manager,
             team=team,
         )
-        client = clients.add(db, details, actor=ACTOR, today=TODAY)
+        client = clients.add(db, details, actor=ACTOR, today=TODAY).value
         if trede is not None:
             journal.record_step(db, client.id, trede=trede, actor=ACTOR, today=TODAY)
         if days is not None:

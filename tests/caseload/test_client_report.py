@@ -42,7 +42,7 @@ def client(db: Database, add_client: Callable[..., model.Client]) -> model.Clien
         )  # fmt: skip
     language = journal.add_barrier(
         db, zoe.id, kind="taal", severity=3, since=dt.date(2025, 1, 10), actor=ACTOR, today=TODAY
-    )
+    ).value
     journal.update_barrier(
         db, model.Barrier(**{**language.__dict__, "status": "opgelost"}),
         on=dt.date(2025, 11, 20), actor=ACTOR, today=TODAY,
@@ -122,7 +122,7 @@ def test_a_new_contact_is_internal_unless_marked_to_share(
     db: Database, client: model.Client
 ) -> None:
     contact = journal.add_contact(db, client.id, kind="telefonisch", actor=ACTOR, today=TODAY)
-    assert contact.share_with_client is False
+    assert contact.value.share_with_client is False
 
 
 def test_a_closed_file_says_when_and_why_guidance_ended(

@@ -166,7 +166,7 @@ def test_export_then_import_into_a_new_database_gives_the_same_clients(
 
     fresh = database.open_database(tmp_path / "fresh.db")
     try:
-        result = csv_import.import_clients(fresh, target, actor=ACTOR, today=TODAY)
+        result = csv_import.import_clients(fresh, target, actor=ACTOR, today=TODAY).value
         assert (result.read, result.added, result.rejected) == (5, 5, ())
 
         def listing(connection: Database) -> list[tuple[str, str, int | None]]:

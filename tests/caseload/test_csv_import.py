@@ -139,7 +139,7 @@ def test_messy_files_give_the_right_counts_and_reasons(
 ) -> None:
     source = tmp_path / "export.csv"
     source.write_bytes(data)
-    result = csv_import.import_clients(db, source, actor=ACTOR, today=TODAY, **options)
+    result = csv_import.import_clients(db, source, actor=ACTOR, today=TODAY, **options).value
     assert (result.read, result.added, result.skipped) == counts
     assert [(row.line_number, row.reason) for row in result.rejected] == reasons
     assert db.execute("SELECT count(*) FROM clients").fetchone()[0] == result.added
@@ -148,7 +148,7 @@ def test_messy_files_give_the_right_counts_and_reasons(
 def test_names_dates_and_trede_arrive_as_written(
     db: Database, summaries_hold: Callable[[Database], bool]
 ) -> None:
-    result = csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY)
+    result = csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY).value
     assert result.encoding == "cp1252" and result.delimiter == ";"
     client = clients.find(db, "KL001")
     assert client is not None
@@ -205,11 +205,13 @@ def test_existing_references_are_skipped_or_updated_as_chosen(
 ) -> None:
     stored = add_client(reference="KL001", klantmanager="Piet Post")
     data = b"Klantnummer;Achternaam;Klantmanager;Trede\nKL001;Vries-Bakker;;4\nKL002;Nieuw;Jan;\n"
-    skipped = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY)
+    skipped = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY).value
     assert (skipped.added, skipped.updated, skipped.skipped) == (1, 0, 1)
     assert clients.get(db, stored.id).surname == "Vries"
 
-    updated = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY, on_existing="update")
+    updated = csv_import.import_clients(
+        db, data, actor=ACTOR, today=TODAY, on_existing="update"
+    ).value
     assert (updated.added, updated.updated, updated.unchanged, updated.skipped) == (0, 1, 1, 0)
     after = clients.get(db, stored.id)
     assert after.surname == "Vries-Bakker"
@@ -218,7 +220,9 @@ def test_existing_references_are_skipped_or_updated_as_chosen(
     assert after.current_trede == 4
     assert summaries_hold(db)
 
-    again = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY, on_existing="update")
+    again = csv_import.import_clients(
+        db, data, actor=ACTOR, today=TODAY, on_existing="update"
+    ).value
     assert (again.updated, again.unchanged) == (0, 2)  # the same trede is not measured twice
     assert db.execute("SELECT count(*) FROM ladder_steps").fetchone()[0] == 1
 
@@ -242,7 +246,9 @@ def test_an_update_that_breaks_a_store_rule_is_rejected(
 ) -> None:
     add_client(reference="KL001", birth_date=dt.date(1988, 5, 4))
     data = b"Klantnummer;Startdatum\nKL001;01-01-1980\n"
-    result = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY, on_existing="update")
+    result = csv_import.import_clients(
+        db, data, actor=ACTOR, today=TODAY, on_existing="update"
+    ).value
     assert [row.reason for row in result.rejected] == [
         "Start begeleiding klopt niet: die ligt vóór de geboortedatum."
     ]
@@ -254,10 +260,12 @@ def test_an_update_that_breaks_a_store_rule_is_rejected(
 
 def test_a_dry_run_reports_the_same_counts_and_writes_nothing(db: Database) -> None:
     before = _dump(db)
-    dry = csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY, dry_run=True)
+    dry = csv_import.import_clients(
+        db, _cp1252_dutch(), actor=ACTOR, today=TODAY, dry_run=True
+    ).value
     assert (dry.read, dry.added, dry.dry_run) == (3, 3, True)
     assert _dump(db) == before
-    real = csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY)
+    real = csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY).value
     assert (real.added, real.rejected) == (dry.added, dry.rejected)
 
 
@@ -277,7 +285,7 @@ def test_the_user_can_correct_the_mapping(db: Database) -> None:
     assert mapping == {"Nummer": None, "Naam": "surname", "Roepnaam": "first_name"}
     mapping["Nummer"] = "reference"
     mapping["Roepnaam"] = None
-    result = csv_import.import_clients(db, table, mapping=mapping, actor=ACTOR, today=TODAY)
+    result = csv_import.import_clients(db, table, mapping=mapping, actor=ACTOR, today=TODAY).value
     assert result.added == 1
     client = clients.find(db, "A1")
     assert client is not None and (client.surname, client.first_name) == ("Jansen", "")
@@ -285,7 +293,7 @@ def test_the_user_can_correct_the_mapping(db: Database) -> None:
 
 def test_bsn_column_is_not_stored_while_bsn_is_off(db: Database) -> None:
     data = b"Klantnummer;BSN;Achternaam\nK1;111222333;Jansen\n"
-    result = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY)
+    result = csv_import.import_clients(db, data, actor=ACTOR, today=TODAY).value
     assert (result.added, result.ignored_bsn_column) == (1, "BSN")
     assert db.execute("SELECT bsn FROM clients").fetchall() == [(None,)]
 

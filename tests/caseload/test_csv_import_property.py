@@ -94,7 +94,7 @@ def test_any_bytes_end_in_an_import_or_a_refusal_that_changes_nothing(
             bsn_enabled=bsn_enabled,
             actor="t",
             today=TODAY,
-        )
+        ).value
     except UserError as refusal:
         event("refused")
         assert refusal.message.strip()

@@ -62,11 +62,11 @@ def _full_client(db: Database, details: Callable[..., model.ClientDetails]) -> m
         details(reference=REFERENCE, first_name=FIRST, initials="Ü.", surname=SURNAME),
         actor=ACTOR,
         today=TODAY,
-    )
+    ).value
     journal.record_step(db, client.id, trede=2, note="Zwerfkeiprijs", actor=ACTOR, today=TODAY)
     barrier = journal.add_barrier(
         db, client.id, kind="taal", severity=3, note="Zwerfkeiprijs", actor=ACTOR, today=TODAY
-    )
+    ).value
     assert barrier.id
     journal.add_contact(
         db,
@@ -112,7 +112,7 @@ def _closed(
     add_client: Callable[..., model.Client], db: Database, reference: str, on: dt.date
 ) -> model.Client:
     client = add_client(reference=reference, guidance_start=dt.date(2010, 1, 1))
-    return clients.close(db, client.id, on=on, reason="verhuisd", actor=ACTOR, today=TODAY)
+    return clients.close(db, client.id, on=on, reason="verhuisd", actor=ACTOR, today=TODAY).value
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_erase_many_erases_only_the_listed_files(
     seen: list[tuple[int, int]] = []
     erased = erasure.erase_many(
         db, [item.id for item in found], actor=ACTOR, progress=lambda d, t: seen.append((d, t))
-    )
+    ).value
     assert erased == 2 and seen == [(1, 2), (2, 2)]
     assert clients.find(db, "KL3") is not None and recent.id
     for gone in (old, older):

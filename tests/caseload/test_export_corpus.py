@@ -183,7 +183,7 @@ def test_each_export_imports_exactly_as_listed(db: Database, name: str) -> None:
     expected = CASES[name]
     result = csv_import.import_clients(
         db, CORPUS / name, actor="test", today=TODAY, bsn_enabled=expected.bsn_enabled
-    )
+    ).value
     assert (result.encoding, result.delimiter) == (expected.encoding, expected.delimiter)
     assert _stored(db) == tuple(sorted(expected.clients))
     assert [(row.line_number, row.reason) for row in result.rejected] == list(expected.rejected)
@@ -238,7 +238,7 @@ def test_a_line_in_no_known_encoding_refuses_the_file_naming_it(db: Database) ->
 
 def test_a_name_of_thousands_of_letters_is_rejected_not_stored(db: Database) -> None:
     source = ("Klantnummer;Achternaam;Team\nL1;Jansen;" + "a" * 5000 + "\nL2;Smit;Noord\n").encode()
-    result = csv_import.import_clients(db, source, actor="test", today=TODAY)
+    result = csv_import.import_clients(db, source, actor="test", today=TODAY).value
     assert [(row.line_number, row.reason) for row in result.rejected] == [
         (2, "Team klopt niet: dat is te lang: hoogstens 200 tekens.")
     ]

@@ -73,7 +73,7 @@ def origin_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
                 ),
                 actor=ACTOR,
                 today=TODAY,
-            )
+            ).value
             journal.record_step(
                 db, client.id, trede=2, measured_on=dt.date(2024, 12, 1), actor=ACTOR, today=TODAY
             )

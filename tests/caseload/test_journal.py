@@ -105,11 +105,11 @@ def test_contact_defaults_to_today_and_sets_last_contact(
         summary="Afspraak verzet",
         actor=ACTOR,
         today=TODAY,
-    )
+    ).value
     assert contact.contact_on == TODAY
     older = journal.add_contact(
         db, client.id, kind="kantoor", contact_on=day("2026-01-05"), actor=ACTOR, today=TODAY
-    )
+    ).value
     assert clients.get(db, client.id).last_contact_on == TODAY
     journal.delete_contact(db, contact.id, actor=ACTOR)
     assert clients.get(db, client.id).last_contact_on == day("2026-01-05")
@@ -129,7 +129,7 @@ def test_current_trede_is_the_newest_measurement_by_date(
     )
     newest = journal.record_step(
         db, client.id, trede=4, measured_on=day("2026-03-01"), actor=ACTOR, today=TODAY
-    )
+    ).value
     journal.record_step(
         db, client.id, trede=3, measured_on=day("2025-12-01"), actor=ACTOR, today=TODAY
     )  # entered late, but older
@@ -148,18 +148,18 @@ def test_barrier_changes_are_kept_as_history(db: Database, client: model.Client)
         since=day("2025-10-01"),
         actor=ACTOR,
         today=TODAY,
-    )
+    ).value
     assert clients.get(db, client.id).open_barriers == 1
     barrier = journal.update_barrier(
         db, dataclasses.replace(barrier, severity=2), on=day("2025-12-01"), actor=ACTOR, today=TODAY
-    )
+    ).value
     barrier = journal.update_barrier(
         db,
         dataclasses.replace(barrier, status="in_aanpak"),
         on=day("2026-01-10"),
         actor=ACTOR,
         today=TODAY,
-    )
+    ).value
     assert clients.get(db, client.id).open_barriers == 1
     solved = journal.update_barrier(
         db,
@@ -167,7 +167,7 @@ def test_barrier_changes_are_kept_as_history(db: Database, client: model.Client)
         on=day("2026-02-20"),
         actor=ACTOR,
         today=TODAY,
-    )
+    ).value
     assert solved.resolved_on == day("2026-02-20")
     assert clients.get(db, client.id).open_barriers == 0
     with pytest.raises(errors.DateInFuture):
@@ -187,7 +187,7 @@ def test_barrier_changes_are_kept_as_history(db: Database, client: model.Client)
     ]
     reopened = journal.update_barrier(
         db, dataclasses.replace(solved, status="open"), actor=ACTOR, today=TODAY
-    )
+    ).value
     assert reopened.resolved_on is None
     assert clients.get(db, client.id).open_barriers == 1
 
@@ -204,7 +204,7 @@ def test_actions_count_while_open_and_give_the_next_due_date(
         due_on=day("2026-03-01"),
         status="lopend",
         actor=ACTOR,
-    )
+    ).value
     journal.add_action(
         db, client.id, intervention="vrijwilligerswerk", due_on=day("2026-06-01"), actor=ACTOR
     )
@@ -213,7 +213,7 @@ def test_actions_count_while_open_and_give_the_next_due_date(
     assert course.is_overdue(TODAY)
     done = journal.update_action(
         db, dataclasses.replace(course, status="afgerond", result="Gehaald"), actor=ACTOR
-    )
+    ).value
     assert (done.status, done.result) == ("afgerond", "Gehaald")
     assert not done.is_overdue(TODAY)
     current = clients.get(db, client.id)

@@ -129,7 +129,7 @@ def test_summaries_equal_recomputation_after_any_changes(
             model.ClientDetails(reference=f"KL{n}", surname=f"Naam{n}"),
             actor=ACTOR,
             today=TODAY,
-        )
+        ).value
         for n in range(3)
     ]
     for op in ops:

@@ -60,7 +60,7 @@ def _submit(
         _given(questionnaire, role, **answers),  # type: ignore[arg-type]
         actor="test",
         language=language,
-    )
+    ).value
     return response.id
 
 
@@ -327,7 +327,9 @@ def test_an_unknown_scan_is_refused(db: Database, tmp_path: Path) -> None:
 
 
 def test_a_draft_is_refused(db: Database, tmp_path: Path) -> None:
-    draft = store.start_response(db, loader.load_bundled(), "manager", None, "Team Noord", "test")
+    draft = store.start_response(
+        db, loader.load_bundled(), "manager", None, "Team Noord", "test"
+    ).value
     with pytest.raises(report.DraftResponse, match="nog niet afgerond"):
         _write(db, draft.id, tmp_path)
     assert not (tmp_path / "rapport.pdf").exists()
@@ -378,7 +380,7 @@ def test_the_reader_s_own_actions_come_first_and_colleagues_actions_after(
     given = [
         store.GivenAnswer(q.id, weakest[q.id]) for q in questionnaire.questions_for("klantmanager")
     ]
-    scan = store.submit(db, questionnaire, "klantmanager", None, None, given, actor="test")
+    scan = store.submit(db, questionnaire, "klantmanager", None, None, given, actor="test").value
     text = _text(_write(db, scan.id, tmp_path))
     advice = questionnaire.advice_for("visie", "laag")
     assert advice is not None

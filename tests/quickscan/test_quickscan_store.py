@@ -40,7 +40,7 @@ def _fill(db: Database, q: model.Questionnaire, response_id: int, value: int | N
 
 
 def test_a_new_scan_is_a_draft(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, "Zoë", "Team Noord", ACTOR)
+    response = store.start_response(db, bundled, KM, "Zoë", "Team Noord", ACTOR).value
     assert response.status == store.DRAFT and not response.is_complete
     assert (response.role, response.respondent, response.team) == (KM, "Zoë", "Team Noord")
     assert (response.questionnaire_id, response.questionnaire_version) == (
@@ -51,12 +51,12 @@ def test_a_new_scan_is_a_draft(db: Database, bundled: model.Questionnaire) -> No
 
 
 def test_an_anonymous_scan_has_no_respondent(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, "manager", "  ", None, ACTOR, language="en")
+    response = store.start_response(db, bundled, "manager", "  ", None, ACTOR, language="en").value
     assert (response.respondent, response.team, response.language) == (None, None, "en")
 
 
 def test_answers_are_kept_and_can_be_changed(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, None, "Noord", ACTOR)
+    response = store.start_response(db, bundled, KM, None, "Noord", ACTOR).value
     store.save_answer(db, response.id, "visie-01", 2, "Nog geen visie op papier.", actor=ACTOR)
     store.save_answer(db, response.id, "visie-02", None, actor=ACTOR)
     store.save_answer(db, response.id, "visie-01", 4, "  ", actor=ACTOR)
@@ -68,7 +68,7 @@ def test_answers_are_kept_and_can_be_changed(db: Database, bundled: model.Questi
 
 
 def test_weet_niet_is_stored_as_null(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     store.save_answer(db, response.id, "visie-02", None, actor=ACTOR)
     rows = list(db.query("select value from quickscan_answers where question_id = 'visie-02'"))
     assert rows == [{"value": None}]
@@ -78,7 +78,7 @@ def test_a_draft_is_visible_through_a_new_connection(tmp_path: Path) -> None:
     path = tmp_path / "trede.db"
     questionnaire = loader.load_bundled()
     first = database.open_database(path)
-    response = store.start_response(first, questionnaire, KM, "Zoë", "Noord", ACTOR)
+    response = store.start_response(first, questionnaire, KM, "Zoë", "Noord", ACTOR).value
     store.save_answer(first, response.id, "visie-01", 3, "Goed begin.", actor=ACTOR)
     store.save_answer(first, response.id, "bereik-01", None, actor=ACTOR)
     # The first connection stays open, as in a window that is still running.
@@ -100,7 +100,7 @@ from app import database
 from quickscan import loader, store
 db = database.open_database(Path(sys.argv[1]))
 q = loader.load_bundled()
-response = store.start_response(db, q, "klantmanager", None, "Noord", "test")
+response = store.start_response(db, q, "klantmanager", None, "Noord", "test").value
 for question in q.questions_for("klantmanager")[:5]:
     store.save_answer(db, response.id, question.id, 2, actor="test")
 os.kill(os.getpid(), signal.SIGKILL)
@@ -144,14 +144,14 @@ def test_a_wrong_answer_is_refused_and_nothing_is_stored(
     error: type[UserError],
     words: str,
 ) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     with pytest.raises(error, match=words):
         store.save_answer(db, response.id, question, value, actor=ACTOR)  # type: ignore[arg-type]
     assert store.answers(db, response.id) == {}
 
 
 def test_a_comment_must_not_be_endless(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     with pytest.raises(InvalidAnswer, match="te lang"):
         store.save_answer(db, response.id, "visie-01", 3, "x" * 2001, actor=ACTOR)
 
@@ -169,18 +169,18 @@ def test_unknown_role_language_and_scan_are_refused(
 
 
 def test_completing_needs_every_answer(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     store.save_answer(db, response.id, "visie-01", 3, actor=ACTOR)
     with pytest.raises(IncompleteResponse, match="Nog 39 vragen hebben geen antwoord"):
         store.complete_response(db, response.id, actor=ACTOR)
     _fill(db, bundled, response.id, value=None)
-    done = store.complete_response(db, response.id, actor=ACTOR)
+    done = store.complete_response(db, response.id, actor=ACTOR).value
     assert done.is_complete and done.completed_at is not None
     assert store.drafts(db) == []
 
 
 def test_a_complete_scan_cannot_change(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, "manager", None, None, ACTOR)
+    response = store.start_response(db, bundled, "manager", None, None, ACTOR).value
     _fill(db, bundled, response.id)
     store.complete_response(db, response.id, actor=ACTOR)
     with pytest.raises(ResponseClosed):
@@ -191,8 +191,8 @@ def test_a_complete_scan_cannot_change(db: Database, bundled: model.Questionnair
 
 
 def test_lists_filter_by_team_and_status(db: Database, bundled: model.Questionnaire) -> None:
-    north = store.start_response(db, bundled, KM, None, "Noord", ACTOR)
-    south = store.start_response(db, bundled, KM, None, "Zuid", ACTOR)
+    north = store.start_response(db, bundled, KM, None, "Noord", ACTOR).value
+    south = store.start_response(db, bundled, KM, None, "Zuid", ACTOR).value
     _fill(db, bundled, south.id)
     store.complete_response(db, south.id, actor=ACTOR)
     assert [r.id for r in store.list_responses(db)] == [south.id, north.id]
@@ -210,7 +210,7 @@ def test_latest_complete_scan_per_role(db: Database, bundled: model.Questionnair
         ("other team", "manager", "Zuid"),
         ("draft", "beleidsmedewerker", "Noord"),
     ]:
-        response = store.start_response(db, bundled, role, None, team, ACTOR)
+        response = store.start_response(db, bundled, role, None, team, ACTOR).value
         _fill(db, bundled, response.id)
         if name != "draft":
             store.complete_response(db, response.id, actor=ACTOR)
@@ -223,7 +223,7 @@ def test_latest_complete_scan_per_role(db: Database, bundled: model.Questionnair
 def test_delete_removes_the_scan_and_its_answers(
     db: Database, bundled: model.Questionnaire
 ) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     store.save_answer(db, response.id, "visie-01", 3, actor=ACTOR)
     store.delete_response(db, response.id, actor=ACTOR)
     assert store.list_responses(db) == []
@@ -235,7 +235,7 @@ def test_delete_removes_the_scan_and_its_answers(
 def test_the_audit_log_records_every_write_without_content(
     db: Database, bundled: model.Questionnaire
 ) -> None:
-    response = store.start_response(db, bundled, KM, "Anouk Bakker", "Team Oost", ACTOR)
+    response = store.start_response(db, bundled, KM, "Anouk Bakker", "Team Oost", ACTOR).value
     store.save_answer(db, response.id, "visie-01", 4, "Geheime opmerking", actor=ACTOR)
     _fill(db, bundled, response.id)
     store.complete_response(db, response.id, actor=ACTOR)
@@ -255,7 +255,7 @@ def test_the_audit_log_records_every_write_without_content(
 
 
 def test_a_failed_write_leaves_no_audit_entry(db: Database, bundled: model.Questionnaire) -> None:
-    response = store.start_response(db, bundled, KM, None, None, ACTOR)
+    response = store.start_response(db, bundled, KM, None, None, ACTOR).value
     before = len(audit.entries(db))
     with pytest.raises(InvalidAnswer):
         store.save_answer(db, response.id, "visie-01", 9, actor=ACTOR)
@@ -265,7 +265,7 @@ def test_a_failed_write_leaves_no_audit_entry(db: Database, bundled: model.Quest
 def test_each_scan_keeps_the_questionnaire_it_was_filled_in_with(
     db: Database, mini: model.Questionnaire, definition: dict[str, object]
 ) -> None:
-    response = store.start_response(db, mini, KM, None, None, ACTOR)
+    response = store.start_response(db, mini, KM, None, None, ACTOR).value
     assert store.questionnaire_for(db, response) == mini
     store.save_answer(db, response.id, "q1", 4, actor=ACTOR)
     result = store.result(db, response.id)
@@ -277,7 +277,7 @@ def test_each_scan_keeps_the_questionnaire_it_was_filled_in_with(
         store.start_response(db, changed, KM, None, None, ACTOR)
     definition["version"] = "2"
     newer = loader.loads(json.dumps(definition), "mini.json")
-    assert store.start_response(db, newer, KM, None, None, ACTOR).questionnaire_version == "2"
+    assert store.start_response(db, newer, KM, None, None, ACTOR).value.questionnaire_version == "2"
 
 
 def test_submit_stores_a_complete_scan_in_one_go(
@@ -291,7 +291,7 @@ def test_submit_stores_a_complete_scan_in_one_go(
     ]
     response = store.submit(
         db, bundled, "beleidsmedewerker", None, "Noord", given, actor=ACTOR, language="en"
-    )
+    ).value
     assert response.is_complete and response.language == "en"
     assert len(store.answers(db, response.id)) == 40
     assert store.result(db, response.id).overall is not None

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from reportlab.platypus import PageBreak, Paragraph
 
 from resources import i18n, pdf
+from resources.bars import Bar
 
 
 def make(tmp_path: Path, pages: int = 2) -> Path:
@@ -19,7 +20,7 @@ def make(tmp_path: Path, pages: int = 2) -> Path:
         )
         story.append(
             pdf.bar_chart(
-                [pdf.Bar("Taal", 40, "40"), pdf.Bar("Gezondheid", 0, "verborgen", 12, "12")],
+                [Bar("Taal", 40, "40"), Bar("Gezondheid", 0, "verborgen", 12, "12")],
                 maximum=100,
             )
         )

@@ -1,0 +1,88 @@
+"""Undo and redo for one client's file: a snapshot of every row about the client, put back.
+
+The window takes a snapshot of the client before and after a change; undo puts the first
+back, redo the second, each in one transaction with its audit line. Because the rows come back
+with their own ids and values, the tables are exactly as they were (the search index follows
+through its triggers). A file changed meanwhile by something else is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from caseload import clients, errors
+from resources import audit, changes
+from resources.changes import Kind
+from resources.i18n import _
+
+#: The tables with rows about one client, in the order they are filled (parents first).
+TABLES = tuple(reversed(clients.CHILD_TABLES))
+
+Row = tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every row about one client as it was: the client's own row (None: not there) and the
+    rows of each table, by id."""
+
+    client_id: int
+    client: Row | None
+    rows: tuple[tuple[str, tuple[Row, ...]], ...]
+
+
+def _rows(db: Database, sql: str, params: list[Any]) -> tuple[Row, ...]:
+    cursor = db.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return tuple(tuple(zip(names, row, strict=True)) for row in cursor.fetchall())
+
+
+def snapshot(db: Database, client_id: int) -> Snapshot:
+    """The client's rows as they are now."""
+    own = _rows(db, "SELECT * FROM clients WHERE id = ?", [client_id])
+    rows = tuple(
+        (table, _rows(db, f"SELECT * FROM {table} WHERE client_id = ? ORDER BY id", [client_id]))
+        for table in TABLES
+    )
+    return Snapshot(client_id, own[0] if own else None, rows)
+
+
+def _insert(db: Database, table: str, row: Row) -> None:
+    names = ", ".join(f'"{name}"' for name, _value in row)
+    marks = ", ".join("?" for _ in row)
+    db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", [v for _n, v in row])
+
+
+def restore(
+    db: Database, target: Snapshot, *, expected: Snapshot, actor: str, action: str
+) -> changes.Changes:
+    """Put the client's rows back as in ``target``; refused (nothing changed) unless they are
+    as in ``expected`` now. ``action`` is the audit action ("client.undo", "client.redo")."""
+    client_id = target.client_id
+    with db.atomic():
+        if snapshot(db, client_id) != expected:
+            raise errors.CaseloadError(
+                _("Dit kan niet meer ongedaan worden gemaakt: het dossier is intussen veranderd.")
+            )
+        for table in clients.CHILD_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE client_id = ?", [client_id])
+        if target.client is None:
+            db.execute("DELETE FROM clients WHERE id = ?", [client_id])
+        elif expected.client is None:
+            _insert(db, "clients", target.client)
+        else:
+            values = [(name, value) for name, value in target.client if name != "id"]
+            assignments = ", ".join(f'"{name}" = ?' for name, _value in values)
+            db.execute(
+                f"UPDATE clients SET {assignments} WHERE id = ?",
+                [value for _name, value in values] + [client_id],
+            )
+        for table, rows in target.rows:
+            for row in rows:
+                _insert(db, table, row)
+        audit.record(db, actor=actor, action=action, obj=clients.obj(client_id))
+    kinds = frozenset({Kind.CLIENT, Kind.LADDER, Kind.BARRIER, Kind.CONTACT, Kind.ACTION})
+    return changes.Changes(kinds, frozenset({(Kind.CLIENT, client_id)}), frozenset({client_id}))

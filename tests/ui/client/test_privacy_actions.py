@@ -1,0 +1,67 @@
+"""The client view's 'Gegevens opvragen…' and 'Klant wissen…', by keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from caseload import clients, journal, model
+from ui import changes
+from ui.client.view import ClientView
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the keyboard focus is, as a user does."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(widget, key, modifier)
+
+
+@pytest.fixture
+def view(qtbot, app_context):
+    """The client view on one client with a contact; shown, so keys reach it."""
+    added = clients.add(
+        app_context.db, model.ClientDetails(reference="V-1", surname="Yilmaz"), actor="t"
+    ).value
+    journal.add_contact(app_context.db, added.id, kind="telefonisch", actor="t")
+    client_view = ClientView(app_context, changes.ChangeBus())
+    qtbot.addWidget(client_view)
+    with qtbot.waitActive(client_view):
+        client_view.show()
+        client_view.activateWindow()
+    client_view.open_client(added.id)
+    return client_view
+
+
+def test_erase_needs_the_klantnummer_typed(qtbot, view, app_context) -> None:
+    assert view.erase_button.accessibleName() == "Klant wissen…"
+    with qtbot.waitSignal(view.back_requested):
+        press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: view.erase_dialog is not None and view.erase_dialog.isVisible())
+        dialog = view.erase_dialog
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.typed)
+        assert "niet ongedaan" in dialog.warning.text()
+        assert dialog.typed.accessibleName() == "Typ het klantnummer om te bevestigen"
+        qtbot.keyClicks(dialog.typed, "V-2")
+        assert not dialog.erase_button.isEnabled()
+        qtbot.keyClick(dialog.typed, Qt.Key.Key_Return)  # Enter neither erases nor closes
+        assert clients.find(app_context.db, "V-1") is not None and dialog.isVisible()
+        dialog.typed.clear()
+        qtbot.keyClicks(dialog.typed, "V-1")
+        assert dialog.erase_button.isEnabled()
+        press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert dialog.erased and not dialog.isVisible()
+    assert clients.find(app_context.db, "V-1") is None
+    assert app_context.db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0
+
+
+def test_cancel_erases_nothing(qtbot, view, app_context) -> None:
+    view.erase_client()
+    dialog = view.erase_dialog
+    qtbot.keyClicks(dialog.typed, "V-1")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and not dialog.erased
+    assert clients.find(app_context.db, "V-1") is not None

@@ -1,0 +1,1 @@
+"""The caseload page: the list with its filters and model, import and retention."""

@@ -1,0 +1,356 @@
+"""The Caseload page: search, filter and sort the clients in SQL; open one with Enter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseload import caseload_query, clients, csv_export
+from resources import i18n
+from resources.changes import Changes, Kind
+from resources.errors import UserError
+from resources.i18n import _, ngettext
+from ui import accessibility, file_dialogs, icons, metrics, widgets
+from ui.caseload.columns import Column
+from ui.caseload.filters import CaseloadFilters
+from ui.caseload.table_model import CaseloadModel
+from ui.changes import ChangeBus
+from ui.context import WindowContext
+
+if TYPE_CHECKING:
+    # Imported where first used: the client's file, its forms and the dialogs are not on the
+    # first screen, and start-up should not wait for them.
+    from ui.caseload.import_dialog import ImportDialog
+    from ui.client.details_dialog import ClientDialog
+    from ui.client.view import ClientView
+
+#: Column widths in average characters (name and status share the rest of the width).
+_WIDTHS = {
+    Column.REFERENCE: 9,
+    Column.TREDE: 5,
+    Column.DAYS_SINCE_CONTACT: 7,
+    Column.OPEN_BARRIERS: 7,
+    Column.OPEN_ACTIONS: 6,
+    Column.KLANTMANAGER: 15,
+}
+
+
+def counts_text(shown: int, total: int, flagged: int) -> str:
+    """'87 van 1.234 klanten · 12 vragen aandacht'."""
+    text = ngettext("%(shown)s van %(total)s klant", "%(shown)s van %(total)s klanten", total) % {
+        "shown": i18n.format_number(shown),
+        "total": i18n.format_number(total),
+    }
+    attention = ngettext("%(n)s vraagt aandacht", "%(n)s vragen aandacht", flagged) % {
+        "n": i18n.format_number(flagged)
+    }
+    return f"{text} · {attention}"
+
+
+class CaseloadPage(QWidget):
+    """The caseload list and, in the same place, the view of one client."""
+
+    def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.bus = bus
+        self.new_client_dialog: ClientDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self._client_view: ClientView | None = None
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.list_page = QWidget()
+        layout = widgets.page_layout(self.list_page)
+        heading = QHBoxLayout()
+        heading.addWidget(widgets.title(_("Caseload")))
+        heading.addStretch()
+        self.new_button = QPushButton(icons.icon("new"), _("&Nieuwe klant (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_client)
+        heading.addWidget(self.new_button)
+        self.import_button = QPushButton(_("&Importeren…"))
+        self.import_button.clicked.connect(self.import_clients)
+        heading.addWidget(self.import_button)
+        self.export_button = QPushButton(_("E&xporteren…"))
+        self.export_button.clicked.connect(self.export_clients)
+        heading.addWidget(self.export_button)
+        layout.addLayout(heading)
+        self.filters = CaseloadFilters()
+        layout.addWidget(self.filters)
+
+        self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Klanten"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + metrics.TABLE_ROW_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
+        bold = self.font()
+        bold.setBold(True)  # flagged rows are bold
+        average = QFontMetrics(bold).averageCharWidth()
+        for column, characters in _WIDTHS.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
+            header_width = widest + 2 * average + 12  # room for the sort arrow
+            self.table.setColumnWidth(column, max(characters * average, header_width))
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        self.counts_label = QLabel()
+        layout.addWidget(self.counts_label)
+        self.stack.addWidget(self.list_page)
+
+        self._fill_people()
+        self.model.set_filter(self._filter())
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sorted)
+        self.filters.show_sort(Column.NAME, False)
+
+        self.filters.changed.connect(self.apply_filter)
+        self.filters.sort_chosen.connect(self._sort_chosen)
+        self.filters.search.down_pressed.connect(self.focus_table)
+        self.filters.search.returnPressed.connect(self._search_entered)
+        self.table.activated.connect(self._activated)
+        bus.changed.connect(self._changed)
+        for key, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.new_client)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        self._update_counts()
+        accessibility.name_widgets(self)
+
+    # -- list ---------------------------------------------------------------------------------
+
+    def _filter(self) -> caseload_query.CaseloadFilter:
+        return self.filters.current_filter(self.context.settings.contact_threshold_days)
+
+    def _fill_people(self) -> None:
+        db = self.context.db
+        self.filters.set_people(clients.teams(db), clients.klantmanagers(db))
+
+    def apply_filter(self) -> None:
+        """Select the clients of the chosen filter; keep the selected one when it still shows."""
+        keep = self.selected_client_id()
+        self.model.set_filter(self._filter())
+        self._select(keep, fallback_first=False)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        text = counts_text(counts.shown, counts.total, counts.flagged)
+        self.counts_label.setText(text)
+        if counts.total == 0:
+            self.empty_label.setText(
+                _(
+                    "Er staan nog geen klanten in Trede. Voeg een klant toe met Nieuwe klant (Ctrl+N)."
+                )
+            )
+        else:
+            self.empty_label.setText(_("Geen klanten gevonden. Pas de zoekterm of de filters aan."))
+        self.empty_label.setVisible(counts.shown == 0)
+        window = self.window()
+        if isinstance(window, QMainWindow) and self.isVisible():
+            window.statusBar().showMessage(text)
+
+    def counts_message(self) -> str:
+        """The counts as shown in the status bar."""
+        return self.counts_label.text()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Put the counts in the main window's status bar (the page label is the fallback)."""
+        super().showEvent(event)
+        in_window = isinstance(self.window(), QMainWindow)
+        self.counts_label.setVisible(not in_window)
+        self._update_counts()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current)
+
+    def _sort_chosen(self, column: int, descending: bool) -> None:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
+
+    def selected_client_id(self) -> int | None:
+        """The id of the client on the current row."""
+        current = self.table.currentIndex()
+        return self.model.client_id(current.row()) if current.isValid() else None
+
+    def _select(self, client_id: int | None, fallback_first: bool = True) -> None:
+        row = None if client_id is None else self.model.row_of(client_id)
+        if row is None:
+            if not fallback_first or self.model.rowCount() == 0:
+                return
+            row = 0
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def focus_table(self) -> None:
+        """Move into the results, on the selected row or the first."""
+        self.filters.search_now()
+        self._select(self.selected_client_id())
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _search_entered(self) -> None:
+        self.focus_table()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list, cursor in the search field."""
+        if self.stack.currentWidget() is not self.list_page:
+            self.show_list()
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    # -- client -------------------------------------------------------------------------------
+
+    @property
+    def client_view(self) -> ClientView:
+        """The view of one client's file, in place of the list; made when first needed."""
+        if self._client_view is None:
+            from ui.client.view import ClientView
+
+            view = ClientView(self.context, self.bus)
+            view.back_requested.connect(self.show_list)
+            self.stack.addWidget(view)
+            self._client_view = view
+        return self._client_view
+
+    def _activated(self) -> None:
+        client_id = self.selected_client_id()
+        if client_id is not None:
+            self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        """Show one client's file in place of the list."""
+        self.stack.setCurrentWidget(self.client_view)
+        self.client_view.open_client(client_id)
+
+    def show_list(self) -> None:
+        """Back to the list, on the client that was open."""
+        client_id = None if self._client_view is None else self._client_view.client_id()
+        self.stack.setCurrentWidget(self.list_page)
+        self._select(client_id if client_id is not None else self.selected_client_id())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def new_client(self) -> None:
+        """Ctrl+N: the client form for a new client."""
+        from ui.client.details_dialog import ClientDialog
+
+        self.new_client_dialog = ClientDialog(self.context, self.bus, None, self)
+        self.new_client_dialog.accepted.connect(self._client_added)
+        self.new_client_dialog.open()
+
+    def import_clients(self) -> None:
+        """The import dialog (CSV from Excel or the case system)."""
+        from ui.caseload.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(self.context, self.bus, self)
+        self.import_dialog.open()
+
+    def export_clients(self) -> None:
+        """Save the list as the filter shows it to a CSV or an Excel file."""
+        excel = _("Excel-bestanden (*.xlsx)")
+        target, chosen = file_dialogs.save_file(
+            self,
+            self.context,
+            "export",
+            _("Caseload exporteren"),
+            "caseload.csv",
+            ";;".join((_("CSV-bestanden (*.csv)"), excel)),
+        )
+        if target is not None:
+            if chosen == excel and target.suffix.lower() != ".xlsx":
+                target = target.with_suffix(".xlsx")
+            self.export_to(target)
+
+    def export_to(self, path: Path) -> None:
+        """Write the list as the filter shows it, in the order shown, to ``path``."""
+        try:
+            result = csv_export.export_clients(
+                self.context.db,
+                path,
+                self._filter(),
+                self.model.current_sort,
+                actor=self.context.actor,
+            )
+        except UserError as error:
+            QMessageBox.warning(self, _("Caseload exporteren"), error.message)
+            return
+        self.counts_label.setText(
+            ngettext(
+                "%(n)s klant geschreven naar %(path)s.",
+                "%(n)s klanten geschreven naar %(path)s.",
+                result.rows,
+            )
+            % {"n": i18n.format_number(result.rows), "path": path}
+        )
+
+    def _client_added(self) -> None:
+        dialog = self.new_client_dialog
+        if dialog is None or dialog.saved is None:
+            return
+        self.open_client(dialog.saved.id)
+
+    def _changed(self, changes: Changes) -> None:
+        """Redraw the rows of the clients that changed; reload the list when rows came or went."""
+        if changes.touches(Kind.SETTINGS) and not changes.touches(Kind.CLIENT):
+            # The contact threshold decides who needs attention: filter again.
+            self.apply_filter()
+            return
+        if not changes.touches(Kind.CLIENT):
+            return
+        if Kind.DATABASE in changes.kinds:
+            self.model.set_database(self.context.db)
+        known = all(self.model.row_of(ident) is not None for ident in changes.clients)
+        ids = tuple(sorted(changes.clients))
+        # A client closed under "Actief" (or otherwise out of the filter) leaves the list.
+        if ids and known and Kind.DATABASE not in changes.kinds and self.model.still_shown(ids):
+            self.model.refresh_clients(ids)
+            self._update_counts()
+        else:
+            self._fill_people()
+            self.apply_filter()
+
+
+def create(context: WindowContext, bus: ChangeBus) -> QWidget:
+    """The page for the main window."""
+    return CaseloadPage(context, bus)

@@ -1,0 +1,313 @@
+"""The forms of the client view for contacts, the participatieladder and closing the case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from caseload import clients, errors, journal, ladder, model, validate, vocab
+from resources import i18n
+from resources.changes import Changes
+from resources.i18n import _, ngettext
+from ui import undo
+from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
+from ui.client.fields import DateField, vocab_combo
+
+
+def text_box(lines: int = 3) -> QPlainTextEdit:
+    """A few lines of text; Tab moves on to the next field instead of typing a tab."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+    return box
+
+
+class ContactForm(EntryForm):
+    """A contact moment: date (today), kind, minutes, summary."""
+
+    def build(self) -> None:
+        """Date, kind, minutes and summary."""
+        self.contact_on = DateField(dt.date.today())
+        self.kind = vocab_combo(vocab.CONTACT_KINDS)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, validate.MAX_MINUTES)
+        self.minutes.setSingleStep(5)
+        self.minutes.setSpecialValueText(_("niet ingevuld"))
+        self.minutes.valueChanged.connect(
+            lambda n: self.minutes.setSuffix(ngettext(" minuut", " minuten", n))
+        )
+        self.minutes.setSuffix(ngettext(" minuut", " minuten", self.minutes.value()))
+        self.summary = text_box(4)
+        self.share = QCheckBox(_("&Delen met de klant"))
+        self.share_note = QLabel(
+            _(
+                "Staat dit uit, dan blijft de samenvatting intern. Alleen gedeelde contacten "
+                "komen in het voortgangsverslag voor de klant."
+            )
+        )
+        self.share_note.setWordWrap(True)
+        self.form.add_field(_("Datum:"), self.contact_on, "contact_on")
+        self.form.add_field(_("Soort contact:"), self.kind, "kind")
+        self.form.add_field(_("Duur:"), self.minutes, "minutes")
+        self.form.add_field(_("Samenvatting:"), self.summary, "summary")
+        self.form.addRow(self.share)
+        self.form.addRow(self.share_note)
+
+    def first_field(self) -> QWidget:
+        """The date."""
+        return self.contact_on
+
+    def clear(self) -> None:
+        """Today, the first kind, no minutes, no summary."""
+        self.contact_on.set_value(dt.date.today())
+        self.kind.setCurrentIndex(0)
+        self.minutes.setValue(0)
+        self.summary.clear()
+        self.share.setChecked(False)
+
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("contact vastleggen")
+
+    def store(self, file: model.ClientFile) -> Changes:
+        """Record the contact."""
+        return journal.add_contact(
+            self.context.db,
+            file.client.id,
+            kind=self.kind.currentData(),
+            contact_on=self.contact_on.value(),
+            minutes=self.minutes.value() or None,
+            summary=self.summary.toPlainText(),
+            share_with_client=self.share.isChecked(),
+            actor=self.context.actor,
+        ).changes
+
+
+class TredeForm(EntryForm):
+    """A measurement on the ladder; the guided questions suggest the trede."""
+
+    def build(self) -> None:
+        """Date, the guided questions, the six treden with their definitions, and a note."""
+        self.measured_on = DateField(dt.date.today())
+        self.form.add_field(_("Datum meting:"), self.measured_on, "measured_on")
+
+        questions = QWidget()
+        grid = QGridLayout(questions)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        self.questions = self._check_boxes(grid, ladder.QUESTIONS, self._suggest)
+        heading = QLabel(_("Wat doet de klant nu? De antwoorden stellen een trede voor."))
+        heading.setWordWrap(True)
+        self.form.addRow(heading)
+        self.form.addRow(questions)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.form.addRow(self.suggestion)
+
+        self.trede = ChoiceList(
+            [(step.number, step.title(), step.explanation()) for step in ladder.TREDEN]
+        )
+        trede_label = QLabel(_("Trede:"))
+        self.form.addRow(trede_label)
+        self.form.addRow(self.trede)
+
+        growth = QWidget()
+        growth_grid = QGridLayout(growth)
+        growth_grid.setContentsMargins(0, 0, 0, 0)
+        growth_grid.setColumnStretch(1, 1)
+        self.growth = self._check_boxes(growth_grid, ladder.GROWTH_QUESTIONS, self._suggest_growth)
+        growth_heading = QLabel(_("Groeipotentie: wat kan de klant binnen een jaar?"))
+        growth_heading.setWordWrap(True)
+        self.form.addRow(growth_heading)
+        self.form.addRow(growth)
+        self.expected = QComboBox()
+        self.expected.addItem(_("Niet ingeschat"), None)
+        for step in ladder.TREDEN:
+            self.expected.addItem(step.title(), step.number)
+        self.form.add_field(_("Verwachte trede:"), self.expected, "expected_trede")
+        self.note = QLineEdit()
+        self.form.add_field(_("Notitie:"), self.note, "note")
+        self._update_enabled()
+
+    def _check_boxes(
+        self, grid: QGridLayout, questions: tuple[ladder.Question, ...], slot: Callable[[], None]
+    ) -> dict[str, QCheckBox]:
+        boxes: dict[str, QCheckBox] = {}
+        for row, question in enumerate(questions):
+            box, label = wrapped_check_box(_(question.text))
+            box.toggled.connect(slot)
+            grid.addWidget(box, row, 0)
+            grid.addWidget(label, row, 1)
+            boxes[question.field] = box
+        return boxes
+
+    def _update_enabled(self) -> None:
+        # A follow-up question ("with support?") only means something after a yes to its lead.
+        for question in ladder.QUESTIONS:
+            if question.depends_on:
+                lead = self.questions[question.depends_on]
+                self.questions[question.field].setEnabled(lead.isChecked())
+
+    def answers(self) -> ladder.LadderAnswers:
+        """The guided answers as ticked."""
+        values = {name: box.isChecked() and box.isEnabled() for name, box in self.questions.items()}
+        return ladder.LadderAnswers(**values)
+
+    def growth_answers(self) -> ladder.GrowthAnswers:
+        """The growth answers as ticked."""
+        return ladder.GrowthAnswers(**{name: box.isChecked() for name, box in self.growth.items()})
+
+    def _suggest(self) -> None:
+        self._update_enabled()
+        number, reason = ladder.placement(self.answers())
+        self.trede.set_value(number)
+        self.suggestion.setText(
+            _("Voorstel: %(trede)s. %(reason)s")
+            % {"trede": ladder.trede(number).title(), "reason": _(reason)}
+        )
+        self._suggest_growth()
+
+    def _suggest_growth(self) -> None:
+        if not any(box.isChecked() for box in self.growth.values()):
+            return
+        current = self.trede.value() or ladder.LOWEST
+        expected = ladder.suggest_growth(current, self.growth_answers())
+        self.expected.setCurrentIndex(self.expected.findData(expected))
+
+    def first_field(self) -> QWidget:
+        """The first question."""
+        return self.questions[ladder.QUESTIONS[0].field]
+
+    def clear(self) -> None:
+        """Today, no answers, the current trede chosen, no note."""
+        self.measured_on.set_value(dt.date.today())
+        for box in (*self.questions.values(), *self.growth.values()):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self._update_enabled()
+        self.suggestion.clear()
+        self.expected.setCurrentIndex(0)
+        self.trede.set_value(self.file.client.current_trede if self.file else None)
+        self.note.clear()
+
+    def client_changed(self, file: model.ClientFile) -> None:
+        """Start from the current trede when nothing was chosen yet."""
+        if self.trede.value() is None:
+            self.trede.set_value(file.client.current_trede)
+
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("meting vastleggen")
+
+    def store(self, file: model.ClientFile) -> Changes:
+        """Record the measurement."""
+        number = self.trede.value()
+        if number is None:
+            self.trede.focus()
+            raise errors.CaseloadError(_("Kies een trede."), "trede")
+        return journal.record_step(
+            self.context.db,
+            file.client.id,
+            trede=number,
+            measured_on=self.measured_on.value(),
+            note=self.note.text(),
+            measured_by=self.context.actor,
+            expected_trede=self.expected.currentData(),
+            actor=self.context.actor,
+        ).changes
+
+
+class CloseForm(EntryForm):
+    """Close the case with a date and reason, or reopen a closed one."""
+
+    def build(self) -> None:
+        """Date and reason; a line and a button for a closed case."""
+        self.SAVE_TEXT = _("Dossier afsluiten (Ctrl+Enter)")
+        self.closed_on = DateField(dt.date.today())
+        self.reason = vocab_combo(vocab.CLOSING_REASONS, empty=_("Kies een reden"))
+        self.form.add_field(_("Datum afsluiten:"), self.closed_on, "closed_on")
+        self.form.add_field(_("Reden:"), self.reason, "closing_reason")
+        self.closed_text = QLabel()
+        self.closed_text.setWordWrap(True)
+        self.form.addRow(self.closed_text)
+        self.reopen_button = QPushButton(_("Dossier h&eropenen"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.form.addRow(self.reopen_button)
+
+    def first_field(self) -> QWidget:
+        """The reason (the date is usually today); the reopen button for a closed case."""
+        if self.file is not None and not self.file.client.is_active:
+            return self.reopen_button
+        return self.reason
+
+    def clear(self) -> None:
+        """Today and no reason."""
+        self.closed_on.set_value(dt.date.today())
+        self.reason.setCurrentIndex(0)
+
+    def client_changed(self, file: model.ClientFile) -> None:
+        """Show the closing fields for an active case, the reopen button for a closed one."""
+        client = file.client
+        active = client.is_active
+        for widget in (self.closed_on, self.reason, self.save_button):
+            widget.setEnabled(active)
+        self.reopen_button.setVisible(not active)
+        if active:
+            self.closed_text.setText(_("Het dossier is open."))
+        else:
+            self.closed_text.setText(
+                _("Afgesloten op %(date)s. Reden: %(reason)s.")
+                % {
+                    "date": i18n.format_date(client.closed_on) if client.closed_on else "",
+                    "reason": vocab.CLOSING_REASONS.label(client.closing_reason),
+                }
+            )
+
+    def save(self) -> bool:
+        """Close the case (nothing to do for a closed one)."""
+        if self.file is None or not self.file.client.is_active:
+            return False
+        return super().save()
+
+    def change_name(self) -> str:
+        """For Ongedaan maken."""
+        return _("dossier afsluiten")
+
+    def store(self, file: model.ClientFile) -> Changes:
+        """Close the case."""
+        return clients.close(
+            self.context.db,
+            file.client.id,
+            on=self.closed_on.value() or dt.date.today(),
+            reason=self.reason.currentData() or "",
+            actor=self.context.actor,
+        ).changes
+
+    def reopen(self) -> None:
+        """Make the case active again."""
+        if self.file is None:
+            return
+        client_id = self.file.client.id
+        reopened = self.bus.perform(
+            lambda: clients.reopen(self.context.db, client_id, actor=self.context.actor),
+            self,
+            self.show_refusal,
+            undoable=undo.Undoable(_("dossier heropenen"), client_id),
+        )
+        if reopened is None:
+            return
+        self.form.message.setText(_("Het dossier is weer open."))
+        self.focus_first()

@@ -1,0 +1,309 @@
+"""Everything about one client on one screen: header, trede chart, timeline, and the forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseload import access, client_file, clients, errors, ladder, model
+from resources import i18n
+from resources.changes import Changes, Kind
+from resources.errors import UserError
+from resources.i18n import _, ngettext
+from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
+from ui.caseload.columns import days_text, status_text
+from ui.changes import ChangeBus
+from ui.client.details_dialog import ClientDialog
+from ui.client.entry import EntryForm
+from ui.client.erase_dialog import EraseClientDialog
+from ui.client.forms import CloseForm, ContactForm, TredeForm
+from ui.client.plan_forms import ActionForm, BarrierForm
+from ui.client.timeline import TimelineModel
+from ui.context import WindowContext
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def facts(file: model.ClientFile, today: dt.date) -> tuple[str, str]:
+    """The two header lines: who and where in the process."""
+    client = file.client
+    first = " · ".join(
+        part
+        for part in (
+            _("Klantnummer %(reference)s") % {"reference": client.reference},
+            status_text(client.status, client.closing_reason),
+            _("Klantmanager: %(name)s") % {"name": client.klantmanager}
+            if client.klantmanager
+            else "",
+            _("Team: %(team)s") % {"team": client.team} if client.team else "",
+        )
+        if part
+    )
+    trede = (
+        ladder.trede(client.current_trede).title()
+        if client.current_trede is not None
+        else _("nog niet gemeten")
+    )
+    parts = [_("Trede: %(trede)s") % {"trede": trede}]
+    if client.expected_trede is not None:
+        parts.append(_("verwacht: %(trede)d") % {"trede": client.expected_trede})
+    days = None if client.last_contact_on is None else (today - client.last_contact_on).days
+    parts.append(_("dagen sinds contact: %(days)s") % {"days": days_text(days)})
+    overdue = sum(action.is_overdue(today) for action in file.actions)
+    parts.append(
+        ngettext("%(n)s open obstakel", "%(n)s open obstakels", client.open_barriers)
+        % {"n": i18n.format_number(client.open_barriers)}
+    )
+    actions = ngettext("%(n)s open actie", "%(n)s open acties", client.open_actions) % {
+        "n": i18n.format_number(client.open_actions)
+    }
+    if overdue:
+        actions += " " + ngettext("(%(n)s te laat)", "(%(n)s te laat)", overdue) % {
+            "n": i18n.format_number(overdue)
+        }
+    parts.append(actions)
+    return first, " · ".join(parts)
+
+
+class ClientView(QWidget):
+    """One client's file. Changes go through the forms; the view listens to the change bus."""
+
+    #: The user wants to go back to the caseload list.
+    back_requested = Signal()
+
+    def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.bus = bus
+        self.file: model.ClientFile | None = None
+        self.edit_dialog: ClientDialog | None = None
+        self.erase_dialog: EraseClientDialog | None = None
+        self.access_message: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(
+            metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
+        )
+
+        top = QHBoxLayout()
+        self.back_button = QPushButton(icons.icon("back"), _("Terug naar caseload (Esc)"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button = QPushButton(_("Klantgegevens &wijzigen…"))
+        self.edit_button.clicked.connect(self.edit_client)
+        self.access_button = QPushButton(_("Gegevens op&vragen…"))
+        # clicked(bool) would land in request_data's folder argument: ask the folder instead.
+        self.access_button.clicked.connect(lambda: self.request_data())
+        self.erase_button = QPushButton(_("Klant w&issen…"))
+        self.erase_button.clicked.connect(self.erase_client)
+        top.addWidget(self.back_button)
+        top.addStretch()
+        top.addWidget(self.edit_button)
+        top.addWidget(self.access_button)
+        top.addWidget(self.erase_button)
+        layout.addLayout(top)
+        self.name_label = widgets.title("")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = QLabel()
+        self.progress_label = QLabel()
+        for label in (self.facts_label, self.progress_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.progress_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        self.chart = charts.LadderChart(_("Trede in de tijd"))
+        self.chart.setMinimumHeight(150)
+        self.chart.setMaximumHeight(190)
+        history_layout.addWidget(_heading(_("Trede in de tijd")))
+        history_layout.addWidget(self.chart)
+        history_layout.addWidget(_heading(_("Tijdlijn (nieuwste eerst)")))
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QTableView()
+        self.timeline.setAccessibleName(_("Tijdlijn"))
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setWordWrap(False)
+        self.timeline.setTabKeyNavigation(False)
+        self.timeline.verticalHeader().hide()
+        rows = self.timeline.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + metrics.TABLE_ROW_PADDING)
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        history_layout.addWidget(self.timeline, 1)
+        splitter.addWidget(history)
+
+        self.tabs = QTabWidget()
+        self.contact_form = ContactForm(context, bus)
+        self.trede_form = TredeForm(context, bus)
+        self.barrier_form = BarrierForm(context, bus)
+        self.action_form = ActionForm(context, bus)
+        self.close_form = CloseForm(context, bus)
+        self.forms: list[EntryForm] = [
+            self.contact_form,
+            self.trede_form,
+            self.barrier_form,
+            self.action_form,
+            self.close_form,
+        ]
+        for form, text in zip(
+            self.forms,
+            (_("&Contact"), _("T&rede"), _("&Obstakel"), _("&Actie"), _("Af&sluiten")),
+            strict=True,
+        ):
+            self.tabs.addTab(form, text)
+        self.tabs.setMinimumWidth(metrics.CLIENT_FORMS_MIN_WIDTH)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        for keys, slot in (
+            (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
+            (("Esc", "Alt+Left"), self.back_requested.emit),
+        ):
+            shortcut = QShortcut(self)
+            shortcut.setKeys([QKeySequence(key) for key in keys])
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        bus.changed.connect(self._changed)
+        accessibility.name_widgets(self)
+
+    # -- showing a client ---------------------------------------------------------------------
+
+    def open_client(self, client_id: int) -> None:
+        """Show a client's file (the opening is logged) with the contact form ready."""
+        clients.record_view(self.context.db, client_id, actor=self.context.actor)
+        new_client = self.file is None or self.file.client.id != client_id
+        self._load(client_id, new_client)
+        if new_client:
+            self.tabs.setCurrentIndex(0)
+        self.tabs.currentWidget().setFocus()
+        self.current_form().focus_first()
+
+    def client_id(self) -> int | None:
+        """The id of the client shown."""
+        return None if self.file is None else self.file.client.id
+
+    def _load(self, client_id: int, new_client: bool = False) -> None:
+        file = client_file.load(self.context.db, client_id)
+        self.file = file
+        today = dt.date.today()
+        self.name_label.setText(file.client.display_name() or file.client.reference)
+        first, second = facts(file, today)
+        self.facts_label.setText(first)
+        self.progress_label.setText(second)
+        self.chart.set_history(
+            [(step.measured_on, step.trede) for step in file.ladder_steps],
+            file.client.expected_trede,
+        )
+        self.timeline_model.set_file(file)
+        for form in self.forms:
+            form.set_file(file, new_client)
+
+    def _changed(self, changes: Changes) -> None:
+        """Reload the file shown when it changed (or the whole database did)."""
+        if self.file is None:
+            return
+        if self.file.client.id not in changes.clients and Kind.DATABASE not in changes.kinds:
+            return
+        try:
+            self._load(self.file.client.id)
+        except errors.NotFound:
+            self.file = None
+            self.back_requested.emit()
+
+    # -- forms --------------------------------------------------------------------------------
+
+    def current_form(self) -> EntryForm:
+        """The form on the tab shown."""
+        form = self.tabs.currentWidget()
+        assert isinstance(form, EntryForm)
+        return form
+
+    def save_current(self) -> None:
+        """Ctrl+Enter: save the form that is shown."""
+        if self.isVisible():
+            self.current_form().save()
+
+    def _tab_changed(self) -> None:
+        # Keyboard users switching tabs with Alt+letter or Ctrl+Tab land in the first field;
+        # someone walking the tab bar with the arrow keys stays on it.
+        if not self.tabs.tabBar().hasFocus():
+            self.current_form().focus_first()
+
+    def edit_client(self) -> None:
+        """Change the client's details in the client form."""
+        if self.file is None:
+            return
+        self.edit_dialog = ClientDialog(self.context, self.bus, self.file.client, self)
+        self.edit_dialog.open()
+
+    def request_data(self, folder: Path | None = None) -> access.AccessFiles | None:
+        """Write everything stored about this client (PDF and JSON) into a folder the user picks."""
+        if self.file is None:
+            return None
+        if folder is None:
+            folder = file_dialogs.choose_folder(
+                self, self.context, "access", _("Kies een map voor de gegevens van de klant")
+            )
+            if folder is None:
+                return None
+        try:
+            files = access.export_client(
+                self.context.db,
+                self.file.client.id,
+                folder,
+                municipality=self.context.settings.municipality,
+                actor=self.context.actor,
+            )
+        except UserError as error:
+            error_dialog.show(error)
+            return None
+        self.access_message = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Gegevens opgeslagen"),
+            _("De gegevens van de klant staan in:\n%(pdf)s\n%(json)s")
+            % {"pdf": files.pdf, "json": files.json},
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.access_message.open()
+        return files
+
+    def erase_client(self) -> None:
+        """Ask to type the klantnummer, then erase the client for good."""
+        if self.file is None:
+            return
+        self.erase_dialog = EraseClientDialog(self.context, self.bus, self.file.client, self)
+        self.erase_dialog.open()

@@ -1,0 +1,1 @@
+"""The quickscan pages: start, fill in, result, history and the comparisons."""

@@ -1,0 +1,1 @@
+"""The idle lock, the passphrase dialogs, the security actions and the audit log."""

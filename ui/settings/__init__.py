@@ -1,0 +1,1 @@
+"""The settings page, the profile form and the backup actions."""

@@ -1,0 +1,1 @@
+"""The main window and what frames it: the welcome page and the information dialogs."""
