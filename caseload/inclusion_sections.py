@@ -57,19 +57,31 @@ class ReportData:
             "share": i18n.format_percent(share),
         }
 
-    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> pdf.Bar:
-        """A bar whose length is the share of the base; hidden counts get no bar at all."""
+    def bar(
+        self,
+        label: str,
+        part: str,
+        base: str,
+        compare: str | None = None,
+        compare_base: str | None = None,
+    ) -> pdf.Bar:
+        """A bar whose length is the share of the base; hidden counts get no bar at all.
+
+        The light ``compare`` bar is a share of ``compare_base`` (default: the same base), so
+        the treden at the start are a share of the clients at the start.
+        """
         share = self.shown.share(part, base)
         bar = pdf.Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
         if compare is None:
             return bar
-        compare_share = self.shown.share(compare, base)
+        compare_base = compare_base or base
+        compare_share = self.shown.share(compare, compare_base)
         return pdf.Bar(
             label=bar.label,
             value=bar.value,
             text=bar.text,
             compare_value=(compare_share or 0.0) * 100,
-            compare_text=self.count_share(compare, base),
+            compare_text=self.count_share(compare, compare_base),
         )
 
 
@@ -200,19 +212,17 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
 
 def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
     """The treden at the start and at the end, and who rose, stayed or fell."""
-    bars = []
-    for number in range(ladder.HIGHEST, 0, -1):
-        bars.append(
-            data.bar(
-                ladder.trede(number).title(),
-                cells.trede("end", number),
-                cells.AT_END,
-                compare=cells.trede("start", number),
-            )
+    labels = [(n, ladder.trede(n).title()) for n in range(ladder.HIGHEST, 0, -1)]
+    bars = [
+        data.bar(
+            label,
+            cells.trede("end", number),
+            cells.AT_END,
+            compare=cells.trede("start", number),
+            compare_base=cells.AT_START,
         )
-    bars.append(
-        _ladder_bar(data, _("Nog geen meting"), cells.trede("end", 0), cells.trede("start", 0))
-    )
+        for number, label in [*labels, (0, _("Nog geen meting"))]
+    ]
     movement = [
         data.bar(ladder.Movement.ROSE.text(), cells.ROSE, cells.MEASURED),
         data.bar(ladder.Movement.STAYED.text(), cells.STAYED, cells.MEASURED),
@@ -258,18 +268,6 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
             ]
         ),
     ]
-
-
-def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> pdf.Bar:
-    bar = data.bar(label, end_key, cells.AT_END)
-    start = data.bar(label, start_key, cells.AT_START)
-    return pdf.Bar(
-        label=label,
-        value=bar.value,
-        text=bar.text,
-        compare_value=start.value,
-        compare_text=start.text,
-    )
 
 
 def barriers(data: ReportData, styles: StyleSheet1) -> list[Any]:
