@@ -81,8 +81,12 @@ def _roles(db: Database, scan: layout.ScanData) -> dict[str, layout.ScanData]:
 
 
 @contextlib.contextmanager
-def _report_language(code: str) -> Iterator[None]:
-    """Fixed texts in the scan's language when Trede has it, else in the active language."""
+def report_language(code: str) -> Iterator[None]:
+    """Fixed texts in the scan's language when Trede has it, else in the active language.
+
+    Whatever goes into the report is written inside it, the caseload facts too, so that a
+    report has one language whatever ``--lang`` says.
+    """
     if code in i18n.LANGUAGES:
         with i18n.language(code):
             yield
@@ -140,7 +144,7 @@ def write_advice_report(
     earlier = _earlier(db, scan, compare_with) if compare_with is not None else None
     roles = _roles(db, scan) if include_roles else None
     fallback = today or dt.date.today()
-    with _report_language(scan.response.language):
+    with report_language(scan.response.language):
         data = layout.ReportData(
             scan=scan,
             municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
