@@ -125,6 +125,8 @@ class RoleScan:
     role: str
     label: str
     completed_on: dt.date | None
+    #: The team the scan was filled in for (None: without a team, for the whole municipality).
+    team: str | None = None
 
 
 @dataclass(frozen=True)

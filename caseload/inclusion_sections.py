@@ -403,9 +403,9 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         story.append(
             rp.para(
                 (
-                    _("Er is nog geen afgeronde quickscan van dit team.")
+                    _("Er is nog geen afgeronde quickscan van dit team of zonder team.")
                     if data.figures.period.team
-                    else _("Er is nog geen afgeronde quickscan zonder team, voor de hele gemeente.")
+                    else _("Er is nog geen afgeronde quickscan.")
                 )
                 + " "
                 + _(
@@ -417,9 +417,10 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         )
         return story
     roles = ", ".join(
-        _("%(role)s (%(date)s)")
+        _("%(role)s (%(team)s, %(date)s)")
         % {
             "role": scan.label,
+            "team": scan.team or _("zonder team"),
             "date": i18n.format_date(scan.completed_on, "long") if scan.completed_on else "?",
         }
         for scan in scans.roles

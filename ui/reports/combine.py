@@ -31,6 +31,7 @@ def _roles(
     questionnaire: model.Questionnaire,
     results: Mapping[str, scoring.ScanResult],
     completed: Mapping[str, dt.date | None],
+    teams: Mapping[str, str | None] | None = None,
 ) -> inclusion.QuickscanRoles:
     """The newest scan per role side by side, in the questionnaire's order of roles."""
     order = [role.id for role in questionnaire.roles]
@@ -40,7 +41,14 @@ def _roles(
     for role in roles:
         definition = questionnaire.role(role)
         label = definition.label.get(language) if definition else role
-        scans.append(inclusion.RoleScan(role=role, label=label, completed_on=completed[role]))
+        scans.append(
+            inclusion.RoleScan(
+                role=role,
+                label=label,
+                completed_on=completed[role],
+                team=(teams or {}).get(role),
+            )
+        )
     themes = []
     for spread in scoring.compare_roles({role: results[role] for role in roles}):
         theme = questionnaire.theme(spread.theme)
@@ -57,14 +65,44 @@ def _roles(
     )
 
 
+def _newest_per_role(responses: Sequence[store.Response]) -> dict[str, store.Response]:
+    """The newest scan of each role, of the questionnaire of the newest scan of all."""
+    if not responses:
+        return {}
+    ordered = sorted(responses, key=lambda r: (r.completed_at or "", r.id), reverse=True)
+    questionnaire_id = ordered[0].questionnaire_id
+    latest: dict[str, store.Response] = {}
+    for response in ordered:
+        if response.questionnaire_id == questionnaire_id:
+            latest.setdefault(response.role, response)
+    return latest
+
+
 def team_scans(db: Database, team: str | None) -> inclusion.QuickscanRoles | None:
-    """The team's newest completed scan per role, of the questionnaire of the newest scan."""
+    """The newest completed scan per role for a report of a team, or of every team (None).
+
+    Every team (None) takes every completed scan, with or without a team. A team takes its
+    own scans; a role the team has no scan of takes the newest scan without a team (a
+    beleidsmedewerker or manager often fills it in for the whole municipality).
+    """
     team = team.strip() if team and team.strip() else None
-    latest = store.latest_complete_per_role(db, team)
+    complete = store.list_responses(db, status=store.COMPLETE)
+    if team is None:
+        latest = _newest_per_role(complete)
+    else:
+        latest = _newest_per_role([r for r in complete if r.team == team])
+        if latest:
+            questionnaire_id = next(iter(latest.values())).questionnaire_id
+            untied = [
+                r for r in complete if r.team is None and r.questionnaire_id == questionnaire_id
+            ]
+        else:
+            untied = [r for r in complete if r.team is None]
+        for role, response in _newest_per_role(untied).items():
+            latest.setdefault(role, response)
     if not latest:
         return None
     newest = max(latest.values(), key=lambda r: (r.completed_at or "", r.id))
-    latest = store.latest_complete_per_role(db, team, newest.questionnaire_id)
     questionnaire = store.questionnaire_for(db, newest)
     results = {role: store.result(db, response.id) for role, response in latest.items()}
     completed = {
@@ -73,7 +111,8 @@ def team_scans(db: Database, team: str | None) -> inclusion.QuickscanRoles | Non
         else None
         for role, response in latest.items()
     }
-    return _roles(questionnaire, results, completed)
+    teams = {role: response.team for role, response in latest.items()}
+    return _roles(questionnaire, results, completed, teams)
 
 
 # -- team bundles -------------------------------------------------------------------------
@@ -136,7 +175,7 @@ def bundled_scans(bundles: Sequence[bundle.Bundle]) -> inclusion.QuickscanRoles 
     completed: dict[str, dt.date | None] = {
         role: dt.datetime.fromisoformat(scan.completed_at).date() for role, scan in latest.items()
     }
-    return _roles(questionnaire, results, completed)
+    return _roles(questionnaire, results, completed, {r: s.team for r, s in latest.items()})
 
 
 def make_bundle(
