@@ -64,7 +64,7 @@ def write_inclusion_report(
     )
     data = ReportData(
         figures=figures,
-        shown=inclusion_cells.suppressed(figures, min_group_size),
+        shown=inclusion_cells.published(figures, min_group_size),
         municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
         made_on=today or dt.date.today(),
         minimum=min_group_size,

@@ -13,7 +13,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
 
-from caseload import inclusion, ladder, suppression, vocab
+from caseload import inclusion, ladder, protection, vocab
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
 from resources import i18n, pdf
@@ -28,7 +28,7 @@ class ReportData:
     """What the report is made from: the figures and which of them may be printed."""
 
     figures: inclusion.InclusionFigures
-    shown: suppression.Result
+    shown: protection.Published
     municipality: str
     made_on: dt.date
     minimum: int
@@ -40,7 +40,7 @@ class ReportData:
 
     def share(self, part: str, base: str) -> str:
         """part / base as a percentage; 'verborgen' when either is hidden, '–' for a base of 0."""
-        if self.shown.shown(part) and self.shown.shown(base) and self.shown.counts[base] == 0:
+        if self.shown.shown(part) and self.shown.value(base) == 0:
             return "–"
         value = self.shown.share(part, base)
         return hidden_text() if value is None else i18n.format_percent(value)
@@ -127,7 +127,8 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
             _("Kleinste groep"),
             ngettext(
                 "Groepen kleiner dan %(n)d klant zijn verborgen.",
-                "Groepen kleiner dan %(n)d klanten zijn verborgen.",
+                "Groepen kleiner dan %(n)d klanten zijn verborgen. Alle andere aantallen zijn "
+                "afgerond op een veelvoud van %(n)d.",
                 data.minimum,
             )
             % {"n": data.minimum},
@@ -149,9 +150,18 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
             data.minimum,
         )
         % {"n": data.minimum},
+        ngettext(
+            "Alle andere aantallen zijn precies.",
+            "Alle andere aantallen zijn afgerond op een veelvoud van %(n)d, ook in andere "
+            "rapporten en bundels. Een verschil tussen twee rapporten (bijvoorbeeld twee "
+            "perioden, of de gemeente min de andere teams) is dus ook een veelvoud van %(n)d, "
+            "en nooit een kleine groep.",
+            data.minimum,
+        )
+        % {"n": data.minimum},
         _(
-            "Soms is ook een groter getal verborgen. Dan kunt u een klein getal niet uitrekenen "
-            "door een totaal min de andere getallen te nemen."
+            "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
+            "berekend uit de afgeronde getallen."
         ),
         _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
         _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
@@ -192,7 +202,10 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
         rp.para(_("Kerncijfers"), styles["h1"]),
         rp.text_table(rows, (120 * mm, rp.TEXT_WIDTH - 120 * mm), styles, align_right=(1,)),
         rp.para(
-            _("In begeleiding bij het begin + instroom = in begeleiding aan het eind + uitstroom."),
+            _(
+                "In begeleiding bij het begin + instroom = in begeleiding aan het eind + "
+                "uitstroom. Door het afronden kan dat een beetje verschillen."
+            ),
             styles["note"],
         ),
         rp.para(_("Uitstroom naar reden"), styles["h2"]),
@@ -526,7 +539,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
             _(
                 "Naar werk: deel van de klanten in de periode. Gestegen: van wie twee metingen "
                 "heeft. Te lang geen contact: deel van de klanten aan het eind. 'Verborgen': "
-                "een te kleine groep, of verborgen zodat een kleine groep niet is uit te rekenen."
+                "een te kleine groep, of een deel van een te kleine groep."
             ),
             styles["note"],
         ),
@@ -537,7 +550,7 @@ def _of(data: ReportData, part: str, base: str) -> str:
     """'12 van 30 (40%)', or 'verborgen'."""
     if not (data.shown.shown(part) and data.shown.shown(base)):
         return hidden_text()
-    if data.shown.counts[base] == 0:
+    if data.shown.value(base) == 0:
         return "–"
     return _("%(part)s van %(base)s (%(share)s)") % {
         "part": data.count(part),
@@ -613,14 +626,16 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
         (
             _("Kleine groepen"),
             ngettext(
-                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
-                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
+                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen, en alles "
+                "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn precies.",
+                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen, en alles "
+                "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn afgerond "
+                "op een veelvoud van %(n)d, met de celsleutelmethode van de statistiekbureaus van "
+                "Australië, het Verenigd Koninkrijk en Duitsland: elke klant heeft een vast "
+                "geheim getal; dezelfde groep klanten wordt daardoor altijd op dezelfde "
+                "manier afgerond, in elk rapport en elke bundel. Een som of verschil van getallen "
+                "uit rapporten is daarom altijd een veelvoud van %(n)d: een kleine groep is zo "
+                "niet precies uit te rekenen. Wel kan een schatting dichtbij komen.",
                 data.minimum,
             )
             % {"n": data.minimum},

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from caseload import protection
+
 MIGRATIONS = Migrations("caseload")
 
 
@@ -209,3 +211,9 @@ def m002_summaries_search_history(db: Database) -> None:
     db["barrier_events"].create_index(["barrier_id"])  # type: ignore[union-attr]
     for statement in _fts_statements():
         db.execute(statement)
+
+
+@MIGRATIONS()
+def m003_report_secret(db: Database) -> None:
+    """Draw the secret behind the record keys that protect report figures across reports."""
+    protection.create_secret(db)

@@ -182,16 +182,18 @@ def make_bundle(
     db: Database,
     period: inclusion.Period,
     *,
+    base: int = 10,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
     made_on: dt.date | None = None,
     actor: str,
 ) -> dict[str, Any]:
-    """A team bundle with its quickscans, as JSON data; the export is logged."""
+    """A team bundle with its quickscans, as JSON data, rounded to ``base``; the export is logged."""
     scans, definitions = bundle_scans(db, period.team)
     return bundle.make(
         db,
         period,
+        base=base,
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
         made_on=made_on,
