@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import inclusion, inclusion_cells, inclusion_sections, report_pdf
+from caseload import inclusion, inclusion_cells, inclusion_export, inclusion_sections, report_pdf
 from caseload.inclusion_sections import ReportData
 from resources import pdf
 from resources.i18n import _
@@ -39,8 +39,9 @@ def write_inclusion_report(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> None:
-    """Write the inclusion report of a period (optionally one team) as a PDF; ``quickscans``
-    (the team's scans side by side, made by the caller) fills its quickscan page.
+    """Write the inclusion report of a period (optionally one team) as a PDF, or its figures
+    as JSON when the path ends in .json; ``quickscans`` (the team's scans side by side, made by
+    the caller) fills its quickscan page.
 
     Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
     file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
@@ -71,7 +72,13 @@ def write_inclusion_report(
     )
     if cancelled is not None and cancelled():
         raise Cancelled()
-    report_pdf.write(target, frame(data), story(data))
+    if target.suffix.lower() == ".json":
+        content = inclusion_export.data(
+            figures, data.shown, municipality=data.municipality, made_on=data.made_on
+        )
+        inclusion_export.write(target, content)
+    else:
+        report_pdf.write(target, frame(data), story(data))
     if progress is not None:
         progress(1, 1)
 
