@@ -626,9 +626,9 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
         (
             _("Kleine groepen"),
             ngettext(
-                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen, en alles "
+                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen en alles "
                 "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn precies.",
-                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen, en alles "
+                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen en alles "
                 "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn afgerond "
                 "op een veelvoud van %(n)d, met de celsleutelmethode van de statistiekbureaus van "
                 "Australië, het Verenigd Koninkrijk en Duitsland: elke klant heeft een vast "
