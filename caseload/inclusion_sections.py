@@ -127,8 +127,14 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
             _("Kleinste groep"),
             ngettext(
                 "Groepen kleiner dan %(n)d klant zijn verborgen.",
-                "Groepen kleiner dan %(n)d klanten zijn verborgen. Alle andere aantallen zijn "
-                "afgerond op een veelvoud van %(n)d.",
+                "Groepen kleiner dan %(n)d klanten zijn verborgen.",
+                data.minimum,
+            )
+            % {"n": data.minimum}
+            + " "
+            + ngettext(
+                "De andere aantallen zijn precies.",
+                "De andere aantallen zijn afgerond op een veelvoud van %(n)d.",
                 data.minimum,
             )
             % {"n": data.minimum},
