@@ -1,7 +1,7 @@
 """The figures of the inclusion report: SQL aggregates over a period (and team), as dataclasses.
 
 Every count here is of *clients* (not of rows), so that the small-group rule of
-:mod:`caseload.suppression` protects people. The definitions are in docs/reports.md; in short:
+:mod:`caseload.protection` protects people. The definitions are in docs/reports.md; in short:
 
 - A client's guidance starts on ``guidance_start`` (else the day the client was entered).
 - *In the period*: started on or before the last day and not closed before the first day.

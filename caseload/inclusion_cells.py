@@ -1,8 +1,8 @@
 """Every count the inclusion report prints, by name, and how the report protects them.
 
-The names are shared by the PDF, the data export (JSON, Excel) and team bundles. The counts are
-printed as :mod:`caseload.protection` publishes them; :func:`table` says which counts add up to
-which (used to check the figures, and by the rule-based suppression of other reports).
+The names are shared by the PDF, the data export (JSON) and team bundles. The counts are
+printed as :mod:`caseload.protection` publishes them; :func:`within` says which count lies
+within which, so that what lies within a hidden group is hidden too.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from caseload import protection, suppression
+from caseload import protection
 
 if TYPE_CHECKING:
     from caseload import inclusion
@@ -212,44 +212,3 @@ def published(figures: inclusion.InclusionFigures, minimum: int) -> protection.P
     else:
         shown = protection.publish(counts(figures), figures.keys, minimum)
     return protection.hide_within(shown, within(figures))
-
-
-def table(figures: inclusion.InclusionFigures) -> suppression.Table:
-    """All counts of the report and how they hang together (parts that add up to a total)."""
-    t = suppression.Table()
-    for key, value in counts(figures).items():
-        t.count(key, value)
-    # at the start + inflow = in the period = at the end + outflow
-    t.breakdown(IN_PERIOD, [AT_START, INFLOW])
-    t.breakdown(IN_PERIOD, [AT_END, OUTFLOW])
-    t.breakdown(OUTFLOW, [reason(code) for code, _number in figures.outflow_reasons])
-    for moment, values, base in (
-        ("start", figures.ladder_start, AT_START),
-        ("end", figures.ladder_end, AT_END),
-    ):
-        t.breakdown(base, [trede(moment, number) for number in range(len(values))])
-    t.inside(MEASURED, IN_PERIOD)
-    t.breakdown(MEASURED, [ROSE, STAYED, FELL])
-    t.breakdown(AT_END, [OVERDUE, ON_TIME])
-    t.inside(CONTACTED, IN_PERIOD)
-    for kind in figures.barriers:
-        t.inside(barrier(kind.kind), IN_PERIOD)
-        t.inside(barrier(kind.kind, solved=True), barrier(kind.kind))
-    for kind in figures.interventions:
-        t.inside(action(kind.kind), IN_PERIOD)
-        t.inside(action(kind.kind, finished=True), action(kind.kind))
-    if figures.origin is not None:
-        _origin(t, figures.origin)
-    return t
-
-
-def _origin(t: suppression.Table, groups: tuple[tuple[str, inclusion.GroupFigures], ...]) -> None:
-    """Each origin figure adds up over the groups to the total; within a group they nest."""
-    for code, _group in groups:
-        t.inside(origin(code, "work"), origin(code, IN_PERIOD))
-        t.inside(origin(code, MEASURED), origin(code, IN_PERIOD))
-        t.inside(origin(code, ROSE), origin(code, MEASURED))
-        t.inside(origin(code, AT_END), origin(code, IN_PERIOD))
-        t.inside(origin(code, OVERDUE), origin(code, AT_END))
-    for figure, total_key in ORIGIN_FIGURES:
-        t.breakdown(total_key, [origin(code, figure) for code, _group in groups])

@@ -1,8 +1,8 @@
 """The inclusion report (PDF) for managers: the caseload of a period in figures, without people.
 
 No name, klantnummer, date of birth or BSN is ever read for it. Every count of fewer clients
-than the minimum is hidden, with secondary suppression (:mod:`caseload.suppression`). Equal
-data and an equal ``today`` give a byte-identical file.
+than the minimum is hidden; every other count is rounded by its cell key
+(:mod:`caseload.protection`). Equal data and an equal ``today`` give a byte-identical file.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The pages of the inclusion report: cover, key figures, ladder, barriers, contact, actions,
-quickscans, origin, and definitions. Every printed count goes through the suppression result.
+quickscans, origin, and definitions. Every printed count is the protected one (:mod:`caseload.protection`).
 """
 
 from __future__ import annotations
@@ -566,7 +566,7 @@ def _of(data: ReportData, part: str, base: str) -> str:
 
 
 def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """How each figure is counted, the suppression rule and the data source."""
+    """How each figure is counted, the protection rule and the data source."""
     threshold = data.figures.contacts.threshold_days
     items = [
         (
