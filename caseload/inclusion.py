@@ -168,6 +168,9 @@ class InclusionFigures:
     quickscans: QuickscanRoles | None
     #: Origin group code to its key figures; None when origin is switched off.
     origin: tuple[tuple[str, GroupFigures], ...] | None
+    #: Team name ("" for clients without a team) to its key figures, by name; None for a
+    #: report of one team.
+    teams: tuple[tuple[str, GroupFigures], ...] | None = None
     #: The cell key (caseload.protection) of every count, by its name in inclusion_cells;
     #: empty for figures merged from bundles, which are protected already.
     keys: dict[str, int] = field(default_factory=dict)
@@ -182,7 +185,7 @@ def _facts_sql(team: str | None) -> str:
     return f"""
 CREATE TEMP TABLE inclusion_facts AS
 WITH c AS (
-    SELECT id, closed_on, closing_reason,
+    SELECT id, closed_on, closing_reason, coalesce(team, '') AS team,
            coalesce(guidance_start, substr(created_at, 1, 10)) AS began,
            {_ORIGIN_SQL} AS origin
     FROM clients
@@ -202,7 +205,7 @@ WITH c AS (
          AND k.contact_on <= :end) AS last_contact
     FROM c
 )
-SELECT ids.id, ids.origin, ids.closing_reason, trede_record_key(ids.id) AS rkey,
+SELECT ids.id, ids.origin, ids.team, ids.closing_reason, trede_record_key(ids.id) AS rkey,
     ids.began < :start AS at_start,
     ids.began >= :start AS inflow,
     coalesce(ids.closed_on <= :end, 0) AS outflow,
@@ -246,23 +249,26 @@ GROUP_CELLS = {
     "no_recent_contact": cells.OVERDUE,
 }
 
+# Per group (origin or team): each key figure's count and the sum of its record keys.
 _GROUP_SQL = (
-    "SELECT origin, "
+    "SELECT {column}, "
     + ", ".join(
         f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END), "
         f"sum(CASE WHEN {condition} THEN rkey ELSE 0 END)"
         for _name, condition in _GROUP_CONDITIONS
     )
-    + f" FROM {_FACTS} GROUP BY origin"
+    + f" FROM {_FACTS} GROUP BY 1 ORDER BY 1"
 )
 
 #: Per group: field name to the sum of its clients' record keys.
 GroupKeys = dict[str, int]
 
 
-def _groups(db: Database) -> tuple[dict[str, GroupFigures], dict[str, GroupKeys]]:
+def _groups(
+    db: Database, column: str = "origin"
+) -> tuple[dict[str, GroupFigures], dict[str, GroupKeys]]:
     figures, keys = {}, {}
-    for row in db.execute(_GROUP_SQL).fetchall():
+    for row in db.execute(_GROUP_SQL.format(column=column)).fetchall():
         origin, *numbers = row
         counts = [int(number or 0) for number in numbers[0::2]]
         figures[origin] = GroupFigures(*counts)
@@ -437,6 +443,7 @@ def figures(
         db.execute(_facts_sql(period.team), parameters)
         advance(1)
         groups, group_keys = _groups(db)
+        teams, team_keys = _groups(db, "team") if period.team is None else ({}, {})
         advance(2)
         ladder_start = _ladder(db, "at_start", "trede_start", "start", keys)
         ladder_end = _ladder(db, "at_end", "trede_end", "end", keys)
@@ -452,6 +459,8 @@ def figures(
         db.execute(f"DROP TABLE IF EXISTS {_FACTS}")
     empty = GroupFigures(*([0] * len(GroupFigures.__dataclass_fields__)))
     _group_cell_keys(keys, group_keys, origin_enabled)
+    for team, found in team_keys.items():
+        keys.update({cells.team(team, GROUP_CELLS[name]): key for name, key in found.items()})
     origin = None
     if origin_enabled:
         origin = tuple((code, groups.get(code, empty)) for code in ORIGIN_GROUPS.codes())
@@ -467,6 +476,7 @@ def figures(
         contacts=contacts,
         quickscans=quickscans,
         origin=origin,
+        teams=None if period.team is not None else tuple(teams.items()),
         keys=keys,
     )
 

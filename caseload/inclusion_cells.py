@@ -7,6 +7,7 @@ within which, so that what lies within a hidden group is hidden too.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,11 @@ def action(kind: str, finished: bool = False) -> str:
 def origin(group: str, figure: str) -> str:
     """The key of one figure of one origin group."""
     return f"origin:{group}:{figure}"
+
+
+def team(name: str, figure: str) -> str:
+    """The key of one figure of one team ("" for the clients without a team)."""
+    return f"team:{name}:{figure}"
 
 
 #: The figures shown per origin group: key suffix and the total-level key they add up to.
@@ -104,6 +110,9 @@ def counts(figures: inclusion.InclusionFigures) -> dict[str, int]:
     for code, group in figures.origin or ():
         for figure, number in _origin_values(group).items():
             found[origin(code, figure)] = number
+    for name, group in figures.teams or ():
+        for figure, number in _origin_values(group).items():
+            found[team(name, figure)] = number
     return found
 
 
@@ -145,6 +154,7 @@ def from_counts(
             for code in ordered
         )
 
+    teams = sorted({c[len("team:") :].rsplit(":", 1)[0] for c in found if c.startswith("team:")})
     reasons = [c[len(reason("")) :] for c in found if c.startswith(reason(""))]
     reason_order = [c for c in vocab.CLOSING_REASONS.codes() if c in reasons]
     reason_order += sorted(set(reasons) - set(reason_order))
@@ -160,10 +170,13 @@ def from_counts(
         contacts=contacts,
         quickscans=quickscans,
         origin=tuple(
-            (code, group(lambda cell, code=code: origin(code, cell)))  # type: ignore[misc]
+            (code, group(functools.partial(origin, code)))
             for code in inclusion.ORIGIN_GROUPS.codes()
         )
         if with_origin
+        else None,
+        teams=tuple((name, group(functools.partial(team, name))) for name in teams)
+        if teams
         else None,
         rounded_to=base,
     )
@@ -186,12 +199,15 @@ def within(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
     for kind in figures.interventions:
         pairs += [(IN_PERIOD, action(kind.kind))]
         pairs += [(action(kind.kind), action(kind.kind, finished=True))]
-    for code, _group in figures.origin or ():
-        group = origin(code, IN_PERIOD)
+    groups: list[tuple[Callable[[str, str], str], str]]
+    groups = [(origin, code) for code, _group in figures.origin or ()]
+    groups += [(team, name) for name, _group in figures.teams or ()]
+    for cell_of, code in groups:
+        group = cell_of(code, IN_PERIOD)
         pairs += [(IN_PERIOD, group)]
-        pairs += [(group, origin(code, cell)) for cell in (AT_END, "work", MEASURED)]
-        pairs += [(origin(code, MEASURED), origin(code, ROSE))]
-        pairs += [(origin(code, AT_END), origin(code, OVERDUE))]
+        pairs += [(group, cell_of(code, cell)) for cell in (AT_END, "work", MEASURED)]
+        pairs += [(cell_of(code, MEASURED), cell_of(code, ROSE))]
+        pairs += [(cell_of(code, AT_END), cell_of(code, OVERDUE))]
     return pairs
 
 

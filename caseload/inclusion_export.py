@@ -42,6 +42,12 @@ def shares(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
             pairs += [(c.origin(code, "work"), c.origin(code, c.IN_PERIOD))]
             pairs += [(c.origin(code, c.ROSE), c.origin(code, c.MEASURED))]
             pairs += [(c.origin(code, c.OVERDUE), c.origin(code, c.AT_END))]
+    if figures.teams is not None:
+        for name, _group in figures.teams:
+            pairs += [(c.team(name, "work"), c.team(name, c.IN_PERIOD))]
+            pairs += [(c.team(name, c.ROSE), c.team(name, c.MEASURED))]
+            pairs += [(c.team(name, c.OVERDUE), c.team(name, c.AT_END))]
+    if figures.origin is not None or figures.teams is not None:
         pairs += [(c.reason(c.WORK_REASON), c.IN_PERIOD)]
     return pairs
 

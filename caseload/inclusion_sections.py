@@ -104,6 +104,10 @@ def all_sections(data: ReportData) -> list[Any]:
     styles = rp.sheet()
     story = cover(data, styles)
     story += [PageBreak(), *key_figures(data, styles)]
+    from caseload import inclusion_teams  # it builds on this module
+
+    if inclusion_teams.shown(data):
+        story += [PageBreak(), *inclusion_teams.teams_section(data, styles)]
     story += [PageBreak(), *ladder_section(data, styles)]
     story += [PageBreak(), *barriers(data, styles)]
     story += [CondPageBreak(90 * mm), *contact(data, styles)]
@@ -510,7 +514,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
                 data.count(cells.origin(code, cells.IN_PERIOD)),
                 data.count(cells.origin(code, cells.AT_END)),
                 data.count_share(cells.origin(code, "work"), cells.origin(code, cells.IN_PERIOD)),
-                _of(data, cells.origin(code, cells.ROSE), cells.origin(code, cells.MEASURED)),
+                of(data, cells.origin(code, cells.ROSE), cells.origin(code, cells.MEASURED)),
                 data.count_share(
                     cells.origin(code, cells.OVERDUE), cells.origin(code, cells.AT_END)
                 ),
@@ -522,7 +526,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
             data.count(cells.IN_PERIOD),
             data.count(cells.AT_END),
             data.count_share(cells.reason(cells.WORK_REASON), cells.IN_PERIOD),
-            _of(data, cells.ROSE, cells.MEASURED),
+            of(data, cells.ROSE, cells.MEASURED),
             data.count_share(cells.OVERDUE, cells.AT_END),
         ]
     )
@@ -552,7 +556,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
     ]
 
 
-def _of(data: ReportData, part: str, base: str) -> str:
+def of(data: ReportData, part: str, base: str) -> str:
     """'12 van 30 (40%)', or 'verborgen'."""
     if not (data.shown.shown(part) and data.shown.shown(base)):
         return hidden_text()
