@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import KeepTogether, PageBreak
 
 from caseload import inclusion, ladder, protection, vocab
 from caseload import inclusion_cells as cells
@@ -100,27 +100,72 @@ def chart(bars: Sequence[pdf.Bar]) -> Any:
 
 
 def all_sections(data: ReportData) -> list[Any]:
-    """Every page in reading order."""
-    styles = rp.sheet()
-    story = cover(data, styles)
-    story += [PageBreak(), *key_figures(data, styles)]
+    """Every section in reading order, each kept on one page when it fits (no half-empty
+    pages); a report with too few clients is the cover and one page that says why."""
     from caseload import inclusion_teams  # it builds on this module
 
+    styles = rp.sheet()
+    if data.shown.value(cells.IN_PERIOD) in (None, 0):
+        return [*cover(data, styles, figures=False), rp.gap(8), *too_few(data, styles)]
+    story = [*cover(data, styles), PageBreak()]
+    sections = [key_figures(data, styles)]
     if inclusion_teams.shown(data):
-        story += [PageBreak(), *inclusion_teams.teams_section(data, styles)]
-    story += [PageBreak(), *ladder_section(data, styles)]
-    story += [PageBreak(), *barriers(data, styles)]
-    story += [CondPageBreak(90 * mm), *contact(data, styles)]
-    story += [PageBreak(), *interventions(data, styles)]
-    story += [PageBreak(), *quickscans(data, styles)]
+        sections.append(inclusion_teams.teams_section(data, styles))
+    sections += [
+        ladder_section(data, styles),
+        barriers(data, styles),
+        interventions(data, styles),
+        contact(data, styles),
+        quickscans(data, styles),
+    ]
     if data.figures.origin is not None:
-        story += [PageBreak(), *origin(data, styles)]
-    story += [PageBreak(), *definitions(data, styles)]
+        sections.append(origin(data, styles))
+    sections.append(definitions(data, styles))
+    for index, section in enumerate(sections):
+        if index:
+            story.append(rp.gap(8))
+        story += [KeepTogether(block) for block in _blocks(section)]
     return story
 
 
-def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """Title, what the report covers, and how to read it."""
+def _blocks(section: list[Any]) -> list[list[Any]]:
+    """The section cut before each heading: a heading stays with its text and chart, and the
+    next block may still fill the page (so no page holds one small chart)."""
+    blocks: list[list[Any]] = []
+    for flowable in section:
+        style = getattr(getattr(flowable, "style", None), "name", "")
+        if style in ("h1", "h2") or not blocks:
+            blocks.append([])
+        blocks[-1].append(flowable)
+    return blocks
+
+
+def too_few(data: ReportData, styles: StyleSheet1) -> list[Any]:
+    """The one page of a report with no clients, or fewer than the smallest group."""
+    if data.shown.value(cells.IN_PERIOD) == 0:
+        reason = _("In deze periode was geen enkele klant in begeleiding. Er is niets te tellen.")
+    else:
+        reason = ngettext(
+            "In deze periode waren minder dan %(n)d klant in begeleiding.",
+            "In deze periode waren minder dan %(n)d klanten in begeleiding. Elk cijfer zou dan "
+            "over een paar mensen gaan. Daarom staan er geen cijfers in dit rapport.",
+            data.minimum,
+        ) % {"n": data.minimum}
+    return [
+        rp.para(_("Te weinig klanten voor dit rapport"), styles["h1"]),
+        rp.para(reason, styles["body"]),
+        rp.para(
+            _("Kies een langere periode, of maak het rapport voor alle teams samen.")
+            if data.figures.period.team
+            else _("Kies een langere periode."),
+            styles["body"],
+        ),
+    ]
+
+
+def cover(data: ReportData, styles: StyleSheet1, figures: bool = True) -> list[Any]:
+    """Title, what the report covers, and how to read it (``figures`` False: no figures follow,
+    so no word on reading them)."""
     period = data.figures.period
     rows = [
         (_("Gemeente"), data.municipality),
@@ -176,6 +221,8 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
         _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
         _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
     ]
+    if not figures:
+        reading = reading[:1]
     return [
         rp.gap(30),
         rp.para(_("Inclusierapport"), styles["title"]),
@@ -270,25 +317,21 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
             ),
             styles["note"],
         ),
-        KeepTogether(
-            [
-                rp.para(_("Gestegen, gelijk gebleven of gedaald"), styles["h2"]),
-                rp.para(
-                    _(
-                        "Van de %(n)s klanten met twee metingen in de periode: hoe ging het "
-                        "tussen de eerste en de laatste meting? Eén trede omhoog is voor "
-                        "intensieve begeleiding een goed doel."
-                    )
-                    % {"n": data.count(cells.MEASURED)},
-                    styles["body"],
-                ),
-                rp.gap(2),
-                chart(movement),
-                rp.para(
-                    _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
-                    styles["note"],
-                ),
-            ]
+        rp.para(_("Gestegen, gelijk gebleven of gedaald"), styles["h2"]),
+        rp.para(
+            _(
+                "Van de %(n)s klanten met twee metingen in de periode: hoe ging het "
+                "tussen de eerste en de laatste meting? Eén trede omhoog is voor "
+                "intensieve begeleiding een goed doel."
+            )
+            % {"n": data.count(cells.MEASURED)},
+            styles["body"],
+        ),
+        rp.gap(2),
+        chart(movement),
+        rp.para(
+            _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
+            styles["note"],
         ),
     ]
 

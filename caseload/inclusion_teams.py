@@ -11,7 +11,6 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
 
 from caseload import inclusion_cells as cells
 from caseload import inclusion_sections as sections
@@ -91,14 +90,10 @@ def teams_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
             ),
             styles["note"],
         ),
-        KeepTogether(
-            [
-                rp.para(_("Gestegen op de ladder, per team"), styles["h2"]),
-                sections.chart(risers),
-                rp.para(
-                    _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
-                    styles["note"],
-                ),
-            ]
+        rp.para(_("Gestegen op de ladder, per team"), styles["h2"]),
+        sections.chart(risers),
+        rp.para(
+            _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
+            styles["note"],
         ),
     ]
