@@ -138,7 +138,6 @@ def facts_for(db: Database, request: Request, settings: Settings) -> dict[str, l
     if not request.with_facts:
         return {}
     from caseload import evidence  # here, not at the top: the window starts without it
-    from quickscan import report as advice_report
 
     team = request.team
     language = i18n.current_language()
@@ -148,7 +147,7 @@ def facts_for(db: Database, request: Request, settings: Settings) -> dict[str, l
         if request.facts_of_scan_team:
             team = evidence.scope_team(db, response.team)
     # The facts are sentences in the report: in the report's language, not the window's.
-    with advice_report.report_language(language):
+    with i18n.language_of(language):
         return evidence.for_themes(
             db,
             team=team,
