@@ -1,8 +1,9 @@
 """The quickscan advice report (PDF): cover, summary, advice per theme, comparisons, answers.
 
 The report is written in the language of the scan, from the questionnaire the scan was filled
-in with; the caller makes the caseload facts in that language too (``i18n.language_of``). Equal data (and an equal ``today``) give a byte-identical file: nothing in it depends
-on the clock, and the PDF itself is built in reportlab's invariant mode.
+in with; the caller makes the caseload facts in that language too (``i18n.language_of``).
+Equal data (and an equal ``today``) give a byte-identical file: nothing in it depends on the
+clock, and the PDF itself is built in reportlab's invariant mode.
 """
 
 from __future__ import annotations
