@@ -106,7 +106,10 @@ def all_sections(data: ReportData) -> list[Any]:
 
     styles = rp.sheet()
     if data.shown.value(cells.IN_PERIOD) in (None, 0):
-        return [*cover(data, styles, figures=False), rp.gap(8), *too_few(data, styles)]
+        story = [*cover(data, styles, figures=False), rp.gap(8), *too_few(data, styles)]
+        if data.figures.quickscans is not None:  # the scans count no clients: still shown
+            story += [rp.gap(8), KeepTogether(quickscans(data, styles))]
+        return story
     story = [*cover(data, styles), PageBreak()]
     sections = [key_figures(data, styles)]
     if inclusion_teams.shown(data):

@@ -161,8 +161,8 @@ def _values(lines: Sequence[str], label: str, after: int, how_many: int) -> tupl
 
 
 def _section(pages: list[str], heading: str) -> list[str]:
-    text = next(page for page in pages if heading in page)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """The lines from a heading on (sections flow over pages; a headed block never splits)."""
+    lines = [line.strip() for page in pages for line in page.splitlines() if line.strip()]
     return lines[lines.index(heading) :]
 
 
