@@ -49,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description=_(
             "Maak het inclusierapport: kerncijfers, ladder, obstakels, contact en acties over "
             "een periode. Groepen kleiner dan het minimum uit de instellingen zijn verborgen, "
-            "de andere aantallen afgerond. Eindigt --out op .json, dan komen de cijfers als "
-            "gegevens in dat bestand, op dezelfde manier beschermd."
+            "de andere aantallen afgerond. Eindigt --out op .json of .xlsx, dan komen de cijfers "
+            "als gegevens in dat bestand, op dezelfde manier beschermd."
         ),
     )
     inclusion.add_argument(

@@ -1,4 +1,4 @@
-"""The inclusion report's figures as data (JSON), for managers who continue in a spreadsheet.
+"""The inclusion report's figures as data (JSON or Excel), for managers who go on in a sheet.
 
 The same counts as the PDF, protected the same way (:mod:`caseload.protection`): a small group
 is ``null``, every other count is rounded to a multiple of the minimum group size by its cell
@@ -94,12 +94,18 @@ def _share(shown: protection.Published, part: str, base: str) -> float | None:
 
 
 def write(path: Path, content: dict[str, Any]) -> None:
-    """Write the JSON next to its target and move it in place: no half file on failure."""
+    """Write the export as JSON, or as Excel when the path ends in .xlsx, next to its target,
+    then move it in place: no half file on failure."""
+    from caseload import inclusion_xlsx
+
     try:
         with files.private_file(path) as temporary:
-            temporary.write_text(
-                json.dumps(content, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
+            if path.suffix.lower() == ".xlsx":
+                inclusion_xlsx.write(temporary, content)
+            else:
+                temporary.write_text(
+                    json.dumps(content, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
     except OSError as error:
         raise report_pdf.ReportNotWritten(
             _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")

@@ -40,8 +40,8 @@ def write_inclusion_report(
     cancelled: CancelCheck | None = None,
 ) -> None:
     """Write the inclusion report of a period (optionally one team) as a PDF, or its figures
-    as JSON when the path ends in .json; ``quickscans`` (the team's scans side by side, made by
-    the caller) fills its quickscan page.
+    as data when the path ends in .json or .xlsx; ``quickscans`` (the team's scans side by
+    side, made by the caller) fills its quickscan page.
 
     Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
     file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
@@ -72,7 +72,7 @@ def write_inclusion_report(
     )
     if cancelled is not None and cancelled():
         raise Cancelled()
-    if target.suffix.lower() == ".json":
+    if target.suffix.lower() in (".json", ".xlsx"):
         content = inclusion_export.data(
             figures, data.shown, municipality=data.municipality, made_on=data.made_on
         )
