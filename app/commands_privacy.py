@@ -290,6 +290,7 @@ def bundle_export(options: argparse.Namespace) -> int:
         data = combine.make_bundle(
             db,
             inclusion.Period(start, end, team),
+            base=settings.min_group_size,
             contact_threshold_days=settings.contact_threshold_days,
             origin_enabled=settings.origin_enabled,
             made_on=today,

@@ -48,7 +48,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help=_("inclusierapport over een periode, eventueel van één team"),
         description=_(
             "Maak het inclusierapport: kerncijfers, ladder, obstakels, contact en acties over "
-            "een periode. Groepen kleiner dan het minimum uit de instellingen zijn verborgen."
+            "een periode. Groepen kleiner dan het minimum uit de instellingen zijn verborgen, "
+            "de andere aantallen afgerond. Eindigt --out op .json of .xlsx, dan komen de cijfers "
+            "als gegevens in dat bestand, op dezelfde manier beschermd."
         ),
     )
     inclusion.add_argument(

@@ -1,16 +1,15 @@
 """Team bundles: the inclusion figures of one desk as an anonymous JSON file, and their merge.
 
 A klantmanager exports a bundle; a manager merges several into one team inclusion report. A
-bundle holds counts only (the figures of :mod:`caseload.inclusion` before small groups are
-hidden, plus the histogram behind the contact median) and the team's completed quickscans
-without respondent or comments. It never holds a name, klantnummer, date of birth or BSN;
-small groups are hidden in the merged report, never in the bundle, so that sums stay right.
-The format is described in docs/bundles.md.
+bundle holds counts only, each rounded to a multiple of the minimum group size by its cell key
+(:mod:`caseload.protection`), plus a rounded histogram behind the contact median, and the
+team's completed quickscans without respondent or comments. It never holds a name, klantnummer,
+date of birth or BSN, and no count of 1 up to the minimum - 1. Rounded counts still add up, so
+the merged report is the sum of the bundles. The format is described in docs/bundles.md.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import uuid
@@ -21,12 +20,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import errors, inclusion
+from caseload import errors, inclusion, inclusion_cells, protection
 from resources import audit, files
 from resources.i18n import _
 
 FORMAT = "trede-team-bundle"
-VERSION = 1
+VERSION = 2
 
 
 class BundleRejected(errors.CaseloadError):
@@ -50,10 +49,13 @@ class ScanEntry:
 
 @dataclass(frozen=True)
 class Bundle:
-    """A bundle as read: its figures (quickscans left out) and its quickscans."""
+    """A bundle as read: its protected figures (quickscans left out) and its quickscans."""
 
     id: str
     figures: inclusion.InclusionFigures
+    #: Every count by its name in inclusion_cells, rounded to a multiple of ``base``.
+    counts: dict[str, int]
+    base: int
     teams: tuple[str, ...]
     scans: tuple[ScanEntry, ...]
     #: Questionnaire (id, version) to its definition (the bundled JSON text).
@@ -63,14 +65,23 @@ class Bundle:
 # -- making a bundle -------------------------------------------------------------------------
 
 
-def _group(group: inclusion.GroupFigures) -> dict[str, int]:
-    return dataclasses.asdict(group)
+def _whole_days(contacts: inclusion.ContactIntensity, base: int) -> list[tuple[int, int]]:
+    """The contact histogram in whole days, each bar rounded by its cell key."""
+    days: dict[int, tuple[int, int]] = {}
+    for (value, number), key in zip(contacts.histogram, contacts.histogram_keys, strict=True):
+        day = int(value + 0.5)
+        clients, summed = days.get(day, (0, 0))
+        days[day] = (clients + number, (summed + key) % protection.KEY_SPACE)
+    return [
+        (day, protection.rounded(number, key, base)) for day, (number, key) in sorted(days.items())
+    ]
 
 
 def make(
     db: Database,
     period: inclusion.Period,
     *,
+    base: int = 10,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
     made_on: dt.date | None = None,
@@ -80,8 +91,11 @@ def make(
 ) -> dict[str, Any]:
     """The bundle of a period (and optionally one team), as JSON data; the export is logged.
 
-    ``scans`` and ``questionnaires`` are the team's completed quickscans (without respondent or
-    comment) and their definitions by "id@version", as plain data from the caller.
+    Every count is rounded to a multiple of ``base`` (the minimum group size) by its cell key
+    (:mod:`caseload.protection`), small groups too, so that bundles add up and no bundle,
+    sum or difference of bundles holds a count of 1 up to ``base - 1``. ``scans`` and
+    ``questionnaires`` are the team's completed quickscans (without respondent or comment)
+    and their definitions by "id@version", as plain data from the caller.
     """
     figures = inclusion.figures(
         db,
@@ -100,6 +114,7 @@ def make(
             )
         ]
     bundle_id = str(uuid.uuid4())
+    counts = inclusion_cells.counts(figures)
     data = {
         "format": FORMAT,
         "version": VERSION,
@@ -112,20 +127,10 @@ def make(
         },
         "teams": teams,
         "contact_threshold_days": contact_threshold_days,
-        "total": _group(figures.total),
-        "outflow_reasons": dict(figures.outflow_reasons),
-        "ladder_start": list(figures.ladder_start),
-        "ladder_end": list(figures.ladder_end),
-        "barriers": {
-            k.kind: {"clients": k.clients, "solved": k.finished} for k in figures.barriers
-        },
-        "interventions": {
-            k.kind: {"clients": k.clients, "finished": k.finished} for k in figures.interventions
-        },
-        "contact_days": [[days, number] for days, number in figures.contacts.histogram],
-        "origin": None
-        if figures.origin is None
-        else {code: _group(group) for code, group in figures.origin},
+        "protection": {"method": protection.METHOD, "base": base},
+        "origin": origin_enabled,
+        "counts": protection.round_all(counts, figures.keys, base),
+        "contact_days": [list(bar) for bar in _whole_days(figures.contacts, base)],
         "quickscan_questionnaires": dict(questionnaires or {}),
         "quickscans": [dict(scan) for scan in scans],
     }
@@ -159,18 +164,6 @@ def _count(value: Any) -> int:
     return value
 
 
-def _read_group(data: Any) -> inclusion.GroupFigures:
-    names = inclusion.GroupFigures.__dataclass_fields__
-    return inclusion.GroupFigures(**{name: _count(data[name]) for name in names})
-
-
-def _kinds(data: Any, finished: str) -> tuple[inclusion.KindCount, ...]:
-    return tuple(
-        inclusion.KindCount(str(kind), _count(value["clients"]), _count(value[finished]))
-        for kind, value in data.items()
-    )
-
-
 def _scan(data: Any) -> ScanEntry:
     answers = {str(k): (None if v is None else int(v)) for k, v in data["answers"].items()}
     return ScanEntry(
@@ -180,6 +173,12 @@ def _scan(data: Any) -> ScanEntry:
         team=None if data["team"] is None else str(data["team"]),
         completed_at=str(data["completed_at"]),
         answers=answers,
+    )
+
+
+def _damaged(name: str) -> BundleRejected:
+    return BundleRejected(
+        _("%(file)s is beschadigd of onvolledig: er is niets ingelezen.") % {"file": name}
     )
 
 
@@ -197,31 +196,13 @@ def parse(data: Any, name: str) -> Bundle:
             dt.date.fromisoformat(data["period"]["end"]),
             data["period"]["team"],
         )
-        ladder_start = tuple(_count(n) for n in data["ladder_start"])
-        ladder_end = tuple(_count(n) for n in data["ladder_end"])
-        histogram = tuple((float(days), _count(number)) for days, number in data["contact_days"])
+        base = _count(data["protection"]["base"])
+        counts = {str(cell): _count(number) for cell, number in data["counts"].items()}
+        histogram = tuple((float(_count(d)), _count(n)) for d, n in data["contact_days"])
         threshold = _count(data["contact_threshold_days"])
-        origin = data["origin"]
-        figures = inclusion.InclusionFigures(
-            period=period,
-            total=_read_group(data["total"]),
-            outflow_reasons=tuple(
-                (str(code), _count(n)) for code, n in data["outflow_reasons"].items()
-            ),
-            ladder_start=ladder_start,
-            ladder_end=ladder_end,
-            barriers=_kinds(data["barriers"], "solved"),
-            interventions=_kinds(data["interventions"], "finished"),
-            contacts=inclusion.ContactIntensity(
-                median_days=inclusion.median(histogram, sum(n for _d, n in histogram)),
-                clients=sum(n for _d, n in histogram),
-                threshold_days=threshold,
-                histogram=histogram,
-            ),
-            quickscans=None,
-            origin=None
-            if origin is None
-            else tuple((str(code), _read_group(group)) for code, group in origin.items()),
+        origin = bool(data["origin"])
+        figures = inclusion_cells.from_counts(
+            counts, period, _contacts(histogram, counts, threshold), with_origin=origin, base=base
         )
         scans = tuple(_scan(scan) for scan in data["quickscans"])
         questionnaires = {
@@ -231,19 +212,29 @@ def parse(data: Any, name: str) -> Bundle:
         teams = tuple(str(team) for team in data["teams"])
         bundle_id = str(data["id"])
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise BundleRejected(
-            _("%(file)s is beschadigd of onvolledig: er is niets ingelezen.") % {"file": name}
-        ) from error
-    if len(ladder_start) != len(ladder_end) or any(len(k) != 2 for k in questionnaires):
-        raise BundleRejected(
-            _("%(file)s is beschadigd of onvolledig: er is niets ingelezen.") % {"file": name}
-        )
+        raise _damaged(name) from error
+    if base < 1 or any(len(k) != 2 for k in questionnaires):
+        raise _damaged(name)
     return Bundle(
         id=bundle_id,
         figures=figures,
+        counts=counts,
+        base=base,
         teams=teams,
         scans=scans,
         questionnaires={(k[0], k[1]): v for k, v in questionnaires.items()},
+    )
+
+
+def _contacts(
+    histogram: Sequence[tuple[float, int]], counts: Mapping[str, int], threshold: int
+) -> inclusion.ContactIntensity:
+    """The contact figures of a bundle (or a merge): the median from the rounded histogram."""
+    return inclusion.ContactIntensity(
+        median_days=inclusion.median(histogram, sum(n for _d, n in histogram)),
+        clients=counts.get(inclusion_cells.CONTACTED, 0),
+        threshold_days=threshold,
+        histogram=tuple(histogram),
     )
 
 
@@ -261,34 +252,6 @@ def read(path: str | Path) -> Bundle:
 
 
 # -- merging ---------------------------------------------------------------------------------
-
-
-def _sum_groups(groups: Sequence[inclusion.GroupFigures]) -> inclusion.GroupFigures:
-    names = inclusion.GroupFigures.__dataclass_fields__
-    return inclusion.GroupFigures(
-        **{name: sum(getattr(group, name) for group in groups) for name in names}
-    )
-
-
-def _sum_pairs(parts: Sequence[Sequence[tuple[str, int]]]) -> dict[str, int]:
-    total: dict[str, int] = {}
-    for pairs in parts:
-        for code, number in pairs:
-            total[code] = total.get(code, 0) + number
-    return total
-
-
-def _sum_kinds(parts: Sequence[Sequence[inclusion.KindCount]]) -> tuple[inclusion.KindCount, ...]:
-    order: list[str] = []
-    clients: dict[str, int] = {}
-    finished: dict[str, int] = {}
-    for kinds in parts:
-        for kind in kinds:
-            if kind.kind not in clients:
-                order.append(kind.kind)
-            clients[kind.kind] = clients.get(kind.kind, 0) + kind.clients
-            finished[kind.kind] = finished.get(kind.kind, 0) + kind.finished
-    return tuple(inclusion.KindCount(kind, clients[kind], finished[kind]) for kind in order)
 
 
 def merge(
@@ -322,42 +285,30 @@ def merge(
     thresholds = {bundle.figures.contacts.threshold_days for bundle in bundles}
     if len(thresholds) > 1:
         raise BundleRejected(_("De bundels gebruiken een andere grens voor ‘geen recent contact’."))
-    parts = [bundle.figures for bundle in bundles]
-    teams = sorted({team for bundle in bundles for team in bundle.teams})
+    bases = {bundle.base for bundle in bundles}
+    if len(bases) > 1:
+        raise BundleRejected(
+            _(
+                "De bundels zijn op verschillende getallen afgerond. Vraag bundels met dezelfde "
+                "kleinste groep."
+            )
+        )
+    counts: dict[str, int] = {}
+    for bundle in bundles:
+        for cell, number in bundle.counts.items():
+            counts[cell] = counts.get(cell, 0) + number
     histogram: dict[float, int] = {}
-    for figures in parts:
-        for days, number in figures.contacts.histogram:
+    for bundle in bundles:
+        for days, number in bundle.figures.contacts.histogram:
             histogram[days] = histogram.get(days, 0) + number
-    ordered = sorted(histogram.items())
-    clients = sum(histogram.values())
-    width = max(len(f.ladder_start) for f in parts)
-    origin = None
-    if all(f.origin is not None for f in parts):
-        groups: dict[str, list[inclusion.GroupFigures]] = {}
-        for figures in parts:
-            for code, group in figures.origin or ():
-                groups.setdefault(code, []).append(group)
-        origin = tuple((code, _sum_groups(found)) for code, found in groups.items())
-    return inclusion.InclusionFigures(
-        period=inclusion.Period(start, end, ", ".join(teams) or None),
-        total=_sum_groups([f.total for f in parts]),
-        outflow_reasons=tuple(_sum_pairs([f.outflow_reasons for f in parts]).items()),
-        ladder_start=tuple(
-            sum(f.ladder_start[i] for f in parts if i < len(f.ladder_start)) for i in range(width)
-        ),
-        ladder_end=tuple(
-            sum(f.ladder_end[i] for f in parts if i < len(f.ladder_end)) for i in range(width)
-        ),
-        barriers=_sum_kinds([f.barriers for f in parts]),
-        interventions=_sum_kinds([f.interventions for f in parts]),
-        contacts=inclusion.ContactIntensity(
-            median_days=inclusion.median(ordered, clients),
-            clients=clients,
-            threshold_days=thresholds.pop(),
-            histogram=tuple(ordered),
-        ),
+    teams = sorted({team for bundle in bundles for team in bundle.teams})
+    return inclusion_cells.from_counts(
+        counts,
+        inclusion.Period(start, end, ", ".join(teams) or None),
+        _contacts(sorted(histogram.items()), counts, thresholds.pop()),
+        with_origin=all(bundle.figures.origin is not None for bundle in bundles),
+        base=bases.pop(),
         quickscans=quickscans,
-        origin=origin,
     )
 
 
@@ -373,14 +324,14 @@ def write_report(
     quickscans: inclusion.QuickscanRoles | None = None,
 ) -> inclusion.InclusionFigures:
     """Write the team inclusion report of merged bundles; small groups hidden after the merge."""
-    from caseload import inclusion_cells, inclusion_report, inclusion_sections, report_pdf
+    from caseload import inclusion_report, inclusion_sections, report_pdf
 
     target = Path(path)
     report_pdf.check_target(target)
     figures = merge(bundles, start, end, quickscans)
     data = inclusion_sections.ReportData(
         figures=figures,
-        shown=inclusion_cells.suppressed(figures, min_group_size),
+        shown=inclusion_cells.published(figures, min_group_size),
         municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
         made_on=today or dt.date.today(),
         minimum=min_group_size,

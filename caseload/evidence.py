@@ -6,9 +6,10 @@ language barrier follow no language course. Each fact is one plain sentence abou
 team can act on. The figures are SQL aggregates over the summary columns and the indexes the
 caseload view uses already, so they stay fast at 100,000 clients.
 
-Small groups follow the rules of the reports (:mod:`caseload.suppression`): all counts of one
-scope form one table; a count, and the rest of its base ("clients *without* it"), is never a
-group of 1 up to ``min_group_size - 1``; a hidden count cannot be worked back from the others.
+Small groups follow the rule of the reports (:mod:`caseload.protection`): a group of 1 up to
+``min_group_size - 1`` is left out, with what lies within it; every other count is rounded to a
+multiple of ``min_group_size`` by its cell key, so that no sum or difference of counts, from
+this report or another, gives a small group exactly. Shares are of the rounded counts.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from caseload import evidence_figures, suppression, vocab
+from caseload import evidence_figures, protection, vocab
 from resources import i18n
 from resources.i18n import _, ngettext
 
@@ -131,7 +132,7 @@ def _facts() -> list[_Fact]:
 class _Lines:
     """The sentences per theme, and which themes lost a sentence to a small group."""
 
-    def __init__(self, shown: suppression.Result, minimum: int) -> None:
+    def __init__(self, shown: protection.Published, minimum: int) -> None:
         self.shown = shown
         self.minimum = minimum
         self.by_theme: dict[str, list[str]] = {}
@@ -150,11 +151,11 @@ class _Lines:
         extra: Mapping[str, object] | None = None,
     ) -> None:
         """Add a sentence about part of base, or note that it had to stay out."""
-        counts = self.shown.counts
-        if counts[base] == 0 or (counts[part] == 0 and not show_zero):
+        printed_part, printed_base = self.shown.value(part), self.shown.value(base)
+        if printed_base == 0 or (printed_part == 0 and not show_zero):
             return  # nothing to say, and no one is hidden
         fraction = self.shown.share(part, base)
-        if fraction is None:
+        if fraction is None or printed_part is None or printed_base is None:
             self.hidden.add(theme)
             return
         self.add(
@@ -162,8 +163,8 @@ class _Lines:
             text
             % {
                 **(extra or {}),
-                "part": i18n.format_number(counts[part]),
-                "base": i18n.format_number(counts[base]),
+                "part": i18n.format_number(printed_part),
+                "base": i18n.format_number(printed_base),
                 "share": i18n.format_percent(fraction),
             },
         )
@@ -180,8 +181,8 @@ class _Lines:
 
 
 def _movement(lines: _Lines) -> None:
-    counts, shown = lines.shown.counts, lines.shown
-    if counts["measured"] == 0:
+    shown = lines.shown
+    if shown.value("measured") == 0:
         return
     rose, fell = shown.share("rose", "measured"), shown.share("fell", "measured")
     if rose is None or fell is None:
@@ -195,10 +196,10 @@ def _movement(lines: _Lines) -> None:
             "%(fell)s (%(fell_share)s)."
         )
         % {
-            "base": i18n.format_number(counts["measured"]),
-            "rose": i18n.format_number(counts["rose"]),
+            "base": i18n.format_number(shown.value("measured") or 0),
+            "rose": i18n.format_number(shown.value("rose") or 0),
             "rose_share": i18n.format_percent(rose),
-            "fell": i18n.format_number(counts["fell"]),
+            "fell": i18n.format_number(shown.value("fell") or 0),
             "fell_share": i18n.format_percent(fell),
         },
     )
@@ -233,10 +234,11 @@ def for_themes(
     figures = evidence_figures.figures(db, scope)
     if figures.counts["active"] == 0:
         return {}
-    lines = _Lines(evidence_figures.table(figures, min_group_size), min_group_size)
+    shown = evidence_figures.table(figures, min_group_size)
+    lines = _Lines(shown, min_group_size)
     days = {"days": contact_threshold_days}
     for fact in _facts():
-        text = fact.sentence(figures.counts[fact.part])
+        text = fact.sentence(shown.value(fact.part) or 0)
         lines.share(fact.theme, fact.part, fact.base, text, fact.show_zero, days)
     lines.median(
         "bereik",
@@ -246,7 +248,7 @@ def for_themes(
         ),
     )
     for kind in figures.kinds:
-        old = figures.counts[f"old:{kind}"]
+        old = shown.value(f"old:{kind}") or 0
         text = ngettext(
             "%(kind)s: bij %(part)s van de %(base)s klanten met dit obstakel (%(share)s) staat "
             "het al langer dan een jaar open.",

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import suppression, vocab
+from caseload import protection, vocab
 
 _OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
 _OPEN_ACTION = ", ".join(f"'{status}'" for status in vocab.OPEN_ACTION_STATUSES)
@@ -68,55 +68,67 @@ WITH facts AS MATERIALIZED (
         CASE WHEN c.current_trede_on > :year_ago THEN (
             SELECT s.trede FROM ladder_steps s WHERE s.client_id = c.id
             AND s.measured_on <= :year_ago ORDER BY s.measured_on DESC, s.id DESC LIMIT 1
-        ) END AS before
+        ) END AS before,
+        {protection.RECORD_KEY_SQL}(c.id) AS rkey
     FROM clients c WHERE c.status = 'active' {{team}}
 )
-SELECT count(*), sum(stale), sum(never_contacted), sum(no_klantmanager), sum(not_measured),
-    sum(never_measured), sum(no_language_level), sum(no_plan), sum(overdue), sum(trede_low),
-    sum(trede_high), sum(long_guidance), sum(no_barrier), sum(barrier_bits & 1),
-    sum(barrier_bits & 1 AND NOT action_bits & 1), sum(barrier_bits & 2 > 0),
-    sum(barrier_bits & 2 AND no_plan), sum(trede_high AND NOT action_bits & 2),
-    sum(contact_code % 2 = 0), sum(before IS NOT NULL), sum(now > before), sum(now = before),
-    sum(now < before), group_concat(CASE WHEN settled THEN contact_code / 2 END)
+SELECT {{sums}}, group_concat(CASE WHEN settled THEN contact_code / 2 END)
 FROM facts
 """
-_CLIENTS_KEYS = (
-    "active",
-    "stale",
-    "never_contacted",
-    "no_klantmanager",
-    "not_measured",
-    "never_measured",
-    "no_language_level",
-    "no_plan",
-    "overdue",
-    "trede_low",
-    "trede_high",
-    "long_guidance",
-    "no_barrier",
-    "language",
-    "language_no_course",
-    "severe",
-    "severe_no_action",
-    "high_no_employer",
-    "no_personal",
-    "measured",
-    "rose",
-    "same",
-    "fell",
+#: Each count over the active clients and the condition a client meets to be in it.
+_CLIENTS_CONDITIONS = (
+    ("active", "1"),
+    ("stale", "stale"),
+    ("never_contacted", "never_contacted"),
+    ("no_klantmanager", "no_klantmanager"),
+    ("not_measured", "not_measured"),
+    ("never_measured", "never_measured"),
+    ("no_language_level", "no_language_level"),
+    ("no_plan", "no_plan"),
+    ("overdue", "overdue"),
+    ("trede_low", "trede_low"),
+    ("trede_high", "trede_high"),
+    ("long_guidance", "long_guidance"),
+    ("no_barrier", "no_barrier"),
+    ("language", "barrier_bits & 1"),
+    ("language_no_course", "barrier_bits & 1 AND NOT action_bits & 1"),
+    ("severe", "barrier_bits & 2 > 0"),
+    ("severe_no_action", "barrier_bits & 2 AND no_plan"),
+    ("high_no_employer", "trede_high AND NOT action_bits & 2"),
+    ("no_personal", "contact_code % 2 = 0"),
+    ("measured", "before IS NOT NULL"),
+    ("rose", "now > before"),
+    ("same", "now = before"),
+    ("fell", "now < before"),
+)
+# Per count: how many clients, and the sum of their record keys (caseload.protection).
+_CLIENTS_SQL = _CLIENTS_SQL.replace(
+    "{sums}",
+    ", ".join(
+        f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN {condition} THEN rkey ELSE 0 END)"
+        for _key, condition in _CLIENTS_CONDITIONS
+    ),
 )
 
 _KINDS_SQL = f"""
-SELECT b.kind, count(DISTINCT b.client_id),
-       count(DISTINCT CASE WHEN b.since < :year_ago THEN b.client_id END)
-FROM barriers b JOIN clients c ON c.id = b.client_id
-WHERE b.status IN ({_OPEN_BARRIER}) AND c.status = 'active' {{team}}
-GROUP BY b.kind
+WITH per AS (
+    SELECT b.kind, b.client_id, max(b.since < :year_ago) AS old
+    FROM barriers b JOIN clients c ON c.id = b.client_id
+    WHERE b.status IN ({_OPEN_BARRIER}) AND c.status = 'active' {{team}}
+    GROUP BY b.kind, b.client_id
+)
+SELECT kind, count(*), sum(old), sum({protection.RECORD_KEY_SQL}(client_id)),
+       sum(CASE WHEN old THEN {protection.RECORD_KEY_SQL}(client_id) ELSE 0 END)
+FROM per GROUP BY kind
 """
 
 _OUTFLOW_SQL = f"""
-SELECT count(*), sum(c.closing_reason = 'uitstroom_werk' AND c.closed_on >= :year_ago
-                     AND c.closed_on <= :today)
+SELECT count(*), sum({protection.RECORD_KEY_SQL}(c.id)),
+    sum(c.closing_reason = 'uitstroom_werk' AND c.closed_on >= :year_ago
+        AND c.closed_on <= :today),
+    sum(CASE WHEN c.closing_reason = 'uitstroom_werk' AND c.closed_on >= :year_ago
+        AND c.closed_on <= :today THEN {protection.RECORD_KEY_SQL}(c.id) ELSE 0 END)
 FROM clients c
 WHERE {_BEGAN} <= :today AND (c.closed_on IS NULL OR c.closed_on >= :year_ago) {{team}}
 """
@@ -163,18 +175,15 @@ class Scope:
 
 @dataclass(frozen=True)
 class Figures:
-    """Every count (for the suppression table) and the medians, with the groups they rest on."""
+    """Every count (with its cell key) and the medians, with the groups they rest on."""
 
     counts: dict[str, int]
+    #: The cell key of each count (caseload.protection).
+    keys: dict[str, int]
     kinds: tuple[str, ...]
     contacts_per_month: tuple[float, int] | None
     days_to_first_contact: tuple[float, int] | None
     caseload_per_manager: tuple[float, int] | None
-
-
-def _row(db: Database, scope: Scope, template: str, keys: tuple[str, ...]) -> dict[str, int]:
-    row = db.execute(scope.sql(template), scope.params()).fetchone()
-    return {key: int(value or 0) for key, value in zip(keys, row, strict=True)}
 
 
 def _median(values: list[float]) -> tuple[float, int] | None:
@@ -190,21 +199,33 @@ def _histogram(db: Database, scope: Scope, template: str) -> list[float]:
 
 def figures(db: Database, scope: Scope) -> Figures:
     """Every count and median of one scope."""
+    protection.register(db)
+    space = protection.KEY_SPACE
     *numbers, recent = db.execute(scope.sql(_CLIENTS_SQL), scope.params()).fetchone()
-    counts = {key: int(n or 0) for key, n in zip(_CLIENTS_KEYS, numbers, strict=True)}
-    counts.update(_row(db, scope, _OUTFLOW_SQL, ("in_year", "work")))
+    names = [key for key, _condition in _CLIENTS_CONDITIONS]
+    counts = {key: int(n or 0) for key, n in zip(names, numbers[0::2], strict=True)}
+    keys = {key: int(k or 0) % space for key, k in zip(names, numbers[1::2], strict=True)}
+    row = db.execute(scope.sql(_OUTFLOW_SQL), scope.params()).fetchone()
+    for index, key in enumerate(("in_year", "work")):
+        counts[key] = int(row[2 * index] or 0)
+        keys[key] = int(row[2 * index + 1] or 0) % space
     per_month = [int(n) / HALF_YEAR_MONTHS for n in recent.split(",")] if recent else []
     kinds = []
-    for kind, open_count, old in db.execute(scope.sql(_KINDS_SQL), scope.params()).fetchall():
+    for kind, open_count, old, open_key, old_key in db.execute(
+        scope.sql(_KINDS_SQL), scope.params()
+    ).fetchall():
         kinds.append(kind)
         counts[f"open:{kind}"] = int(open_count)
         counts[f"old:{kind}"] = int(old)
+        keys[f"open:{kind}"] = int(open_key) % space
+        keys[f"old:{kind}"] = int(old_key) % space
     order = {code: index for index, code in enumerate(vocab.BARRIER_KINDS.codes())}
     managers = [
         float(n) for (n,) in db.execute(scope.sql(_CASELOADS_SQL), scope.params()).fetchall()
     ]
     return Figures(
         counts=counts,
+        keys=keys,
         kinds=tuple(sorted(kinds, key=lambda code: order.get(code, len(order)))),
         contacts_per_month=_median(per_month),
         days_to_first_contact=_median(_histogram(db, scope, _FIRST_CONTACT_SQL)),
@@ -212,11 +233,9 @@ def figures(db: Database, scope: Scope) -> Figures:
     )
 
 
-def table(figures: Figures, minimum: int) -> suppression.Result:
-    """All counts as one table, with the subsets a reader could subtract from each other."""
-    table = suppression.Table()
-    for key, value in figures.counts.items():
-        table.count(key, value)
+def table(figures: Figures, minimum: int) -> protection.Published:
+    """The counts as printed: small groups hidden (with what lies within them), the rest
+    rounded by cell key, as in the inclusion report (see docs/reports.md)."""
     inside = [
         *(
             (part, "active")
@@ -243,12 +262,11 @@ def table(figures: Figures, minimum: int) -> suppression.Result:
         ("severe_no_action", "severe"),
         ("high_no_employer", "trede_high"),
         ("work", "in_year"),
+        ("rose", "measured"),
+        ("same", "measured"),
+        ("fell", "measured"),
         *((f"old:{kind}", f"open:{kind}") for kind in figures.kinds),
         *((f"open:{kind}", "active") for kind in figures.kinds),
     ]
-    for part, base in inside:
-        table.inside(part, base)
-    # "Stayed" is never printed, but follows from the other two.
-    table.virtual.add("same")
-    table.breakdown("measured", ["rose", "same", "fell"])
-    return table.suppress(minimum)
+    shown = protection.publish(figures.counts, figures.keys, minimum)
+    return protection.hide_within(shown, [(base, part) for part, base in inside])

@@ -1,7 +1,7 @@
 """The figures of the inclusion report: SQL aggregates over a period (and team), as dataclasses.
 
 Every count here is of *clients* (not of rows), so that the small-group rule of
-:mod:`caseload.suppression` protects people. The definitions are in docs/reports.md; in short:
+:mod:`caseload.protection` protects people. The definitions are in docs/reports.md; in short:
 
 - A client's guidance starts on ``guidance_start`` (else the day the client was entered).
 - *In the period*: started on or before the last day and not closed before the first day.
@@ -20,12 +20,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from caseload import ladder, vocab
+from caseload import inclusion_cells as cells
+from caseload import inclusion_model as model
+from caseload import ladder, protection, vocab
 from resources.i18n import N_
+
+# The dataclasses live in inclusion_model; callers name them through this module.
+Cancelled = model.Cancelled
+Period = model.Period
+GroupFigures = model.GroupFigures
+KindCount = model.KindCount
+ContactIntensity = model.ContactIntensity
+RoleScan = model.RoleScan
+ThemeRow = model.ThemeRow
+QuickscanRoles = model.QuickscanRoles
+InclusionFigures = model.InclusionFigures
 
 #: The one origin breakdown of the report. One partition only: two overlapping breakdowns of
 #: the same clients (born in NL, and continent) would let a reader subtract one from the other.
@@ -62,119 +74,13 @@ Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
 
-class Cancelled(Exception):
-    """The user stopped the report."""
-
-
-@dataclass(frozen=True)
-class Period:
-    """The first and last day (both included) and optionally one team."""
-
-    start: dt.date
-    end: dt.date
-    team: str | None = None
-
-
-@dataclass(frozen=True)
-class GroupFigures:
-    """The key figures of one group of clients (all clients, or one origin group)."""
-
-    in_period: int
-    at_start: int
-    inflow: int
-    outflow: int
-    at_end: int
-    outflow_to_work: int
-    #: Clients with two measurements (see the module docstring) and how they moved.
-    measured: int
-    rose: int
-    stayed: int
-    fell: int
-    #: Clients at the end without a contact within the threshold (or never).
-    no_recent_contact: int
-
-
-@dataclass(frozen=True)
-class KindCount:
-    """How many clients had a barrier or an intervention of one kind, and how many finished it."""
-
-    kind: str
-    clients: int
-    #: Barriers: solved in the period. Interventions: finished (status afgerond).
-    finished: int
-
-
-@dataclass(frozen=True)
-class ContactIntensity:
-    """How often clients were seen in the period."""
-
-    #: Median over clients of their average days between contacts in the period (None: none).
-    median_days: float | None
-    #: Clients with at least two contacts in the period: the ones the median is taken over.
-    clients: int
-    threshold_days: int
-    #: (average days rounded to 0.1, number of clients), by days: what the median is taken
-    #: from, so that team bundles can be merged into one median (see caseload.bundle).
-    histogram: tuple[tuple[float, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class RoleScan:
-    """The newest completed quickscan of one role in the team."""
-
-    role: str
-    label: str
-    completed_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class ThemeRow:
-    """One theme with each role's score (None: insufficient view), largest difference first."""
-
-    theme: str
-    title: str
-    #: Each role's score on the questions every role answered (None: too few of those).
-    scores: tuple[float | None, ...]
-    spread: float | None
-    #: How many questions every role answered in this theme: what the scores rest on.
-    shared: int = 0
-
-
-@dataclass(frozen=True)
-class QuickscanRoles:
-    """The team's newest quickscans side by side."""
-
-    questionnaire: str
-    roles: tuple[RoleScan, ...]
-    themes: tuple[ThemeRow, ...]
-
-
-@dataclass(frozen=True)
-class InclusionFigures:
-    """Everything the inclusion report shows, before small groups are hidden."""
-
-    period: Period
-    total: GroupFigures
-    #: Closing reason code to number of clients, in vocabulary order (unknown codes last).
-    outflow_reasons: tuple[tuple[str, int], ...]
-    #: Number of clients per trede 1–6 at the start and at the end; index 0 = no measurement.
-    ladder_start: tuple[int, ...]
-    ladder_end: tuple[int, ...]
-    barriers: tuple[KindCount, ...]
-    interventions: tuple[KindCount, ...]
-    contacts: ContactIntensity
-    quickscans: QuickscanRoles | None
-    #: Origin group code to its key figures; None when origin is switched off.
-    origin: tuple[tuple[str, GroupFigures], ...] | None
-
-
 def _facts_sql(team: str | None) -> str:
     """The per-client facts: flags, tredes and the last contact, one row per client in the period."""
     team_filter = "AND team = :team" if team is not None else ""
     return f"""
 CREATE TEMP TABLE inclusion_facts AS
 WITH c AS (
-    SELECT id, closed_on, closing_reason,
+    SELECT id, closed_on, closing_reason, coalesce(team, '') AS team,
            coalesce(guidance_start, substr(created_at, 1, 10)) AS began,
            {_ORIGIN_SQL} AS origin
     FROM clients
@@ -194,7 +100,8 @@ WITH c AS (
          AND k.contact_on <= :end) AS last_contact
     FROM c
 )
-SELECT ids.id, ids.origin, ids.closing_reason,
+SELECT ids.id, ids.origin, ids.team, ids.closing_reason,
+    {protection.RECORD_KEY_SQL}(ids.id) AS rkey,
     ids.began < :start AS at_start,
     ids.began >= :start AS inflow,
     coalesce(ids.closed_on <= :end, 0) AS outflow,
@@ -209,24 +116,63 @@ FROM ids
 """
 
 
-_GROUP_SQL = f"""
-SELECT origin,
-    count(*) AS in_period,
-    sum(at_start), sum(inflow), sum(outflow), sum(at_end),
-    sum(outflow AND closing_reason = 'uitstroom_werk'),
-    sum(trede_to IS NOT NULL),
-    sum(trede_to > trede_from), sum(trede_to = trede_from), sum(trede_to < trede_from),
-    sum(at_end AND contact_overdue)
-FROM {_FACTS} GROUP BY origin
-"""
+#: Each key figure of a group and the condition a client meets to count in it.
+_GROUP_CONDITIONS = (
+    ("in_period", "1"),
+    ("at_start", "at_start"),
+    ("inflow", "inflow"),
+    ("outflow", "outflow"),
+    ("at_end", "at_end"),
+    ("outflow_to_work", "outflow AND closing_reason = 'uitstroom_werk'"),
+    ("measured", "trede_to IS NOT NULL"),
+    ("rose", "trede_to > trede_from"),
+    ("stayed", "trede_to = trede_from"),
+    ("fell", "trede_to < trede_from"),
+    ("no_recent_contact", "at_end AND contact_overdue"),
+)
+#: The name of each key figure's count in the report (inclusion_cells).
+GROUP_CELLS = {
+    "in_period": cells.IN_PERIOD,
+    "at_start": cells.AT_START,
+    "inflow": cells.INFLOW,
+    "outflow": cells.OUTFLOW,
+    "at_end": cells.AT_END,
+    "outflow_to_work": "work",
+    "measured": cells.MEASURED,
+    "rose": cells.ROSE,
+    "stayed": cells.STAYED,
+    "fell": cells.FELL,
+    "no_recent_contact": cells.OVERDUE,
+}
+
+# Per group (origin or team): each key figure's count and the sum of its record keys.
+_GROUP_SQL = (
+    "SELECT {column}, "
+    + ", ".join(
+        f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN {condition} THEN rkey ELSE 0 END)"
+        for _name, condition in _GROUP_CONDITIONS
+    )
+    + f" FROM {_FACTS} GROUP BY 1 ORDER BY 1"
+)
+
+#: Per group: field name to the sum of its clients' record keys.
+GroupKeys = dict[str, int]
 
 
-def _groups(db: Database) -> dict[str, GroupFigures]:
-    result = {}
-    for row in db.execute(_GROUP_SQL).fetchall():
+def _groups(
+    db: Database, column: str = "origin"
+) -> tuple[dict[str, GroupFigures], dict[str, GroupKeys]]:
+    figures, keys = {}, {}
+    for row in db.execute(_GROUP_SQL.format(column=column)).fetchall():
         origin, *numbers = row
-        result[origin] = GroupFigures(*(int(number or 0) for number in numbers))
-    return result
+        counts = [int(number or 0) for number in numbers[0::2]]
+        figures[origin] = GroupFigures(*counts)
+        keys[origin] = {
+            name: int(key or 0) % protection.KEY_SPACE
+            for (name, _condition), key in zip(_GROUP_CONDITIONS, numbers[1::2], strict=True)
+        }
+    return figures, keys
 
 
 def _sum(groups: dict[str, GroupFigures]) -> GroupFigures:
@@ -236,12 +182,15 @@ def _sum(groups: dict[str, GroupFigures]) -> GroupFigures:
     )
 
 
-def _ladder(db: Database, flag: str, column: str) -> tuple[int, ...]:
+def _ladder(
+    db: Database, flag: str, column: str, moment: str, keys: dict[str, int]
+) -> tuple[int, ...]:
     counts = [0] * (ladder.HIGHEST + 1)
-    for trede, number in db.execute(
-        f"SELECT {column}, count(*) FROM {_FACTS} WHERE {flag} GROUP BY {column}"
+    for trede, number, key in db.execute(
+        f"SELECT {column}, count(*), sum(rkey) FROM {_FACTS} WHERE {flag} GROUP BY {column}"
     ).fetchall():
         counts[int(trede or 0)] = int(number)
+        keys[cells.trede(moment, int(trede or 0))] = int(key) % protection.KEY_SPACE
     return tuple(counts)
 
 
@@ -256,61 +205,82 @@ def _ordered(rows: list[tuple[str, int, int]], vocabulary: vocab.Vocabulary) -> 
     return ordered + [known[code] for code in sorted(known)]
 
 
-def _reasons(db: Database) -> tuple[tuple[str, int], ...]:
+def _reasons(db: Database, keys: dict[str, int]) -> tuple[tuple[str, int], ...]:
     rows = db.execute(
-        f"SELECT coalesce(closing_reason, 'overig'), count(*) FROM {_FACTS} WHERE outflow "
-        "GROUP BY 1"
+        f"SELECT coalesce(closing_reason, 'overig'), count(*), sum(rkey) FROM {_FACTS} "
+        "WHERE outflow GROUP BY 1"
     ).fetchall()
-    found = {reason: int(number) for reason, number in rows}
+    found = {reason: int(number) for reason, number, _key in rows}
+    keys.update({cells.reason(reason): int(key) % protection.KEY_SPACE for reason, _n, key in rows})
     ordered = [(code, found.pop(code, 0)) for code in vocab.CLOSING_REASONS.codes()]
     return tuple(ordered + sorted(found.items()))
 
 
-def _barriers(db: Database, period: Period) -> tuple[KindCount, ...]:
+def _kinds(
+    db: Database,
+    per_client: str,
+    period: Period,
+    vocabulary: vocab.Vocabulary,
+    name: Callable[[str, bool], str],
+    keys: dict[str, int],
+) -> tuple[KindCount, ...]:
+    """Clients per kind (and finished), from a query of (kind, client_id, finished) rows."""
     rows = db.execute(
-        f"""SELECT b.kind, count(DISTINCT b.client_id),
-            count(DISTINCT CASE WHEN b.status = 'opgelost' AND b.resolved_on BETWEEN :start
-                  AND :end THEN b.client_id END)
+        f"""WITH per AS ({per_client})
+        SELECT per.kind, count(*), sum(per.finished), sum(f.rkey),
+               sum(CASE WHEN per.finished THEN f.rkey ELSE 0 END)
+        FROM per JOIN {_FACTS} f ON f.id = per.client_id GROUP BY per.kind""",
+        {"start": period.start.isoformat(), "end": period.end.isoformat()},
+    ).fetchall()
+    for kind, _n, _done, key, done_key in rows:
+        keys[name(kind, False)] = int(key) % protection.KEY_SPACE
+        keys[name(kind, True)] = int(done_key) % protection.KEY_SPACE
+    return tuple(_ordered([(kind, n, done) for kind, n, done, _k, _d in rows], vocabulary))
+
+
+def _barriers(db: Database, period: Period, keys: dict[str, int]) -> tuple[KindCount, ...]:
+    per_client = f"""SELECT b.kind, b.client_id,
+            max(b.status = 'opgelost' AND b.resolved_on BETWEEN :start AND :end) AS finished
         FROM barriers b JOIN {_FACTS} f ON f.id = b.client_id
         WHERE coalesce(b.since, '') <= :end AND (b.resolved_on IS NULL OR b.resolved_on >= :start)
-        GROUP BY b.kind""",
-        {"start": period.start.isoformat(), "end": period.end.isoformat()},
-    ).fetchall()
-    return tuple(_ordered(rows, vocab.BARRIER_KINDS))
+        GROUP BY b.kind, b.client_id"""
+    return _kinds(db, per_client, period, vocab.BARRIER_KINDS, cells.barrier, keys)
 
 
-def _interventions(db: Database, period: Period) -> tuple[KindCount, ...]:
-    rows = db.execute(
-        f"""SELECT a.intervention, count(DISTINCT a.client_id),
-            count(DISTINCT CASE WHEN a.status = 'afgerond' THEN a.client_id END)
+def _interventions(db: Database, period: Period, keys: dict[str, int]) -> tuple[KindCount, ...]:
+    per_client = f"""SELECT a.intervention AS kind, a.client_id,
+            max(a.status = 'afgerond') AS finished
         FROM actions a JOIN {_FACTS} f ON f.id = a.client_id
         WHERE a.start_on BETWEEN :start AND :end
-        GROUP BY a.intervention""",
-        {"start": period.start.isoformat(), "end": period.end.isoformat()},
-    ).fetchall()
-    return tuple(_ordered(rows, vocab.INTERVENTIONS))
+        GROUP BY a.intervention, a.client_id"""
+    return _kinds(db, per_client, period, vocab.INTERVENTIONS, cells.action, keys)
 
 
-def _contact_intensity(db: Database, period: Period, threshold_days: int) -> ContactIntensity:
+def _contact_intensity(
+    db: Database, period: Period, threshold_days: int, keys: dict[str, int]
+) -> ContactIntensity:
     """Per client the average days between contacts; the median over clients from a histogram."""
     rows = db.execute(
         f"""WITH per_client AS (
             SELECT (julianday(max(k.contact_on)) - julianday(min(k.contact_on)))
-                   / (count(*) - 1) AS days
+                   / (count(*) - 1) AS days, f.rkey AS rkey
             FROM {_FACTS} f JOIN contacts k
                  ON k.client_id = f.id AND k.contact_on BETWEEN :start AND :end
             GROUP BY f.id HAVING count(*) >= 2
         )
-        SELECT round(days, 1), count(*) FROM per_client GROUP BY 1 ORDER BY 1""",
+        SELECT round(days, 1), count(*), sum(rkey) FROM per_client GROUP BY 1 ORDER BY 1""",
         {"start": period.start.isoformat(), "end": period.end.isoformat()},
     ).fetchall()
-    histogram = [(float(days), int(number)) for days, number in rows]
+    histogram = [(float(days), int(number)) for days, number, _key in rows]
+    histogram_keys = [int(key) % protection.KEY_SPACE for _days, _number, key in rows]
     clients = sum(number for _days, number in histogram)
+    keys[cells.CONTACTED] = sum(histogram_keys) % protection.KEY_SPACE
     return ContactIntensity(
         median_days=median(histogram, clients),
         clients=clients,
         threshold_days=threshold_days,
         histogram=tuple(histogram),
+        histogram_keys=tuple(histogram_keys),
     )
 
 
@@ -362,25 +332,33 @@ def figures(
             raise Cancelled()
 
     db.execute(f"DROP TABLE IF EXISTS {_FACTS}")
+    protection.register(db)
+    keys: dict[str, int] = {}
     advance(0)
     try:
         db.execute(_facts_sql(period.team), parameters)
+        # The per-kind counts join back on the client: without an index that is quadratic.
+        db.execute("CREATE UNIQUE INDEX temp.inclusion_facts_id ON inclusion_facts (id)")
         advance(1)
-        groups = _groups(db)
+        groups, group_keys = _groups(db)
+        teams, team_keys = _groups(db, "team") if period.team is None else ({}, {})
         advance(2)
-        ladder_start = _ladder(db, "at_start", "trede_start")
-        ladder_end = _ladder(db, "at_end", "trede_end")
-        reasons = _reasons(db)
+        ladder_start = _ladder(db, "at_start", "trede_start", "start", keys)
+        ladder_end = _ladder(db, "at_end", "trede_end", "end", keys)
+        reasons = _reasons(db, keys)
         advance(3)
-        barriers = _barriers(db, period)
+        barriers = _barriers(db, period, keys)
         advance(4)
-        interventions = _interventions(db, period)
+        interventions = _interventions(db, period, keys)
         advance(5)
-        contacts = _contact_intensity(db, period, contact_threshold_days)
+        contacts = _contact_intensity(db, period, contact_threshold_days, keys)
         advance(7)
     finally:
         db.execute(f"DROP TABLE IF EXISTS {_FACTS}")
     empty = GroupFigures(*([0] * len(GroupFigures.__dataclass_fields__)))
+    _group_cell_keys(keys, group_keys, origin_enabled)
+    for team, found in team_keys.items():
+        keys.update({cells.team(team, GROUP_CELLS[name]): key for name, key in found.items()})
     origin = None
     if origin_enabled:
         origin = tuple((code, groups.get(code, empty)) for code in ORIGIN_GROUPS.codes())
@@ -396,4 +374,23 @@ def figures(
         contacts=contacts,
         quickscans=quickscans,
         origin=origin,
+        teams=None if period.team is not None else tuple(teams.items()),
+        keys=keys,
     )
+
+
+def _group_cell_keys(
+    keys: dict[str, int], group_keys: dict[str, GroupKeys], origin_enabled: bool
+) -> None:
+    """The cell keys of the key figures: of all clients, and per origin group when shown."""
+    space = protection.KEY_SPACE
+    for name, cell in GROUP_CELLS.items():
+        if cell != "work":
+            keys[cell] = sum(group.get(name, 0) for group in group_keys.values()) % space
+    keys[cells.ON_TIME] = (keys[cells.AT_END] - keys[cells.OVERDUE]) % space
+    if not origin_enabled:
+        return
+    for code in ORIGIN_GROUPS.codes():
+        group = group_keys.get(code, {})
+        for name, cell in GROUP_CELLS.items():
+            keys[cells.origin(code, cell)] = group.get(name, 0)

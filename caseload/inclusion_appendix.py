@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from caseload import inclusion
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
-from caseload.inclusion_sections import ReportData, hidden_text
+from caseload.inclusion_sections import ReportData, of
 from resources import i18n
 from resources.i18n import _, ngettext
 
@@ -25,9 +25,9 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         story.append(
             rp.para(
                 (
-                    _("Er is nog geen afgeronde quickscan van dit team.")
+                    _("Er is nog geen afgeronde quickscan van dit team of zonder team.")
                     if data.figures.period.team
-                    else _("Er is nog geen afgeronde quickscan zonder team, voor de hele gemeente.")
+                    else _("Er is nog geen afgeronde quickscan.")
                 )
                 + " "
                 + _(
@@ -39,9 +39,10 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         )
         return story
     roles = ", ".join(
-        _("%(role)s (%(date)s)")
+        _("%(role)s (%(team)s, %(date)s)")
         % {
             "role": scan.label,
+            "team": scan.team or _("zonder team"),
             "date": i18n.format_date(scan.completed_on, "long") if scan.completed_on else "?",
         }
         for scan in scans.roles
@@ -117,7 +118,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
                 data.count(cells.origin(code, cells.IN_PERIOD)),
                 data.count(cells.origin(code, cells.AT_END)),
                 data.count_share(cells.origin(code, "work"), cells.origin(code, cells.IN_PERIOD)),
-                _of(data, cells.origin(code, cells.ROSE), cells.origin(code, cells.MEASURED)),
+                of(data, cells.origin(code, cells.ROSE), cells.origin(code, cells.MEASURED)),
                 data.count_share(
                     cells.origin(code, cells.OVERDUE), cells.origin(code, cells.AT_END)
                 ),
@@ -129,7 +130,7 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
             data.count(cells.IN_PERIOD),
             data.count(cells.AT_END),
             data.count_share(cells.reason(cells.WORK_REASON), cells.IN_PERIOD),
-            _of(data, cells.ROSE, cells.MEASURED),
+            of(data, cells.ROSE, cells.MEASURED),
             data.count_share(cells.OVERDUE, cells.AT_END),
         ]
     )
@@ -152,28 +153,15 @@ def origin(data: ReportData, styles: StyleSheet1) -> list[Any]:
             _(
                 "Naar werk: deel van de klanten in de periode. Gestegen: van wie twee metingen "
                 "heeft. Te lang geen contact: deel van de klanten aan het eind. 'Verborgen': "
-                "een te kleine groep, of verborgen zodat een kleine groep niet is uit te rekenen."
+                "een te kleine groep, of een deel van een te kleine groep."
             ),
             styles["note"],
         ),
     ]
 
 
-def _of(data: ReportData, part: str, base: str) -> str:
-    """'12 van 30 (40%)', or 'verborgen'."""
-    if not (data.shown.shown(part) and data.shown.shown(base)):
-        return hidden_text()
-    if data.shown.counts[base] == 0:
-        return "–"
-    return _("%(part)s van %(base)s (%(share)s)") % {
-        "part": data.count(part),
-        "base": data.count(base),
-        "share": data.share(part, base),
-    }
-
-
 def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """How each figure is counted, the suppression rule and the data source."""
+    """How each figure is counted, the protection rule and the data source."""
     threshold = data.figures.contacts.threshold_days
     items = [
         (
@@ -239,14 +227,16 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
         (
             _("Kleine groepen"),
             ngettext(
-                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
-                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen. Is daardoor een getal uit te "
-                "rekenen uit een totaal, dan is ook het kleinste andere getal in die rij "
-                "verborgen (bij gelijke getallen: allemaal). Ook wat je kunt afleiden, zoals "
-                "'klanten zonder dit obstakel', is nooit een kleine groep. Een 0 wordt getoond.",
+                "Een groep van minder dan %(n)d klant (maar niet 0) is verborgen en alles "
+                "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn precies.",
+                "Een groep van minder dan %(n)d klanten (maar niet 0) is verborgen en alles "
+                "binnen die groep ook. Een 0 wordt getoond. Alle andere aantallen zijn afgerond "
+                "op een veelvoud van %(n)d, met de celsleutelmethode van de statistiekbureaus van "
+                "Australië, het Verenigd Koninkrijk en Duitsland: elke klant heeft een vast "
+                "geheim getal; dezelfde groep klanten wordt daardoor altijd op dezelfde "
+                "manier afgerond, in elk rapport en elke bundel. Een som of verschil van getallen "
+                "uit rapporten is daarom altijd een veelvoud van %(n)d: een kleine groep is zo "
+                "niet precies uit te rekenen. Wel kan een schatting dichtbij komen.",
                 data.minimum,
             )
             % {"n": data.minimum},

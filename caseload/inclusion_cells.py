@@ -1,12 +1,20 @@
-"""Every count the inclusion report prints, with the lines between them, and what to hide.
+"""Every count the inclusion report prints, by name, and how the report protects them.
 
-One :class:`suppression.Table` holds the whole report, so a count that is printed in two places
-is hidden in both, and a hidden count cannot be worked back through another table.
+The names are shared by the PDF, the data export (JSON) and team bundles. The counts are
+printed as :mod:`caseload.protection` publishes them; :func:`within` says which count lies
+within which, so that what lies within a hidden group is hidden too.
 """
 
 from __future__ import annotations
 
-from caseload import inclusion, suppression
+import functools
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from caseload import protection
+
+if TYPE_CHECKING:
+    from caseload import inclusion
 
 #: Keys of the caseload counts.
 IN_PERIOD, AT_START, INFLOW, OUTFLOW, AT_END = (
@@ -46,6 +54,11 @@ def origin(group: str, figure: str) -> str:
     return f"origin:{group}:{figure}"
 
 
+def team(name: str, figure: str) -> str:
+    """The key of one figure of one team ("" for the clients without a team)."""
+    return f"team:{name}:{figure}"
+
+
 #: The figures shown per origin group: key suffix and the total-level key they add up to.
 ORIGIN_FIGURES = (
     (IN_PERIOD, IN_PERIOD),
@@ -68,66 +81,150 @@ def _origin_values(group: inclusion.GroupFigures) -> dict[str, int]:
     }
 
 
-def table(figures: inclusion.InclusionFigures) -> suppression.Table:
-    """All counts of the report and how they hang together."""
-    t = suppression.Table()
+def counts(figures: inclusion.InclusionFigures) -> dict[str, int]:
+    """Every count the report prints, by name."""
     total = figures.total
-    t.count(IN_PERIOD, total.in_period)
-    t.count(AT_START, total.at_start)
-    t.count(INFLOW, total.inflow)
-    t.count(OUTFLOW, total.outflow)
-    t.count(AT_END, total.at_end)
-    # at the start + inflow = in the period = at the end + outflow
-    t.breakdown(IN_PERIOD, [AT_START, INFLOW])
-    t.breakdown(IN_PERIOD, [AT_END, OUTFLOW])
-    reasons = [t.count(reason(code), number) for code, number in figures.outflow_reasons]
-    t.breakdown(OUTFLOW, reasons)
-    for moment, counts, base in (
+    found = {
+        IN_PERIOD: total.in_period,
+        AT_START: total.at_start,
+        INFLOW: total.inflow,
+        OUTFLOW: total.outflow,
+        AT_END: total.at_end,
+        MEASURED: total.measured,
+        ROSE: total.rose,
+        STAYED: total.stayed,
+        FELL: total.fell,
+        OVERDUE: total.no_recent_contact,
+        ON_TIME: total.at_end - total.no_recent_contact,
+        CONTACTED: figures.contacts.clients,
+    }
+    found.update({reason(code): number for code, number in figures.outflow_reasons})
+    for moment, values in (("start", figures.ladder_start), ("end", figures.ladder_end)):
+        found.update({trede(moment, number): count for number, count in enumerate(values)})
+    for kind in figures.barriers:
+        found[barrier(kind.kind)] = kind.clients
+        found[barrier(kind.kind, solved=True)] = kind.finished
+    for kind in figures.interventions:
+        found[action(kind.kind)] = kind.clients
+        found[action(kind.kind, finished=True)] = kind.finished
+    for code, group in figures.origin or ():
+        for figure, number in _origin_values(group).items():
+            found[origin(code, figure)] = number
+    for name, group in figures.teams or ():
+        for figure, number in _origin_values(group).items():
+            found[team(name, figure)] = number
+    return found
+
+
+def from_counts(
+    found: Mapping[str, int],
+    period: inclusion.Period,
+    contacts: inclusion.ContactIntensity,
+    *,
+    with_origin: bool,
+    base: int,
+    quickscans: inclusion.QuickscanRoles | None = None,
+) -> inclusion.InclusionFigures:
+    """Figures from counts by name (rounded to ``base``, as in a bundle): :func:`counts` undone."""
+    from caseload import inclusion, ladder, vocab  # inclusion imports this module for names
+
+    def group(name: Callable[[str], str]) -> inclusion.GroupFigures:
+        return inclusion.GroupFigures(
+            in_period=found.get(name(IN_PERIOD), 0),
+            at_start=found.get(name(AT_START), 0),
+            inflow=found.get(name(INFLOW), 0),
+            outflow=found.get(name(OUTFLOW), 0),
+            at_end=found.get(name(AT_END), 0),
+            outflow_to_work=found.get(name("work"), 0),
+            measured=found.get(name(MEASURED), 0),
+            rose=found.get(name(ROSE), 0),
+            stayed=found.get(name(STAYED), 0),
+            fell=found.get(name(FELL), 0),
+            no_recent_contact=found.get(name(OVERDUE), 0),
+        )
+
+    def kinds(
+        name: Callable[[str, bool], str], words: vocab.Vocabulary
+    ) -> tuple[inclusion.KindCount, ...]:
+        prefix = name("", False)
+        codes = [cell[len(prefix) :] for cell in found if cell.startswith(prefix)]
+        ordered = [c for c in words.codes() if c in codes] + sorted(set(codes) - set(words.codes()))
+        return tuple(
+            inclusion.KindCount(code, found[name(code, False)], found.get(name(code, True), 0))
+            for code in ordered
+        )
+
+    teams = sorted({c[len("team:") :].rsplit(":", 1)[0] for c in found if c.startswith("team:")})
+    reasons = [c[len(reason("")) :] for c in found if c.startswith(reason(""))]
+    reason_order = [c for c in vocab.CLOSING_REASONS.codes() if c in reasons]
+    reason_order += sorted(set(reasons) - set(reason_order))
+    total = group(lambda cell: reason(WORK_REASON) if cell == "work" else cell)
+    return inclusion.InclusionFigures(
+        period=period,
+        total=total,
+        outflow_reasons=tuple((code, found[reason(code)]) for code in reason_order),
+        ladder_start=tuple(found.get(trede("start", n), 0) for n in range(ladder.HIGHEST + 1)),
+        ladder_end=tuple(found.get(trede("end", n), 0) for n in range(ladder.HIGHEST + 1)),
+        barriers=kinds(barrier, vocab.BARRIER_KINDS),
+        interventions=kinds(action, vocab.INTERVENTIONS),
+        contacts=contacts,
+        quickscans=quickscans,
+        origin=tuple(
+            (code, group(functools.partial(origin, code)))
+            for code in inclusion.ORIGIN_GROUPS.codes()
+        )
+        if with_origin
+        else None,
+        teams=tuple((name, group(functools.partial(team, name))) for name in teams)
+        if teams
+        else None,
+        rounded_to=base,
+    )
+
+
+def within(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
+    """(base, part) for every count that counts some of the clients of another."""
+    pairs = [(IN_PERIOD, cell) for cell in (AT_START, INFLOW, AT_END, OUTFLOW, MEASURED)]
+    pairs += [(IN_PERIOD, CONTACTED), (AT_END, OVERDUE), (AT_END, ON_TIME)]
+    pairs += [(MEASURED, cell) for cell in (ROSE, STAYED, FELL)]
+    pairs += [(OUTFLOW, reason(code)) for code, _number in figures.outflow_reasons]
+    for moment, values, base in (
         ("start", figures.ladder_start, AT_START),
         ("end", figures.ladder_end, AT_END),
     ):
-        cells = [t.count(trede(moment, number), count) for number, count in enumerate(counts)]
-        t.breakdown(base, cells)
-    t.count(MEASURED, total.measured)
-    t.count(ROSE, total.rose)
-    t.count(STAYED, total.stayed)
-    t.count(FELL, total.fell)
-    t.inside(MEASURED, IN_PERIOD)
-    t.breakdown(MEASURED, [ROSE, STAYED, FELL])
-    t.count(OVERDUE, total.no_recent_contact)
-    t.count(ON_TIME, total.at_end - total.no_recent_contact)
-    t.breakdown(AT_END, [OVERDUE, ON_TIME])
-    t.count(CONTACTED, figures.contacts.clients)
-    t.inside(CONTACTED, IN_PERIOD)
+        pairs += [(base, trede(moment, number)) for number in range(len(values))]
     for kind in figures.barriers:
-        t.count(barrier(kind.kind), kind.clients)
-        t.count(barrier(kind.kind, solved=True), kind.finished)
-        t.inside(barrier(kind.kind), IN_PERIOD)
-        t.inside(barrier(kind.kind, solved=True), barrier(kind.kind))
+        pairs += [(IN_PERIOD, barrier(kind.kind))]
+        pairs += [(barrier(kind.kind), barrier(kind.kind, solved=True))]
     for kind in figures.interventions:
-        t.count(action(kind.kind), kind.clients)
-        t.count(action(kind.kind, finished=True), kind.finished)
-        t.inside(action(kind.kind), IN_PERIOD)
-        t.inside(action(kind.kind, finished=True), action(kind.kind))
-    if figures.origin is not None:
-        _origin(t, figures.origin)
-    return t
+        pairs += [(IN_PERIOD, action(kind.kind))]
+        pairs += [(action(kind.kind), action(kind.kind, finished=True))]
+    groups: list[tuple[Callable[[str, str], str], str]]
+    groups = [(origin, code) for code, _group in figures.origin or ()]
+    groups += [(team, name) for name, _group in figures.teams or ()]
+    for cell_of, code in groups:
+        group = cell_of(code, IN_PERIOD)
+        pairs += [(IN_PERIOD, group)]
+        pairs += [(group, cell_of(code, cell)) for cell in (AT_END, "work", MEASURED)]
+        pairs += [(cell_of(code, MEASURED), cell_of(code, ROSE))]
+        pairs += [(cell_of(code, AT_END), cell_of(code, OVERDUE))]
+    return pairs
 
 
-def _origin(t: suppression.Table, groups: tuple[tuple[str, inclusion.GroupFigures], ...]) -> None:
-    """Each origin figure adds up over the groups to the total; within a group they nest."""
-    for code, group in groups:
-        for figure, number in _origin_values(group).items():
-            t.count(origin(code, figure), number)
-        t.inside(origin(code, "work"), origin(code, IN_PERIOD))
-        t.inside(origin(code, MEASURED), origin(code, IN_PERIOD))
-        t.inside(origin(code, ROSE), origin(code, MEASURED))
-        t.inside(origin(code, AT_END), origin(code, IN_PERIOD))
-        t.inside(origin(code, OVERDUE), origin(code, AT_END))
-    for figure, total_key in ORIGIN_FIGURES:
-        t.breakdown(total_key, [origin(code, figure) for code, _group in groups])
+def published(figures: inclusion.InclusionFigures, minimum: int) -> protection.Published:
+    """The counts as the report prints them: small groups hidden, the rest rounded by cell key.
 
-
-def suppressed(figures: inclusion.InclusionFigures, minimum: int) -> suppression.Result:
-    """Which counts the report may print."""
-    return table(figures).suppress(minimum)
+    A count within a hidden group is hidden too, a 0 included: "0 of the hidden group had no
+    contact" would tell something about each of its few clients.
+    """
+    if figures.rounded_to:
+        found = counts(figures)
+        # Merged bundles: each part is rounded on its own, so the rest may come out below 0.
+        found[ON_TIME] = max(found[ON_TIME], 0)
+        shown = protection.Published(
+            {cell: None if protection.is_small(n, minimum) else n for cell, n in found.items()},
+            minimum,
+        )
+    else:
+        shown = protection.publish(counts(figures), figures.keys, minimum)
+    return protection.hide_within(shown, within(figures))

@@ -1,8 +1,8 @@
 """The inclusion report (PDF) for managers: the caseload of a period in figures, without people.
 
 No name, klantnummer, date of birth or BSN is ever read for it. Every count of fewer clients
-than the minimum is hidden, with secondary suppression (:mod:`caseload.suppression`). Equal
-data and an equal ``today`` give a byte-identical file.
+than the minimum is hidden; every other count is rounded by its cell key
+(:mod:`caseload.protection`). Equal data and an equal ``today`` give a byte-identical file.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak
 from sqlite_utils import Database
 
 from caseload import (
     inclusion,
-    inclusion_appendix,
     inclusion_cells,
+    inclusion_export,
     inclusion_sections,
     report_pdf,
 )
@@ -47,8 +45,9 @@ def write_inclusion_report(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> None:
-    """Write the inclusion report of a period (optionally one team) as a PDF; ``quickscans``
-    (the team's scans side by side, made by the caller) fills its quickscan page.
+    """Write the inclusion report of a period (optionally one team) as a PDF, or its figures
+    as data when the path ends in .json or .xlsx; ``quickscans`` (the team's scans side by
+    side, made by the caller) fills its quickscan page.
 
     Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
     file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
@@ -72,14 +71,20 @@ def write_inclusion_report(
     )
     data = ReportData(
         figures=figures,
-        shown=inclusion_cells.suppressed(figures, min_group_size),
+        shown=inclusion_cells.published(figures, min_group_size),
         municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
         made_on=today or dt.date.today(),
         minimum=min_group_size,
     )
     if cancelled is not None and cancelled():
         raise Cancelled()
-    report_pdf.write(target, frame(data), story(data))
+    if target.suffix.lower() in (".json", ".xlsx"):
+        content = inclusion_export.data(
+            figures, data.shown, municipality=data.municipality, made_on=data.made_on
+        )
+        inclusion_export.write(target, content)
+    else:
+        report_pdf.write(target, frame(data), story(data))
     if progress is not None:
         progress(1, 1)
 
@@ -93,16 +98,5 @@ def frame(data: ReportData) -> pdf.PageFrame:
 
 
 def story(data: ReportData) -> list[Any]:
-    """The pages in reading order: the caseload's, then the appendix."""
-    styles = report_pdf.sheet()
-    pages = inclusion_sections.cover(data, styles)
-    pages += [PageBreak(), *inclusion_sections.key_figures(data, styles)]
-    pages += [PageBreak(), *inclusion_sections.ladder_section(data, styles)]
-    pages += [PageBreak(), *inclusion_sections.barriers(data, styles)]
-    pages += [CondPageBreak(90 * mm), *inclusion_sections.contact(data, styles)]
-    pages += [PageBreak(), *inclusion_sections.interventions(data, styles)]
-    pages += [PageBreak(), *inclusion_appendix.quickscans(data, styles)]
-    if data.figures.origin is not None:
-        pages += [PageBreak(), *inclusion_appendix.origin(data, styles)]
-    pages += [PageBreak(), *inclusion_appendix.definitions(data, styles)]
-    return pages
+    """The pages in reading order (see :func:`caseload.inclusion_sections.all_sections`)."""
+    return inclusion_sections.all_sections(data)

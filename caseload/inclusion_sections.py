@@ -1,6 +1,7 @@
 """The caseload pages of the inclusion report: cover, key figures, ladder, barriers, contact and
-actions, and what every page uses (``ReportData``). Every printed count goes through the
-suppression result; the pages after these are in :mod:`caseload.inclusion_appendix`.
+actions, the reading order (``all_sections``) and what every page uses (``ReportData``). Every
+printed count is the protected one (:mod:`caseload.protection`); the pages after these are in
+:mod:`caseload.inclusion_appendix`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import Any
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import KeepTogether, PageBreak
 
-from caseload import inclusion, ladder, suppression, vocab
+from caseload import inclusion, ladder, protection, vocab
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
 from resources import i18n, pdf
@@ -30,7 +31,7 @@ class ReportData:
     """What the report is made from: the figures and which of them may be printed."""
 
     figures: inclusion.InclusionFigures
-    shown: suppression.Result
+    shown: protection.Published
     municipality: str
     made_on: dt.date
     minimum: int
@@ -42,7 +43,7 @@ class ReportData:
 
     def share(self, part: str, base: str) -> str:
         """part / base as a percentage; 'verborgen' when either is hidden, '–' for a base of 0."""
-        if self.shown.shown(part) and self.shown.shown(base) and self.shown.counts[base] == 0:
+        if self.shown.shown(part) and self.shown.value(base) == 0:
             return "–"
         value = self.shown.share(part, base)
         return hidden_text() if value is None else i18n.format_percent(value)
@@ -59,19 +60,31 @@ class ReportData:
             "share": i18n.format_percent(share),
         }
 
-    def bar(self, label: str, part: str, base: str, compare: str | None = None) -> Bar:
-        """A bar whose length is the share of the base; hidden counts get no bar at all."""
+    def bar(
+        self,
+        label: str,
+        part: str,
+        base: str,
+        compare: str | None = None,
+        compare_base: str | None = None,
+    ) -> Bar:
+        """A bar whose length is the share of the base; hidden counts get no bar at all.
+
+        The light ``compare`` bar is a share of ``compare_base`` (default: the same base), so
+        the treden at the start are a share of the clients at the start.
+        """
         share = self.shown.share(part, base)
         bar = Bar(label=label, value=(share or 0.0) * 100, text=self.count_share(part, base))
         if compare is None:
             return bar
-        compare_share = self.shown.share(compare, base)
+        compare_base = compare_base or base
+        compare_share = self.shown.share(compare, compare_base)
         return Bar(
             label=bar.label,
             value=bar.value,
             text=bar.text,
             compare_value=(compare_share or 0.0) * 100,
-            compare_text=self.count_share(compare, base),
+            compare_text=self.count_share(compare, compare_base),
         )
 
 
@@ -89,8 +102,80 @@ def chart(bars: Sequence[Bar]) -> Any:
     )
 
 
-def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """Title, what the report covers, and how to read it."""
+def all_sections(data: ReportData) -> list[Any]:
+    """Every section in reading order, each kept on one page when it fits (no half-empty
+    pages); a report with too few clients is the cover and one page that says why."""
+    from caseload import inclusion_appendix, inclusion_teams  # they build on this module
+
+    quickscans = inclusion_appendix.quickscans
+    origin = inclusion_appendix.origin
+    definitions = inclusion_appendix.definitions
+
+    styles = rp.sheet()
+    if data.shown.value(cells.IN_PERIOD) in (None, 0):
+        story = [*cover(data, styles, figures=False), rp.gap(8), *too_few(data, styles)]
+        if data.figures.quickscans is not None:  # the scans count no clients: still shown
+            story += [rp.gap(8), KeepTogether(quickscans(data, styles))]
+        return story
+    story = [*cover(data, styles), PageBreak()]
+    sections = [key_figures(data, styles)]
+    if inclusion_teams.shown(data):
+        sections.append(inclusion_teams.teams_section(data, styles))
+    sections += [
+        ladder_section(data, styles),
+        barriers(data, styles),
+        interventions(data, styles),
+        contact(data, styles),
+        quickscans(data, styles),
+    ]
+    if data.figures.origin is not None:
+        sections.append(origin(data, styles))
+    sections.append(definitions(data, styles))
+    for index, section in enumerate(sections):
+        if index:
+            story.append(rp.gap(8))
+        story += [KeepTogether(block) for block in _blocks(section)]
+    return story
+
+
+def _blocks(section: list[Any]) -> list[list[Any]]:
+    """The section cut before each heading: a heading stays with its text and chart, and the
+    next block may still fill the page (so no page holds one small chart)."""
+    blocks: list[list[Any]] = []
+    for flowable in section:
+        style = getattr(getattr(flowable, "style", None), "name", "")
+        if style in ("h1", "h2") or not blocks:
+            blocks.append([])
+        blocks[-1].append(flowable)
+    return blocks
+
+
+def too_few(data: ReportData, styles: StyleSheet1) -> list[Any]:
+    """The one page of a report with no clients, or fewer than the smallest group."""
+    if data.shown.value(cells.IN_PERIOD) == 0:
+        reason = _("In deze periode was geen enkele klant in begeleiding. Er is niets te tellen.")
+    else:
+        reason = ngettext(
+            "In deze periode waren minder dan %(n)d klant in begeleiding.",
+            "In deze periode waren minder dan %(n)d klanten in begeleiding. Elk cijfer zou dan "
+            "over een paar mensen gaan. Daarom staan er geen cijfers in dit rapport.",
+            data.minimum,
+        ) % {"n": data.minimum}
+    return [
+        rp.para(_("Te weinig klanten voor dit rapport"), styles["h1"]),
+        rp.para(reason, styles["body"]),
+        rp.para(
+            _("Kies een langere periode, of maak het rapport voor alle teams samen.")
+            if data.figures.period.team
+            else _("Kies een langere periode."),
+            styles["body"],
+        ),
+    ]
+
+
+def cover(data: ReportData, styles: StyleSheet1, figures: bool = True) -> list[Any]:
+    """Title, what the report covers, and how to read it (``figures`` False: no figures follow,
+    so no word on reading them)."""
     period = data.figures.period
     rows = [
         (_("Gemeente"), data.municipality),
@@ -102,6 +187,13 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
             ngettext(
                 "Groepen kleiner dan %(n)d klant zijn verborgen.",
                 "Groepen kleiner dan %(n)d klanten zijn verborgen.",
+                data.minimum,
+            )
+            % {"n": data.minimum}
+            + " "
+            + ngettext(
+                "De andere aantallen zijn precies.",
+                "De andere aantallen zijn afgerond op een veelvoud van %(n)d.",
                 data.minimum,
             )
             % {"n": data.minimum},
@@ -123,13 +215,24 @@ def cover(data: ReportData, styles: StyleSheet1) -> list[Any]:
             data.minimum,
         )
         % {"n": data.minimum},
+        ngettext(
+            "Alle andere aantallen zijn precies.",
+            "Alle andere aantallen zijn afgerond op een veelvoud van %(n)d, ook in andere "
+            "rapporten en bundels. Een verschil tussen twee rapporten (bijvoorbeeld twee "
+            "perioden, of de gemeente min de andere teams) is dus ook een veelvoud van %(n)d, "
+            "en nooit een kleine groep.",
+            data.minimum,
+        )
+        % {"n": data.minimum},
         _(
-            "Soms is ook een groter getal verborgen. Dan kunt u een klein getal niet uitrekenen "
-            "door een totaal min de andere getallen te nemen."
+            "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
+            "berekend uit de afgeronde getallen."
         ),
         _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
         _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
     ]
+    if not figures:
+        reading = reading[:1]
     return [
         rp.gap(30),
         rp.para(_("Inclusierapport"), styles["title"]),
@@ -166,7 +269,10 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
         rp.para(_("Kerncijfers"), styles["h1"]),
         rp.text_table(rows, (120 * mm, rp.TEXT_WIDTH - 120 * mm), styles, align_right=(1,)),
         rp.para(
-            _("In begeleiding bij het begin + instroom = in begeleiding aan het eind + uitstroom."),
+            _(
+                "In begeleiding bij het begin + instroom = in begeleiding aan het eind + "
+                "uitstroom. Door het afronden kan dat een beetje verschillen."
+            ),
             styles["note"],
         ),
         rp.para(_("Uitstroom naar reden"), styles["h2"]),
@@ -186,19 +292,17 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
 
 def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
     """The treden at the start and at the end, and who rose, stayed or fell."""
-    bars = []
-    for number in range(ladder.HIGHEST, 0, -1):
-        bars.append(
-            data.bar(
-                ladder.trede(number).title(),
-                cells.trede("end", number),
-                cells.AT_END,
-                compare=cells.trede("start", number),
-            )
+    labels = [(n, ladder.trede(n).title()) for n in range(ladder.HIGHEST, 0, -1)]
+    bars = [
+        data.bar(
+            label,
+            cells.trede("end", number),
+            cells.AT_END,
+            compare=cells.trede("start", number),
+            compare_base=cells.AT_START,
         )
-    bars.append(
-        _ladder_bar(data, _("Nog geen meting"), cells.trede("end", 0), cells.trede("start", 0))
-    )
+        for number, label in [*labels, (0, _("Nog geen meting"))]
+    ]
     movement = [
         data.bar(ladder.Movement.ROSE.text(), cells.ROSE, cells.MEASURED),
         data.bar(ladder.Movement.STAYED.text(), cells.STAYED, cells.MEASURED),
@@ -223,39 +327,23 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
             ),
             styles["note"],
         ),
-        KeepTogether(
-            [
-                rp.para(_("Gestegen, gelijk gebleven of gedaald"), styles["h2"]),
-                rp.para(
-                    _(
-                        "Van de %(n)s klanten met twee metingen in de periode: hoe ging het "
-                        "tussen de eerste en de laatste meting? Eén trede omhoog is voor "
-                        "intensieve begeleiding een goed doel."
-                    )
-                    % {"n": data.count(cells.MEASURED)},
-                    styles["body"],
-                ),
-                rp.gap(2),
-                chart(movement),
-                rp.para(
-                    _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
-                    styles["note"],
-                ),
-            ]
+        rp.para(_("Gestegen, gelijk gebleven of gedaald"), styles["h2"]),
+        rp.para(
+            _(
+                "Van de %(n)s klanten met twee metingen in de periode: hoe ging het "
+                "tussen de eerste en de laatste meting? Eén trede omhoog is voor "
+                "intensieve begeleiding een goed doel."
+            )
+            % {"n": data.count(cells.MEASURED)},
+            styles["body"],
+        ),
+        rp.gap(2),
+        chart(movement),
+        rp.para(
+            _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
+            styles["note"],
         ),
     ]
-
-
-def _ladder_bar(data: ReportData, label: str, end_key: str, start_key: str) -> Bar:
-    bar = data.bar(label, end_key, cells.AT_END)
-    start = data.bar(label, start_key, cells.AT_START)
-    return Bar(
-        label=label,
-        value=bar.value,
-        text=bar.text,
-        compare_value=start.value,
-        compare_text=start.text,
-    )
 
 
 def barriers(data: ReportData, styles: StyleSheet1) -> list[Any]:
@@ -381,3 +469,16 @@ def interventions(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["note"],
         ),
     ]
+
+
+def of(data: ReportData, part: str, base: str) -> str:
+    """'12 van 30 (40%)', or 'verborgen'."""
+    if not (data.shown.shown(part) and data.shown.shown(base)):
+        return hidden_text()
+    if data.shown.value(base) == 0:
+        return "–"
+    return _("%(part)s van %(base)s (%(share)s)") % {
+        "part": data.count(part),
+        "base": data.count(base),
+        "share": data.share(part, base),
+    }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from caseload import protection
+
 MIGRATIONS = Migrations("caseload")
 
 
@@ -223,3 +225,9 @@ def m004_contacts_shared_with_client(db: Database) -> None:
     db["contacts"].add_column(  # type: ignore[union-attr]
         "share_with_client", int, not_null_default=0
     )
+
+
+@MIGRATIONS()
+def m005_report_secret(db: Database) -> None:
+    """Draw the secret behind the record keys that protect report figures across reports."""
+    protection.create_secret(db)

@@ -1,16 +1,16 @@
 """The quickscan advice report (PDF): cover, summary, advice per theme, comparisons, answers.
 
 The report is written in the language of the scan, from the questionnaire the scan was filled
-in with. Equal data (and an equal ``today``) give a byte-identical file: nothing in it depends
-on the clock, and the PDF itself is built in reportlab's invariant mode.
+in with; the caller makes the caseload facts in that language too (``i18n.language_of``).
+Equal data (and an equal ``today``) give a byte-identical file: nothing in it depends on the
+clock, and the PDF itself is built in reportlab's invariant mode.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,16 +80,6 @@ def _roles(db: Database, scan: layout.ScanData) -> dict[str, layout.ScanData]:
     }
 
 
-@contextlib.contextmanager
-def _report_language(code: str) -> Iterator[None]:
-    """Fixed texts in the scan's language when Trede has it, else in the active language."""
-    if code in i18n.LANGUAGES:
-        with i18n.language(code):
-            yield
-    else:
-        yield
-
-
 def _not_written(path: Path, error: OSError) -> ReportNotWritten:
     """One sentence in the user's language for the usual reasons, the system's words otherwise."""
     if error.errno == errno.ENOENT:
@@ -140,7 +130,7 @@ def write_advice_report(
     earlier = _earlier(db, scan, compare_with) if compare_with is not None else None
     roles = _roles(db, scan) if include_roles else None
     fallback = today or dt.date.today()
-    with _report_language(scan.response.language):
+    with i18n.language_of(scan.response.language):
         data = layout.ReportData(
             scan=scan,
             municipality=municipality.strip() or _("(gemeente niet ingesteld)"),

@@ -66,6 +66,16 @@ def language(code: str) -> Iterator[None]:
         set_language(previous)
 
 
+@contextlib.contextmanager
+def language_of(code: str) -> Iterator[None]:
+    """Use a text's own language (e.g. a scan's) when Trede has it, else keep the active one."""
+    if code in LANGUAGES:
+        with language(code):
+            yield
+    else:
+        yield
+
+
 def _translations() -> gettext.NullTranslations:
     translations = _state["translations"]
     assert isinstance(translations, gettext.NullTranslations)

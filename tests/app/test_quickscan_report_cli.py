@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -214,3 +215,47 @@ def test_without_a_caseload_the_report_has_no_caseload_facts(
     assert code == 0
     text = _text(out_file)
     assert "Wat de caseload laat zien" not in text and "Bron: de caseload" not in text
+
+
+def _english_phrases() -> set[str]:
+    """Fixed pieces (20+ characters) of every English translation that differs from its Dutch."""
+    from babel.messages import pofile
+
+    with open(ROOT / "resources/locale/en/LC_MESSAGES/trede.po", "rb") as handle:
+        catalog = pofile.read_po(handle)
+    phrases: set[str] = set()
+    for message in catalog:
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for text in texts:
+            if not text or text in ids:
+                continue
+            for piece in re.split(r"%\(\w+\)[sd]|%[sd]", text):
+                piece = " ".join(piece.split())
+                if len(piece) >= 20:
+                    phrases.add(piece)
+    return phrases
+
+
+def test_lang_en_on_a_dutch_scan_gives_one_language_throughout(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = database.open_database(db_path)
+    try:
+        demo.fill(db, 1200, seed=3)
+        dutch_facts = [
+            line for lines in evidence.for_themes(db, team="Team Zuid").values() for line in lines
+        ]
+    finally:
+        db.close()
+    out_file = tmp_path / "advies.pdf"
+    code, _out, err = _run(
+        capsys, "--lang", "en", "quickscan", "report", "--db", str(db_path), "2",
+        "--out", str(out_file),
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    text = _text(out_file)
+    assert "Wat de caseload laat zien" in text
+    assert dutch_facts and all(" ".join(line.split()) in text for line in dutch_facts)
+    english = sorted(phrase for phrase in _english_phrases() if phrase in text)
+    assert english == []

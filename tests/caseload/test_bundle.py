@@ -16,7 +16,7 @@ import pytest
 from sqlite_utils import Database
 
 from app import database
-from caseload import bundle, demo, inclusion, inclusion_cells
+from caseload import bundle, demo, inclusion, inclusion_cells, protection
 from quickscan import loader
 from quickscan import store as quickscan_store
 from ui.reports import combine
@@ -79,38 +79,44 @@ def bundle_files(desks: list[Path], tmp_path_factory: pytest.TempPathFactory) ->
     return [_bundle(path, folder / f"bundle{n}.json") for n, path in enumerate(desks)]
 
 
-def test_merged_totals_are_the_sums_of_the_desks(
+def _rounded(figures: inclusion.InclusionFigures) -> dict[str, int]:
+    """What the desk's bundle should say: every count rounded to 10 by its own cell key."""
+    return protection.round_all(inclusion_cells.counts(figures), figures.keys, 10)
+
+
+def test_merged_totals_are_the_sums_of_the_desks_rounded_counts(
     desks: list[Path], bundle_files: list[Path]
 ) -> None:
     parts = [_figures(path) for path in desks]
-    merged = combine.merge_bundles([bundle.read(f) for f in bundle_files], START, END)
-    for name in inclusion.GroupFigures.__dataclass_fields__:
-        assert getattr(merged.total, name) == sum(getattr(p.total, name) for p in parts), name
-    assert merged.total.in_period > 300
-    assert list(merged.ladder_start) == [
-        sum(c) for c in zip(*(p.ladder_start for p in parts), strict=True)
-    ]
-    assert list(merged.ladder_end) == [
-        sum(c) for c in zip(*(p.ladder_end for p in parts), strict=True)
-    ]
-    assert dict(merged.outflow_reasons) == {
-        code: sum(dict(p.outflow_reasons)[code] for p in parts)
-        for code, _n in parts[0].outflow_reasons
+    bundles = [bundle.read(f) for f in bundle_files]
+    merged = combine.merge_bundles(bundles, START, END)
+    merged_counts = inclusion_cells.counts(merged)
+    true_sum = {
+        cell: sum(inclusion_cells.counts(p).get(cell, 0) for p in parts) for cell in merged_counts
     }
-    for merged_kinds, name in (
-        (merged.barriers, "barriers"),
-        (merged.interventions, "interventions"),
-    ):
-        for kind in merged_kinds:
-            own = [next(k for k in getattr(p, name) if k.kind == kind.kind) for p in parts]
-            assert kind.clients == sum(k.clients for k in own)
-            assert kind.finished == sum(k.finished for k in own)
-    assert merged.contacts.clients == sum(p.contacts.clients for p in parts)
+    expected = {
+        cell: sum(_rounded(p).get(cell, 0) for p in parts)
+        for cell in merged_counts
+        if cell != inclusion_cells.ON_TIME  # derived in the merge: at the end - overdue
+    }
+    assert {c: n for c, n in merged_counts.items() if c in expected} == expected
+    for cell, number in merged_counts.items():
+        assert number % 10 == 0, cell
+        # Each desk's count moved less than 10: the merged one lies within 3 x 9 of the truth.
+        assert abs(number - true_sum[cell]) <= 3 * 9, cell
+    assert merged.total.in_period > 300
     assert merged.quickscans is not None
     assert [role.role for role in merged.quickscans.roles] == ["klantmanager", "manager"]
 
 
-def test_merged_median_equals_the_median_over_all_clients(
+def test_a_bundle_holds_no_count_of_one_to_nine(bundle_files: list[Path]) -> None:
+    for file in bundle_files:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        numbers = list(data["counts"].values()) + [n for _days, n in data["contact_days"]]
+        assert numbers and all(n % 10 == 0 for n in numbers), file.name
+
+
+def test_merged_median_is_near_the_median_over_all_clients(
     desks: list[Path], bundle_files: list[Path]
 ) -> None:
     merged = bundle.merge([bundle.read(f) for f in bundle_files], START, END)
@@ -122,7 +128,9 @@ def test_merged_median_equals_the_median_over_all_clients(
     )
     middle = len(values) // 2
     expected = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
-    assert merged.contacts.median_days == pytest.approx(expected)
+    # Whole days, and bars rounded to tens: the median moves a little, not much.
+    assert merged.contacts.median_days is not None
+    assert abs(merged.contacts.median_days - expected) <= 3
 
 
 def _personal_values(path: Path) -> set[str]:
@@ -160,22 +168,18 @@ def test_a_bundle_holds_no_name_reference_birth_date_or_bsn(
     assert "Opmerking" not in bundle_files[1].read_text(encoding="utf-8")
 
 
-def test_suppression_applies_to_the_merged_figures(
+def test_the_merged_report_hides_what_is_below_the_minimum(
     bundle_files: list[Path], tmp_path: Path
 ) -> None:
     bundles = [bundle.read(f) for f in bundle_files]
     merged = bundle.merge(bundles, START, END)
-    minimum = 10
-    shown = inclusion_cells.suppressed(merged, minimum)
-    own = inclusion_cells.table(merged)
-    small = [
-        key for key, value in own.counts.items() if 0 < value < minimum and key not in own.virtual
-    ]
-    assert small, "the test needs a small group"
-    assert all(not shown.shown(key) for key in small)
+    shown = inclusion_cells.published(merged, 20)
+    tens = [cell for cell, n in inclusion_cells.counts(merged).items() if n == 10]
+    assert tens, "the test needs a count of 10"
+    assert all(not shown.shown(cell) for cell in tens)
     out = tmp_path / "team.pdf"
     combine.write_bundle_report(
-        bundles, out, start=START, end=END, municipality="Leiden", today=TODAY
+        bundles, out, start=START, end=END, municipality="Leiden", min_group_size=20, today=TODAY
     )
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
     assert "Inclusierapport" in text and "verborgen" in text
@@ -187,6 +191,8 @@ def test_merge_refuses_another_period_and_the_same_bundle_twice(bundle_files: li
         bundle.merge([one], START, dt.date(2025, 6, 30))
     with pytest.raises(bundle.BundleRejected, match="twee keer"):
         bundle.merge([one, one], START, END)
+    with pytest.raises(bundle.BundleRejected, match="afgerond"):
+        bundle.merge([one, dataclasses.replace(bundle.read(bundle_files[1]), base=5)], START, END)
     late = dataclasses.replace(
         bundle.read(bundle_files[1]),
         figures=dataclasses.replace(
@@ -199,7 +205,7 @@ def test_merge_refuses_another_period_and_the_same_bundle_twice(bundle_files: li
 
 
 @pytest.mark.parametrize(
-    "content", ["", "{}", '{"format": "trede-team-bundle", "version": 1}', "[1, 2]", "\xff"]
+    "content", ["", "{}", '{"format": "trede-team-bundle", "version": 2}', "[1, 2]", "\xff"]
 )
 def test_a_broken_bundle_is_refused_in_one_sentence(tmp_path: Path, content: str) -> None:
     path = tmp_path / "kapot.json"

@@ -52,6 +52,7 @@ def _roles(
     questionnaire: model.Questionnaire,
     sides: Mapping[str, comparison.Side],
     completed: Mapping[str, dt.date | None],
+    teams: Mapping[str, str | None] | None = None,
 ) -> inclusion.QuickscanRoles:
     """The newest scan per role side by side, in the questionnaire's order of roles; every
     role scored on the questions all of them answered."""
@@ -62,7 +63,14 @@ def _roles(
     for role in roles:
         definition = questionnaire.role(role)
         label = definition.label.get(language) if definition else role
-        scans.append(inclusion.RoleScan(role=role, label=label, completed_on=completed[role]))
+        scans.append(
+            inclusion.RoleScan(
+                role=role,
+                label=label,
+                completed_on=completed[role],
+                team=(teams or {}).get(role),
+            )
+        )
     ordered = [sides[role] for role in roles]
     themes = theme_rows(questionnaire, ordered, language) if len(ordered) >= 2 else ()
     return inclusion.QuickscanRoles(
@@ -70,14 +78,44 @@ def _roles(
     )
 
 
+def _newest_per_role(responses: Sequence[store.Response]) -> dict[str, store.Response]:
+    """The newest scan of each role, of the questionnaire of the newest scan of all."""
+    if not responses:
+        return {}
+    ordered = sorted(responses, key=lambda r: (r.completed_at or "", r.id), reverse=True)
+    questionnaire_id = ordered[0].questionnaire_id
+    latest: dict[str, store.Response] = {}
+    for response in ordered:
+        if response.questionnaire_id == questionnaire_id:
+            latest.setdefault(response.role, response)
+    return latest
+
+
 def team_scans(db: Database, team: str | None) -> inclusion.QuickscanRoles | None:
-    """The team's newest completed scan per role, of the questionnaire of the newest scan."""
+    """The newest completed scan per role for a report of a team, or of every team (None).
+
+    Every team (None) takes every completed scan, with or without a team. A team takes its
+    own scans; a role the team has no scan of takes the newest scan without a team (a
+    beleidsmedewerker or manager often fills it in for the whole municipality).
+    """
     team = team.strip() if team and team.strip() else None
-    latest = store.latest_complete_per_role(db, team)
+    complete = store.list_responses(db, status=store.COMPLETE)
+    if team is None:
+        latest = _newest_per_role(complete)
+    else:
+        latest = _newest_per_role([r for r in complete if r.team == team])
+        if latest:
+            questionnaire_id = next(iter(latest.values())).questionnaire_id
+            untied = [
+                r for r in complete if r.team is None and r.questionnaire_id == questionnaire_id
+            ]
+        else:
+            untied = [r for r in complete if r.team is None]
+        for role, response in _newest_per_role(untied).items():
+            latest.setdefault(role, response)
     if not latest:
         return None
     newest = max(latest.values(), key=lambda r: (r.completed_at or "", r.id))
-    latest = store.latest_complete_per_role(db, team, newest.questionnaire_id)
     questionnaire = store.questionnaire_for(db, newest)
     sides = {
         role: comparison.Side(
@@ -94,7 +132,8 @@ def team_scans(db: Database, team: str | None) -> inclusion.QuickscanRoles | Non
         else None
         for role, response in latest.items()
     }
-    return _roles(questionnaire, sides, completed)
+    teams = {role: response.team for role, response in latest.items()}
+    return _roles(questionnaire, sides, completed, teams)
 
 
 # -- team bundles -------------------------------------------------------------------------
@@ -157,23 +196,25 @@ def bundled_scans(bundles: Sequence[bundle.Bundle]) -> inclusion.QuickscanRoles 
     completed: dict[str, dt.date | None] = {
         role: dt.datetime.fromisoformat(scan.completed_at).date() for role, scan in latest.items()
     }
-    return _roles(questionnaire, sides, completed)
+    return _roles(questionnaire, sides, completed, {r: s.team for r, s in latest.items()})
 
 
 def make_bundle(
     db: Database,
     period: inclusion.Period,
     *,
+    base: int = 10,
     contact_threshold_days: int = 14,
     origin_enabled: bool = False,
     made_on: dt.date | None = None,
     actor: str,
 ) -> dict[str, Any]:
-    """A team bundle with its quickscans, as JSON data; the export is logged."""
+    """A team bundle with its quickscans, as JSON data, rounded to ``base``; the export is logged."""
     scans, definitions = bundle_scans(db, period.team)
     return bundle.make(
         db,
         period,
+        base=base,
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
         made_on=made_on,

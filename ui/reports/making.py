@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from quickscan import store
-from resources import audit, errors
+from resources import audit, errors, i18n
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -140,14 +140,20 @@ def facts_for(db: Database, request: Request, settings: Settings) -> dict[str, l
     from caseload import evidence  # here, not at the top: the window starts without it
 
     team = request.team
-    if request.facts_of_scan_team and request.response_id is not None:
-        team = evidence.scope_team(db, store.get_response(db, request.response_id).team)
-    return evidence.for_themes(
-        db,
-        team=team,
-        min_group_size=settings.min_group_size,
-        contact_threshold_days=settings.contact_threshold_days,
-    )
+    language = i18n.current_language()
+    if request.response_id is not None:
+        response = store.get_response(db, request.response_id)
+        language = response.language
+        if request.facts_of_scan_team:
+            team = evidence.scope_team(db, response.team)
+    # The facts are sentences in the report: in the report's language, not the window's.
+    with i18n.language_of(language):
+        return evidence.for_themes(
+            db,
+            team=team,
+            min_group_size=settings.min_group_size,
+            contact_threshold_days=settings.contact_threshold_days,
+        )
 
 
 def _write(

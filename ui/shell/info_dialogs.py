@@ -85,7 +85,9 @@ def privacy_html(context: WindowContext) -> str:
         + "</p><p>"
         + _(
             "Herkomst wordt nooit gebruikt om risico's te voorspellen. Rapporten voor managers tonen "
-            "alleen totalen en verbergen groepen kleiner dan %(n)d klanten."
+            "alleen totalen. Ze verbergen groepen kleiner dan %(n)d klanten en ronden de andere "
+            "aantallen af op een veelvoud van %(n)d. Zo laat ook een verschil tussen twee "
+            "rapporten nooit precies een kleine groep zien."
         )
         % {"n": settings.min_group_size}
         + "</p>"
