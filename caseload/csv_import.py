@@ -1,6 +1,6 @@
 """Importing clients from a CSV export: each row checked by the store's rules, all in one transaction.
 
-The rows are checked first, without the database (``caseload.validate``, the same rules as
+The rows are checked first, without the database (:mod:`caseload.csv_rows`, the same rules as
 ``clients.add``), then compared with the stored references and written inside one
 ``db.atomic()``: a crash, a kill or a cancel halfway leaves the database as it was. New clients
 are written in batches with ``executemany`` and added to the search index in one statement
@@ -21,7 +21,17 @@ from typing import Literal, TypeVar
 
 from sqlite_utils import Database
 
-from caseload import csv_mapping, csv_read, errors, model, records, schema, summary, validate
+from caseload import (
+    csv_mapping,
+    csv_read,
+    csv_rows,
+    errors,
+    model,
+    records,
+    schema,
+    summary,
+    validate,
+)
 from resources import audit, changes
 from resources.changes import Kind
 from resources.i18n import _, ngettext
@@ -34,30 +44,9 @@ RejectedRow = csv_read.RejectedRow
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 OnExisting = Literal["skip", "update"]
+ImportCancelled = csv_rows.ImportCancelled
 
-#: Import fields that are client details (trede and its date become a ladder step instead).
-_DETAIL_FIELDS = frozenset(
-    {
-        "reference",
-        "bsn",
-        "initials",
-        "first_name",
-        "surname_prefix",
-        "surname",
-        "birth_date",
-        "guidance_start",
-        "klantmanager",
-        "team",
-    }
-)
-_DATE_FIELDS = ("birth_date", "guidance_start")
 _FTS_INSERT_TRIGGER = "clients_fts_insert"
-#: A cell that Excel would run as a formula is written with a quote in front by the export.
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-class ImportCancelled(Exception):
-    """The user stopped the import; nothing was stored."""
 
 
 @dataclass(frozen=True)
@@ -88,21 +77,10 @@ class ImportResult:
         return self.read > 0 and len(self.rejected) == self.read
 
 
-@dataclass(frozen=True)
-class _Row:
-    """A checked row: the client details, which detail columns had a value, and the trede."""
-
-    line: int
-    details: model.ClientDetails
-    given: frozenset[str]
-    trede: int | None
-    trede_on: dt.date | None
-
-
 @dataclass
 class _Plan:
-    new: list[_Row]
-    updates: list[tuple[int, model.ClientDetails, _Row | None]]
+    new: list[csv_rows.CheckedRow]
+    updates: list[tuple[int, model.ClientDetails, csv_rows.CheckedRow | None]]
     unchanged: int
     skipped: int
     rejected: list[RejectedRow]
@@ -116,101 +94,6 @@ def inspect(
     return table, csv_mapping.detect_mapping(table.headers, bsn_enabled=bsn_enabled)
 
 
-def _cell(cells: Sequence[str], index: int) -> str:
-    value = cells[index].strip() if index < len(cells) else ""
-    if len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_START:
-        return value[1:]
-    return value
-
-
-def parse_row(
-    line: int,
-    cells: Sequence[str],
-    columns: Mapping[str, int],
-    width: int,
-    *,
-    bsn_enabled: bool,
-    today: dt.date,
-) -> _Row:
-    """One row as checked client details and trede; a ``CaseloadError`` says what is wrong."""
-    if len(cells) > width and any(cell.strip() for cell in cells[width:]):
-        raise errors.CaseloadError(
-            _(
-                "Deze regel heeft %(found)d kolommen en de kopregel %(expected)d. "
-                "Staat er een scheidingsteken in een veld zonder aanhalingstekens?"
-            )
-            % {"found": len(cells), "expected": width}
-        )
-    values = {name: _cell(cells, index) for name, index in columns.items()}
-    dates = {name: csv_read.parse_date(name, values.get(name, ""), today) for name in _DATE_FIELDS}
-    details = model.ClientDetails(
-        reference=values.get("reference", ""),
-        bsn=values.get("bsn") or None,
-        initials=values.get("initials", ""),
-        first_name=values.get("first_name", ""),
-        surname_prefix=values.get("surname_prefix", ""),
-        surname=values.get("surname", ""),
-        birth_date=dates["birth_date"],
-        guidance_start=dates["guidance_start"],
-        klantmanager=values.get("klantmanager", ""),
-        team=values.get("team", ""),
-    )
-    clean = validate.client_details(details, bsn_enabled, today)
-    trede = csv_read.parse_trede(values.get("trede", ""))
-    trede_on = None
-    if trede is not None:
-        trede_on = csv_read.parse_date("measured_on", values.get("trede_on", ""), today) or today
-        validate.not_in_future("measured_on", trede_on, today)
-    given = frozenset(name for name in _DETAIL_FIELDS & values.keys() if values[name])
-    return _Row(line, clean, given, trede, trede_on)
-
-
-def _check_rows(
-    table: csv_read.CsvTable,
-    columns: Mapping[str, int],
-    *,
-    bsn_enabled: bool,
-    today: dt.date,
-    cancelled: CancelCheck | None,
-) -> tuple[list[_Row], list[RejectedRow], list[RejectedRow]]:
-    """Every row checked; duplicates of an earlier reference in the file are rejected.
-
-    Returns the good rows, the rejected ones and the lines that hold no client at all.
-    """
-    rows: list[_Row] = []
-    rejected: list[RejectedRow] = []
-    not_data: list[RejectedRow] = []
-    first_line: dict[str, int] = {}
-    width = len(table.headers)
-    reference_column = columns["reference"]
-    for position, (line, cells) in enumerate(table.rows):
-        if cancelled is not None and position % BATCH == 0 and cancelled():
-            raise ImportCancelled()
-        reason = csv_read.not_data(cells, width)
-        if reason is not None:
-            not_data.append(RejectedRow(line, reason))
-            continue
-        # Duplicates first: when a reference occurs twice, neither line says which is right,
-        # so every later line with it is rejected, even if the first one is rejected too.
-        reference = _cell(cells, reference_column)
-        if reference and reference in first_line:
-            reason = _("Klantnummer %(reference)s staat ook op regel %(line)d.") % {
-                "reference": reference,
-                "line": first_line[reference],
-            }
-            rejected.append(RejectedRow(line, reason))
-            continue
-        if reference:
-            first_line[reference] = line
-        try:
-            rows.append(
-                parse_row(line, cells, columns, width, bsn_enabled=bsn_enabled, today=today)
-            )
-        except errors.CaseloadError as error:
-            rejected.append(RejectedRow(line, error.message))
-    return rows, rejected, not_data
-
-
 def _stored(db: Database, references: list[str]) -> dict[str, model.Client]:
     """The stored clients with these references."""
     sql = "SELECT * FROM clients WHERE reference IN (SELECT value FROM json_each(?))"
@@ -221,7 +104,7 @@ def _stored(db: Database, references: list[str]) -> dict[str, model.Client]:
 
 def _plan(
     db: Database,
-    rows: list[_Row],
+    rows: list[csv_rows.CheckedRow],
     rejected: list[RejectedRow],
     *,
     on_existing: OnExisting,
@@ -421,8 +304,13 @@ def import_clients(
     if mapping is None:
         mapping = csv_mapping.detect_mapping(table.headers, bsn_enabled=bsn_enabled)
     columns = csv_mapping.check_mapping(table.headers, mapping)
-    rows, rejected, not_data = _check_rows(
-        table, columns, bsn_enabled=bsn_enabled, today=day, cancelled=cancelled
+    rows, rejected, not_data = csv_rows.check_rows(
+        table,
+        columns,
+        bsn_enabled=bsn_enabled,
+        today=day,
+        cancelled=cancelled,
+        cancel_every=BATCH,
     )
     if not valid_only and rejected:
         raise _refused(rejected)
