@@ -151,12 +151,16 @@ class MainWindow(QMainWindow):
         self.locker.set_minutes(self.context.settings.lock_minutes)
         if Kind.DATABASE in changed.kinds:
             # Encrypting changes what the Beveiliging group offers: make that page again.
-            old = self.settings_page
-            self.settings_page = self._make_settings_page()
-            self.pages.insertWidget(Page.SETTINGS, self.settings_page)
-            self.pages.removeWidget(old)
-            old.deleteLater()
-            accessibility.name_widgets(self.settings_page)
+            self._renew_settings_page()
+
+    def _renew_settings_page(self) -> None:
+        """Make the Instellingen page again from the settings as they are now."""
+        old = self.settings_page
+        self.settings_page = self._make_settings_page()
+        self.pages.insertWidget(Page.SETTINGS, self.settings_page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        accessibility.name_widgets(self.settings_page)
 
     def _build_menus(self, entries: list[tuple[str, str, QWidget]]) -> None:
         bar = self.menuBar()
@@ -286,7 +290,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Welkom. Vul eerst uw gegevens in."))
 
     def _welcome_done(self, profile: profile_form.Profile) -> None:
-        self._apply_settings(
+        done = self._apply_settings(
             {
                 "municipality": profile.municipality,
                 "user_name": profile.user_name,
@@ -295,6 +299,9 @@ class MainWindow(QMainWindow):
             },
             page=Page.CASELOAD,
         )
+        if done:
+            # Instellingen was made before the user said who they are: show what they typed.
+            self._renew_settings_page()
 
     def _save_settings(self, changes: dict[str, Any]) -> None:
         if self._apply_settings(changes, page=Page.SETTINGS):

@@ -214,3 +214,19 @@ def test_file_dialogs_start_in_documents_then_where_the_user_went_last(
     assert first != Path.cwd(), "not the program's own folder"
     assert first in (Path.home(), Path.home() / "Documents") or first.name == "Documents"
     assert Path(starts[1]) == chosen, "the next dialog opens where the user went last"
+
+
+def test_instellingen_shows_what_the_welcome_page_stored(qtbot, db, app_paths) -> None:
+    from app import context
+
+    first = context.AppContext(db=db, paths=app_paths, settings=settings.load(app_paths.settings))
+    window = _shown(qtbot, main_window.MainWindow(first))
+    form = window.welcome.form
+    qtbot.keyClicks(form.municipality, "Leiden")
+    qtbot.keyClick(form.municipality, Qt.Key.Key_Tab)
+    type_text(form.user_name, "Zoë")
+    qtbot.keyClick(form.user_name, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == main_window.Page.SETTINGS
+    shown = window.settings_page.profile
+    assert (shown.municipality.text(), shown.user_name.text()) == ("Leiden", "Zoë")
