@@ -57,33 +57,26 @@ def test_a_stale_compiled_catalog_is_reported(
     assert any("out of date" in line and "'Instellingen'" in line for line in found)
 
 
-def test_a_changed_translation_in_the_compiled_catalog_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _changed(catalog: Catalog) -> None:
+    catalog["Instellingen"].string = "Preferences"  # the .mo says what the .po does not
+
+
+def _missing(catalog: Catalog) -> None:
+    del catalog["Instellingen"]
+
+
+@pytest.mark.parametrize(("edit", "word"), [(_changed, "changed"), (_missing, "missing")])
+def test_a_changed_or_missing_translation_in_the_compiled_catalog_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit, word: str
 ) -> None:
     _copy_catalogs(tmp_path, monkeypatch)
     for language in i18n.LANGUAGES:
         _compile(language, monkeypatch, babel_version="1.0")
     english = catalogs._read(catalogs.po_path("en"), "en")
-    english["Instellingen"].string = "Preferences"  # the .mo says something the .po does not
+    edit(english)
     catalogs.mo_path("en").write_bytes(catalogs._mo_bytes(english))
-    found = catalogs.problems()
-    assert found == [
-        f"{catalogs.mo_path('en')}: out of date (run make catalogs): changed 'Instellingen'"
-    ]
-
-
-def test_a_missing_translation_in_the_compiled_catalog_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _copy_catalogs(tmp_path, monkeypatch)
-    for language in i18n.LANGUAGES:
-        _compile(language, monkeypatch, babel_version="1.0")
-    english = catalogs._read(catalogs.po_path("en"), "en")
-    del english["Instellingen"]
-    catalogs.mo_path("en").write_bytes(catalogs._mo_bytes(english))
-    found = catalogs.problems()
-    assert found == [
-        f"{catalogs.mo_path('en')}: out of date (run make catalogs): missing 'Instellingen'"
+    assert catalogs.problems() == [
+        f"{catalogs.mo_path('en')}: out of date (run make catalogs): {word} 'Instellingen'"
     ]
 
 
