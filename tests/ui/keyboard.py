@@ -1,4 +1,5 @@
-"""Typing as a user does, also letters outside ASCII (qtbot.keyClicks aborts on 'ë')."""
+"""Keys as a user presses them: where the keyboard focus is, also letters outside ASCII
+(qtbot.keyClicks aborts on 'ë')."""
 
 from __future__ import annotations
 
@@ -13,3 +14,15 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
             QApplication.sendEvent(widget, event)
+
+
+def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the keyboard focus is, as a user does."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    qtbot.keyClick(widget, key, modifier)
+
+
+def type_keys(qtbot, text: str) -> None:
+    """Type ASCII text where the keyboard focus is."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)

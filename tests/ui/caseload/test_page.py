@@ -15,6 +15,7 @@ from ui.caseload.page import CaseloadPage
 from ui.caseload.table_model import ROW_ROLE
 from ui.shell import main_window
 
+from ..keyboard import press, type_keys
 from ..shell.test_main_window import interactive_widgets, show_active, visible_label
 
 
@@ -31,18 +32,6 @@ def caseload_context(app_context):
     ).value
     app_context.zoe_id = zoe.id
     return app_context
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is, as a user does."""
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(widget, key, modifier)
-
-
-def type_keys(qtbot, text: str) -> None:
-    """Type ASCII text where the keyboard focus is."""
-    qtbot.keyClicks(QApplication.focusWidget(), text)
 
 
 def caseload_row(page: CaseloadPage, client_id: int) -> caseload_query.CaseloadRow:

@@ -10,14 +10,9 @@ from caseload import clients, journal, model
 from ui import changes
 from ui.client.view import ClientView
 
+from ..keyboard import press
+
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is, as a user does."""
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(widget, key, modifier)
 
 
 @pytest.fixture

@@ -13,15 +13,8 @@ from ui import changes
 from ui.quickscan import page as quickscan_page
 from ui.quickscan.question import QuestionBox
 
-from ..keyboard import type_text
+from ..keyboard import press, type_text
 from ..shell.test_main_window import show_active
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key on whatever has the keyboard focus, as a user does."""
-    focused = QApplication.focusWidget()
-    assert focused is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(focused, key, modifier)
 
 
 def focused_box() -> QuestionBox:

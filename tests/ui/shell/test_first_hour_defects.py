@@ -18,6 +18,7 @@ from ui.client.details_dialog import ClientDialog
 from ui.client.view import ClientView
 from ui.shell import main_window
 
+from ..keyboard import press, type_keys
 from .test_main_window import show_active, type_text
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -27,22 +28,19 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is, as a user does."""
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(widget, key, modifier)
-
-
-def type_keys(qtbot, text: str) -> None:
-    """Type ASCII text where the keyboard focus is."""
-    qtbot.keyClicks(QApplication.focusWidget(), text)
-
-
 def _shown(qtbot, widget):
     qtbot.addWidget(widget)
     show_active(qtbot, widget)
     return widget
+
+
+def _through_welcome(qtbot, window: main_window.MainWindow) -> None:
+    """Say who you are on the welcome page by keyboard, as on the very first start."""
+    form = window.welcome.form
+    qtbot.keyClicks(form.municipality, "Leiden")
+    qtbot.keyClick(form.municipality, Qt.Key.Key_Tab)
+    type_text(form.user_name, "Zoë")
+    qtbot.keyClick(form.user_name, Qt.Key.Key_Return)
 
 
 def test_gegevens_opvragen_button_asks_a_folder_and_writes_the_files(
@@ -97,11 +95,7 @@ def test_page_shortcuts_work_in_the_first_session_after_the_welcome_page(
 
     first = context.AppContext(db=db, paths=app_paths, settings=settings.load(app_paths.settings))
     window = _shown(qtbot, main_window.MainWindow(first))
-    form = window.welcome.form
-    qtbot.keyClicks(form.municipality, "Leiden")
-    qtbot.keyClick(form.municipality, Qt.Key.Key_Tab)
-    type_text(form.user_name, "Zoë")
-    qtbot.keyClick(form.user_name, Qt.Key.Key_Return)
+    _through_welcome(qtbot, window)
     assert window.current_page() == main_window.Page.CASELOAD
 
     for key, page in (
@@ -221,11 +215,7 @@ def test_instellingen_shows_what_the_welcome_page_stored(qtbot, db, app_paths) -
 
     first = context.AppContext(db=db, paths=app_paths, settings=settings.load(app_paths.settings))
     window = _shown(qtbot, main_window.MainWindow(first))
-    form = window.welcome.form
-    qtbot.keyClicks(form.municipality, "Leiden")
-    qtbot.keyClick(form.municipality, Qt.Key.Key_Tab)
-    type_text(form.user_name, "Zoë")
-    qtbot.keyClick(form.user_name, Qt.Key.Key_Return)
+    _through_welcome(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == main_window.Page.SETTINGS
     shown = window.settings_page.profile

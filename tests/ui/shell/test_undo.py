@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlite_utils import Database
 
 from caseload import caseload_query, clients, journal, model
@@ -21,7 +21,7 @@ from resources import audit
 from ui.caseload.columns import Column
 from ui.shell import main_window
 
-from ..keyboard import type_text
+from ..keyboard import press, type_text
 from .test_main_window import show_active
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -101,13 +101,6 @@ def seen(window: main_window.MainWindow) -> tuple[Any, ...]:
         for c in range(timeline.columnCount())
     )
     return cells, lines, view.progress_label.text()
-
-
-def press(qtbot, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key where the keyboard focus is, as a user does."""
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    qtbot.keyClick(widget, key, modifier)
 
 
 def _save(qtbot, window) -> None:
