@@ -14,7 +14,8 @@ from typing import Any, NoReturn
 
 from app import commands_basic, paths
 from app import settings as settings_module
-from resources import i18n
+from resources import files, i18n
+from resources.errors import UserError
 from resources.i18n import _
 
 #: Modules that add sub-commands; each has ``register(subparsers, common)``. They are imported
@@ -202,6 +203,29 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
+#: The options that name a file or folder a command writes.
+OUTPUT_OPTIONS = ("out", "rejected")
+
+
+def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
+    """A command never writes its output over the database it reads (a typo in --out)."""
+    targets = [getattr(options, name, None) for name in OUTPUT_OPTIONS]
+    chosen = [Path(target) for target in targets if target]
+    if not chosen:
+        return
+    database = commands_basic.database_path(options)
+    for target in chosen:
+        if files.is_database_file(target, database):
+            raise UserError(
+                _(
+                    "%(file)s is de database zelf. Kies een ander bestand om naar te schrijven. "
+                    "Er is niets veranderd."
+                )
+                % {"file": target}
+            )
+
+
 def run(options: argparse.Namespace) -> int:
     """Run the handler that the parser chose."""
+    refuse_writing_over_the_database(options)
     return int(options.handler(options))

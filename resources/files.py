@@ -34,3 +34,22 @@ def private_file(target: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
+
+
+#: The files SQLite keeps beside a database while it is open or after a crash.
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _same(one: Path, other: Path) -> bool:
+    if one.exists() and other.exists():
+        with contextlib.suppress(OSError):
+            return os.path.samefile(one, other)  # also through links
+    return one.expanduser().resolve(strict=False) == other.expanduser().resolve(strict=False)
+
+
+def is_database_file(target: Path, database: Path) -> bool:
+    """Whether writing ``target`` would overwrite the database or one of SQLite's files of it."""
+    return any(
+        _same(target, database.with_name(database.name + companion))
+        for companion in DATABASE_COMPANIONS
+    )

@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from resources import files
+from resources.i18n import _
 from ui.context import WindowContext
 
 _GROUP = "folders"
@@ -48,6 +50,14 @@ def save_file(
     start = start_folder(context, purpose) / suggested_name
     name, chosen = QFileDialog.getSaveFileName(parent, caption, str(start), filters)
     if not name:
+        return None, chosen
+    if files.is_database_file(Path(name), context.paths.database):
+        QMessageBox.warning(
+            parent,
+            caption,
+            _("%(file)s is de database zelf. Kies een ander bestand. Er is niets veranderd.")
+            % {"file": name},
+        )
         return None, chosen
     remember(context, purpose, Path(name).parent)
     return Path(name), chosen

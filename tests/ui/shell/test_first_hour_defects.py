@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from app import settings
 from caseload import clients, journal, model
@@ -220,3 +220,20 @@ def test_instellingen_shows_what_the_welcome_page_stored(qtbot, db, app_paths) -
     assert window.current_page() == main_window.Page.SETTINGS
     shown = window.settings_page.profile
     assert (shown.municipality.text(), shown.user_name.text()) == ("Leiden", "Zoë")
+
+
+def test_saving_over_the_database_is_refused_in_the_window(
+    qtbot, app_context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caseload import demo
+    from ui.caseload.page import CaseloadPage
+
+    demo.fill(app_context.db, 20, seed=4)
+    page = _shown(qtbot, CaseloadPage(app_context, changes.ChangeBus()))
+    database = app_context.paths.database
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(database), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert warnings and "is de database zelf" in warnings[0]
+    assert app_context.db["clients"].count == 20, "the database is still there, whole"
