@@ -103,15 +103,11 @@ class TredeForm(EntryForm):
         self.measured_on = DateField(dt.date.today())
         self.form.add_field(_("Datum meting:"), self.measured_on, "measured_on")
 
-        questions = QWidget()
-        grid = QGridLayout(questions)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(1, 1)
-        self.questions = self._check_boxes(grid, ladder.QUESTIONS, self._suggest)
-        heading = QLabel(_("Wat doet de klant nu? De antwoorden stellen een trede voor."))
-        heading.setWordWrap(True)
-        self.form.addRow(heading)
-        self.form.addRow(questions)
+        self.questions = self._question_block(
+            _("Wat doet de klant nu? De antwoorden stellen een trede voor."),
+            ladder.QUESTIONS,
+            self._suggest,
+        )
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.form.addRow(self.suggestion)
@@ -123,15 +119,11 @@ class TredeForm(EntryForm):
         self.form.addRow(trede_label)
         self.form.addRow(self.trede)
 
-        growth = QWidget()
-        growth_grid = QGridLayout(growth)
-        growth_grid.setContentsMargins(0, 0, 0, 0)
-        growth_grid.setColumnStretch(1, 1)
-        self.growth = self._check_boxes(growth_grid, ladder.GROWTH_QUESTIONS, self._suggest_growth)
-        growth_heading = QLabel(_("Groeipotentie: wat kan de klant binnen een jaar?"))
-        growth_heading.setWordWrap(True)
-        self.form.addRow(growth_heading)
-        self.form.addRow(growth)
+        self.growth = self._question_block(
+            _("Groeipotentie: wat kan de klant binnen een jaar?"),
+            ladder.GROWTH_QUESTIONS,
+            self._suggest_growth,
+        )
         self.expected = QComboBox()
         self.expected.addItem(_("Niet ingeschat"), None)
         for step in ladder.TREDEN:
@@ -141,9 +133,18 @@ class TredeForm(EntryForm):
         self.form.add_field(_("Notitie:"), self.note, "note")
         self._update_enabled()
 
-    def _check_boxes(
-        self, grid: QGridLayout, questions: tuple[ladder.Question, ...], slot: Callable[[], None]
+    def _question_block(
+        self, heading: str, questions: tuple[ladder.Question, ...], slot: Callable[[], None]
     ) -> dict[str, QCheckBox]:
+        """A heading and a tick box per question, each calling ``slot`` when it changes."""
+        title = QLabel(heading)
+        title.setWordWrap(True)
+        self.form.addRow(title)
+        block = QWidget()
+        grid = QGridLayout(block)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        self.form.addRow(block)
         boxes: dict[str, QCheckBox] = {}
         for row, question in enumerate(questions):
             box, label = wrapped_check_box(_(question.text))
