@@ -213,13 +213,12 @@ def test_every_kind_of_report(qtbot, app_context, language: str) -> None:
     assert found == []
 
 
-def _dialogs(app_context) -> dict[str, Callable[[], QDialog]]:
+def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
     """One instance of every dialog of the window, with everything switched on."""
     app_context.update_settings(bsn_enabled=True, origin_enabled=True, origin_purpose="onderzoek")
     client = clients.add(app_context.db, model.ClientDetails(reference="D-1"), actor="t").value
     bus = changes.ChangeBus()
-    owner = QWidget()  # the lock dialog needs a window behind it; kept alive with the dict
-    dialogs: dict[str, Callable[[], QDialog]] = {
+    return {
         "ClientDialog": lambda: client_dialog.ClientDialog(app_context, bus),
         "ClientDialog (edit)": lambda: client_dialog.ClientDialog(app_context, bus, client),
         "EraseClientDialog": lambda: erase_dialog.EraseClientDialog(app_context, bus, client),
@@ -236,13 +235,13 @@ def _dialogs(app_context) -> dict[str, Callable[[], QDialog]]:
         ),
         "UnlockDialog": lambda: idle_lock.UnlockDialog(app_context, owner),
     }
-    dialogs["UnlockDialog"].owner = owner  # type: ignore[attr-defined]
-    return dialogs
 
 
 def test_every_dialog(qtbot, app_context, language: str) -> None:
     found: list[str] = []
-    for name, make in _dialogs(app_context).items():
+    owner = QWidget()  # the lock dialog needs a window behind it
+    qtbot.addWidget(owner)
+    for name, make in _dialogs(app_context, owner).items():
         dialog = make()
         qtbot.addWidget(dialog)
         dialog.show()
@@ -253,7 +252,7 @@ def test_every_dialog(qtbot, app_context, language: str) -> None:
     assert found == []
 
 
-def test_the_walk_covers_every_dialog_class(app_context) -> None:
+def test_the_walk_covers_every_dialog_class(qtbot, app_context) -> None:
     """A new dialog in ui/ must join the walk above."""
     defined = set()
     for module in UI.glob("**/*.py"):
@@ -262,5 +261,7 @@ def test_the_walk_covers_every_dialog_class(app_context) -> None:
                 getattr(base, "id", "") == "QDialog" for base in node.bases
             ):
                 defined.add(node.name)
-    walked = {name.split(" ")[0] for name in _dialogs(app_context)}
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    walked = {name.split(" ")[0] for name in _dialogs(app_context, owner)}
     assert defined - walked == set()
