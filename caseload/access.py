@@ -25,6 +25,9 @@ TABLES = (
     ("barrier_events", "client_id", N_("Elke verandering van een obstakel.")),
     ("contacts", "client_id", N_("De contactmomenten, met een korte samenvatting.")),
     ("actions", "client_id", N_("Het plan van aanpak: doelen, interventies en resultaten.")),
+    ("appointments", "client_id", N_("De geplande afspraken, en of ze zijn doorgegaan.")),
+    ("outflows", "client_id", N_("Uitstroom naar werk: sector, uren, soort contract, startdatum.")),
+    ("followups", "client_id", N_("Na zes maanden: werkt de klant nog?")),
 )
 
 

@@ -13,7 +13,16 @@ from resources import changes as changes_
 from resources.i18n import _
 
 #: Every table that holds rows about one client, children before the client itself.
-CHILD_TABLES = ("barrier_events", "barriers", "contacts", "actions", "ladder_steps")
+CHILD_TABLES = (
+    "followups",
+    "outflows",
+    "appointments",
+    "barrier_events",
+    "barriers",
+    "contacts",
+    "actions",
+    "ladder_steps",
+)
 
 
 def obj(client_id: int) -> str:

@@ -231,3 +231,83 @@ def m004_contacts_shared_with_client(db: Database) -> None:
 def m005_report_secret(db: Database) -> None:
     """Draw the secret behind the record keys that protect report figures across reports."""
     protection.create_secret(db)
+
+
+@MIGRATIONS()
+def m006_klantmanager_day(db: Database) -> None:
+    """Planning, corrections, closing with outflow and follow-up, contact details, handover."""
+    clients = db["clients"]
+    # Planning: None means "the default" (six months after the last measurement; the contact
+    # frequency from the settings), so a changed default reaches every client without a write.
+    clients.add_column("planned_measurement_on", str)  # type: ignore[union-attr]
+    clients.add_column("contact_every_days", int)  # type: ignore[union-attr]
+    # Summary kept by the stores like next_due_on: the earliest appointment still planned.
+    clients.add_column("next_appointment_on", str)  # type: ignore[union-attr]
+    # Optional contact details (a setting can switch them off for the whole municipality).
+    clients.add_column("phone", str)  # type: ignore[union-attr]
+    clients.add_column("email", str)  # type: ignore[union-attr]
+    # Handover to a colleague on another laptop: when and to whom the file went.
+    clients.add_column("transferred_on", str)  # type: ignore[union-attr]
+    clients.add_column("transferred_to", str)  # type: ignore[union-attr]
+
+    db["appointments"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "client_id": int,
+            "planned_on": str,
+            "planned_time": str,
+            "kind": str,
+            "note": str,
+            # gepland, gehouden (a contact took place), gemist, afgezegd
+            "status": str,
+            # The contact in which it was planned, and the one that held it.
+            "planned_in_contact_id": int,
+            "held_in_contact_id": int,
+        },
+        pk="id",
+        foreign_keys=[("client_id", "clients", "id")],
+        not_null={"client_id", "planned_on", "kind", "status"},
+        defaults={"status": "gepland"},
+    )
+    db["appointments"].create_index(["client_id", "planned_on"])  # type: ignore[union-attr]
+    # The worklist: planned appointments by date, across the caseload.
+    db["appointments"].create_index(["status", "planned_on"])  # type: ignore[union-attr]
+
+    # Corrections: a row changed after it was first saved shows "gecorrigeerd" in the timeline.
+    for table in ("contacts", "ladder_steps", "barrier_events", "actions"):
+        db[table].add_column("corrected_on", str)  # type: ignore[union-attr]
+
+    # Outflow to work: one row per closing with reason uitstroom_werk (a reopened and closed
+    # again file can have two).
+    db["outflows"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "client_id": int,
+            "closed_on": str,
+            "start_on": str,
+            "employer_sector": str,
+            "hours_per_week": float,
+            "contract_type": str,
+        },
+        pk="id",
+        foreign_keys=[("client_id", "clients", "id")],
+        not_null={"client_id", "closed_on"},
+    )
+    db["outflows"].create_index(["client_id"])  # type: ignore[union-attr]
+    # Six months after outflow: "werkt de klant nog?" (still_working 1/0, None until answered).
+    db["followups"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "client_id": int,
+            "outflow_id": int,
+            "due_on": str,
+            "answered_on": str,
+            "still_working": int,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("client_id", "clients", "id"), ("outflow_id", "outflows", "id")],
+        not_null={"client_id", "outflow_id", "due_on"},
+    )
+    db["followups"].create_index(["due_on"])  # type: ignore[union-attr]
+    db["followups"].create_index(["client_id"])  # type: ignore[union-attr]
