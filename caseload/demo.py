@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import demo_names, summary
+from caseload import demo_names, demo_outflows, summary
 from resources import audit, changes
 from resources.changes import Kind
 from resources.errors import UserError
@@ -362,6 +362,7 @@ def fill(
             done += count
             if progress is not None:
                 progress(done, clients)
+        demo_outflows.fill(db, seed, today)
         summary.refresh_all(db)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
     made = DemoSummary(

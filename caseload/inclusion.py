@@ -9,6 +9,8 @@ Every count here is of *clients* (not of rows), so that the small-group rule of
   within the period. *Outflow*: closed within the period. *At the end*: in the period and not
   closed on or before the last day. So at the start + inflow = at the end + outflow.
 - *Trede on a day*: the newest ladder measurement on or before that day.
+- *Lasting outflow*: of the clients who left for work in the period, the ones whose six-month
+  follow-up is answered (*followed*), and of those the ones still working (*lasting*).
 - *Movement*: from the newest measurement on or before the first day (else the first one in the
   period) to the newest one in the period, for clients with two such measurements.
 
@@ -97,7 +99,13 @@ WITH c AS (
          AND s.measured_on BETWEEN :start AND :end
          ORDER BY s.measured_on DESC, s.id DESC LIMIT 1) AS last_id,
         (SELECT max(k.contact_on) FROM contacts k WHERE k.client_id = c.id
-         AND k.contact_on <= :end) AS last_contact
+         AND k.contact_on <= :end) AS last_contact,
+        CASE WHEN c.closing_reason = 'uitstroom_werk' AND c.closed_on <= :end THEN
+            (SELECT u.still_working FROM outflows o JOIN followups u ON u.outflow_id = o.id
+             WHERE o.client_id = c.id AND u.client_id = c.id
+               AND o.closed_on BETWEEN :start AND :end AND u.still_working IS NOT NULL
+             ORDER BY o.closed_on DESC, u.answered_on DESC, u.id DESC LIMIT 1)
+        END AS still_working
     FROM c
 )
 SELECT ids.id, ids.origin, ids.team, ids.closing_reason,
@@ -111,7 +119,8 @@ SELECT ids.id, ids.origin, ids.team, ids.closing_reason,
     (SELECT trede FROM ladder_steps WHERE id = coalesce(ids.before_id, ids.first_id)) AS trede_from,
     CASE WHEN coalesce(ids.before_id, ids.first_id) != ids.last_id
          THEN (SELECT trede FROM ladder_steps WHERE id = ids.last_id) END AS trede_to,
-    ids.last_contact IS NULL OR ids.last_contact < :cutoff AS contact_overdue
+    ids.last_contact IS NULL OR ids.last_contact < :cutoff AS contact_overdue,
+    ids.still_working
 FROM ids
 """
 
@@ -129,6 +138,8 @@ _GROUP_CONDITIONS = (
     ("stayed", "trede_to = trede_from"),
     ("fell", "trede_to < trede_from"),
     ("no_recent_contact", "at_end AND contact_overdue"),
+    ("work_followed", "outflow AND closing_reason = 'uitstroom_werk' AND still_working IS NOT NULL"),
+    ("work_lasting", "outflow AND closing_reason = 'uitstroom_werk' AND still_working = 1"),
 )
 #: The name of each key figure's count in the report (inclusion_cells).
 GROUP_CELLS = {
@@ -143,6 +154,8 @@ GROUP_CELLS = {
     "stayed": cells.STAYED,
     "fell": cells.FELL,
     "no_recent_contact": cells.OVERDUE,
+    "work_followed": cells.FOLLOWED,
+    "work_lasting": cells.LASTING,
 }
 
 # Per group (origin or team): each key figure's count and the sum of its record keys.

@@ -27,6 +27,8 @@ IN_PERIOD, AT_START, INFLOW, OUTFLOW, AT_END = (
 MEASURED, ROSE, STAYED, FELL = "measured", "rose", "stayed", "fell"
 OVERDUE, ON_TIME, CONTACTED = "no_recent_contact", "recent_contact", "contact_clients"
 WORK_REASON = "uitstroom_werk"
+#: Outflow to work with an answered six-month follow-up, and of those still working.
+FOLLOWED, LASTING = "work_followed", "work_lasting"
 
 
 def reason(code: str) -> str:
@@ -67,6 +69,8 @@ ORIGIN_FIGURES = (
     (MEASURED, MEASURED),
     (ROSE, ROSE),
     (OVERDUE, OVERDUE),
+    (FOLLOWED, FOLLOWED),
+    (LASTING, LASTING),
 )
 
 
@@ -78,6 +82,8 @@ def _origin_values(group: inclusion.GroupFigures) -> dict[str, int]:
         MEASURED: group.measured,
         ROSE: group.rose,
         OVERDUE: group.no_recent_contact,
+        FOLLOWED: group.work_followed,
+        LASTING: group.work_lasting,
     }
 
 
@@ -97,6 +103,8 @@ def counts(figures: inclusion.InclusionFigures) -> dict[str, int]:
         OVERDUE: total.no_recent_contact,
         ON_TIME: total.at_end - total.no_recent_contact,
         CONTACTED: figures.contacts.clients,
+        FOLLOWED: total.work_followed,
+        LASTING: total.work_lasting,
     }
     found.update({reason(code): number for code, number in figures.outflow_reasons})
     for moment, values in (("start", figures.ladder_start), ("end", figures.ladder_end)):
@@ -141,6 +149,8 @@ def from_counts(
             stayed=found.get(name(STAYED), 0),
             fell=found.get(name(FELL), 0),
             no_recent_contact=found.get(name(OVERDUE), 0),
+            work_followed=found.get(name(FOLLOWED), 0),
+            work_lasting=found.get(name(LASTING), 0),
         )
 
     def kinds(
@@ -187,6 +197,7 @@ def within(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
     pairs = [(IN_PERIOD, cell) for cell in (AT_START, INFLOW, AT_END, OUTFLOW, MEASURED)]
     pairs += [(IN_PERIOD, CONTACTED), (AT_END, OVERDUE), (AT_END, ON_TIME)]
     pairs += [(MEASURED, cell) for cell in (ROSE, STAYED, FELL)]
+    pairs += [(reason(WORK_REASON), FOLLOWED), (FOLLOWED, LASTING)]
     pairs += [(OUTFLOW, reason(code)) for code, _number in figures.outflow_reasons]
     for moment, values, base in (
         ("start", figures.ladder_start, AT_START),
@@ -208,6 +219,8 @@ def within(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
         pairs += [(group, cell_of(code, cell)) for cell in (AT_END, "work", MEASURED)]
         pairs += [(cell_of(code, MEASURED), cell_of(code, ROSE))]
         pairs += [(cell_of(code, AT_END), cell_of(code, OVERDUE))]
+        pairs += [(cell_of(code, "work"), cell_of(code, FOLLOWED))]
+        pairs += [(cell_of(code, FOLLOWED), cell_of(code, LASTING))]
     return pairs
 
 

@@ -30,6 +30,7 @@ def shares(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
     ):
         pairs += [(c.trede(moment, number), base) for number in range(len(values))]
     pairs += [(part, c.MEASURED) for part in (c.ROSE, c.STAYED, c.FELL)]
+    pairs += [(c.LASTING, c.FOLLOWED)]
     for kind in figures.barriers:
         pairs += [(c.barrier(kind.kind), c.IN_PERIOD)]
         pairs += [(c.barrier(kind.kind, solved=True), c.IN_PERIOD)]

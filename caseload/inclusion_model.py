@@ -40,6 +40,10 @@ class GroupFigures:
     fell: int
     #: Clients at the end without a contact within the threshold (or never).
     no_recent_contact: int
+    #: Of the outflow to work: clients whose six-month follow-up is answered, and of those the
+    #: ones still working (the lasting outflow).
+    work_followed: int = 0
+    work_lasting: int = 0
 
 
 @dataclass(frozen=True)
