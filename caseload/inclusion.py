@@ -138,7 +138,10 @@ _GROUP_CONDITIONS = (
     ("stayed", "trede_to = trede_from"),
     ("fell", "trede_to < trede_from"),
     ("no_recent_contact", "at_end AND contact_overdue"),
-    ("work_followed", "outflow AND closing_reason = 'uitstroom_werk' AND still_working IS NOT NULL"),
+    (
+        "work_followed",
+        "outflow AND closing_reason = 'uitstroom_werk' AND still_working IS NOT NULL",
+    ),
     ("work_lasting", "outflow AND closing_reason = 'uitstroom_werk' AND still_working = 1"),
 )
 #: The name of each key figure's count in the report (inclusion_cells).

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from caseload import inclusion, inclusion_cells, protection, report_pdf
+from caseload import inclusion, inclusion_cells, inclusion_trends, protection, report_pdf
 from resources import files
 from resources.i18n import _
 
@@ -59,12 +59,13 @@ def data(
     *,
     municipality: str,
     made_on: dt.date,
+    trends: inclusion_trends.Trends | None = None,
 ) -> dict[str, Any]:
-    """The export as JSON data."""
+    """The export as JSON data; with ``trends``, also the previous period and each quarter."""
     median = figures.contacts.median_days
     if median is not None and not shown.shown(inclusion_cells.CONTACTED):
         median = None
-    return {
+    content = {
         "format": FORMAT,
         "version": VERSION,
         "municipality": municipality,
@@ -86,6 +87,21 @@ def data(
             {"part": part, "base": base, "share": _share(shown, part, base)}
             for part, base in shares(figures)
         ],
+    }
+    if trends is not None:
+        content["previous"] = None if trends.previous is None else _slice(trends.previous)
+        content["quarters"] = [_slice(piece) for piece in trends.quarters]
+    return content
+
+
+def _slice(piece: inclusion_trends.Slice) -> dict[str, Any]:
+    """One stretch of the trends: its dates and its counts, protected like the period's."""
+    return {
+        "start": piece.period.start.isoformat(),
+        "end": piece.period.end.isoformat(),
+        "partial": piece.partial,
+        "contact_median_days": None if piece.median_days is None else round(piece.median_days, 1),
+        "counts": dict(sorted(piece.shown.values.items())),
     }
 
 

@@ -18,6 +18,7 @@ from caseload import (
     inclusion_cells,
     inclusion_export,
     inclusion_sections,
+    inclusion_trends,
     report_pdf,
 )
 from caseload.inclusion_sections import ReportData
@@ -75,12 +76,23 @@ def write_inclusion_report(
         municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
         made_on=today or dt.date.today(),
         minimum=min_group_size,
+        trends=inclusion_trends.trends(
+            db,
+            figures.period,
+            minimum=min_group_size,
+            contact_threshold_days=contact_threshold_days,
+            cancelled=cancelled,
+        ),
     )
     if cancelled is not None and cancelled():
         raise Cancelled()
     if target.suffix.lower() in (".json", ".xlsx"):
         content = inclusion_export.data(
-            figures, data.shown, municipality=data.municipality, made_on=data.made_on
+            figures,
+            data.shown,
+            municipality=data.municipality,
+            made_on=data.made_on,
+            trends=data.trends,
         )
         inclusion_export.write(target, content)
     else:

@@ -15,7 +15,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak
 
-from caseload import inclusion, ladder, protection, vocab
+from caseload import inclusion, inclusion_trends, ladder, protection, vocab
 from caseload import inclusion_cells as cells
 from caseload import report_pdf as rp
 from resources import i18n, pdf
@@ -35,6 +35,8 @@ class ReportData:
     municipality: str
     made_on: dt.date
     minimum: int
+    #: The previous period and the quarters, each protected (None: not counted, as for bundles).
+    trends: inclusion_trends.Trends | None = None
 
     def count(self, key: str) -> str:
         """A count as printed, or 'verborgen'."""
@@ -105,7 +107,7 @@ def chart(bars: Sequence[Bar]) -> Any:
 def all_sections(data: ReportData) -> list[Any]:
     """Every section in reading order, each kept on one page when it fits (no half-empty
     pages); a report with too few clients is the cover and one page that says why."""
-    from caseload import inclusion_appendix, inclusion_teams  # they build on this module
+    from caseload import inclusion_appendix, inclusion_front, inclusion_teams  # built on this
 
     quickscans = inclusion_appendix.quickscans
     origin = inclusion_appendix.origin
@@ -117,10 +119,19 @@ def all_sections(data: ReportData) -> list[Any]:
         if data.figures.quickscans is not None:  # the scans count no clients: still shown
             story += [rp.gap(8), KeepTogether(quickscans(data, styles))]
         return story
-    story = [*cover(data, styles), PageBreak()]
+    front = inclusion_front.first_page(data, styles)
+    if front:
+        # The story first; what the report is and how to read it follows on the same page
+        # when it fits, so no page stands half empty.
+        story = [KeepTogether(front), rp.gap(6), *cover(data, styles, about=True)]
+    else:
+        story = [*cover(data, styles), PageBreak()]
     sections = [key_figures(data, styles)]
     if inclusion_teams.shown(data):
         sections.append(inclusion_teams.teams_section(data, styles))
+    trends = inclusion_front.trends_section(data, styles)
+    if trends:
+        sections.append(trends)
     sections += [
         ladder_section(data, styles),
         barriers(data, styles),
@@ -173,9 +184,12 @@ def too_few(data: ReportData, styles: StyleSheet1) -> list[Any]:
     ]
 
 
-def cover(data: ReportData, styles: StyleSheet1, figures: bool = True) -> list[Any]:
+def cover(
+    data: ReportData, styles: StyleSheet1, figures: bool = True, about: bool = False
+) -> list[Any]:
     """Title, what the report covers, and how to read it (``figures`` False: no figures follow,
-    so no word on reading them)."""
+    so no word on reading them; ``about``: after the first page, under a heading instead of the
+    title)."""
     period = data.figures.period
     rows = [
         (_("Gemeente"), data.municipality),
@@ -233,6 +247,13 @@ def cover(data: ReportData, styles: StyleSheet1, figures: bool = True) -> list[A
     ]
     if not figures:
         reading = reading[:1]
+    if about:
+        return [
+            rp.para(_("Over dit rapport"), styles["h1"]),
+            rp.table(table_rows, (45 * mm, rp.TEXT_WIDTH - 45 * mm), header=False),
+            rp.para(_("Hoe leest u dit rapport?"), styles["h2"]),
+            *(rp.para(line, styles["bullet"], bullet="•") for line in reading),
+        ]
     return [
         rp.gap(30),
         rp.para(_("Inclusierapport"), styles["title"]),

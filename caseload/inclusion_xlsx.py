@@ -30,7 +30,24 @@ _TOTALS: dict[str, Callable[[], str]] = {
     inclusion_cells.ON_TIME: lambda: _("Op tijd contact"),
     inclusion_cells.CONTACTED: lambda: _("Klanten met minstens twee contacten in de periode"),
     "work": lambda: _("Naar werk"),
+    inclusion_cells.FOLLOWED: lambda: _("Naar werk, na zes maanden gevraagd"),
+    inclusion_cells.LASTING: lambda: _("Naar werk, na zes maanden nog aan het werk"),
 }
+
+#: The counts of each quarter in the sheet of quarters, in this order.
+QUARTER_COLUMNS = (
+    inclusion_cells.IN_PERIOD,
+    inclusion_cells.OUTFLOW,
+    inclusion_cells.reason(inclusion_cells.WORK_REASON),
+    inclusion_cells.FOLLOWED,
+    inclusion_cells.LASTING,
+    inclusion_cells.MEASURED,
+    inclusion_cells.ROSE,
+    inclusion_cells.STAYED,
+    inclusion_cells.FELL,
+    inclusion_cells.AT_END,
+    inclusion_cells.OVERDUE,
+)
 
 
 def label(name: str) -> str:
@@ -91,9 +108,34 @@ def write(path: Path, content: dict[str, Any]) -> None:
         (_("Mediaan aantal dagen tussen twee contacten"), content["contact_median_days"]),
     ):
         about.append([key, value])
+    if content.get("quarters"):
+        _quarters(workbook.create_sheet(_("Per kwartaal")), content)
     for sheet in (counts, shares):
         sheet.freeze_panes = "A2"
     for sheet in (counts, shares, about):
         for column, width in zip("ABC", (34, 52, 16), strict=True):
             sheet.column_dimensions[column].width = width
     workbook.save(str(path))
+
+
+def _quarters(sheet: Any, content: dict[str, Any]) -> None:
+    """One row per quarter (and the previous period first): dates as dates, protected counts."""
+    import datetime as dt
+
+    sheet.append(
+        [_("Eerste dag"), _("Laatste dag")]
+        + [label(name) for name in QUARTER_COLUMNS]
+        + [_("Mediaan aantal dagen tussen twee contacten")]
+    )
+    for piece in content["quarters"]:
+        counts = piece["counts"]
+        sheet.append(
+            [dt.date.fromisoformat(piece["start"]), dt.date.fromisoformat(piece["end"])]
+            + [_("verborgen") if counts.get(n) is None else counts[n] for n in QUARTER_COLUMNS]
+            + [piece["contact_median_days"]]
+        )
+        for column in (1, 2):
+            sheet.cell(row=sheet.max_row, column=column).number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "C2"
+    for index in range(1, len(QUARTER_COLUMNS) + 4):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = 16
