@@ -289,17 +289,17 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
                 fontSize=8,
             )
         )
-        shares = [piece.value(cells.trede("end", n), cells.AT_END) for n in order]
-        if any(share is None for share in shares):
-            drawing.add(
-                String(label_width, y + 2.2 * mm, _("verborgen"), fontName=pdf.FONT, fontSize=8)
-            )
+        found = [piece.value(cells.trede("end", n), cells.AT_END) for n in order]
+        if any(share is None for share in found):
+            hidden = any(not piece.shown.shown(cells.trede("end", n)) for n in order)
+            why = _("verborgen") if hidden else _("te weinig")
+            drawing.add(String(label_width, y + 2.2 * mm, why, fontName=pdf.FONT, fontSize=8))
             continue
-        shares = [(share or 0.0) / 100 for share in shares]
+        shares = [(share or 0.0) / 100 for share in found]
         total = sum(shares) or 1.0
         x = label_width
         for fill, share in zip(fills, shares, strict=True):
-            length = plot * (share or 0.0) / total
+            length = plot * share / total
             if length <= 0:
                 continue
             drawing.add(
@@ -313,13 +313,13 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
                     strokeWidth=0.3,
                 )
             )
-            if (share or 0.0) >= 0.05:
+            if share >= 0.05:
                 dark = fill.red < 0.5
                 drawing.add(
                     String(
                         x + length / 2,
                         y + 2.4 * mm,
-                        i18n.format_percent(share or 0.0),
+                        i18n.format_percent(share),
                         fontName=pdf.FONT_BOLD,
                         fontSize=7,
                         textAnchor="middle",

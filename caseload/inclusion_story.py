@@ -220,9 +220,11 @@ def build(
         )
         if now is not None and before is not None and previous is not None:
             size = _noticeable(measure, now, before, shown.minimum)
-            if measure.base is not None and min(
-                shown.value(measure.base) or 0, previous.value(measure.base) or 0
-            ) < CHANGE_BASE * shown.minimum:
+            if (
+                measure.base is not None
+                and min(shown.value(measure.base) or 0, previous.value(measure.base) or 0)
+                < CHANGE_BASE * shown.minimum
+            ):
                 size = 0.0
             if size:
                 sentence = measure.up if now > before else measure.down
