@@ -221,17 +221,18 @@ def trends_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
                 styles["body"],
             )
         )
-    widths = [30 * mm, 22 * mm, 20 * mm, 22 * mm, 27 * mm, 26 * mm]
+    widths = [35 * mm, 20 * mm, 20 * mm, 20 * mm, 25 * mm, 25 * mm]
     widths.append(rp.TEXT_WIDTH - sum(widths))
-    movement_widths = [30 * mm, 35 * mm, 30 * mm, 30 * mm]
+    movement_widths = [36 * mm, 35 * mm, 30 * mm, 30 * mm]
     movement_widths.append(rp.TEXT_WIDTH - sum(movement_widths))
     return [
         rp.para(_("Ontwikkeling per kwartaal"), styles["h1"]),
         rp.para(
             _(
                 "Elk kwartaal is geteld als een rapport op zich, en op dezelfde manier "
-                "beschermd. Het laatste kwartaal loopt tot het eind van de periode."
-            ),
+                "beschermd. Een kwartaal met * loopt tot het eind van de periode: %(end)s."
+            )
+            % {"end": i18n.format_date(data.figures.period.end, "long")},
             styles["body"],
         ),
         rp.text_table(

@@ -138,12 +138,9 @@ def trends(
 
 
 def quarter_label(piece: Slice) -> str:
-    """'2026 K3', with 't/m 4 dec' when the quarter is cut at the period's end."""
-    from resources import i18n
+    """'2026 K3', with a '*' when the quarter is cut at the period's end (the page says so)."""
     from resources.i18n import _
 
     start = piece.period.start
     label = _("%(year)d K%(n)d") % {"year": start.year, "n": (start.month - 1) // 3 + 1}
-    if piece.partial:
-        label += " " + _("(t/m %(day)s)") % {"day": i18n.format_date(piece.period.end, "d MMM")}
-    return label
+    return label + " *" if piece.partial else label

@@ -40,6 +40,9 @@ class Released:
     reports: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts]
     bundles: dict[str | None, Counts]
     truth: dict[tuple[str | None, tuple[dt.date, dt.date]], Mapping[str, int]]
+    #: Every stretch a report's JSON also holds (previous period, quarters) and the report's
+    #: own period, with its counts, per scope and (start, end).
+    slices: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts]
 
 
 def _run(*arguments: str) -> None:
@@ -57,6 +60,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
         teams = clients.teams(db)
         periods = {period for pair in PERIOD_PAIRS for period in pair} | set(WHOLE_PERIODS)
         reports: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts] = {}
+        slices: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts] = {}
         truth = {}
         for scope in [None, *teams]:
             for start, end in sorted(periods):
@@ -65,9 +69,19 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
                 _run("report", "inclusion", "--db", str(db_path), "--from", start.isoformat(),
                      "--to", end.isoformat(), "--out", str(out), "--today", TODAY.isoformat(),
                      *team)  # fmt: skip
-                reports[scope, (start, end)] = json.loads(out.read_text("utf-8"))["counts"]
-                figures = inclusion.figures(db, inclusion.Period(start, end, scope))
-                truth[scope, (start, end)] = inclusion_cells.counts(figures)
+                content = json.loads(out.read_text("utf-8"))
+                reports[scope, (start, end)] = content["counts"]
+                slices[scope, (start, end)] = content["counts"]
+                for piece in [content["previous"], *content["quarters"]]:
+                    span = (
+                        dt.date.fromisoformat(piece["start"]),
+                        dt.date.fromisoformat(piece["end"]),
+                    )
+                    slices[scope, span] = piece["counts"]
+        for scope, span in slices:
+            if (scope, span) not in truth:
+                figures = inclusion.figures(db, inclusion.Period(*span, scope))
+                truth[scope, span] = inclusion_cells.counts(figures)
         bundles: dict[str | None, Counts] = {}
         for scope in [None, *teams]:
             out = folder / f"b-{scope}.json"
@@ -77,7 +91,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
                  "--out", str(out), "--today", TODAY.isoformat(), *team)  # fmt: skip
             bundles[scope] = json.loads(out.read_text("utf-8"))["counts"]
         db.close()
-    yield Released(teams, reports, bundles, truth)
+    yield Released(teams, reports, bundles, truth, slices)
 
 
 def _attack(
@@ -188,4 +202,27 @@ def test_bundles_hold_no_small_group_and_give_none_by_differencing(released: Rel
         recovered += found[1]
     print(f"bundles: {targets} small targets, {recovered} recovered")
     assert targets > 50
+    assert recovered == 0
+
+
+def test_quarters_and_the_previous_period_recover_no_small_group(released: Released) -> None:
+    """The first page and the trends add stretches of time to each JSON; any two that share a
+    first or a last day (a quarter cut at the period's end against a whole one, the previous
+    period against last year's report) differ by no small group exactly."""
+    shown = [value for counts in released.slices.values() for value in counts.values()]
+    assert all(value is None or value % 10 == 0 for value in shown)
+    targets = recovered = 0
+    for (scope, longer), counts in released.slices.items():
+        for (other_scope, shorter), other in released.slices.items():
+            inside = longer[0] <= shorter[0] and shorter[1] <= longer[1]
+            if other_scope != scope or shorter == longer or not inside:
+                continue
+            if shorter[0] != longer[0] and shorter[1] != longer[1]:
+                continue
+            truth = _difference(released.truth[scope, longer], released.truth[scope, shorter])
+            found = _attack(counts, [other], truth)
+            targets += found[0]
+            recovered += found[1]
+    print(f"quarters and previous periods: {targets} small targets, {recovered} recovered")
+    assert targets > 100
     assert recovered == 0

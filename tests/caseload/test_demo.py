@@ -128,3 +128,26 @@ def test_refuses_a_database_that_holds_clients_or_a_negative_number(db: Database
     with pytest.raises(demo.DemoRefused, match="bevat al klanten"):
         demo.fill(db, 3, today=TODAY)
     assert db.execute("SELECT count(*) FROM clients").fetchone() == (3,)
+
+
+def test_every_client_who_left_for_work_has_a_job_and_a_follow_up(tmp_path: Path) -> None:
+    """The demo fills the outflow and its six-month question, so reports show lasting outflow."""
+    today = dt.date(2026, 12, 4)
+    db = database.open_database(tmp_path / "demo.db")
+    demo.fill(db, 600, seed=5, today=today)
+    left = db.execute(
+        "SELECT id, closed_on FROM clients WHERE closing_reason = 'uitstroom_werk'"
+    ).fetchall()
+    rows = db.execute(
+        """SELECT o.client_id, o.closed_on, u.due_on, u.answered_on, u.still_working
+        FROM outflows o JOIN followups u ON u.outflow_id = o.id"""
+    ).fetchall()
+    assert sorted((c, closed) for c, closed, *_rest in rows) == sorted(left)
+    for _client, closed, due, answered, still in rows:
+        assert dt.date.fromisoformat(due) == dt.date.fromisoformat(closed) + dt.timedelta(days=182)
+        if answered is None:
+            assert still is None
+        else:
+            assert due <= answered <= today.isoformat() and still in (0, 1)
+    assert any(still == 1 for *_rest, still in rows) and any(still == 0 for *_rest, still in rows)
+    db.close()

@@ -1,0 +1,138 @@
+"""The first page and the trends per quarter, recomputed from independent SQL counts.
+
+Every figure on the first page (this period, the previous period of the same length) and in
+the quarter table is checked against counts written from the definitions in docs/reports.md
+(:class:`Truth` of the percentage test), protected by the stated rule, for five periods and a
+team. A share is printed only over a printed base of at least three times the minimum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from sqlite_utils import Database
+
+from app import database
+from caseload import demo, inclusion_report, inclusion_trends
+from resources import i18n
+from tests.caseload.test_inclusion_percentages import MINIMUM, PERIODS, TEAMS, TODAY, Truth
+
+SHARE_BASE = 3 * MINIMUM
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    db = database.open_database(tmp_path_factory.mktemp("front") / "demo.db")
+    demo.fill(db, 3000, seed=5, today=TODAY)
+    yield db
+    db.close()
+
+
+def _count(value: int | None) -> str:
+    return "verborgen" if value is None else i18n.format_number(value)
+
+
+def _share(part: int | None, base: int | None) -> str:
+    if part is None or base is None:
+        return "verborgen"
+    if base == 0:
+        return "–"
+    if base < SHARE_BASE:
+        return "te weinig"
+    return i18n.format_percent(part / base)
+
+
+class Figures:
+    """The first page's figures of one stretch, from independent counts, as printed."""
+
+    def __init__(self, db: Database, start: dt.date, end: dt.date, team: str | None) -> None:
+        truth = Truth(db, start, end, team)
+        p = truth.printed
+        in_period = p(truth.in_period)
+        outflow = set(truth.outflow)
+        work = {c for c, r in truth.outflow.items() if r == "uitstroom_werk"}
+        answers = dict(
+            db.execute(
+                """SELECT o.client_id, u.still_working FROM outflows o
+                JOIN followups u ON u.outflow_id = o.id
+                WHERE o.closed_on BETWEEN ? AND ? AND u.still_working IS NOT NULL""",
+                [start.isoformat(), end.isoformat()],
+            ).fetchall()
+        )
+        followed = {c for c in work if c in answers}
+        lasting = {c for c in followed if answers[c] == 1}
+        work_p = p(work, outflow)
+        followed_p = None if work_p is None else p(followed)
+        lasting_p = None if followed_p is None else p(lasting)
+        movement = truth.movement()
+        measured = p(movement["measured"], truth.in_period)
+        at_end = p(truth.at_end)
+        overdue = truth.overdue()
+        self.in_period = _count(in_period)
+        self.inflow = _count(p(truth.in_period - truth.at_start, truth.in_period))
+        self.work = _share(work_p, p(outflow))
+        self.work_count = _count(work_p)
+        self.lasting = _share(lasting_p, followed_p)
+        self.rose = _share(p(movement["rose"], movement["measured"]), measured)
+        self.overdue = _share(p(overdue, truth.at_end), at_end)
+        self.measured = _count(measured)
+
+
+def _after(lines: list[str], label: str, count: int, start: int = 0) -> list[str]:
+    index = lines.index(label, start)
+    return lines[index + 1 : index + 1 + count]
+
+
+@pytest.mark.parametrize("team", TEAMS, ids=["alle-teams", "team-noord"])
+@pytest.mark.parametrize("period", PERIODS, ids=[f"{s}-{e}" for s, e in PERIODS])
+def test_the_first_page_and_the_quarters_are_counts_over_their_named_bases(
+    db: Database, tmp_path: Path, period: tuple[dt.date, dt.date], team: str | None
+) -> None:
+    start, end = period
+    path = tmp_path / "inclusie.pdf"
+    inclusion_report.write_inclusion_report(
+        db, path, start=start, end=end, team=team, municipality="Leiden", today=TODAY
+    )
+    pages = [page.extract_text() for page in pypdf.PdfReader(path).pages]
+    first = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    assert "Wat valt op?" in first
+    now = Figures(db, start, end, team)
+    length = end - start
+    before_end = start - dt.timedelta(days=1)
+    before = Figures(db, before_end - length, before_end, team)
+    for label, attribute in (
+        ("Klanten in begeleiding", "in_period"),
+        ("Nieuwe klanten (instroom)", "inflow"),
+        ("Naar werk, deel van de uitstroom", "work"),
+        ("Na zes maanden nog aan het werk", "lasting"),
+        ("Gestegen op de ladder", "rose"),
+        ("Langer dan 14 dagen geen contact", "overdue"),
+    ):
+        expected = [getattr(now, attribute), getattr(before, attribute)]
+        assert _after(first, label, 2) == expected, label
+    # Every sentence of what stands out quotes printed figures only.
+    for line in first[first.index("Wat valt op?") + 1 : first.index("De cijfers in het kort")]:
+        assert line.startswith("•")
+
+    lines = [line.strip() for page in pages for line in page.splitlines() if line.strip()]
+    table = lines.index("Ontwikkeling per kwartaal")
+    movement = lines.index("Gestegen, gelijk gebleven of gedaald, per kwartaal")
+    quarters = inclusion_trends.quarters(end, inclusion_trends.first_day(db, team))
+    assert quarters[-1][1] == end
+    checked = 0
+    for q_start, q_end in quarters:
+        quarter = Figures(db, q_start, q_end, team)
+        label = f"{q_start.year} K{(q_start.month - 1) // 3 + 1}"
+        row = next(i for i in range(table, movement) if lines[i].startswith(label))
+        values = lines[row + 1 : row + 5]
+        assert values == [quarter.in_period, quarter.work_count, quarter.work, quarter.lasting], (
+            label
+        )
+        row = next(i for i in range(movement, len(lines)) if lines[i].startswith(label))
+        assert lines[row + 1 : row + 3] == [quarter.measured, quarter.rose], label
+        checked += 1
+    assert checked == len(quarters) >= 4
