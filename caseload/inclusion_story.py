@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlite_utils import Database
+
+from caseload import inclusion, inclusion_cells, inclusion_trends, protection, vocab
 from caseload import inclusion_cells as cells
-from caseload import inclusion_trends, protection, vocab
 from resources import i18n
 from resources.i18n import _, ngettext
 
@@ -285,3 +287,47 @@ def _levels(shown: protection.Published, barriers: tuple[str, ...]) -> list[tupl
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The first page for the window: the period's printed counts, its trends and its story."""
+
+    period: inclusion.Period
+    shown: protection.Published
+    trends: inclusion_trends.Trends
+    story: Story
+
+    @property
+    def too_few(self) -> bool:
+        """Whether the period has no clients, or too few to print any figure."""
+        return self.shown.value(cells.IN_PERIOD) in (None, 0)
+
+
+def overview(
+    db: Database,
+    period: inclusion.Period,
+    *,
+    minimum: int,
+    contact_threshold_days: int = 14,
+    cancelled: inclusion.CancelCheck | None = None,
+) -> Overview:
+    """Count and protect a period (optionally one team) as the report's first page does."""
+    figures = inclusion.figures(
+        db, period, contact_threshold_days=contact_threshold_days, cancelled=cancelled
+    )
+    shown = inclusion_cells.published(figures, minimum)
+    trends = inclusion_trends.trends(
+        db,
+        period,
+        minimum=minimum,
+        contact_threshold_days=contact_threshold_days,
+        cancelled=cancelled,
+    )
+    told = build(
+        shown,
+        trends,
+        threshold_days=contact_threshold_days,
+        barriers=tuple(kind.kind for kind in figures.barriers),
+    )
+    return Overview(period=period, shown=shown, trends=trends, story=told)

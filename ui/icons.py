@@ -10,6 +10,7 @@ _STANDARD = {
     "quickscan": QStyle.StandardPixmap.SP_DialogApplyButton,
     "reports": QStyle.StandardPixmap.SP_FileIcon,
     "settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "overview": QStyle.StandardPixmap.SP_FileDialogInfoView,
     "welcome": QStyle.StandardPixmap.SP_DirHomeIcon,
     "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
     "attention": QStyle.StandardPixmap.SP_MessageBoxWarning,

@@ -40,6 +40,7 @@ class Page:
     QUICKSCAN = 1
     REPORTS = 2
     SETTINGS = 3
+    OVERVIEW = 4
 
 
 class MainWindow(QMainWindow):
@@ -71,12 +72,13 @@ class MainWindow(QMainWindow):
         self.settings_page = self._make_settings_page()
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
         # start-up shows the caseload and should not wait for the others and their imports.
-        self._later_pages = {Page.QUICKSCAN, Page.REPORTS}
+        self._later_pages = {Page.QUICKSCAN, Page.REPORTS, Page.OVERVIEW}
         entries: list[tuple[str, str, QWidget]] = [
             (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
             (_("Quickscan"), "quickscan", QWidget()),
             (_("Rapporten"), "reports", QWidget()),
             (_("Instellingen"), "settings", self.settings_page),
+            (_("Overzicht"), "overview", QWidget()),
         ]
         for text, icon_name, widget in entries:
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
@@ -268,6 +270,10 @@ class MainWindow(QMainWindow):
             from ui.quickscan import page as quickscan_page
 
             page = quickscan_page.create(self.context, self.bus)
+        elif index == Page.OVERVIEW:
+            from ui.overview import page as overview_page
+
+            page = overview_page.create(self.context, self.bus)
         else:
             from ui.reports import page as reports_page
 

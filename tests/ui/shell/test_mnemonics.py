@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import context, settings
-from caseload import clients, model
+from caseload import clients, demo, model
 from quickscan import loader, store
 from resources import i18n
 from ui import changes
@@ -265,3 +265,15 @@ def test_the_walk_covers_every_dialog_class(qtbot, app_context) -> None:
     qtbot.addWidget(owner)
     walked = {name.split(" ")[0] for name in _dialogs(app_context, owner)}
     assert defined - walked == set()
+
+
+def test_the_overview_with_its_figures(qtbot, app_context, language: str) -> None:
+    demo.fill(app_context.db, 200, seed=5, today=dt.date(2026, 12, 4))
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.show_page(main_window.Page.OVERVIEW)
+    page = window.pages.currentWidget()
+    qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result is not None)
+    assert clashes_now(page, f"{language}, Overzicht with figures") == []

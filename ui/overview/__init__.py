@@ -1,0 +1,1 @@
+"""The Overzicht page: the inclusion report's first page in the window."""
