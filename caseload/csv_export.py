@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +72,8 @@ def _status(row: caseload_query.CaseloadRow) -> str:
     return label
 
 
-def _cells(row: caseload_query.CaseloadRow) -> list[object]:
+def cells(row: caseload_query.CaseloadRow) -> list[object]:
+    """One client's cells in the order of :func:`headers`."""
     return [
         excel_text(row.reference),
         excel_text(row.name),
@@ -115,13 +115,15 @@ def export_clients(
     try:
         if path.suffix.lower() == ".xlsx":
             os.close(handle)
-            _write_xlsx(Path(temporary), pages)
+            from caseload import caseload_xlsx  # only an .xlsx export needs openpyxl
+
+            caseload_xlsx.write(db, Path(temporary), pages, len(client_ids))
         else:
             with os.fdopen(handle, "w", encoding=ENCODING, newline="") as stream:
                 writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\r\n")
                 writer.writerow(headers())
                 for rows in pages:
-                    writer.writerows(_cells(row) for row in rows)
+                    writer.writerows(cells(row) for row in rows)
                 stream.flush()
                 os.fsync(stream.fileno())
         with db.atomic():
@@ -133,19 +135,6 @@ def export_clients(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
     return ExportResult(rows=len(client_ids), path=path)
-
-
-def _write_xlsx(target: Path, pages: Iterable[list[caseload_query.CaseloadRow]]) -> None:
-    """The same columns as an Excel workbook (openpyxl, written row by row to keep memory low)."""
-    from openpyxl import Workbook  # here, not at the top: only an .xlsx export needs it
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Caseload"))
-    sheet.append(headers())
-    for rows in pages:
-        for row in rows:
-            sheet.append(_cells(row))
-    workbook.save(str(target))
 
 
 def _failed(path: Path, error: OSError) -> ExportFailed:

@@ -179,3 +179,42 @@ def test_export_then_import_into_a_new_database_gives_the_same_clients(
         assert listing(fresh) == listing(db)
     finally:
         fresh.close()
+
+
+def test_the_workbook_opens_ready_to_work_in(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    """Frozen header row, an autofilter over every row, columns wide enough, dates as dates."""
+    from openpyxl import load_workbook
+
+    zoe = add_client(reference="KL2", team="Team Noord", guidance_start=dt.date(2025, 9, 1))
+    add_client(reference="KL1", guidance_start=dt.date(2026, 1, 15))
+    journal.add_contact(
+        db, zoe.id, kind="kantoor", contact_on=dt.date(2026, 3, 10), actor=ACTOR, today=TODAY
+    )
+    clients.close(db, zoe.id, on=TODAY, reason="uitstroom_werk", actor=ACTOR, today=TODAY)
+    target = tmp_path / "caseload.xlsx"
+    csv_export.export_clients(
+        db,
+        target,
+        caseload_query.CaseloadFilter(),
+        caseload_query.Sort(caseload_query.SortColumn.REFERENCE),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    sheet = load_workbook(target).worksheets[0]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:L3"
+    heading = [cell.value for cell in sheet[1]]
+    assert heading[-3:] == ["Begeleiding sinds", "Laatste contact", "Afgesloten op"]
+    for column, name in zip("ABCDEFGHIJKL", heading, strict=True):
+        assert sheet.column_dimensions[column].width >= len(name), name
+    kl1, kl2 = sheet[2], sheet[3]
+    assert kl2[0].value == "KL2"
+    assert [cell.value for cell in kl2[-3:]] == [
+        dt.datetime(2025, 9, 1),
+        dt.datetime(2026, 3, 10),
+        dt.datetime(2026, 3, 16),
+    ]
+    assert all(cell.is_date for cell in kl2[-3:]), "Excel sorts and filters them as dates"
+    assert kl1[-3].is_date and kl1[-2].value is None and kl1[-1].value is None

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -111,6 +112,8 @@ class OverviewPage(QWidget):
             [_("Kwartaal"), *(_(heading) for heading, _part, _base in _QUARTER_COLUMNS)]
         )
         self.quarters.verticalHeader().setVisible(False)
+        self.quarters_note = QLabel()
+        self.quarters_note.setWordWrap(True)
         self.sparklines: list[Sparkline] = []
 
         body = QWidget()
@@ -124,6 +127,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.quarters_heading)
         layout.addWidget(self.quarters, 1)
+        layout.addWidget(self.quarters_note)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -132,6 +136,11 @@ class OverviewPage(QWidget):
         outer.addWidget(scroll)
         self._set_results_visible(False)
         self.fill_teams()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Offer the teams as they are now: clients may have been added or moved since."""
+        self.fill_teams()
+        super().showEvent(event)
 
     def fill_teams(self) -> None:
         """The teams in the database, keeping the one chosen."""
@@ -150,6 +159,7 @@ class OverviewPage(QWidget):
             self.note,
             self.quarters_heading,
             self.quarters,
+            self.quarters_note,
         ):
             widget.setVisible(visible)
 
@@ -269,6 +279,13 @@ class OverviewPage(QWidget):
                     % {"n": minimum},
                 ]
             ).strip()
+        )
+        partial = [piece for piece in result.trends.quarters if piece.partial]
+        self.quarters_note.setText(
+            _("Een kwartaal met * loopt tot het eind van de periode: %(end)s.")
+            % {"end": i18n.format_date(result.period.end, "long")}
+            if partial
+            else ""
         )
         self.quarters.setRowCount(len(result.trends.quarters))
         for row, piece in enumerate(result.trends.quarters):
