@@ -32,6 +32,8 @@ FIGURES = [
     (inclusion_cells.MEASURED, inclusion_cells.MEASURED),
     (inclusion_cells.ROSE, inclusion_cells.ROSE),
     (inclusion_cells.OVERDUE, inclusion_cells.OVERDUE),
+    (inclusion_cells.FOLLOWED, inclusion_cells.FOLLOWED),
+    (inclusion_cells.LASTING, inclusion_cells.LASTING),
 ]
 
 
