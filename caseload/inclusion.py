@@ -324,8 +324,10 @@ def figures(
     quickscans: QuickscanRoles | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    kinds: bool = True,
 ) -> InclusionFigures:
-    """Count everything the inclusion report shows, for a period and optionally one team.
+    """Count everything the inclusion report shows, for a period and optionally one team
+    (``kinds`` False: no barriers and interventions, as the trends need none).
 
     ``quickscans`` is the team's newest scans side by side, made by the caller from the
     quickscan store (this domain does not read it).
@@ -363,9 +365,9 @@ def figures(
         ladder_end = _ladder(db, "at_end", "trede_end", "end", keys)
         reasons = _reasons(db, keys)
         advance(3)
-        barriers = _barriers(db, period, keys)
+        barriers = _barriers(db, period, keys) if kinds else ()
         advance(4)
-        interventions = _interventions(db, period, keys)
+        interventions = _interventions(db, period, keys) if kinds else ()
         advance(5)
         contacts = _contact_intensity(db, period, contact_threshold_days, keys)
         advance(7)

@@ -67,7 +67,8 @@ def write_inclusion_report(
         contact_threshold_days=contact_threshold_days,
         origin_enabled=origin_enabled,
         quickscans=quickscans,
-        progress=None if progress is None else (lambda done, total: progress(done, total + 1)),
+        # The period is the first third of the work, the previous period and the quarters the rest.
+        progress=None if progress is None else (lambda done, total: progress(done, 3 * total)),
         cancelled=cancelled,
     )
     data = ReportData(
@@ -82,6 +83,9 @@ def write_inclusion_report(
             minimum=min_group_size,
             contact_threshold_days=contact_threshold_days,
             cancelled=cancelled,
+            progress=None
+            if progress is None
+            else (lambda done, total: progress(total + 2 * done, 3 * total + 1)),
         ),
     )
     if cancelled is not None and cancelled():

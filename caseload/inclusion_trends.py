@@ -103,7 +103,9 @@ def count_slice(
     db: Database, period: inclusion.Period, minimum: int, contact_threshold_days: int
 ) -> Slice:
     """One stretch counted and protected as a report of its own."""
-    figures = inclusion.figures(db, period, contact_threshold_days=contact_threshold_days)
+    figures = inclusion.figures(
+        db, period, contact_threshold_days=contact_threshold_days, kinds=False
+    )
     shown = inclusion_cells.published(figures, minimum)
     median = figures.contacts.median_days
     if not shown.shown(inclusion_cells.CONTACTED):
@@ -118,15 +120,19 @@ def trends(
     minimum: int,
     contact_threshold_days: int = 14,
     cancelled: inclusion.CancelCheck | None = None,
+    progress: inclusion.Progress | None = None,
 ) -> Trends:
     """The previous period and the quarters up to the end of the period, each protected."""
     first = first_day(db, period.team)
+    spans = quarters(period.end, first)
     previous_span = previous_period(period)
     previous = None
     if first is not None and previous_span.end >= first:
         previous = count_slice(db, previous_span, minimum, contact_threshold_days)
     found = []
-    for start, end in quarters(period.end, first):
+    for done, (start, end) in enumerate(spans):
+        if progress is not None:
+            progress(done, len(spans))
         if cancelled is not None and cancelled():
             raise inclusion.Cancelled()
         counted = count_slice(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from resources import errors
 from resources.errors import UserError
@@ -68,6 +69,8 @@ class JobRunner(QObject):
         self._parent = parent
         self._title = title
         self._stop = threading.Event()
+        # Where the keyboard was: it goes back there when the progress dialog closes.
+        self._focus = QApplication.focusWidget()
         self.dialog = QProgressDialog(label, _("Annuleren"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -102,6 +105,10 @@ class JobRunner(QObject):
         self._thread.wait()
         self.dialog.reset()
         self.dialog.close()
+        with contextlib.suppress(RuntimeError):  # the widget may be gone (a page made again)
+            if self._focus is not None and self._focus.isVisible():
+                self._focus.window().activateWindow()
+                self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _succeeded(self, result: object) -> None:
         self._finish()

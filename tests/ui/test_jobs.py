@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from resources.errors import UserError
@@ -63,3 +64,31 @@ def test_a_failure_reaches_the_user_in_one_dialog(qtbot, monkeypatch) -> None:
     with qtbot.waitSignal(runner.failed, timeout=5000):
         pass
     assert shown == ["Het bestand is leeg."]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_keyboard_goes_back_where_it_was_after_the_progress_dialog(qtbot) -> None:
+    """A slow job shows its dialog; when it closes, typing and shortcuts work again at once."""
+    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout
+
+    from tests.ui.shell.test_main_window import show_active
+
+    parent = QWidget()
+    field = QLineEdit()
+    QVBoxLayout(parent).addWidget(field)
+    qtbot.addWidget(parent)
+    show_active(qtbot, parent)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    release = threading.Event()
+
+    def job(progress, cancelled):
+        release.wait(10)
+        return "klaar"
+
+    runner = jobs.run(parent, "Overzicht", "Bezig…", job)
+    qtbot.waitUntil(runner.dialog.isVisible, timeout=5000)
+    release.set()
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
