@@ -221,7 +221,7 @@ def trends_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
                 styles["body"],
             )
         )
-    widths = [35 * mm, 20 * mm, 20 * mm, 20 * mm, 25 * mm, 25 * mm]
+    widths = [30 * mm, 24 * mm, 20 * mm, 22 * mm, 25 * mm, 25 * mm]
     widths.append(rp.TEXT_WIDTH - sum(widths))
     movement_widths = [36 * mm, 35 * mm, 30 * mm, 30 * mm]
     movement_widths.append(rp.TEXT_WIDTH - sum(movement_widths))
