@@ -1,7 +1,7 @@
-"""The caseload pages of the inclusion report: cover, key figures, ladder, barriers, contact and
+"""The caseload pages of the inclusion report: key figures, ladder, barriers, contact and
 actions, the reading order (``all_sections``) and what every page uses (``ReportData``). Every
-printed count is the protected one (:mod:`caseload.protection`); the pages after these are in
-:mod:`caseload.inclusion_appendix`.
+printed count is the protected one (:mod:`caseload.protection`); the cover is in
+:mod:`caseload.inclusion_cover`, the pages after these are in :mod:`caseload.inclusion_appendix`.
 """
 
 from __future__ import annotations
@@ -108,6 +108,7 @@ def all_sections(data: ReportData) -> list[Any]:
     """Every section in reading order, each kept on one page when it fits (no half-empty
     pages); a report with too few clients is the cover and one page that says why."""
     from caseload import inclusion_appendix, inclusion_front, inclusion_teams  # built on this
+    from caseload.inclusion_cover import cover, too_few
 
     quickscans = inclusion_appendix.quickscans
     origin = inclusion_appendix.origin
@@ -159,113 +160,6 @@ def _blocks(section: list[Any]) -> list[list[Any]]:
             blocks.append([])
         blocks[-1].append(flowable)
     return blocks
-
-
-def too_few(data: ReportData, styles: StyleSheet1) -> list[Any]:
-    """The one page of a report with no clients, or fewer than the smallest group."""
-    if data.shown.value(cells.IN_PERIOD) == 0:
-        reason = _("In deze periode was geen enkele klant in begeleiding. Er is niets te tellen.")
-    else:
-        reason = ngettext(
-            "In deze periode waren minder dan %(n)d klant in begeleiding.",
-            "In deze periode waren minder dan %(n)d klanten in begeleiding. Elk cijfer zou dan "
-            "over een paar mensen gaan. Daarom staan er geen cijfers in dit rapport.",
-            data.minimum,
-        ) % {"n": data.minimum}
-    return [
-        rp.para(_("Te weinig klanten voor dit rapport"), styles["h1"]),
-        rp.para(reason, styles["body"]),
-        rp.para(
-            _("Kies een langere periode, of maak het rapport voor alle teams samen.")
-            if data.figures.period.team
-            else _("Kies een langere periode."),
-            styles["body"],
-        ),
-    ]
-
-
-def cover(
-    data: ReportData, styles: StyleSheet1, figures: bool = True, about: bool = False
-) -> list[Any]:
-    """Title, what the report covers, and how to read it (``figures`` False: no figures follow,
-    so no word on reading them; ``about``: after the first page, under a heading instead of the
-    title)."""
-    period = data.figures.period
-    rows = [
-        (_("Gemeente"), data.municipality),
-        (_("Team"), period.team or _("alle teams")),
-        (_("Periode"), rp.period_text(period.start, period.end)),
-        (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
-        (
-            _("Kleinste groep"),
-            ngettext(
-                "Groepen kleiner dan %(n)d klant zijn verborgen.",
-                "Groepen kleiner dan %(n)d klanten zijn verborgen.",
-                data.minimum,
-            )
-            % {"n": data.minimum}
-            + " "
-            + ngettext(
-                "De andere aantallen zijn precies.",
-                "De andere aantallen zijn afgerond op een veelvoud van %(n)d.",
-                data.minimum,
-            )
-            % {"n": data.minimum},
-        ),
-    ]
-    table_rows = [
-        (rp.para(key, styles["cell_bold"]), rp.para(value, styles["cell"])) for key, value in rows
-    ]
-    reading = [
-        _(
-            "Dit rapport telt klanten. Er staat geen naam, klantnummer, geboortedatum of BSN "
-            "in, en geen gegevens over één klant."
-        ),
-        ngettext(
-            "Is een groep kleiner dan %(n)d klant, dan staat er 'verborgen' in plaats van een "
-            "getal, en is er geen balk.",
-            "Is een groep kleiner dan %(n)d klanten, dan staat er 'verborgen' in plaats van een "
-            "getal, en is er geen balk.",
-            data.minimum,
-        )
-        % {"n": data.minimum},
-        ngettext(
-            "Alle andere aantallen zijn precies.",
-            "Alle andere aantallen zijn afgerond op een veelvoud van %(n)d, ook in andere "
-            "rapporten en bundels. Een verschil tussen twee rapporten (bijvoorbeeld twee "
-            "perioden, of de gemeente min de andere teams) is dus ook een veelvoud van %(n)d, "
-            "en nooit een kleine groep.",
-            data.minimum,
-        )
-        % {"n": data.minimum},
-        _(
-            "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
-            "berekend uit de afgeronde getallen."
-        ),
-        _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
-        _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
-    ]
-    if not figures:
-        reading = reading[:1]
-    if about:
-        return [
-            rp.para(_("Over dit rapport"), styles["h1"]),
-            rp.table(table_rows, (45 * mm, rp.TEXT_WIDTH - 45 * mm), header=False),
-            rp.para(_("Hoe leest u dit rapport?"), styles["h2"]),
-            *(rp.para(line, styles["bullet"], bullet="•") for line in reading),
-        ]
-    return [
-        rp.gap(30),
-        rp.para(_("Inclusierapport"), styles["title"]),
-        rp.para(
-            _("Begeleiding naar werk: de caseload in cijfers, zonder personen"), styles["lead"]
-        ),
-        rp.gap(8),
-        rp.table(table_rows, (45 * mm, rp.TEXT_WIDTH - 45 * mm), header=False),
-        rp.gap(10),
-        rp.para(_("Hoe leest u dit rapport?"), styles["h2"]),
-        *(rp.para(line, styles["bullet"], bullet="•") for line in reading),
-    ]
 
 
 def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
