@@ -128,10 +128,14 @@ def test_the_first_page_and_the_quarters_are_counts_over_their_named_bases(
         quarter = Figures(db, q_start, q_end, team)
         label = f"{q_start.year} K{(q_start.month - 1) // 3 + 1}"
         row = next(i for i in range(table, movement) if lines[i].startswith(label))
-        values = lines[row + 1 : row + 5]
-        assert values == [quarter.in_period, quarter.work_count, quarter.work, quarter.lasting], (
-            label
-        )
+        values = lines[row + 1 : row + 7]
+        assert values[:4] == [
+            quarter.in_period,
+            quarter.work_count,
+            quarter.work,
+            quarter.lasting,
+        ], label
+        assert values[5] == quarter.overdue, label
         row = next(i for i in range(movement, len(lines)) if lines[i].startswith(label))
         assert lines[row + 1 : row + 3] == [quarter.measured, quarter.rose], label
         checked += 1

@@ -1,0 +1,82 @@
+"""What the first page calls out, and the quarters it is drawn over."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from caseload import inclusion, inclusion_story, inclusion_trends, protection
+from caseload import inclusion_cells as cells
+
+
+def _shown(**values: int | None) -> protection.Published:
+    names = {
+        cells.IN_PERIOD: 1000,
+        cells.INFLOW: 300,
+        cells.OUTFLOW: 200,
+        cells.reason(cells.WORK_REASON): 60,
+        cells.FOLLOWED: 0,
+        cells.LASTING: 0,
+        cells.MEASURED: 500,
+        cells.ROSE: 150,
+        cells.AT_END: 800,
+        cells.OVERDUE: 160,
+    }
+    names.update({key.replace("__", ":"): value for key, value in values.items()})
+    return protection.Published(names, 10)
+
+
+def _slice(shown: protection.Published, start: dt.date, end: dt.date) -> inclusion_trends.Slice:
+    return inclusion_trends.Slice(inclusion.Period(start, end), shown, None)
+
+
+def test_quarters_end_with_the_one_cut_at_the_last_day_and_start_with_the_data() -> None:
+    found = inclusion_trends.quarters(dt.date(2026, 11, 30), None)
+    assert len(found) == 8
+    assert found[0] == (dt.date(2025, 1, 1), dt.date(2025, 3, 31))
+    assert found[-1] == (dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+    assert inclusion_trends.quarters(dt.date(2026, 11, 30), dt.date(2026, 5, 3)) == [
+        (dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        (dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        (dt.date(2026, 10, 1), dt.date(2026, 11, 30)),
+    ]
+    previous = inclusion_trends.previous_period(
+        inclusion.Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31), "Noord")
+    )
+    assert previous == inclusion.Period(dt.date(2025, 10, 3), dt.date(2025, 12, 31), "Noord")
+
+
+def test_a_clear_change_is_called_out_and_a_small_one_is_not() -> None:
+    now = _shown(reason__uitstroom_werk=80, rose=160)  # work 30% -> 40%; rose 30% -> 32%
+    before = _shown()
+    quarters = (_slice(before, dt.date(2026, 1, 1), dt.date(2026, 3, 31)),)
+    trends = inclusion_trends.Trends(
+        _slice(before, dt.date(2025, 1, 1), dt.date(2025, 12, 31)), quarters
+    )
+    story = inclusion_story.build(now, trends, threshold_days=14)
+    assert story.standouts[0] == (
+        "Van wie stopte, ging een groter deel naar werk: 40%, tegen 30% in de periode ervoor."
+    )
+    assert not any("ladder" in line for line in story.standouts), "2 points is no change"
+    rows = {row.measure.key: row for row in story.figures}
+    assert (rows["work"].now_text, rows["work"].before_text) == ("40%", "30%")
+    assert rows["work"].change_text == "+10 %-punt"
+    assert rows["lasting"].now_text == "–"  # nobody asked yet: no base
+
+
+def test_a_share_over_a_small_base_is_too_few_and_never_called_out() -> None:
+    now = _shown(outflow=20, reason__uitstroom_werk=20)  # 100% of a rounded 20
+    before = _shown(outflow=20, reason__uitstroom_werk=10)
+    trends = inclusion_trends.Trends(_slice(before, dt.date(2025, 1, 1), dt.date(2025, 12, 31)), ())
+    story = inclusion_story.build(now, trends, threshold_days=14)
+    rows = {row.measure.key: row for row in story.figures}
+    assert rows["work"].now_text == "te weinig"
+    assert not any("naar werk" in line for line in story.standouts)
+
+
+def test_a_hidden_figure_stays_hidden_on_the_first_page() -> None:
+    now = _shown(inflow=None)
+    story = inclusion_story.build(now, inclusion_trends.Trends(None, ()), threshold_days=14)
+    rows = {row.measure.key: row for row in story.figures}
+    assert rows["inflow"].now_text == "verborgen"
+    assert rows["inflow"].before_text == "–" and rows["inflow"].change_text == "–"
+    assert story.no_previous
