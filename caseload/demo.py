@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import demo_names, summary
+from caseload import closing, demo_names, summary
 from resources import audit, changes
 from resources.changes import Kind
 from resources.errors import UserError
@@ -363,6 +363,7 @@ def fill(
             if progress is not None:
                 progress(done, clients)
         summary.refresh_all(db)
+        closing.backfill(db)  # each closed demo file gets its closing in the timeline
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
     made = DemoSummary(
         clients=totals["clients"],
