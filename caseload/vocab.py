@@ -123,15 +123,6 @@ CONTRACT_TYPES = Vocabulary(
     ),
 )
 
-#: What happens to the open barriers and actions when a file is closed.
-OPEN_ITEMS_ON_CLOSING = Vocabulary(
-    "open_items",
-    (
-        Term("close", N_("Alles afsluiten: obstakels opgelost, acties gestopt")),
-        Term("keep", N_("Open laten staan in de lijst")),
-    ),
-)
-
 BARRIER_KINDS = Vocabulary(
     "barrier_kind",
     (

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from caseload import client_file, closing, clients, errors, journal
+from caseload import client_file, clients, closing, errors, journal
 
 from .conftest import ACTOR, TODAY
 
