@@ -30,9 +30,8 @@ from quickscan import loader, store
 from resources import i18n
 from ui import changes
 from ui.caseload import import_dialog, retention_dialog
-from ui.client import correction_dialog
+from ui.client import correction_dialog, erase_dialog
 from ui.client import details_dialog as client_dialog
-from ui.client import erase_dialog
 from ui.security import audit_dialog, idle_lock, passphrase_dialog
 from ui.shell import info_dialogs, main_window
 
