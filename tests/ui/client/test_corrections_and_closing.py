@@ -249,3 +249,34 @@ def test_close_with_outflow_to_work_and_reopen(qtbot, window) -> None:
         "Dossier afgesloten",
     ]
     assert_agree(window)
+
+
+def test_a_double_click_or_the_button_opens_a_row_and_a_closing_row_explains(qtbot, window) -> None:
+    view = _view(window)
+    entry = _to_row(qtbot, window, "action")
+    rect = view.timeline.visualRect(view.timeline.currentIndex())
+    # A real double-click is a press and release, then the double-click (QTest sends only that).
+    qtbot.mouseClick(view.timeline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.timeline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(
+        lambda: view.correction_dialog is not None and view.correction_dialog.isActiveWindow()
+    )
+    dialog = view.correction_dialog
+    assert dialog.entry == entry and dialog.windowTitle() == "Actie corrigeren"
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.timeline)
+    _to_row(qtbot, window, "barrier")
+    qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.correction_dialog is not dialog)
+    assert view.correction_dialog.windowTitle() == "Wijziging van obstakel corrigeren"
+    view.correction_dialog.reject()
+
+    db, client_id = window.context.db, view.client_id()
+    window.bus.perform(
+        lambda: clients.close(db, client_id, on=dt.date.today(), reason="verhuisd", actor="t"),
+        window,
+    )
+    _to_row(qtbot, window, "closing")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.closing_message is not None and view.closing_message.isVisible())
+    assert "heropen het dan" in view.closing_message.text().lower()
