@@ -241,7 +241,7 @@ class ClientView(QWidget):
             [(step.measured_on, step.trede) for step in file.ladder_steps],
             file.client.expected_trede,
         )
-        # The cursor stays on its row in the timeline (after a correction, on the next row).
+        # The cursor stays on its row in the timeline (after a deletion: the row now in its place).
         row = self.timeline.currentIndex().row()
         self.timeline_model.set_file(file)
         if row >= 0 and self.timeline_model.rowCount() and not new_client:
@@ -302,6 +302,7 @@ class ClientView(QWidget):
                 QMessageBox.StandardButton.Ok,
                 self,
             )
+            self.closing_message.finished.connect(self._back_to_timeline)
             self.closing_message.open()
             return
         kinds = {barrier.id: barrier.kind for barrier in self.file.barriers}
