@@ -280,3 +280,26 @@ def test_a_double_click_or_the_button_opens_a_row_and_a_closing_row_explains(qtb
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.closing_message is not None and view.closing_message.isVisible())
     assert "heropen het dan" in view.closing_message.text().lower()
+
+
+def test_a_refused_correction_says_why_and_changes_nothing(qtbot, window) -> None:
+    db = window.context.db
+    view = _view(window)
+    client_id = view.client_id()
+    _to_row(qtbot, window, "contact")
+    before = client_file.load(db, client_id)
+    dialog = _dialog(qtbot, window)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    dialog.contact_on.setSelectedSection(dialog.contact_on.sectionAt(0))
+    type_keys(qtbot, tomorrow.strftime("%d%m%Y"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.form.error_text("contact_on") == (
+        "De datum contact ligt in de toekomst. Kies vandaag of een eerdere dag."
+    )
+    assert QApplication.focusWidget() is dialog.contact_on
+    assert client_file.load(db, client_id) == before
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert client_file.load(db, client_id) == before
+    assert not window.undo_action.isEnabled(), "nothing to undo"
