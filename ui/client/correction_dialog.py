@@ -7,11 +7,13 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -21,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from caseload import corrections, errors, ladder, model, validate, vocab
+from resources import i18n
 from resources.changes import Changed, Changes
 from resources.errors import UserError
 from resources.i18n import _
 from ui import accessibility, undo
 from ui.changes import ChangeBus
+from ui.client import timeline
 from ui.client.fields import DateField, FieldForm, select_data, vocab_combo
 from ui.client.forms import text_box
 from ui.context import WindowContext
@@ -61,6 +65,18 @@ class CorrectionDialog(QDialog):
         self.confirm: QMessageBox | None = None
         self.first: QWidget = self
         layout = QVBoxLayout(self)
+        # Which line is open: "Contact van 4 dec 2026: Telefonisch, 17 minuten".
+        self.heading = QLabel(
+            _("%(kind)s van %(date)s: %(text)s")
+            % {
+                "kind": timeline.kind_text(entry),
+                "date": i18n.format_date(entry.on),
+                "text": timeline.describe(entry, barrier_kinds),
+            }
+        )
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a summary is never markup
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
         self.form = FieldForm()
         layout.addLayout(self.form)
         item = entry.item
