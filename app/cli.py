@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "app.commands_encrypt",
     "app.commands_quickscan",
     "app.commands_caseload",
+    "app.commands_client",
     "app.commands_report",
     "app.commands_transfer",
     "app.commands_privacy",

@@ -28,6 +28,7 @@ TABLES = (
     ("appointments", "client_id", N_("De geplande afspraken, en of ze zijn doorgegaan.")),
     ("outflows", "client_id", N_("Uitstroom naar werk: sector, uren, soort contract, startdatum.")),
     ("followups", "client_id", N_("Na zes maanden: werkt de klant nog?")),
+    ("closings", "client_id", N_("Elke keer dat het dossier is afgesloten of heropend.")),
 )
 
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from caseload import clients, model, records
+from caseload import clients, closing, model, records
 
-#: When two entries share a date, this order keeps the timeline stable.
-_KIND_ORDER = {"contact": 0, "ladder": 1, "barrier": 2, "action": 3}
+#: When two entries share a date, this order keeps the timeline stable (lowest on top): a
+#: reopening above the closing above what happened that day.
+_KIND_ORDER = {"reopening": -2, "closing": -1, "contact": 0, "ladder": 1, "barrier": 2, "action": 3}
 
 
 def _rows(db: Database, table: str, client_id: int, order: str) -> list[dict[str, object]]:
@@ -23,8 +24,10 @@ def timeline(
     events: tuple[model.BarrierEvent, ...],
     contacts: tuple[model.Contact, ...],
     actions: tuple[model.Action, ...],
+    closings: tuple[model.Closing, ...] = (),
 ) -> tuple[model.TimelineEntry, ...]:
-    """Contacts, trede changes, barrier changes and actions in one list, newest first.
+    """Contacts, trede changes, barrier changes, actions, closings and reopenings in one list,
+    newest first.
 
     An action is placed on its start date; one without a start date is left out of the
     timeline (it still shows in the plan of action).
@@ -41,6 +44,14 @@ def timeline(
         model.TimelineEntry(on=action.start_on, kind="action", item=action)
         for action in actions
         if action.start_on is not None
+    ]
+    entries += [
+        model.TimelineEntry(on=shut.closed_on, kind="closing", item=shut) for shut in closings
+    ]
+    entries += [
+        model.TimelineEntry(on=shut.reopened_on, kind="reopening", item=shut)
+        for shut in closings
+        if shut.reopened_on is not None
     ]
 
     def key(entry: model.TimelineEntry) -> tuple[dt.date, int, int]:
@@ -67,6 +78,7 @@ def load(db: Database, client_id: int) -> model.ClientFile:
         records.action(row)
         for row in _rows(db, "actions", client_id, "coalesce(due_on, '9999'), id")
     )
+    shut = closing.closings(db, client_id)
     return model.ClientFile(
         client=client,
         ladder_steps=steps,
@@ -74,5 +86,6 @@ def load(db: Database, client_id: int) -> model.ClientFile:
         barrier_events=events,
         contacts=contacts,
         actions=actions,
-        timeline=timeline(steps, events, contacts, actions),
+        timeline=timeline(steps, events, contacts, actions, shut),
+        closings=shut,
     )

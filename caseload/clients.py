@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import errors, model, records, schema, summary, validate, vocab
+from caseload import closing, errors, model, records, schema, summary, validate
 from resources import audit
 from resources import changes as changes_
-from resources.i18n import _
 
 #: Every table that holds rows about one client, children before the client itself.
 CHILD_TABLES = (
+    "closings",
     "followups",
     "outflows",
     "appointments",
@@ -124,46 +124,27 @@ def close(
     reason: str,
     actor: str,
     today: dt.date | None = None,
+    close_open_items: bool = False,
+    outflow: closing.OutflowDetails | None = None,
 ) -> changes_.Changed[model.Client]:
-    """Close the case on a date with a reason (e.g. 'uitstroom_werk')."""
-    validate.code("closing_reason", reason, vocab.CLOSING_REASONS, required=True)
-    validate.not_in_future("closed_on", on, _today(today))
-    with db.atomic():
-        client = get(db, client_id)
-        if not client.is_active:
-            raise errors.InvalidValue("status", _("deze klant is al afgesloten."))
-        if client.guidance_start is not None and on < client.guidance_start:
-            raise errors.InvalidValue("closed_on", _("die ligt vóór de start van de begeleiding."))
-        db["clients"].update(  # type: ignore[union-attr]
-            client_id,
-            {
-                "status": "closed",
-                "closed_on": on.isoformat(),
-                "closing_reason": reason,
-                "updated_at": records.now(),
-            },
-        )
-        audit.record(db, actor=actor, action="client.close", obj=obj(client_id))
-    return _changed(db, client_id)
+    """Close the case on a date with a reason (e.g. 'uitstroom_werk'); see ``closing.close``."""
+    return closing.close(
+        db,
+        client_id,
+        on=on,
+        reason=reason,
+        actor=actor,
+        today=today,
+        close_open_items=close_open_items,
+        outflow=outflow,
+    )
 
 
-def reopen(db: Database, client_id: int, *, actor: str) -> changes_.Changed[model.Client]:
-    """Make a closed case active again; the closing date and reason are cleared."""
-    with db.atomic():
-        client = get(db, client_id)
-        if client.is_active:
-            raise errors.InvalidValue("status", _("deze klant is niet afgesloten."))
-        db["clients"].update(  # type: ignore[union-attr]
-            client_id,
-            {
-                "status": "active",
-                "closed_on": None,
-                "closing_reason": None,
-                "updated_at": records.now(),
-            },
-        )
-        audit.record(db, actor=actor, action="client.reopen", obj=obj(client_id))
-    return _changed(db, client_id)
+def reopen(
+    db: Database, client_id: int, *, actor: str, today: dt.date | None = None
+) -> changes_.Changed[model.Client]:
+    """Make a closed case active again; its closing history stays (``closing.reopen``)."""
+    return closing.reopen(db, client_id, actor=actor, today=today)
 
 
 def delete(db: Database, client_id: int, *, actor: str) -> changes_.Changes:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import demo_names, demo_outflows, summary
+from caseload import closing, demo_names, demo_outflows, summary
 from resources import audit, changes
 from resources.changes import Kind
 from resources.errors import UserError
@@ -364,6 +364,7 @@ def fill(
                 progress(done, clients)
         demo_outflows.fill(db, seed, today)
         summary.refresh_all(db)
+        closing.backfill(db)  # each closed demo file gets its closing in the timeline
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
     made = DemoSummary(
         clients=totals["clients"],

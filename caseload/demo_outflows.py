@@ -28,16 +28,18 @@ class Chooser:
         return self.values[bisect.bisect_right(self.cumulative, point)]
 
 
+# Main sections of SBI 2008 (caseload.vocab.EMPLOYER_SECTORS): care, cleaning (N), logistics,
+# hospitality, retail, building, government, industry.
 _SECTORS = Chooser(
     [
-        ("zorg", 20),
-        ("schoonmaak", 15),
-        ("logistiek", 18),
-        ("horeca", 12),
-        ("detailhandel", 14),
-        ("bouw", 8),
-        ("overheid", 5),
-        ("productie", 8),
+        ("Q", 20),
+        ("N", 15),
+        ("H", 18),
+        ("I", 12),
+        ("G", 14),
+        ("F", 8),
+        ("O", 5),
+        ("C", 8),
     ]
 )
 _CONTRACTS = Chooser([("tijdelijk", 50), ("vast", 15), ("uitzend", 25), ("oproep", 10)])

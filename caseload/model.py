@@ -78,6 +78,8 @@ class LadderStep:
     measured_by: str = ""
     #: The growth potential: the trede the client is expected to reach (None = not judged).
     expected_trede: int | None = None
+    #: The day the row was last corrected after it was first saved (None: never).
+    corrected_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class BarrierEvent:
     change: str
     severity: int
     status: str
+    corrected_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Contact:
     summary: str = ""
     #: Whether the summary may be shown to the client in the progress report.
     share_with_client: bool = False
+    corrected_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,7 @@ class Action:
     start_on: dt.date | None = None
     due_on: dt.date | None = None
     result: str = ""
+    corrected_on: dt.date | None = None
 
     @property
     def is_open(self) -> bool:
@@ -150,12 +155,40 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Outflow:
+    """Outflow to work recorded at a closing: the job's sector, hours, contract and start."""
+
+    id: int
+    client_id: int
+    closed_on: dt.date
+    start_on: dt.date | None
+    employer_sector: str | None
+    hours_per_week: float | None
+    contract_type: str | None
+
+
+@dataclass(frozen=True)
+class Closing:
+    """One closing of the file (kept when the file is reopened), with its outflow to work."""
+
+    id: int
+    client_id: int
+    closed_on: dt.date
+    reason: str
+    #: Whether the open barriers and actions were closed with the file.
+    closed_open_items: bool = False
+    reopened_on: dt.date | None = None
+    outflow: Outflow | None = None
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
-    """One line in a client's history: a contact, a trede, a barrier change or an action."""
+    """One line in a client's history: a contact, a trede, a barrier change, an action, or the
+    file closed or reopened."""
 
     on: dt.date
-    kind: str  # "contact", "ladder", "barrier", "action"
-    item: Contact | LadderStep | BarrierEvent | Action
+    kind: str  # "contact", "ladder", "barrier", "action", "closing", "reopening"
+    item: Contact | LadderStep | BarrierEvent | Action | Closing
 
 
 @dataclass(frozen=True)
@@ -169,3 +202,4 @@ class ClientFile:
     contacts: tuple[Contact, ...]
     actions: tuple[Action, ...]
     timeline: tuple[TimelineEntry, ...]
+    closings: tuple[Closing, ...] = ()

@@ -86,6 +86,7 @@ def ladder_step(row: Mapping[str, Any]) -> model.LadderStep:
         note=row["note"] or "",
         measured_by=row["measured_by"] or "",
         expected_trede=row.get("expected_trede"),
+        corrected_on=date(row.get("corrected_on")),
     )
 
 
@@ -113,6 +114,7 @@ def barrier_event(row: Mapping[str, Any]) -> model.BarrierEvent:
         change=row["change"],
         severity=row["severity"],
         status=row["status"],
+        corrected_on=date(row.get("corrected_on")),
     )
 
 
@@ -126,6 +128,7 @@ def contact(row: Mapping[str, Any]) -> model.Contact:
         minutes=row["minutes"],
         summary=row["summary"] or "",
         share_with_client=bool(row.get("share_with_client")),
+        corrected_on=date(row.get("corrected_on")),
     )
 
 
@@ -140,4 +143,5 @@ def action(row: Mapping[str, Any]) -> model.Action:
         start_on=date(row["start_on"]),
         due_on=date(row["due_on"]),
         result=row["result"] or "",
+        corrected_on=date(row.get("corrected_on")),
     )

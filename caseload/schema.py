@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from caseload import protection
+from caseload import closing, protection
 
 MIGRATIONS = Migrations("caseload")
 
@@ -311,3 +311,26 @@ def m006_klantmanager_day(db: Database) -> None:
     )
     db["followups"].create_index(["due_on"])  # type: ignore[union-attr]
     db["followups"].create_index(["client_id"])  # type: ignore[union-attr]
+
+
+@MIGRATIONS()
+def m008_closing_history(db: Database) -> None:
+    """Keep every closing of a file (date, reason, what happened to the open barriers and
+    actions, the outflow to work) and when it was reopened, so history survives a reopening."""
+    db["closings"].create(  # type: ignore[union-attr]
+        {
+            "id": int,
+            "client_id": int,
+            "closed_on": str,
+            "reason": str,
+            "closed_open_items": int,
+            "reopened_on": str,
+            "outflow_id": int,
+        },
+        pk="id",
+        foreign_keys=[("client_id", "clients", "id"), ("outflow_id", "outflows", "id")],
+        not_null={"client_id", "closed_on", "reason", "closed_open_items"},
+        defaults={"closed_open_items": 0},
+    )
+    db["closings"].create_index(["client_id", "closed_on"])  # type: ignore[union-attr]
+    closing.backfill(db)

@@ -77,6 +77,52 @@ CLOSING_REASONS = Vocabulary(
     ),
 )
 
+#: The employer's sector at outflow to work: the 21 main sections (A–U) of the CBS
+#: Standaard Bedrijfsindeling (SBI 2008, hoofdindeling in secties), in plain words; the code
+#: is the SBI section letter, so the figures can be compared with CBS statistics.
+EMPLOYER_SECTORS = Vocabulary(
+    "employer_sector",
+    (
+        Term("A", N_("Landbouw, bosbouw en visserij")),
+        Term("B", N_("Winning van delfstoffen")),
+        Term("C", N_("Industrie")),
+        Term("D", N_("Energie (elektriciteit, gas)")),
+        Term("E", N_("Water, afval en afvalwater")),
+        Term("F", N_("Bouw")),
+        Term("G", N_("Handel en reparatie van auto's")),
+        Term("H", N_("Vervoer en opslag")),
+        Term("I", N_("Horeca")),
+        Term("J", N_("Informatie en communicatie")),
+        Term("K", N_("Financiële dienstverlening")),
+        Term("L", N_("Verhuur en handel in onroerend goed")),
+        Term("M", N_("Specialistische zakelijke diensten")),
+        Term("N", N_("Verhuur en overige zakelijke diensten (ook uitzendbureaus)")),
+        Term("O", N_("Openbaar bestuur en overheid")),
+        Term("P", N_("Onderwijs")),
+        Term("Q", N_("Zorg en welzijn")),
+        Term("R", N_("Cultuur, sport en recreatie")),
+        Term("S", N_("Overige dienstverlening")),
+        Term("T", N_("Huishoudens als werkgever")),
+        Term("U", N_("Internationale organisaties")),
+    ),
+)
+
+#: The kind of contract at outflow to work (Trede's own list, after the contract forms of
+#: Dutch labour law: onbepaalde tijd, bepaalde tijd, uitzend, oproep, BBL, zelfstandige).
+CONTRACT_TYPES = Vocabulary(
+    "contract_type",
+    (
+        Term("vast", N_("Vast contract (onbepaalde tijd)")),
+        Term("tijdelijk", N_("Tijdelijk contract (bepaalde tijd)")),
+        Term("uitzend", N_("Uitzendcontract")),
+        Term("payroll", N_("Payrollcontract")),
+        Term("oproep", N_("Oproep- of nulurencontract")),
+        Term("leerwerk", N_("Leerwerkbaan (BBL)")),
+        Term("zzp", N_("Eigen bedrijf of zzp")),
+        Term("overig", N_("Andere vorm")),
+    ),
+)
+
 BARRIER_KINDS = Vocabulary(
     "barrier_kind",
     (

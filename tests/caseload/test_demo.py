@@ -150,4 +150,11 @@ def test_every_client_who_left_for_work_has_a_job_and_a_follow_up(tmp_path: Path
         else:
             assert due <= answered <= today.isoformat() and still in (0, 1)
     assert any(still == 1 for *_rest, still in rows) and any(still == 0 for *_rest, still in rows)
+    # The timeline's closing line shows the job: each closing to work points to its outflow.
+    unlinked = db.execute(
+        "SELECT count(*) FROM closings WHERE reason = 'uitstroom_werk' AND outflow_id IS NULL"
+    ).fetchone()[0]
+    assert unlinked == 0 and db["closings"].count_where("reason = 'uitstroom_werk'") == len(left)
+    sectors = {row[0] for row in db.execute("SELECT DISTINCT employer_sector FROM outflows")}
+    assert sectors <= set(vocab.EMPLOYER_SECTORS.codes())
     db.close()

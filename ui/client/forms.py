@@ -1,4 +1,5 @@
-"""The forms of the client view for contacts, the participatieladder and closing the case."""
+"""The forms of the client view for contacts and the participatieladder (closing the case is in
+``close_form``)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
 
-from caseload import clients, errors, journal, ladder, model, validate, vocab
-from resources import i18n
+from caseload import errors, journal, ladder, model, validate, vocab
 from resources.changes import Changes
 from resources.i18n import _, ngettext
-from ui import undo
 from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client.fields import DateField, vocab_combo
 
@@ -229,86 +227,3 @@ class TredeForm(EntryForm):
             expected_trede=self.expected.currentData(),
             actor=self.context.actor,
         ).changes
-
-
-class CloseForm(EntryForm):
-    """Close the case with a date and reason, or reopen a closed one."""
-
-    def build(self) -> None:
-        """Date and reason; a line and a button for a closed case."""
-        self.SAVE_TEXT = _("Dossier afsluiten (Ctrl+Enter)")
-        self.closed_on = DateField(dt.date.today())
-        self.reason = vocab_combo(vocab.CLOSING_REASONS, empty=_("Kies een reden"))
-        self.form.add_field(_("Datum afsluiten:"), self.closed_on, "closed_on")
-        self.form.add_field(_("Reden:"), self.reason, "closing_reason")
-        self.closed_text = QLabel()
-        self.closed_text.setWordWrap(True)
-        self.form.addRow(self.closed_text)
-        self.reopen_button = QPushButton(_("Dossier h&eropenen"))
-        self.reopen_button.clicked.connect(self.reopen)
-        self.form.addRow(self.reopen_button)
-
-    def first_field(self) -> QWidget:
-        """The reason (the date is usually today); the reopen button for a closed case."""
-        if self.file is not None and not self.file.client.is_active:
-            return self.reopen_button
-        return self.reason
-
-    def clear(self) -> None:
-        """Today and no reason."""
-        self.closed_on.set_value(dt.date.today())
-        self.reason.setCurrentIndex(0)
-
-    def client_changed(self, file: model.ClientFile) -> None:
-        """Show the closing fields for an active case, the reopen button for a closed one."""
-        client = file.client
-        active = client.is_active
-        for widget in (self.closed_on, self.reason, self.save_button):
-            widget.setEnabled(active)
-        self.reopen_button.setVisible(not active)
-        if active:
-            self.closed_text.setText(_("Het dossier is open."))
-        else:
-            self.closed_text.setText(
-                _("Afgesloten op %(date)s. Reden: %(reason)s.")
-                % {
-                    "date": i18n.format_date(client.closed_on) if client.closed_on else "",
-                    "reason": vocab.CLOSING_REASONS.label(client.closing_reason),
-                }
-            )
-
-    def save(self) -> bool:
-        """Close the case (nothing to do for a closed one)."""
-        if self.file is None or not self.file.client.is_active:
-            return False
-        return super().save()
-
-    def change_name(self) -> str:
-        """For Ongedaan maken."""
-        return _("dossier afsluiten")
-
-    def store(self, file: model.ClientFile) -> Changes:
-        """Close the case."""
-        return clients.close(
-            self.context.db,
-            file.client.id,
-            on=self.closed_on.value() or dt.date.today(),
-            reason=self.reason.currentData() or "",
-            actor=self.context.actor,
-        ).changes
-
-    def reopen(self) -> None:
-        """Make the case active again."""
-        if self.file is None:
-            return
-        client_id = self.file.client.id
-        reopened = self.bus.perform(
-            lambda: clients.reopen(self.context.db, client_id, actor=self.context.actor),
-            self,
-            self.show_refusal,
-            undoable=undo.Undoable(_("dossier heropenen"), client_id),
-        )
-        if reopened is None:
-            return
-        self.form.message.setText(_("Het dossier is weer open."))
-        self.focus_first()

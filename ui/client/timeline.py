@@ -34,11 +34,14 @@ _KINDS = {
     "ladder": N_("Trede"),
     "barrier": N_("Obstakel"),
     "action": N_("Actie"),
+    "closing": N_("Dossier"),
+    "reopening": N_("Dossier"),
 }
 _BARRIER_CHANGES = {
     "opened": N_("vastgelegd"),
     "severity": N_("ernst gewijzigd"),
     "status": N_("status gewijzigd"),
+    "closed": N_("afgesloten met het dossier"),
 }
 
 
@@ -46,8 +49,55 @@ def _with_note(text: str, note: str) -> str:
     return f"{text}: {note}" if note else text
 
 
+def outflow_text(outflow: model.Outflow) -> str:
+    """'Werk in Zorg en welzijn, 24,5 uur per week, Vast contract, start 1 mrt 2026'."""
+    parts = []
+    if outflow.employer_sector:
+        parts.append(
+            _("werk in %(sector)s")
+            % {"sector": vocab.EMPLOYER_SECTORS.label(outflow.employer_sector)}
+        )
+    if outflow.hours_per_week is not None:
+        parts.append(
+            _("%(hours)s uur per week") % {"hours": i18n.format_number(outflow.hours_per_week)}
+        )
+    if outflow.contract_type:
+        parts.append(vocab.CONTRACT_TYPES.label(outflow.contract_type).lower())
+    if outflow.start_on is not None:
+        parts.append(_("start %(date)s") % {"date": i18n.format_date(outflow.start_on)})
+    return ", ".join(parts)
+
+
+def _closing_text(entry: model.TimelineEntry, shut: model.Closing) -> str:
+    if entry.kind == "reopening":
+        return _("Dossier heropend")
+    text = _("Dossier afgesloten: %(reason)s") % {
+        "reason": vocab.CLOSING_REASONS.label(shut.reason)
+    }
+    if shut.outflow is not None and outflow_text(shut.outflow):
+        text += " (" + outflow_text(shut.outflow) + ")"
+    if shut.closed_open_items:
+        text += ". " + _("Open obstakels en acties afgesloten")
+    return text
+
+
 def describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
     """One line about a timeline entry, in the active language."""
+    item = entry.item
+    if isinstance(item, model.Closing):
+        return _closing_text(entry, item)
+    return _describe(entry, barrier_kinds)
+
+
+def kind_text(entry: model.TimelineEntry) -> str:
+    """The kind of entry; a row corrected after it was saved says "gecorrigeerd" beside it."""
+    text = _(_KINDS[entry.kind])
+    if not isinstance(entry.item, model.Closing) and entry.item.corrected_on is not None:
+        text = _("%(kind)s, gecorrigeerd") % {"kind": text}
+    return text
+
+
+def _describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
     item = entry.item
     if isinstance(item, model.Contact):
         text = vocab.CONTACT_KINDS.label(item.kind)
@@ -74,6 +124,7 @@ def describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
             "severity": item.severity,
             "status": vocab.BARRIER_STATUSES.label(item.status).lower(),
         }
+    assert isinstance(item, model.Action)
     text = _("%(intervention)s (%(status)s)") % {
         "intervention": vocab.INTERVENTIONS.label(item.intervention),
         "status": vocab.ACTION_STATUSES.label(item.status).lower(),
@@ -128,7 +179,7 @@ class TimelineModel(table_model.RowsModel):
         if column == TimelineColumn.DATE:
             return i18n.format_date(row.on)
         if column == TimelineColumn.KIND:
-            return _(_KINDS[row.kind])
+            return kind_text(row)
         text = describe(row, self._kinds)
         if self._overdue(row):
             text = _("Te laat: %(text)s") % {"text": text}

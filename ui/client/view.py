@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,10 +29,12 @@ from resources.i18n import _, ngettext
 from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
 from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
+from ui.client.close_form import CloseForm
+from ui.client.correction_dialog import CorrectionDialog
 from ui.client.details_dialog import ClientDialog
 from ui.client.entry import EntryForm
 from ui.client.erase_dialog import EraseClientDialog
-from ui.client.forms import CloseForm, ContactForm, TredeForm
+from ui.client.forms import ContactForm, TredeForm
 from ui.client.plan_forms import ActionForm, BarrierForm
 from ui.client.timeline import TimelineModel
 from ui.context import WindowContext
@@ -143,9 +145,12 @@ class ClientView(QWidget):
         self.chart.setMaximumHeight(190)
         history_layout.addWidget(_heading(_("Trede in de tijd")))
         history_layout.addWidget(self.chart)
-        history_layout.addWidget(_heading(_("Tijdlijn (nieuwste eerst)")))
+        # Alt+T puts the cursor in the timeline; Enter on a row opens it for correction.
+        timeline_heading = _heading(_("&Tijdlijn (nieuwste eerst)"))
+        history_layout.addWidget(timeline_heading)
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
+        timeline_heading.setBuddy(self.timeline)
         self.timeline.setAccessibleName(_("Tijdlijn"))
         self.timeline.setModel(self.timeline_model)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,6 +165,15 @@ class ClientView(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         history_layout.addWidget(self.timeline, 1)
+        self.timeline.activated.connect(self.open_entry)
+        self.correct_button = QPushButton(_("Regel corrigeren of verwijderen… (Enter)"))
+        self.correct_button.clicked.connect(lambda: self.open_entry())
+        correct_row = QHBoxLayout()
+        correct_row.addWidget(self.correct_button)
+        correct_row.addStretch()
+        history_layout.addLayout(correct_row)
+        self.correction_dialog: CorrectionDialog | None = None
+        self.closing_message: QMessageBox | None = None
         splitter.addWidget(history)
 
         self.tabs = QTabWidget()
@@ -227,7 +241,12 @@ class ClientView(QWidget):
             [(step.measured_on, step.trede) for step in file.ladder_steps],
             file.client.expected_trede,
         )
+        # The cursor stays on its row in the timeline (after a deletion: the row now in its place).
+        row = self.timeline.currentIndex().row()
         self.timeline_model.set_file(file)
+        if row >= 0 and self.timeline_model.rowCount() and not new_client:
+            row = min(row, self.timeline_model.rowCount() - 1)
+            self.timeline.setCurrentIndex(self.timeline_model.index(row, 0))
         for form in self.forms:
             form.set_file(file, new_client)
 
@@ -261,6 +280,40 @@ class ClientView(QWidget):
         # someone walking the tab bar with the arrow keys stays on it.
         if not self.tabs.tabBar().hasFocus():
             self.current_form().focus_first()
+
+    def open_entry(self, index: QModelIndex | None = None) -> None:
+        """Open the timeline row (the current one by default) to correct or delete it; a
+        closing is undone by reopening the file instead."""
+        if self.file is None:
+            return
+        row = (index if index is not None else self.timeline.currentIndex()).row()
+        if row < 0:
+            self.timeline.setFocus()
+            return
+        entry = self.timeline_model.entry(row)
+        if isinstance(entry.item, model.Closing):
+            self.closing_message = QMessageBox(
+                QMessageBox.Icon.Information,
+                _("Afsluiting"),
+                _(
+                    "Een afsluiting verandert u niet. Was het dossier ten onrechte afgesloten? "
+                    "Heropen het dan op het tabblad Afsluiten."
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.closing_message.finished.connect(self._back_to_timeline)
+            self.closing_message.open()
+            return
+        kinds = {barrier.id: barrier.kind for barrier in self.file.barriers}
+        self.correction_dialog = CorrectionDialog(self.context, self.bus, entry, kinds, self)
+        self.correction_dialog.finished.connect(self._back_to_timeline)
+        self.correction_dialog.open()
+
+    def _back_to_timeline(self) -> None:
+        """After a correction the cursor is back on the timeline, in an active window."""
+        self.window().activateWindow()
+        self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def edit_client(self) -> None:
         """Change the client's details in the client form."""

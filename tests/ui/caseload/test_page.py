@@ -130,6 +130,13 @@ def test_whole_flow_by_keyboard_alone(qtbot, caseload_context) -> None:
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is view.close_form.reason
     press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Tab)  # the job: sector, hours, contract; it starts today
+    for _step in range(6):
+        press(qtbot, Qt.Key.Key_Down)  # G: Handel
+    press(qtbot, Qt.Key.Key_Tab)
+    type_keys(qtbot, "32")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)  # vast
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     closed = client_file.load(db, zoe_id).client
     assert (closed.status, closed.closing_reason) == ("closed", "uitstroom_werk")

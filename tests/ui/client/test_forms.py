@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from caseload import client_file, clients, journal, model
 from ui import changes
@@ -246,7 +246,12 @@ def test_closed_case_can_be_reopened(view, app_context) -> None:
     assert form.save()
     assert clients.get(app_context.db, view.client_id()).closing_reason == "opleiding"
     assert "Start opleiding" in form.closed_text.text()
+    form.reopen()  # asks first
+    assert not clients.get(app_context.db, view.client_id()).is_active
+    form.confirm.button(QMessageBox.StandardButton.Cancel).click()
+    assert not clients.get(app_context.db, view.client_id()).is_active
     form.reopen()
+    next(b for b in form.confirm.buttons() if b.text() == "&Heropenen").click()
     assert clients.get(app_context.db, view.client_id()).is_active
 
 

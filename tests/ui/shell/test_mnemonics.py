@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import context, settings
-from caseload import clients, demo, model
+from caseload import client_file, clients, demo, journal, model
 from quickscan import loader, store
 from resources import i18n
 from ui import changes
 from ui.caseload import import_dialog, retention_dialog
+from ui.client import correction_dialog, erase_dialog
 from ui.client import details_dialog as client_dialog
-from ui.client import erase_dialog
 from ui.security import audit_dialog, idle_lock, passphrase_dialog
 from ui.shell import info_dialogs, main_window
 
@@ -217,8 +217,20 @@ def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
     """One instance of every dialog of the window, with everything switched on."""
     app_context.update_settings(bsn_enabled=True, origin_enabled=True, origin_purpose="onderzoek")
     client = clients.add(app_context.db, model.ClientDetails(reference="D-1"), actor="t").value
+    journal.add_contact(app_context.db, client.id, kind="kantoor", actor="t")
+    journal.record_step(app_context.db, client.id, trede=2, actor="t")
+    journal.add_barrier(app_context.db, client.id, kind="taal", severity=2, actor="t")
+    journal.add_action(app_context.db, client.id, intervention="jobcoach", actor="t")
+    file = client_file.load(app_context.db, client.id)
+    kinds = {barrier.id: barrier.kind for barrier in file.barriers}
     bus = changes.ChangeBus()
-    return {
+    corrections = {
+        f"CorrectionDialog ({entry.kind})": (
+            lambda entry=entry: correction_dialog.CorrectionDialog(app_context, bus, entry, kinds)
+        )
+        for entry in file.timeline
+    }
+    return corrections | {
         "ClientDialog": lambda: client_dialog.ClientDialog(app_context, bus),
         "ClientDialog (edit)": lambda: client_dialog.ClientDialog(app_context, bus, client),
         "EraseClientDialog": lambda: erase_dialog.EraseClientDialog(app_context, bus, client),

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlite_utils import Database
 
 from caseload import caseload_query, clients, journal, model
@@ -138,8 +138,50 @@ def add_action(qtbot, window) -> None:
 
 def close_case(qtbot, window) -> None:
     press(qtbot, Qt.Key.Key_S, ALT)
-    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)  # Uitstroom naar werk
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)  # the first sector
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(QApplication.focusWidget(), "32")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)  # vast
+    press(qtbot, Qt.Key.Key_Tab)  # the start of the job: today
+    press(qtbot, Qt.Key.Key_Tab)  # the open barrier and action: close them too
+    press(qtbot, Qt.Key.Key_Up)
     _save(qtbot, window)
+
+
+def _timeline_row(qtbot, window, kind: str):  # noqa: ANN202 - the correction dialog
+    """Alt+T to the timeline, the arrows to the row of a kind, Enter: its correction dialog."""
+    view = _view(window)
+    press(qtbot, Qt.Key.Key_T, ALT)
+    press(qtbot, Qt.Key.Key_Home, CTRL)
+    model = view.timeline_model
+    row = next(r for r in range(model.rowCount()) if model.entry(r).kind == kind)
+    for _step in range(row):
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    dialog = view.correction_dialog
+    qtbot.waitUntil(lambda: dialog.isActiveWindow())
+    return dialog
+
+
+def correct_contact(qtbot, window) -> None:
+    dialog = _timeline_row(qtbot, window, "contact")
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Down)  # another kind of contact
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is _view(window).timeline)
+
+
+def delete_measurement(qtbot, window) -> None:
+    dialog = _timeline_row(qtbot, window, "ladder")
+    press(qtbot, Qt.Key.Key_V, ALT)
+    qtbot.waitUntil(lambda: dialog.confirm is not None and dialog.confirm.isActiveWindow())
+    press(qtbot, Qt.Key.Key_V, ALT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is _view(window).timeline)
 
 
 def _client_dialog(qtbot, window, field: str, text: str) -> None:
@@ -174,6 +216,8 @@ CHANGES: dict[str, tuple[Callable[..., None], str]] = {
     "client edit": (edit_client, "klantgegevens wijzigen"),
     "closing": (close_case, "dossier afsluiten"),
     "reassignment": (reassign, "klant overdragen"),
+    "contact correction": (correct_contact, "contact corrigeren"),
+    "measurement deleted": (delete_measurement, "meting verwijderen"),
 }
 
 
