@@ -72,7 +72,11 @@ def answer(
             raise errors.InvalidValue("followup", _("deze vraag is al beantwoord."))
         db["followups"].update(  # type: ignore[union-attr]
             followup_id,
-            {"answered_on": on.isoformat(), "still_working": int(still_working), "note": note.strip()},
+            {
+                "answered_on": on.isoformat(),
+                "still_working": int(still_working),
+                "note": note.strip(),
+            },
         )
         audit.record(
             db,

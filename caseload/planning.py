@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from caseload import appointments, clients, errors, journal, model, records, validate, vocab
 from caseload import summary as summary_columns
+from caseload.appointments import Appointment
 from resources import audit
 from resources import changes as changes_
 from resources.changes import Kind
@@ -31,12 +32,12 @@ class ClientPlan:
     """What is planned for one client, as the client view shows and edits it."""
 
     client_id: int
-    appointments: tuple[appointments.Appointment, ...]
+    appointments: tuple[Appointment, ...]
     planned_measurement_on: dt.date | None  # None: the default (six months after the last)
     measurement_due_on: dt.date | None
     contact_every_days: int | None  # None: the default from the settings
 
-    def next_appointment(self) -> appointments.Appointment | None:
+    def next_appointment(self) -> Appointment | None:
         """The earliest appointment still planned (a missed one comes first)."""
         planned = [a for a in self.appointments if a.status == appointments.PLANNED]
         return planned[0] if planned else None
@@ -83,7 +84,9 @@ def _check_appointment(kind: str, planned_on: dt.date | None, today: dt.date) ->
     if planned_on is None:
         raise errors.MissingValue("planned_on")
     if planned_on < today:
-        raise errors.InvalidValue("planned_on", _("die ligt in het verleden. Kies vandaag of later."))
+        raise errors.InvalidValue(
+            "planned_on", _("die ligt in het verleden. Kies vandaag of later.")
+        )
 
 
 def _insert_appointment(
@@ -120,7 +123,7 @@ def plan_appointment(
     note: str = "",
     actor: str,
     today: dt.date | None = None,
-) -> changes_.Changed[appointments.Appointment]:
+) -> changes_.Changed[Appointment]:
     """Plan an appointment with an active client on a day (today or later)."""
     day = dt.date.today() if today is None else today
     _check_appointment(kind, planned_on, day)
@@ -191,7 +194,7 @@ def record_contact(
 
 def set_appointment_status(
     db: Database, appointment_id: int, status: str, *, actor: str
-) -> changes_.Changed[appointments.Appointment]:
+) -> changes_.Changed[Appointment]:
     """Mark an appointment held, missed or cancelled by hand (or planned again)."""
     validate.code("status", status, appointments.STATUSES, required=True)
     with db.atomic():
@@ -244,7 +247,7 @@ def _refuse_closed(db: Database, client_id: int) -> None:
         raise errors.InvalidValue("planned_on", _("het dossier is afgesloten."))
 
 
-def _get(db: Database, appointment_id: int) -> appointments.Appointment:
+def _get(db: Database, appointment_id: int) -> Appointment:
     rows = list(db.query("SELECT * FROM appointments WHERE id = ?", [appointment_id]))
     if not rows:
         raise errors.NotFound("appointment", appointment_id)
@@ -253,3 +256,21 @@ def _get(db: Database, appointment_id: int) -> appointments.Appointment:
 
 def _changes(client_id: int, appointment_id: int) -> changes_.Changes:
     return changes_.client_rows(Kind.APPOINTMENT, client_id, appointment_id)
+
+
+def set_plan(
+    db: Database,
+    client_id: int,
+    *,
+    planned_measurement_on: dt.date | None,
+    contact_every_days: int | None,
+    actor: str,
+) -> changes_.Changed[ClientPlan]:
+    """Store the planned measurement and the contact frequency together (both or neither)."""
+    validate.in_range(
+        "contact_every_days", contact_every_days, MIN_CONTACT_DAYS, MAX_CONTACT_DAYS, False
+    )
+    with db.atomic():
+        set_planned_measurement(db, client_id, planned_measurement_on, actor=actor)
+        set_contact_frequency(db, client_id, contact_every_days, actor=actor)
+    return changes_.Changed(plan(db, client_id), changes_.clients([client_id]))

@@ -114,9 +114,7 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
         first_day = start or created[:10]
         next_due = min((due for due in open_actions if due), default=None)
         next_appointment = min(planned, default=None)
-        measurement = own_measurement or (
-            _six_months_later(steps[-1][0]) if steps else first_day
-        )
+        measurement = own_measurement or (_six_months_later(steps[-1][0]) if steps else first_day)
         last_contact = max(contacts, default=None)
         contact_due = (
             None

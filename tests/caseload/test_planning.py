@@ -28,7 +28,9 @@ DAY = dt.timedelta(days=1)
 def _flagged(db: Database, today: dt.date, threshold: int = 14) -> set[int]:
     flt = caseload_query.CaseloadFilter(contact_threshold_days=threshold)
     shown = caseload_query.ids(db, flt, today=today)
-    return {row.id for row in caseload_query.rows(db, shown, today, threshold) if row.needs_attention}
+    return {
+        row.id for row in caseload_query.rows(db, shown, today, threshold) if row.needs_attention
+    }
 
 
 def _plan_late(db: Database, today: dt.date) -> set[int]:
@@ -37,7 +39,9 @@ def _plan_late(db: Database, today: dt.date) -> set[int]:
 
 
 def _contact_late(db: Database, today: dt.date, threshold: int = 14) -> set[int]:
-    flt = caseload_query.CaseloadFilter(no_recent_contact_only=True, contact_threshold_days=threshold)
+    flt = caseload_query.CaseloadFilter(
+        no_recent_contact_only=True, contact_threshold_days=threshold
+    )
     return set(caseload_query.ids(db, flt, today=today))
 
 
@@ -82,9 +86,13 @@ def test_a_contact_on_or_after_the_day_holds_the_appointment(
     db: Database, fresh: model.Client
 ) -> None:
     day = TODAY + DAY
-    planning.plan_appointment(db, fresh.id, planned_on=day, kind="kantoor", actor=ACTOR, today=TODAY)
+    planning.plan_appointment(
+        db, fresh.id, planned_on=day, kind="kantoor", actor=ACTOR, today=TODAY
+    )
     later = day + 3 * DAY
-    journal.add_contact(db, fresh.id, kind="telefonisch", contact_on=later, actor=ACTOR, today=later)
+    journal.add_contact(
+        db, fresh.id, kind="telefonisch", contact_on=later, actor=ACTOR, today=later
+    )
     (held,) = planning.plan(db, fresh.id).appointments
     assert held.status == appointments.HELD
     assert _plan_late(db, later + DAY) == set()
@@ -96,7 +104,9 @@ def test_a_contact_before_the_day_leaves_the_appointment_planned(
     planning.plan_appointment(
         db, fresh.id, planned_on=TODAY + 5 * DAY, kind="kantoor", actor=ACTOR, today=TODAY
     )
-    journal.add_contact(db, fresh.id, kind="telefonisch", contact_on=TODAY, actor=ACTOR, today=TODAY)
+    journal.add_contact(
+        db, fresh.id, kind="telefonisch", contact_on=TODAY, actor=ACTOR, today=TODAY
+    )
     assert planning.plan(db, fresh.id).next_appointment() is not None
 
 
@@ -145,7 +155,9 @@ def test_contact_frequency_own_or_default(db: Database, fresh: model.Client) -> 
 
 
 def test_closed_clients_need_no_attention(db: Database, fresh: model.Client) -> None:
-    planning.plan_appointment(db, fresh.id, planned_on=TODAY, kind="kantoor", actor=ACTOR, today=TODAY)
+    planning.plan_appointment(
+        db, fresh.id, planned_on=TODAY, kind="kantoor", actor=ACTOR, today=TODAY
+    )
     journal.add_action(db, fresh.id, intervention="jobcoach", due_on=TODAY, actor=ACTOR)
     late = TODAY + 400 * DAY
     assert _flagged(db, late) == {fresh.id}
@@ -170,7 +182,13 @@ def test_an_appointment_in_the_past_or_without_kind_is_refused(
         planning.plan_appointment(db, fresh.id, planned_on=TODAY, kind="", actor=ACTOR, today=TODAY)
     with pytest.raises(errors.InvalidValue):
         planning.plan_appointment(
-            db, fresh.id, planned_on=TODAY, kind="kantoor", planned_time="25:00", actor=ACTOR, today=TODAY
+            db,
+            fresh.id,
+            planned_on=TODAY,
+            kind="kantoor",
+            planned_time="25:00",
+            actor=ACTOR,
+            today=TODAY,
         )
     assert counts() == before
 
@@ -181,23 +199,35 @@ def test_a_contact_with_a_bad_next_appointment_stores_neither(
     before = counts()
     with pytest.raises(errors.InvalidValue):
         planning.record_contact(
-            db, fresh.id, kind="kantoor", next_on=TODAY - DAY, next_kind="kantoor", actor=ACTOR, today=TODAY
+            db,
+            fresh.id,
+            kind="kantoor",
+            next_on=TODAY - DAY,
+            next_kind="kantoor",
+            actor=ACTOR,
+            today=TODAY,
         )
     assert counts() == before
     made = planning.record_contact(
-        db, fresh.id, kind="kantoor", next_on=TODAY + 7 * DAY, next_kind="video",
-        next_time="9.30", actor=ACTOR, today=TODAY,
+        db,
+        fresh.id,
+        kind="kantoor",
+        next_on=TODAY + 7 * DAY,
+        next_kind="video",
+        next_time="9.30",
+        actor=ACTOR,
+        today=TODAY,
     )
     planned = planning.plan(db, fresh.id).next_appointment()
     assert planned is not None and (planned.planned_on, planned.kind, planned.planned_time) == (
-        TODAY + 7 * DAY, "video", "09:30",
+        TODAY + 7 * DAY,
+        "video",
+        "09:30",
     )
     assert fresh.id in made.changes.clients
 
 
-def test_mine_shows_only_my_clients(
-    db: Database, add_client: Callable[..., model.Client]
-) -> None:
+def test_mine_shows_only_my_clients(db: Database, add_client: Callable[..., model.Client]) -> None:
     mine = add_client(reference="KL1", klantmanager="Anouk Bakker")
     theirs = add_client(reference="KL2", klantmanager="Bram Smit")
     for client in (mine, theirs):
@@ -233,7 +263,9 @@ def test_a_followup_is_asked_from_its_day_and_answered_once(
     with pytest.raises(errors.InvalidValue):
         followups.answer(db, ident, still_working=False, actor=ACTOR, today=due)
     assert followups.get(db, ident).still_working is True
-    audit = db.execute("SELECT action, object FROM audit_log WHERE action = 'followup.answer'").fetchall()
+    audit = db.execute(
+        "SELECT action, object FROM audit_log WHERE action = 'followup.answer'"
+    ).fetchall()
     assert audit == [("followup.answer", f"client:{fresh.id}/followup:{ident}")]
 
 
