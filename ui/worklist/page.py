@@ -108,7 +108,7 @@ class WorklistPage(QWidget):
     def _set_mine_text(self) -> None:
         name = self.context.settings.user_name.strip()
         self.mine.setText(
-            _("Alleen &mijn caseload (%(name)s)") % {"name": name}
+            _("Alleen &mijn caseload (%(name)s)") % {"name": name.replace("&", "&&")}
             if name
             else _("Alleen &mijn caseload")
         )
