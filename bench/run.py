@@ -193,6 +193,27 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
     return search_row, changes_row, detail
 
 
+def worklist(big: Path, env: dict[str, str], repeat: int) -> Row:
+    """Opening Vandaag (read and painted) for mijn caseload and for all clients, against the
+    same queries alone (bench/worklist_probe.py); the caseload's target for a filter change."""
+    command = [common.PYTHON, "-m", "bench.worklist_probe", "--db", str(big)]
+    result = common.last_json(common.run_timed([*command, "--repeat", str(repeat)], env).stdout)
+    cases = result["samples"]
+    ratios = {name: median(case["app"]) / median(case["floor"]) for name, case in cases.items()}
+    apps = [sample for case in cases.values() for sample in case["app"]]
+    floors = [sample for case in cases.values() for sample in case["floor"]]
+    worst = max(ratios.values())
+    return Row(
+        "worklist Vandaag opened (read + painted; mine and all clients)",
+        f"{ms(median(apps))} (p95 {ms(p95(apps))})",
+        f"{ms(median(floors))} (p95 {ms(p95(floors))})",
+        f"{median(list(ratios.values())):.2f}× (worst {worst:.1f}×)",
+        "≤ 2×, p95 < 100 ms",
+        worst <= 2 and p95(apps) < 0.100,
+        {"ratios": ratios, **result},
+    )
+
+
 def pdf_pages(path: Path) -> int:
     """Pages of a PDF (pypdf comes with the test tools that make bench installs)."""
     import pypdf
@@ -381,10 +402,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
     parser.add_argument("--detail", action="store_true", help="also every case of rows 2 and 3")
     parser.add_argument(
-        "--only", help="comma-separated: startup,frozen,caseload,report,import,memory"
+        "--only",
+        help="comma-separated: startup,frozen,caseload,worklist,report,import,memory",
     )
     options = parser.parse_args()
-    wanted = set((options.only or "startup,frozen,caseload,report,import,memory").split(","))
+    wanted = set(
+        (options.only or "startup,frozen,caseload,worklist,report,import,memory").split(",")
+    )
     big = database(BIG)
     env = common.environment(common.settings_folder())
     rows: list[Row] = []
@@ -401,6 +425,8 @@ def main() -> int:
         print("search, sort and filter…", flush=True)
         search_row, changes_row, detail = caseload(big, env, options.repeat)
         rows += [search_row, changes_row]
+    if "worklist" in wanted:
+        rows.append(worklist(big, env, options.repeat))
     if "report" in wanted:
         print("inclusion report…", flush=True)
         report_row, growth_row = reports(big, env, max(3, options.repeat - 2), report_available)

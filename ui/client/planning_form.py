@@ -54,7 +54,8 @@ class PlanningForm(EntryForm):
             % {"date": i18n.format_date(due) if due else _("geen datum")}
         )
         self.every.setSpecialValueText(
-            _("standaard (%(days)s dagen)") % {"days": i18n.format_number(default)}
+            ngettext("standaard (%(days)s dag)", "standaard (%(days)s dagen)", default)
+            % {"days": i18n.format_number(default)}
         )
         self.every.setValue(plan.contact_every_days or 0)
         self._every_suffix(self.every.value())

@@ -21,7 +21,7 @@ from caseload import vocab, worklist
 from caseload.worklist import ItemKind, Section
 from resources import i18n
 from resources.changes import Changes, Kind
-from resources.i18n import _, ngettext
+from resources.i18n import _
 from ui import accessibility, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
@@ -162,11 +162,7 @@ class WorklistPage(QWidget):
             if found.counts[section] > len(items):
                 more = QTreeWidgetItem(
                     [
-                        ngettext(
-                            "en nog %(n)s; kies Alleen mijn caseload",
-                            "en nog %(n)s; kies Alleen mijn caseload",
-                            found.counts[section] - len(items),
-                        )
+                        _("en nog %(n)s; kies Alleen mijn caseload")
                         % {"n": i18n.format_number(found.counts[section] - len(items))}
                     ]
                 )
