@@ -6,7 +6,6 @@ it needs attention). The model that fetches the rows is in :mod:`ui.caseload.tab
 from __future__ import annotations
 
 import datetime as dt
-
 import enum
 
 from caseload import caseload_query, vocab
@@ -89,7 +88,8 @@ def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
             reasons.append(_("Een actie is over de einddatum."))
         if row.measurement_due_on is not None and row.measurement_due_on < today:
             reasons.append(
-                _("Trede meten sinds %(date)s.") % {"date": i18n.format_date(row.measurement_due_on)}
+                _("Trede meten sinds %(date)s.")
+                % {"date": i18n.format_date(row.measurement_due_on)}
             )
     return reasons
 

@@ -81,7 +81,9 @@ class CaseloadFilters(QWidget):
             _("Langer geen contact dan de contactfrequentie van de klant (tab Planning).")
         )
         self.overdue = QCheckBox(_("Alleen &verlopen in het plan"))
-        self.overdue.setToolTip(_("Een afspraak gemist, een actie over de einddatum of een meting te laat."))
+        self.overdue.setToolTip(
+            _("Een afspraak gemist, een actie over de einddatum of een meting te laat.")
+        )
         self.sort = QComboBox()
         for column in Column:
             name = _(column.sort_column.value)
