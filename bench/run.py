@@ -193,25 +193,31 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
     return search_row, changes_row, detail
 
 
-def worklist(big: Path, env: dict[str, str], repeat: int) -> Row:
-    """Opening Vandaag (read and painted) for mijn caseload and for all clients, against the
-    same queries alone (bench/worklist_probe.py); the caseload's target for a filter change."""
+def worklist(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
+    """Opening Vandaag (read and painted) against the same queries alone
+    (bench/worklist_probe.py): for mijn caseload, what a klantmanager opens, with the targets
+    of search as you type; for all 100,000 clients (a team lead's view), as a diagnostic."""
     command = [common.PYTHON, "-m", "bench.worklist_probe", "--db", str(big)]
     result = common.last_json(common.run_timed([*command, "--repeat", str(repeat)], env).stdout)
-    cases = result["samples"]
-    ratios = {name: median(case["app"]) / median(case["floor"]) for name, case in cases.items()}
-    apps = [sample for case in cases.values() for sample in case["app"]]
-    floors = [sample for case in cases.values() for sample in case["floor"]]
-    worst = max(ratios.values())
-    return Row(
-        "worklist Vandaag opened (read + painted; mine and all clients)",
-        f"{ms(median(apps))} (p95 {ms(p95(apps))})",
-        f"{ms(median(floors))} (p95 {ms(p95(floors))})",
-        f"{median(list(ratios.values())):.2f}× (worst {worst:.1f}×)",
-        "≤ 2×, p95 < 100 ms",
-        worst <= 2 and p95(apps) < 0.100,
-        {"ratios": ratios, **result},
-    )
+    rows = []
+    for name, what, target in (
+        ("mijn caseload", "worklist Vandaag opened (mijn caseload, read + painted)", True),
+        ("alle klanten", "  the same for all clients (diagnostic)", False),
+    ):
+        case = result["samples"][name]
+        app, floor = median(case["app"]), median(case["floor"])
+        rows.append(
+            Row(
+                what,
+                f"{ms(app)} (p95 {ms(p95(case['app']))})",
+                f"{ms(floor)} (p95 {ms(p95(case['floor']))})",
+                f"{app / floor:.2f}×",
+                "≤ 2×, p95 < 50 ms" if target else "(diagnostic)",
+                (app / floor <= 2 and p95(case["app"]) < 0.050) if target else None,
+                {**case, "counts": result["counts"][name], "plans": result["plans"][name]},
+            )
+        )
+    return rows
 
 
 def pdf_pages(path: Path) -> int:
@@ -426,7 +432,7 @@ def main() -> int:
         search_row, changes_row, detail = caseload(big, env, options.repeat)
         rows += [search_row, changes_row]
     if "worklist" in wanted:
-        rows.append(worklist(big, env, options.repeat))
+        rows += worklist(big, env, options.repeat)
     if "report" in wanted:
         print("inclusion report…", flush=True)
         report_row, growth_row = reports(big, env, max(3, options.repeat - 2), report_available)
