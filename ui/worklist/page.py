@@ -136,6 +136,7 @@ class WorklistPage(QWidget):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         select: QTreeWidgetItem | None = None
+        dates: dict[dt.date, str] = {}  # babel is slow and the lines share few dates
         for section in Section:
             items = found.sections[section]
             heading = QTreeWidgetItem([section_title(section, found.counts[section])])
@@ -149,7 +150,8 @@ class WorklistPage(QWidget):
             for entry in items:
                 line = QTreeWidgetItem(
                     [
-                        i18n.format_date(entry.on),
+                        dates.get(entry.on)
+                        or dates.setdefault(entry.on, i18n.format_date(entry.on)),
                         f"{entry.name} ({entry.reference})",
                         what_text(entry),
                         entry.klantmanager,
