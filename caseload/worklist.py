@@ -265,6 +265,11 @@ def load(
     return Worklist(today=today, sections=sections, counts=counts)
 
 
+def has_clients(db: Database) -> bool:
+    """Whether there is a caseload at all (then the window opens on Vandaag)."""
+    return bool(db.execute("SELECT 1 FROM clients LIMIT 1").fetchall())
+
+
 def count(db: Database, scope: Scope, today: dt.date | None = None) -> int:
     """How many lines are due today or earlier (the number in the navigation)."""
     today = dt.date.today() if today is None else today

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseload import worklist
 from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
@@ -126,8 +127,7 @@ class MainWindow(QMainWindow):
 
     def start_page(self) -> int:
         """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
-        has_clients = self.context.db.execute("SELECT 1 FROM clients LIMIT 1").fetchall()
-        return Page.WORKLIST if has_clients else Page.CASELOAD
+        return Page.WORKLIST if worklist.has_clients(self.context.db) else Page.CASELOAD
 
     def _show_worklist_count(self, count: int) -> None:
         """The navigation says how much is due today: "Vandaag (7)"."""

@@ -237,3 +237,25 @@ def test_the_six_month_follow_up_is_answered_and_leaves_the_list(
         [f"client:{zoe_id}/followup:{ident}"],
     ).fetchone()[0]
     assert logged == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_follow_up_question_has_no_clashing_keys(qtbot, day_context, language) -> None:
+    from resources import i18n
+    from ui import changes
+    from ui.worklist.followup_dialog import FollowupDialog
+
+    i18n.set_language(language)
+    item = worklist.Item(
+        ItemKind.FOLLOWUP, day_context.zoe_id, "T-0001", "Zoë Ünal", "", dt.date.today(), "", 1
+    )
+    dialog = FollowupDialog(day_context, changes.ChangeBus(), item)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert clashes_now(dialog, f"{language}, follow-up") == []
+    texts = {button.text() for button in (dialog.yes_button, dialog.no_button)}
+    assert texts == (
+        {"&Ja, werkt nog", "&Nee, werkt niet meer"}
+        if language == "nl"
+        else {"&Yes, still working", "&No, not working any more"}
+    )
