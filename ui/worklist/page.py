@@ -93,8 +93,11 @@ class WorklistPage(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the lines once, on the first fill: ResizeToContents would measure every
+        # line again on each paint.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self._sized = False
         self.tree.activated.connect(self._activated)
         layout.addWidget(self.tree, 1)
         self.help = QLabel(_("Enter opent de klant op het formulier dat erbij hoort."))
@@ -171,6 +174,10 @@ class WorklistPage(QWidget):
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.addChild(more)
             heading.setExpanded(True)
+        if not self._sized and self._first_line() is not None:
+            self._sized = True
+            for column in range(self.tree.columnCount() - 1):
+                self.tree.resizeColumnToContents(column)
         self._show_hint()
         first = select or self._first_line()
         if first is not None:
