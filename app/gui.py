@@ -204,14 +204,19 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
     resolved = paths.Paths(folder / "demo.db", folder / "settings.json", user_paths.window_state)
     own = settings_module.load(user_paths.settings)
+    db = database.open_database(resolved.database)
+    demo.fill(db, DEMO_CLIENTS, seed=1)
+    # Without a name of one's own, play one of the demo klantmanagers: Vandaag then shows a
+    # caseload of one's own, as it will for a real user.
+    first_manager = db.execute(
+        "SELECT klantmanager FROM clients GROUP BY klantmanager ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
     demo_settings = replace(
         own,
         municipality=own.municipality or _("Demogemeente"),
-        user_name=own.user_name or _("Demogebruiker"),
+        user_name=own.user_name or (first_manager[0] if first_manager else _("Demogebruiker")),
     )
     settings_module.save(resolved.settings, demo_settings)
-    db = database.open_database(resolved.database)
-    demo.fill(db, DEMO_CLIENTS, seed=1)
     return context_module.AppContext(db=db, paths=resolved, settings=demo_settings, demo=True)
 
 

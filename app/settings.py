@@ -23,7 +23,8 @@ class Settings:
     user_name: str = ""
     team: str = ""
     language: str = i18n.DEFAULT_LANGUAGE
-    #: Days without contact after which a client is flagged in the caseload.
+    #: The default contact frequency (days): a client without a frequency of its own is flagged
+    #: (and listed in Vandaag) after this many days without contact.
     contact_threshold_days: int = 14
     #: BSN is only needed where the task needs it; a client reference is enough here.
     bsn_enabled: bool = False

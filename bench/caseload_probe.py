@@ -75,6 +75,7 @@ class Session:
         self.context = gui.build_context(database, demo_mode=False)
         self.window = main_window.MainWindow(self.context)
         self.window.show()
+        self.window.show_page(main_window.Page.CASELOAD)  # the window opens on Vandaag
         self.application.processEvents()
         self.page = self.window.pages.widget(main_window.Page.CASELOAD)
         self.table = self.page.table

@@ -193,6 +193,33 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
     return search_row, changes_row, detail
 
 
+def worklist(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
+    """Opening Vandaag (read and painted) against the same queries alone
+    (bench/worklist_probe.py): for mijn caseload, what a klantmanager opens, with the targets
+    of search as you type; for all 100,000 clients (a team lead's view), as a diagnostic."""
+    command = [common.PYTHON, "-m", "bench.worklist_probe", "--db", str(big)]
+    result = common.last_json(common.run_timed([*command, "--repeat", str(repeat)], env).stdout)
+    rows = []
+    for name, what, target in (
+        ("mijn caseload", "worklist Vandaag opened (mijn caseload, read + painted)", True),
+        ("alle klanten", "  the same for all clients (diagnostic)", False),
+    ):
+        case = result["samples"][name]
+        app, floor = median(case["app"]), median(case["floor"])
+        rows.append(
+            Row(
+                what,
+                f"{ms(app)} (p95 {ms(p95(case['app']))})",
+                f"{ms(floor)} (p95 {ms(p95(case['floor']))})",
+                f"{app / floor:.2f}×",
+                "≤ 2×, p95 < 50 ms" if target else "(diagnostic)",
+                (app / floor <= 2 and p95(case["app"]) < 0.050) if target else None,
+                {**case, "counts": result["counts"][name], "plans": result["plans"][name]},
+            )
+        )
+    return rows
+
+
 def pdf_pages(path: Path) -> int:
     """Pages of a PDF (pypdf comes with the test tools that make bench installs)."""
     import pypdf
@@ -381,10 +408,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
     parser.add_argument("--detail", action="store_true", help="also every case of rows 2 and 3")
     parser.add_argument(
-        "--only", help="comma-separated: startup,frozen,caseload,report,import,memory"
+        "--only",
+        help="comma-separated: startup,frozen,caseload,worklist,report,import,memory",
     )
     options = parser.parse_args()
-    wanted = set((options.only or "startup,frozen,caseload,report,import,memory").split(","))
+    wanted = set(
+        (options.only or "startup,frozen,caseload,worklist,report,import,memory").split(",")
+    )
     big = database(BIG)
     env = common.environment(common.settings_folder())
     rows: list[Row] = []
@@ -401,6 +431,8 @@ def main() -> int:
         print("search, sort and filter…", flush=True)
         search_row, changes_row, detail = caseload(big, env, options.repeat)
         rows += [search_row, changes_row]
+    if "worklist" in wanted:
+        rows += worklist(big, env, options.repeat)
     if "report" in wanted:
         print("inclusion report…", flush=True)
         report_row, growth_row = reports(big, env, max(3, options.repeat - 2), report_available)

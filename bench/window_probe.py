@@ -2,7 +2,7 @@
 
 ``python -m bench.window_probe app --db PATH [--scroll]`` starts Trede exactly as the ``trede``
 command does (``app.main.main``), with one event filter on the application that waits for the
-first paint of the caseload table with rows in it. ``python -m bench.window_probe bare`` is the
+first paint of the page it opens on (Vandaag, or the caseload table) with rows in it. ``python -m bench.window_probe bare`` is the
 floor: a bare ``QMainWindow`` of the same size, shown until its first paint. Both close their
 window from the event loop and print one JSON line (peak RSS, times inside the process).
 """
@@ -18,7 +18,13 @@ import time
 START = time.perf_counter()
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 - the clock starts first
-from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QMainWindow,
+    QTableView,
+    QTreeWidget,
+    QWidget,
+)
 
 #: Trede's default window size (ui/metrics.py), so both windows paint the same area.
 WINDOW_SIZE = (1100, 720)
@@ -57,6 +63,22 @@ def caseload_viewport(obj: QObject) -> bool:
         and type(parent.model()).__name__ == "CaseloadModel"
         and parent.model().rowCount() > 0
     )
+
+
+def worklist_viewport(obj: QObject) -> bool:
+    """Whether obj is the viewport of the worklist Vandaag (ui/worklist/page.py) with lines."""
+    parent = obj.parent()
+    return (
+        isinstance(parent, QTreeWidget)
+        and obj is parent.viewport()
+        and type(parent.parent()).__name__ == "WorklistPage"
+        and parent.topLevelItemCount() > 0
+    )
+
+
+def first_page(obj: QObject) -> bool:
+    """The page Trede opens on: Vandaag when there is a caseload, else the caseload."""
+    return worklist_viewport(obj) or caseload_viewport(obj)
 
 
 def main_window() -> QMainWindow:
@@ -110,6 +132,12 @@ def run_app(database: str, scroll: bool) -> int:
     def after_paint() -> None:
         report["first_paint_s"] = probe.painted_at - START
         window = main_window()
+        if not any(caseload_viewport(t.viewport()) for t in window.findChildren(QTableView)):
+            # Opened on Vandaag: the caseload table fills when its page is shown.
+            from ui.shell import main_window as shell
+
+            window.show_page(shell.Page.CASELOAD)  # type: ignore[attr-defined]
+            QApplication.processEvents()
         table = next(t for t in window.findChildren(QTableView) if caseload_viewport(t.viewport()))
         report["rows_painted_model"] = table.model().rowCount()
         if scroll:
@@ -117,7 +145,7 @@ def run_app(database: str, scroll: bool) -> int:
         report["peak_rss_mb"] = peak_rss_mb()
         window.close()  # as the user quits: geometry saved, then the database is closed
 
-    probe = FirstPaint(caseload_viewport, after_paint)
+    probe = FirstPaint(first_page, after_paint)
     application.installEventFilter(probe)
     from app import main as app_main  # imported as the trede script imports it
 

@@ -85,8 +85,12 @@ class CaseloadFilter:
     status: str | None = None  # "active", "closed" or None for both
     trede: int | None = None
     barrier_kind: str | None = None  # clients with an unresolved barrier of this kind
-    overdue_actions_only: bool = False  # active clients with an open action past its due date
-    no_recent_contact_only: bool = False  # active clients without contact within the threshold
+    #: Active clients whose plan is late: a missed appointment, an action past its due date or
+    #: a measurement overdue (``clients.plan_due_on`` before today).
+    overdue_actions_only: bool = False
+    #: Active clients without contact for longer than their own contact frequency, or the
+    #: default frequency (``contact_threshold_days``, from the settings) when they have none.
+    no_recent_contact_only: bool = False
     contact_threshold_days: int = DEFAULT_CONTACT_THRESHOLD_DAYS
     klantmanager: str | None = None
     team: str | None = None
@@ -107,8 +111,12 @@ class CaseloadRow:
     team: str
     status: str
     closing_reason: str | None
-    no_recent_contact: bool  # active and no contact within the threshold (or never)
-    overdue_actions: bool  # active and an open action is past its due date
+    no_recent_contact: bool  # active and no contact within its contact frequency (or never)
+    overdue_actions: bool  # active and the plan is late (appointment, action or measurement)
+    contact_every_days: int | None = None  # the client's own frequency (None: the default)
+    next_appointment_on: dt.date | None = None  # a missed one when it lies before today
+    next_due_on: dt.date | None = None  # the earliest open action's due day
+    measurement_due_on: dt.date | None = None
 
     @property
     def needs_attention(self) -> bool:
@@ -149,8 +157,13 @@ def _contact_cutoff(today: dt.date, threshold_days: int) -> str:
     return (today - dt.timedelta(days=threshold_days)).isoformat()
 
 
-_NO_RECENT_CONTACT = "(last_contact_on IS NULL OR last_contact_on < :cutoff)"
-_OVERDUE = "(next_due_on < :today)"
+#: Contact frequency exceeded: the client's own (a summary column), else the default.
+_NO_RECENT_CONTACT = (
+    "(contact_due_on < :today OR (contact_every_days IS NULL "
+    "AND (last_contact_on IS NULL OR last_contact_on < :cutoff)))"
+)
+#: The plan is late: the earliest of appointment, action due day and measurement is past.
+_OVERDUE = "(plan_due_on < :today)"
 _OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
 
 
@@ -189,12 +202,15 @@ def _where(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
     if flt.overdue_actions_only:
         clauses.append(f"status = 'active' AND {_OVERDUE}")
     if flt.no_recent_contact_only:
-        # Two index ranges (never contacted, contacted before the cutoff): written as an OR,
-        # SQLite without statistics would scan every active client instead.
+        # Three disjoint index ranges (own frequency late; default frequency and never
+        # contacted, or contacted before the cutoff): written as an OR, SQLite without
+        # statistics would scan every active client instead.
         clauses.append(
             "status = 'active' AND id IN (SELECT id FROM clients WHERE status = 'active' "
-            "AND last_contact_on IS NULL UNION ALL SELECT id FROM clients "
-            "WHERE status = 'active' AND last_contact_on < :cutoff)"
+            "AND contact_due_on < :today UNION ALL SELECT id FROM clients "
+            "WHERE status = 'active' AND contact_every_days IS NULL AND last_contact_on IS NULL "
+            "UNION ALL SELECT id FROM clients WHERE status = 'active' "
+            "AND contact_every_days IS NULL AND last_contact_on < :cutoff)"
         )
     if flt.klantmanager:
         clauses.append("klantmanager = :klantmanager")
@@ -244,6 +260,10 @@ def matching(
     return {row[0] for row in db.execute(sql, params).fetchall()}
 
 
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
 def _days(last: str | None, today: dt.date) -> int | None:
     return None if last is None else (today - dt.date.fromisoformat(last)).days
 
@@ -260,7 +280,8 @@ def rows(
     sql = (
         "SELECT id, reference, initials, first_name, surname_prefix, surname, current_trede, "
         "last_contact_on, open_barriers, open_actions, klantmanager, team, status, "
-        "closing_reason, next_due_on FROM clients "
+        "closing_reason, next_due_on, contact_every_days, contact_due_on, plan_due_on, "
+        "next_appointment_on, measurement_due_on FROM clients "
         "WHERE id IN (SELECT value FROM json_each(:ids))"
     )
     found: dict[int, CaseloadRow] = {}
@@ -286,10 +307,19 @@ def rows(
             team=row["team"] or "",
             status=row["status"],
             closing_reason=row["closing_reason"],
-            no_recent_contact=active and (last is None or last < cutoff),
+            no_recent_contact=active
+            and (
+                (row["contact_due_on"] or "9999") < today.isoformat()
+                if row["contact_every_days"] is not None
+                else (last is None or last < cutoff)
+            ),
             overdue_actions=active
-            and row["next_due_on"] is not None
-            and row["next_due_on"] < today.isoformat(),
+            and row["plan_due_on"] is not None
+            and row["plan_due_on"] < today.isoformat(),
+            contact_every_days=row["contact_every_days"],
+            next_appointment_on=_date(row["next_appointment_on"]),
+            next_due_on=_date(row["next_due_on"]),
+            measurement_due_on=_date(row["measurement_due_on"]),
         )
     return [found[ident] for ident in client_ids if ident in found]
 
@@ -303,14 +333,16 @@ class Selection:
 
 
 _FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
-#: The same flag as three disjoint ranges of the (status, last_contact_on, …) indexes: never
-#: contacted, contacted before the cutoff, and contacted since but with an action overdue.
-#: Counted range by range it reads index entries only, where the OR above makes SQLite collect
-#: and deduplicate the row ids of three index searches (about twice as slow at 100,000).
-_FLAGGED_PARTS = (
-    "status = 'active' AND last_contact_on IS NULL",
-    "status = 'active' AND last_contact_on < :cutoff",
-    f"status = 'active' AND last_contact_on >= :cutoff AND {_OVERDUE}",
+#: The same flag as index ranges, collected into one set of ids: the plan late, the own
+#: contact frequency late, and (default frequency) never contacted or contacted before the
+#: cutoff. The OR above would make SQLite read every active client.
+_FLAGGED_IDS = (
+    "SELECT id FROM clients WHERE status = 'active' AND plan_due_on < :today "
+    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_due_on < :today "
+    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
+    "AND last_contact_on IS NULL "
+    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
+    "AND last_contact_on < :cutoff"
 )
 
 
@@ -341,9 +373,9 @@ def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> 
     if _narrows(flt):
         sql = f"SELECT coalesce(sum({_FLAGGED}), 0) FROM clients WHERE {where}"
     else:
-        sql = "SELECT " + " + ".join(
-            f"(SELECT count(*) FROM clients WHERE {where} AND {part})" for part in _FLAGGED_PARTS
-        )
+        sql = f"SELECT count(*) FROM ({_FLAGGED_IDS})"
+        if where != "1":
+            sql = f"SELECT count(*) FROM clients WHERE {where} AND id IN ({_FLAGGED_IDS})"
     return int(db.execute(sql, params).fetchone()[0])
 
 

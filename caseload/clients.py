@@ -92,6 +92,7 @@ def add(
         _refuse_duplicate(db, clean.reference, None)
         row = _row(clean) | {"status": "active", "created_at": stamp, "updated_at": stamp}
         client_id = insert(db, "clients", row)
+        summary.refresh(db, client_id)  # the first measurement is due from the start
         audit.record(db, actor=actor, action="client.add", obj=obj(client_id))
     return _changed(db, client_id)
 
@@ -112,6 +113,7 @@ def update(
         _refuse_duplicate(db, clean.reference, client_id)
         row = _row(clean) | {"updated_at": records.now()}
         db["clients"].update(client_id, row)  # type: ignore[union-attr]
+        summary.refresh(db, client_id)  # a new start of guidance can move the plan
         audit.record(db, actor=actor, action="client.update", obj=obj(client_id))
     return _changed(db, client_id)
 

@@ -214,7 +214,7 @@ def _write(
             if row.trede is not None
         ]
         db.conn.executemany(_INSERT_STEP, steps)
-        touched.extend(step_row[0] for step_row in steps)
+        touched.extend(ids)  # every new client: its first measurement is due from the start
         step(len(new_rows))
     _index_for_search(db, first_new_id)
     db.execute(restore_trigger)
@@ -231,7 +231,7 @@ def _write(
                 if row is not None
             ],
         )
-        touched.extend(ident for ident, _details, row in updates if row is not None)
+        touched.extend(ident for ident, _details, _row in updates)  # the start may have moved
         step(len(updates))
     summary.refresh_many(db, touched)
 

@@ -159,6 +159,9 @@ class _Generator:
         self.barrier_id = 0
         self.managers = self._managers(max(len(demo_names.TEAMS), clients // 80))
         self.rows: dict[str, list[tuple[Any, ...]]] = {}
+        # The plan (appointments, frequencies, planned measurements) draws from its own stream,
+        # so the rest of the demo stays the same for a seed.
+        self.plan_rng = random.Random(seed * 7919 + 1)
 
     def _managers(self, count: int) -> list[tuple[str, str]]:
         rng = random.Random(self.rng.random())
@@ -181,6 +184,8 @@ class _Generator:
                 "barrier_events",
                 "contacts",
                 "actions",
+                "appointments",
+                "plans",
             )
         }
         for _index in range(count):
@@ -225,6 +230,24 @@ class _Generator:
         self._barriers(ident, start, end, trede)
         self._contacts(ident, start, end)
         self._actions(ident, start, end)
+        if not closed:
+            self._plan(ident)
+
+    def _plan(self, ident: int) -> None:
+        """The next appointment (a few missed), and for some clients their own contact
+        frequency or a planned measurement."""
+        rng, iso = self.plan_rng, self.iso
+        if rng.random() < 0.85:
+            day = self.today - rng.randint(1, 10) if rng.random() < 0.05 else self.today
+            if day == self.today:
+                day += rng.randint(0, 27)
+            kind = _CONTACT_KIND(rng)
+            time = f"{rng.randint(9, 16):02d}:{rng.choice((0, 15, 30, 45)):02d}"
+            self.rows["appointments"].append((ident, iso(day), time, kind, "", "gepland"))
+        every = rng.choice((7, 28, 42)) if rng.random() < 0.15 else None
+        measure = iso(self.today + rng.randint(-20, 90)) if rng.random() < 0.1 else None
+        if every is not None or measure is not None:
+            self.rows["plans"].append((every, measure, ident))
 
     def _ladder(self, ident: int, start: int, end: int, reason: str | None) -> int:
         rng = self.rng
@@ -321,6 +344,9 @@ _INSERTS = {
     "share_with_client) VALUES (?, ?, ?, ?, ?, ?)",
     "actions": "INSERT INTO actions (client_id, goal, intervention, start_on, due_on, status, "
     "result) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "appointments": "INSERT INTO appointments (client_id, planned_on, planned_time, kind, note, "
+    "status) VALUES (?, ?, ?, ?, ?, ?)",
+    "plans": "UPDATE clients SET contact_every_days = ?, planned_measurement_on = ? WHERE id = ?",
 }
 
 
@@ -373,5 +399,5 @@ def fill(
         contacts=totals["contacts"],
         actions=totals["actions"],
     )
-    kinds = (Kind.CLIENT, Kind.LADDER, Kind.BARRIER, Kind.CONTACT, Kind.ACTION)
+    kinds = (Kind.CLIENT, Kind.LADDER, Kind.BARRIER, Kind.CONTACT, Kind.ACTION, Kind.APPOINTMENT)
     return changes.Changed(made, changes.many(*kinds))

@@ -50,6 +50,14 @@ FIELD_LABELS = {
     "surname": N_("achternaam"),
     "klantmanager": N_("klantmanager"),
     "team": N_("team"),
+    "planned_on": N_("datum afspraak"),
+    "planned_time": N_("tijd afspraak"),
+    "appointment": N_("afspraak"),
+    "planned_measurement_on": N_("volgende meting"),
+    "contact_every_days": N_("contactfrequentie"),
+    "followup": N_("nacontrole"),
+    "still_working": N_("werkt de klant nog"),
+    "answered_on": N_("datum antwoord"),
 }
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import clients, errors, ladder, model, records, validate, vocab
+from caseload import appointments, clients, errors, ladder, model, records, validate, vocab
 from caseload import summary as summary_columns
 from resources import audit
 from resources import changes as changes_
@@ -231,6 +231,7 @@ def add_contact(
             "share_with_client": int(share_with_client),
         }
         contact_id = clients.insert(db, "contacts", row)
+        appointments.hold_on_contact(db, client_id, contact_on, contact_id)
         summary_columns.refresh(db, client_id)
         audit.record(
             db, actor=actor, action="contact.add", obj=_obj(client_id, "contact", contact_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from caseload import closing, protection
+from caseload import closing, protection, summary
 
 MIGRATIONS = Migrations("caseload")
 
@@ -311,6 +311,28 @@ def m006_klantmanager_day(db: Database) -> None:
     )
     db["followups"].create_index(["due_on"])  # type: ignore[union-attr]
     db["followups"].create_index(["client_id"])  # type: ignore[union-attr]
+
+
+@MIGRATIONS()
+def m007_planning_attention(db: Database) -> None:
+    """Summary columns and indexes for "needs attention from the plan" and the worklist."""
+    clients = db["clients"]
+    # When the next trede measurement is due: the planned day, else six months after the last.
+    clients.add_column("measurement_due_on", str)  # type: ignore[union-attr]
+    # Only for a client with its own contact frequency: the day the next contact is due. The
+    # default frequency lives in the settings, so those clients are compared at query time.
+    clients.add_column("contact_due_on", str)  # type: ignore[union-attr]
+    # The earliest of: the oldest appointment still planned, the earliest open action's due
+    # day and the measurement's due day. The plan needs attention once it lies before today.
+    clients.add_column("plan_due_on", str)  # type: ignore[union-attr]
+    clients.create_index(["status", "plan_due_on"])  # type: ignore[union-attr]
+    clients.create_index(["status", "contact_due_on"])  # type: ignore[union-attr]
+    clients.create_index(["status", "measurement_due_on"])  # type: ignore[union-attr]
+    clients.create_index(["status", "contact_every_days", "last_contact_on"])  # type: ignore[union-attr]
+    clients.create_index(["klantmanager", "status", "plan_due_on"])  # type: ignore[union-attr]
+    db["followups"].create_index(["answered_on", "due_on"])  # type: ignore[union-attr]
+    # Existing databases: fill the new columns once (the stores keep them from now on).
+    summary.refresh_all(db)
 
 
 @MIGRATIONS()

@@ -33,23 +33,57 @@ UPDATE clients SET
         WHERE a.client_id = clients.id AND a.status IN ({_OPEN_ACTION})),
     next_due_on = (
         SELECT min(due_on) FROM actions a
-        WHERE a.client_id = clients.id AND a.status IN ({_OPEN_ACTION}))
+        WHERE a.client_id = clients.id AND a.status IN ({_OPEN_ACTION})),
+    -- "+p.status": by the client's own index, not by the worklist's (status, planned_on).
+    next_appointment_on = (
+        SELECT min(planned_on) FROM appointments p
+        WHERE p.client_id = clients.id AND +p.status = 'gepland')
+"""
+
+#: The day a measurement falls due when none is planned: six months after the last one (the
+#: ladder guidance asks at least twice a year); never measured, from the start of guidance.
+MEASUREMENT_MONTHS = 6
+
+#: The planning columns, from the columns above; a second statement, because an UPDATE reads
+#: the old values of the row in every SET expression.
+_SET_PLAN = f"""
+UPDATE clients SET
+    measurement_due_on = coalesce(
+        planned_measurement_on,
+        date(current_trede_on, '+{MEASUREMENT_MONTHS} months'),
+        guidance_start,
+        substr(created_at, 1, 10)),
+    contact_due_on = CASE WHEN contact_every_days IS NULL THEN NULL ELSE date(
+        coalesce(last_contact_on, guidance_start, substr(created_at, 1, 10)),
+        '+' || contact_every_days || ' days') END
+"""
+#: After the line above: the earliest of the three plan dates (min() of SQLite is NULL as soon
+#: as one argument is, hence the far-away stand-in).
+_SET_PLAN_DUE = """
+UPDATE clients SET plan_due_on = nullif(min(
+    coalesce(next_appointment_on, '9999-12-31'),
+    coalesce(next_due_on, '9999-12-31'),
+    coalesce(measurement_due_on, '9999-12-31')), '9999-12-31')
 """
 
 
 def refresh(db: Database, client_id: int) -> None:
     """Recompute one client's summary; call it inside the transaction of the change."""
-    db.execute(_SET_SUMMARY + " WHERE id = ?", [client_id])
+    for statement in (_SET_SUMMARY, _SET_PLAN, _SET_PLAN_DUE):
+        db.execute(statement + " WHERE id = ?", [client_id])
 
 
 def refresh_all(db: Database) -> None:
     """Recompute every client's summary (after bulk loading)."""
-    db.execute(_SET_SUMMARY)
+    for statement in (_SET_SUMMARY, _SET_PLAN, _SET_PLAN_DUE):
+        db.execute(statement)
 
 
 def refresh_many(db: Database, client_ids: Iterable[int]) -> None:
     """Recompute the summary of several clients."""
-    db.conn.executemany(_SET_SUMMARY + " WHERE id = ?", [(ident,) for ident in client_ids])
+    wanted = [(ident,) for ident in client_ids]
+    for statement in (_SET_SUMMARY, _SET_PLAN, _SET_PLAN_DUE):
+        db.conn.executemany(statement + " WHERE id = ?", wanted)
 
 
 def fold(text: str) -> str:

@@ -24,6 +24,9 @@ class Kind(enum.Enum):
     BARRIER = "barrier"
     CONTACT = "contact"
     ACTION = "action"
+    #: A planned appointment (caseload.planning) and a six-month follow-up (caseload.followups).
+    APPOINTMENT = "appointment"
+    FOLLOWUP = "followup"
     QUICKSCAN = "quickscan"
     SETTINGS = "settings"
     #: The whole database was replaced or reopened (a restore, encryption): everything.

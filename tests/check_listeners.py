@@ -22,6 +22,7 @@ LISTENERS = (
     ("ui/quickscan/compare.py", "CompareRolesView", "_changed"),
     ("ui/reports/page.py", "ReportsPage", "_data_changed"),
     ("ui/shell/main_window.py", "MainWindow", "_changed"),
+    ("ui/worklist/page.py", "WorklistPage", "_changed"),
     ("ui/changes.py", "ChangeBus", "_job_finished"),
     # Not on the change broadcast but on the undo list: it names and enables Ongedaan maken.
     ("ui/shell/main_window.py", "MainWindow", "_update_undo_actions"),

@@ -6,6 +6,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 _STANDARD = {
+    "worklist": QStyle.StandardPixmap.SP_FileDialogListView,
     "caseload": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "quickscan": QStyle.StandardPixmap.SP_DialogApplyButton,
     "reports": QStyle.StandardPixmap.SP_FileIcon,

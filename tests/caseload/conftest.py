@@ -99,15 +99,52 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
             "SELECT status, due_on FROM actions WHERE client_id = ?", [client_id]
         ).fetchall()
         open_actions = [due for status, due in actions if status in ("gepland", "lopend")]
+        planned = [
+            row[0]
+            for row in db.execute(
+                "SELECT planned_on FROM appointments WHERE client_id = ? AND status = 'gepland'",
+                [client_id],
+            )
+        ]
+        own_measurement, every, start, created = db.execute(
+            "SELECT planned_measurement_on, contact_every_days, guidance_start, created_at "
+            "FROM clients WHERE id = ?",
+            [client_id],
+        ).fetchone()
+        first_day = start or created[:10]
+        next_due = min((due for due in open_actions if due), default=None)
+        next_appointment = min(planned, default=None)
+        measurement = own_measurement or (_six_months_later(steps[-1][0]) if steps else first_day)
+        last_contact = max(contacts, default=None)
+        contact_due = (
+            None
+            if every is None
+            else (
+                dt.date.fromisoformat(last_contact or first_day) + dt.timedelta(days=every)
+            ).isoformat()
+        )
+        plan_dates = [day for day in (next_appointment, next_due, measurement) if day]
         result[client_id] = (
             steps[-1][2] if steps else None,
             steps[-1][0] if steps else None,
-            max(contacts, default=None),
+            last_contact,
             sum(status != "opgelost" for status in barriers),
             len(open_actions),
-            min((due for due in open_actions if due), default=None),
+            next_due,
+            next_appointment,
+            measurement,
+            contact_due,
+            min(plan_dates, default=None),
         )
     return result
+
+
+def _six_months_later(day: str) -> str:
+    """Six months on, with a day past the month's end running over as SQLite's date() does."""
+    date = dt.date.fromisoformat(day)
+    year, month = divmod(date.month - 1 + 6, 12)
+    first = dt.date(date.year + year, month + 1, 1)
+    return (first + dt.timedelta(days=date.day - 1)).isoformat()
 
 
 def stored_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
@@ -116,7 +153,8 @@ def stored_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
         row[0]: tuple(row[1:])
         for row in db.execute(
             "SELECT id, current_trede, current_trede_on, last_contact_on, open_barriers, "
-            "open_actions, next_due_on FROM clients"
+            "open_actions, next_due_on, next_appointment_on, measurement_due_on, contact_due_on, "
+            "plan_due_on FROM clients"
         )
     }
 

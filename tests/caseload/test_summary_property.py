@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from app import database
-from caseload import caseload_query, client_file, clients, journal, model, vocab
+from caseload import caseload_query, client_file, clients, journal, model, planning, vocab
 
 TODAY = dt.date(2026, 3, 16)
 ACTOR = "prop"
@@ -44,6 +44,14 @@ operation = st.one_of(
     st.tuples(st.just("delete_contact"), st.integers(0, 20)),
     st.tuples(st.just("delete_step"), st.integers(0, 20)),
     st.tuples(st.just("close_or_reopen"), client_index),
+    st.tuples(st.just("appointment"), client_index, st.integers(0, 40)),
+    st.tuples(
+        st.just("appointment_status"),
+        st.integers(0, 20),
+        st.sampled_from(("gepland", "gehouden", "gemist", "afgezegd")),
+    ),
+    st.tuples(st.just("frequency"), client_index, st.one_of(st.none(), st.integers(1, 90))),
+    st.tuples(st.just("measurement"), client_index, st.one_of(st.none(), days)),
 )
 
 
@@ -96,6 +104,27 @@ def _apply(db: Database, people: list[model.Client], op: tuple[object, ...]) -> 
             ident = found[op[1] % len(found)][0]  # type: ignore[operator]
             delete = journal.delete_contact if kind == "delete_contact" else journal.delete_step
             delete(db, ident, actor=ACTOR)
+    elif kind == "appointment":
+        _, who, ahead = op
+        if clients.get(db, people[who].id).is_active:  # type: ignore[index]
+            planning.plan_appointment(
+                db,
+                people[who].id,  # type: ignore[index]
+                planned_on=TODAY + dt.timedelta(days=ahead),  # type: ignore[arg-type]
+                kind="kantoor",
+                actor=ACTOR,
+                today=TODAY,
+            )
+    elif kind == "appointment_status":
+        _, pick, status = op
+        found = db.execute("SELECT id FROM appointments ORDER BY id").fetchall()
+        if found:
+            ident = found[pick % len(found)][0]  # type: ignore[operator]
+            planning.set_appointment_status(db, ident, status, actor=ACTOR)  # type: ignore[arg-type]
+    elif kind == "frequency":
+        planning.set_contact_frequency(db, people[op[1]].id, op[2], actor=ACTOR)  # type: ignore[index,arg-type]
+    elif kind == "measurement":
+        planning.set_planned_measurement(db, people[op[1]].id, op[2], actor=ACTOR)  # type: ignore[index,arg-type]
     elif kind == "close_or_reopen":
         client = clients.get(db, people[op[1]].id)  # type: ignore[index]
         if client.is_active:
@@ -135,7 +164,8 @@ def test_summaries_equal_recomputation_after_any_changes(
     for op in ops:
         _apply(db, people, op)
         assert summaries_hold(db)
-    # The caseload filters read those columns: the overdue filter agrees with the actions.
+    # The caseload filters read those columns: the overdue filter agrees with the plan (an
+    # action past due, a measurement overdue; appointments lie ahead of TODAY here).
     overdue = set(
         caseload_query.ids(
             db, caseload_query.CaseloadFilter(overdue_actions_only=True), today=TODAY
@@ -145,7 +175,10 @@ def test_summaries_equal_recomputation_after_any_changes(
         p.id
         for p in people
         if clients.get(db, p.id).is_active
-        and any(a.is_overdue(TODAY) for a in _file(db, p.id).actions)
+        and (
+            any(a.is_overdue(TODAY) for a in _file(db, p.id).actions)
+            or (planning.plan(db, p.id).measurement_due_on or TODAY) < TODAY
+        )
     }
     assert overdue == expected
     db.close()

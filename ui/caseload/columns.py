@@ -5,6 +5,7 @@ it needs attention). The model that fetches the rows is in :mod:`ui.caseload.tab
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 from caseload import caseload_query, vocab
@@ -77,7 +78,19 @@ def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
                 % {"days": i18n.format_number(row.days_since_contact)}
             )
     if row.overdue_actions:
-        reasons.append(_("Een actie is over de einddatum."))
+        today = dt.date.today()
+        if row.next_appointment_on is not None and row.next_appointment_on < today:
+            reasons.append(
+                _("Afspraak van %(date)s gemist.")
+                % {"date": i18n.format_date(row.next_appointment_on)}
+            )
+        if row.next_due_on is not None and row.next_due_on < today:
+            reasons.append(_("Een actie is over de einddatum."))
+        if row.measurement_due_on is not None and row.measurement_due_on < today:
+            reasons.append(
+                _("Trede meten sinds %(date)s.")
+                % {"date": i18n.format_date(row.measurement_due_on)}
+            )
     return reasons
 
 

@@ -77,7 +77,13 @@ class CaseloadFilters(QWidget):
         self.klantmanager = _combo(_("Iedereen"), [])
         self.team = _combo(_("Alle"), [])
         self.no_recent_contact = QCheckBox(_("Alleen te &lang geen contact"))
-        self.overdue = QCheckBox(_("Alleen &verlopen acties"))
+        self.no_recent_contact.setToolTip(
+            _("Langer geen contact dan de contactfrequentie van de klant (tab Planning).")
+        )
+        self.overdue = QCheckBox(_("Alleen &verlopen in het plan"))
+        self.overdue.setToolTip(
+            _("Een afspraak gemist, een actie over de einddatum of een meting te laat.")
+        )
         self.sort = QComboBox()
         for column in Column:
             name = _(column.sort_column.value)

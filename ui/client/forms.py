@@ -17,7 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import errors, journal, ladder, model, validate, vocab
+from caseload import (
+    appointments,
+    clients,
+    errors,
+    journal,
+    ladder,
+    model,
+    planning,
+    validate,
+    vocab,
+)
+from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _, ngettext
 from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
@@ -33,10 +44,10 @@ def text_box(lines: int = 3) -> QPlainTextEdit:
 
 
 class ContactForm(EntryForm):
-    """A contact moment: date (today), kind, minutes, summary."""
+    """A contact moment: date (today), kind, minutes, summary, and the next appointment."""
 
     def build(self) -> None:
-        """Date, kind, minutes and summary."""
+        """Date, kind, minutes, summary; the next appointment's date, time and kind."""
         self.contact_on = DateField(dt.date.today())
         self.kind = vocab_combo(vocab.CONTACT_KINDS)
         self.minutes = QSpinBox()
@@ -62,6 +73,16 @@ class ContactForm(EntryForm):
         self.form.add_field(_("Samenvatting:"), self.summary, "summary")
         self.form.addRow(self.share)
         self.form.addRow(self.share_note)
+        self.planned = QLabel()
+        self.planned.setWordWrap(True)
+        self.form.addRow(self.planned)
+        self.next_on = DateField(optional=True)
+        self.next_time = QLineEdit()
+        self.next_time.setPlaceholderText(_("bijvoorbeeld 09:30"))
+        self.next_kind = vocab_combo(vocab.CONTACT_KINDS)
+        self.form.add_field(_("Volgende afspraak:"), self.next_on, "planned_on")
+        self.form.add_field(_("Tijd (niet verplicht):"), self.next_time, "planned_time")
+        self.form.add_field(_("Soort afspraak:"), self.next_kind, "next_kind")
 
     def first_field(self) -> QWidget:
         """The date."""
@@ -74,14 +95,35 @@ class ContactForm(EntryForm):
         self.minutes.setValue(0)
         self.summary.clear()
         self.share.setChecked(False)
+        self.next_on.set_value(None)
+        self.next_time.clear()
+        self.next_kind.setCurrentIndex(0)
+
+    def client_changed(self, file: model.ClientFile) -> None:
+        """Say which appointment is planned (a missed one first)."""
+        upcoming = planning.plan(self.context.db, file.client.id).next_appointment()
+        if upcoming is None:
+            self.planned.setText(_("Er is geen afspraak gepland."))
+            return
+        today = dt.date.today()
+        text = _("Geplande afspraak: %(date)s %(time)s, %(kind)s") % {
+            "date": i18n.format_date(upcoming.planned_on),
+            "time": upcoming.planned_time,
+            "kind": vocab.CONTACT_KINDS.label(upcoming.kind),
+        }
+        if upcoming.is_missed(today):
+            text += " " + _("(gemist: een contact vandaag telt als gehouden)")
+        elif upcoming.status == appointments.PLANNED:
+            text += "."
+        self.planned.setText(text.replace("  ", " "))
 
     def change_name(self) -> str:
         """For Ongedaan maken."""
         return _("contact vastleggen")
 
     def store(self, file: model.ClientFile) -> Changes:
-        """Record the contact."""
-        return journal.add_contact(
+        """Record the contact, with the next appointment when a date is filled in."""
+        return planning.record_contact(
             self.context.db,
             file.client.id,
             kind=self.kind.currentData(),
@@ -89,6 +131,9 @@ class ContactForm(EntryForm):
             minutes=self.minutes.value() or None,
             summary=self.summary.toPlainText(),
             share_with_client=self.share.isChecked(),
+            next_on=self.next_on.value(),
+            next_kind=self.next_kind.currentData() or "",
+            next_time=self.next_time.text(),
             actor=self.context.actor,
         ).changes
 

@@ -200,6 +200,10 @@ class ActionForm(EntryForm):
         self.which.blockSignals(False)
         self._load_action()
 
+    def choose(self, action_id: int) -> None:
+        """Put this action in the form (from the worklist)."""
+        select_data(self.which, action_id)
+
     def _chosen(self) -> model.Action | None:
         ident = self.which.currentData()
         return next((a for a in self._actions if a.id == ident), None)

@@ -36,6 +36,7 @@ from ui.client.entry import EntryForm
 from ui.client.erase_dialog import EraseClientDialog
 from ui.client.forms import ContactForm, TredeForm
 from ui.client.plan_forms import ActionForm, BarrierForm
+from ui.client.planning_form import PlanningForm
 from ui.client.timeline import TimelineModel
 from ui.context import WindowContext
 
@@ -182,16 +183,25 @@ class ClientView(QWidget):
         self.barrier_form = BarrierForm(context, bus)
         self.action_form = ActionForm(context, bus)
         self.close_form = CloseForm(context, bus)
+        self.planning_form = PlanningForm(context, bus)
         self.forms: list[EntryForm] = [
             self.contact_form,
             self.trede_form,
             self.barrier_form,
             self.action_form,
             self.close_form,
+            self.planning_form,
         ]
         for form, text in zip(
             self.forms,
-            (_("&Contact"), _("T&rede"), _("&Obstakel"), _("&Actie"), _("Af&sluiten")),
+            (
+                _("&Contact"),
+                _("T&rede"),
+                _("&Obstakel"),
+                _("&Actie"),
+                _("Af&sluiten"),
+                _("&Planning"),
+            ),
             strict=True,
         ):
             self.tabs.addTab(form, text)
@@ -224,6 +234,21 @@ class ClientView(QWidget):
             self.tabs.setCurrentIndex(0)
         self.tabs.currentWidget().setFocus()
         self.current_form().focus_first()
+
+    def show_form(self, name: str, action_id: int | None = None) -> None:
+        """Show one form ("contact", "trede", "action", "planning") with the cursor in it; for
+        "action", ``action_id`` chooses the action."""
+        forms: dict[str, EntryForm] = {
+            "contact": self.contact_form,
+            "trede": self.trede_form,
+            "action": self.action_form,
+            "planning": self.planning_form,
+        }
+        form = forms[name]
+        if form is self.action_form and action_id is not None:
+            self.action_form.choose(action_id)
+        self.tabs.setCurrentWidget(form)
+        form.focus_first()
 
     def client_id(self) -> int | None:
         """The id of the client shown."""

@@ -95,7 +95,7 @@ class SettingsPage(QScrollArea):
         self.contact_threshold = widgets.counted_spin(
             settings.contact_threshold_days, 1, 365, lambda n: ngettext(" dag", " dagen", n)
         )
-        _row(guidance_form, _("Markeer klant zonder &contact na:"), self.contact_threshold)
+        _row(guidance_form, _("Standaard &contact minstens elke:"), self.contact_threshold)
         layout.addWidget(guidance)
 
         privacy = QGroupBox(_("Privacy"))

@@ -1,4 +1,4 @@
-"""The main window: navigation between Caseload, Quickscan, Rapporten and Instellingen."""
+"""The main window: navigation between Vandaag, Caseload, Quickscan, Rapporten and Instellingen."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseload import worklist
 from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
@@ -31,16 +32,18 @@ from ui.settings import backup_actions, profile_form
 from ui.settings.page import SettingsPage
 from ui.shell import info_dialogs
 from ui.shell.welcome_page import WelcomePage
+from ui.worklist import page as worklist_page
 
 
 class Page:
     """Indexes of the pages in the navigation, in the order shown."""
 
-    CASELOAD = 0
-    QUICKSCAN = 1
-    REPORTS = 2
-    SETTINGS = 3
-    OVERVIEW = 4
+    WORKLIST = 0
+    CASELOAD = 1
+    QUICKSCAN = 2
+    REPORTS = 3
+    SETTINGS = 4
+    OVERVIEW = 5
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _build(self, page: int = Page.CASELOAD) -> None:
+    def _build(self, page: int | None = None) -> None:
         """(Re)build menus, pages and status bar in the active language."""
         self._set_title()
         self.navigation = QListWidget()
@@ -73,8 +76,12 @@ class MainWindow(QMainWindow):
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
         # start-up shows the caseload and should not wait for the others and their imports.
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS, Page.OVERVIEW}
+        self.caseload_page = caseload_page.create(self.context, self.bus)
+        self.worklist_page = worklist_page.create(self.context, self.bus)
+        self.worklist_page.open_requested.connect(self.open_client)
         entries: list[tuple[str, str, QWidget]] = [
-            (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
+            (_("Vandaag"), "worklist", self.worklist_page),
+            (_("Caseload"), "caseload", self.caseload_page),
             (_("Quickscan"), "quickscan", QWidget()),
             (_("Rapporten"), "reports", QWidget()),
             (_("Instellingen"), "settings", self.settings_page),
@@ -84,6 +91,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
             self.pages.addWidget(widget)
         self.navigation.currentRowChanged.connect(self._switch_page)
+        self.worklist_page.count_changed.connect(self._show_worklist_count)
 
         self.welcome = WelcomePage(
             profile_form.Profile(
@@ -114,9 +122,31 @@ class MainWindow(QMainWindow):
         accessibility.name_widgets(self)
 
         if self.context.settings.is_complete:
-            self.show_page(page)
+            self.show_page(self.start_page() if page is None else page)
         else:
             self._show_welcome()
+        self._show_worklist_count(self.worklist_page.count())
+
+    def start_page(self) -> int:
+        """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
+        return Page.WORKLIST if worklist.has_clients(self.context.db) else Page.CASELOAD
+
+    def _show_worklist_count(self, count: int) -> None:
+        """The navigation says how much is due today: "Vandaag (7)"."""
+        item = self.navigation.item(Page.WORKLIST)
+        if item is not None:
+            text = (
+                _("Vandaag (%(n)s)") % {"n": i18n.format_number(count)} if count else _("Vandaag")
+            )
+            item.setText(text)
+
+    def open_client(self, client_id: int, form: str = "contact", action_id: int = 0) -> None:
+        """Show a client's file on one of its forms (from the worklist)."""
+        self.show_page(Page.CASELOAD)
+        page = self.caseload_page
+        assert isinstance(page, caseload_page.CaseloadPage)
+        page.open_client(client_id)
+        page.client_view.show_form(form, action_id or None)
 
     def _set_title(self) -> None:
         """The municipality, and whether the data is encrypted, in the window title."""
@@ -247,7 +277,7 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
-        """Show a page of the navigation (Ctrl+1 … Ctrl+4)."""
+        """Show a page of the navigation (Ctrl+1 … Ctrl+5)."""
         if not self.context.settings.is_complete:
             self._show_welcome()
             return
@@ -303,7 +333,7 @@ class MainWindow(QMainWindow):
                 "team": profile.team,
                 "language": profile.language,
             },
-            page=Page.CASELOAD,
+            page=None,
         )
         if done:
             # Instellingen was made before the user said who they are: show what they typed.
@@ -313,7 +343,7 @@ class MainWindow(QMainWindow):
         if self._apply_settings(changes, page=Page.SETTINGS):
             self.settings_page.show_saved()
 
-    def _apply_settings(self, values: dict[str, Any], page: int) -> bool:
+    def _apply_settings(self, values: dict[str, Any], page: int | None) -> bool:
         """Write settings and tell every view; only a new language rebuilds the window."""
 
         def write() -> Changes:
@@ -330,7 +360,7 @@ class MainWindow(QMainWindow):
                 qt_setup.install_translators(application, language)
             self._build(page)  # every text on every page is in the old language
         else:
-            self.show_page(page)
+            self.show_page(self.start_page() if page is None else page)
         self.statusBar().showMessage(_("Opgeslagen"), 5000)
         return True
 

@@ -51,7 +51,7 @@ def test_whole_flow_by_keyboard_alone(qtbot, caseload_context) -> None:
     window = main_window.MainWindow(caseload_context)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, CaseloadPage)
 
@@ -271,6 +271,7 @@ def test_new_client_with_ctrl_n_appears_and_opens(qtbot, caseload_context) -> No
     window = main_window.MainWindow(caseload_context)
     qtbot.addWidget(window)
     show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Caseload
     page = window.pages.currentWidget()
     page.filters.search.setFocus()
     qtbot.keyClick(page.filters.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

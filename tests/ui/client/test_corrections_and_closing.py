@@ -51,6 +51,7 @@ def window(qtbot, app_context) -> main_window.MainWindow:
     show_active(qtbot, shown)
     page = shown.pages.widget(main_window.Page.CASELOAD)
     client = clients.get(app_context.db, _busy_client(app_context.db))
+    press(qtbot, Qt.Key.Key_2, CTRL)  # the window opens on Vandaag; Ctrl+2 is the caseload
     press(qtbot, Qt.Key.Key_F, CTRL)
     type_keys(qtbot, client.reference)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)

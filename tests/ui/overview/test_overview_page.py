@@ -38,7 +38,7 @@ def test_the_overview_shows_the_reports_first_page(qtbot, app_context, tmp_path:
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, OverviewPage)
     assert window.current_page() == main_window.Page.OVERVIEW
@@ -91,7 +91,7 @@ def test_too_few_clients_says_why_instead_of_figures(qtbot, app_context) -> None
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     page = window.pages.currentWidget()
     assert isinstance(page, OverviewPage)
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)

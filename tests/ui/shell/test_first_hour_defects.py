@@ -99,10 +99,11 @@ def test_page_shortcuts_work_in_the_first_session_after_the_welcome_page(
     assert window.current_page() == main_window.Page.CASELOAD
 
     for key, page in (
-        (Qt.Key.Key_3, main_window.Page.REPORTS),
-        (Qt.Key.Key_2, main_window.Page.QUICKSCAN),
-        (Qt.Key.Key_4, main_window.Page.SETTINGS),
-        (Qt.Key.Key_1, main_window.Page.CASELOAD),
+        (Qt.Key.Key_4, main_window.Page.REPORTS),
+        (Qt.Key.Key_3, main_window.Page.QUICKSCAN),
+        (Qt.Key.Key_5, main_window.Page.SETTINGS),
+        (Qt.Key.Key_1, main_window.Page.WORKLIST),
+        (Qt.Key.Key_2, main_window.Page.CASELOAD),
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.current_page() == page
@@ -158,7 +159,7 @@ def test_ctrl_enter_saves_a_new_client(qtbot, app_context) -> None:
 
 def test_one_minute_is_one_minuut_not_1_minuten(qtbot, app_context) -> None:
     window = _shown(qtbot, main_window.MainWindow(app_context))
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     spin = window.settings_page.lock_minutes
     spin.setFocus()
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -216,7 +217,7 @@ def test_instellingen_shows_what_the_welcome_page_stored(qtbot, db, app_paths) -
     first = context.AppContext(db=db, paths=app_paths, settings=settings.load(app_paths.settings))
     window = _shown(qtbot, main_window.MainWindow(first))
     _through_welcome(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == main_window.Page.SETTINGS
     shown = window.settings_page.profile
     assert (shown.municipality.text(), shown.user_name.text()) == ("Leiden", "Zoë")

@@ -142,3 +142,32 @@ def test_saved_settings_change_the_title_without_rebuilding_the_window(qtbot, wi
     qtbot.mouseClick(settings_page.save, Qt.MouseButton.LeftButton)
     assert "Zwolle" in window.windowTitle()
     assert window.pages.widget(main_window.Page.CASELOAD) is caseload, "a refresh is enough"
+
+
+def test_worklist_and_its_count_show_an_appointment_planned_elsewhere(qtbot, window) -> None:
+    import datetime as dt
+
+    from caseload import planning, worklist
+
+    db = window.context.db
+    details = model.ClientDetails(reference="W-1", first_name="Ayla", klantmanager="Zoë de Vries")
+    client_id = window.bus.perform(lambda: clients.add(db, details, actor="t"), window).value.id
+    page = _page(qtbot, window, main_window.Page.WORKLIST)
+    before = page.count()
+    today = dt.date.today()
+    window.bus.perform(
+        lambda: planning.plan_appointment(
+            db, client_id, planned_on=today, kind="kantoor", actor="t", today=today
+        ),
+        window,
+    )
+    assert [i.client_id for i in page.lines(worklist.Section.TODAY)] == [client_id]
+    assert window.navigation.item(main_window.Page.WORKLIST).text() == f"Vandaag ({before + 1})"
+    # Also while another page is shown, the count in the navigation follows.
+    _page(qtbot, window, main_window.Page.SETTINGS)
+    window.bus.perform(
+        lambda: clients.close(db, client_id, on=today, reason="overig", actor="t"), window
+    )
+    assert window.navigation.item(main_window.Page.WORKLIST).text() == (
+        f"Vandaag ({before - 1})" if before > 1 else "Vandaag"
+    )

@@ -103,9 +103,9 @@ def test_every_page_is_reached_by_keyboard(qtbot, app_context) -> None:
     qtbot.addWidget(window)
     show_active(qtbot, window)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Caseload", "Quickscan", "Rapporten", "Instellingen", "Overzicht"]
+    assert titles == ["Vandaag", "Caseload", "Quickscan", "Rapporten", "Instellingen", "Overzicht"]
 
-    for number in (2, 3, 4, 5, 1):
+    for number in (2, 3, 4, 5, 6, 1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page() == number - 1
 
@@ -144,7 +144,7 @@ def test_settings_page_saves_and_switches_to_english(qtbot, app_context) -> None
     qtbot.keyClick(page.save, Qt.Key.Key_Space)
     assert settings.load(app_context.paths.settings).language == "en"
     assert i18n.current_language() == "en"
-    assert window.navigation.item(3).text() == "Settings"
+    assert window.navigation.item(main_window.Page.SETTINGS).text() == "Settings"
     assert window.menuBar().actions()[0].text() == "&File"
     assert window.current_page() == main_window.Page.SETTINGS
 

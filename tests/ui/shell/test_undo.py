@@ -70,6 +70,7 @@ def window(qtbot, app_context) -> main_window.MainWindow:
     shown = main_window.MainWindow(app_context)
     qtbot.addWidget(shown)
     show_active(qtbot, shown)
+    qtbot.keyClick(shown, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Caseload
     page = shown.pages.widget(main_window.Page.CASELOAD)
     page.open_client(client.id)
     return shown

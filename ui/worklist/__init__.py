@@ -1,0 +1,1 @@
+"""The worklist "Vandaag": what a klantmanager has to do today."""

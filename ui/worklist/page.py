@@ -1,0 +1,278 @@
+"""The worklist "Vandaag": today's and this week's appointments, what is late, follow-ups
+and clients without contact for too long; Enter opens the client on the form that fits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from caseload import vocab, worklist
+from caseload.worklist import ItemKind, Section
+from resources import i18n
+from resources.changes import Changes, Kind
+from resources.i18n import _
+from ui import accessibility, widgets
+from ui.changes import ChangeBus
+from ui.context import WindowContext
+from ui.worklist.followup_dialog import FollowupDialog
+
+#: The form of the client view that each kind of line opens.
+FORM_OF = {
+    ItemKind.APPOINTMENT: "contact",
+    ItemKind.MISSED_APPOINTMENT: "contact",
+    ItemKind.CONTACT: "contact",
+    ItemKind.ACTION: "action",
+    ItemKind.MEASUREMENT: "trede",
+}
+_ITEM = Qt.ItemDataRole.UserRole
+
+
+def what_text(item: worklist.Item) -> str:
+    """What the line is about, in words."""
+    if item.kind is ItemKind.APPOINTMENT:
+        kind = vocab.CONTACT_KINDS.label(item.detail)
+        return f"{item.time} {kind}".strip()
+    if item.kind is ItemKind.MISSED_APPOINTMENT:
+        return _("Afspraak gemist: %(kind)s") % {"kind": vocab.CONTACT_KINDS.label(item.detail)}
+    if item.kind is ItemKind.ACTION:
+        return _("Actie te laat: %(action)s") % {"action": vocab.INTERVENTIONS.label(item.detail)}
+    if item.kind is ItemKind.MEASUREMENT:
+        return _("Trede meten")
+    if item.kind is ItemKind.FOLLOWUP:
+        return _("Vraag of de klant nog werkt")
+    return _("Te lang geen contact")
+
+
+def section_title(section: Section, count: int) -> str:
+    """A section's heading with its number of lines."""
+    return _("%(section)s (%(n)s)") % {"section": _(section.value), "n": i18n.format_number(count)}
+
+
+class WorklistPage(QWidget):
+    """The page; it reads the worklist when shown and when the data under it changes."""
+
+    #: A client to open on a form of the client view ("contact", "action", "trede"); the
+    #: int after it is the action to choose (0 for none).
+    open_requested = Signal(int, str, int)
+    #: The number in the navigation changed.
+    count_changed = Signal(int)
+
+    def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.bus = bus
+        self.followup_dialog: FollowupDialog | None = None
+        self._stale = True
+        self.current: worklist.Worklist | None = None
+        layout = widgets.page_layout(self)
+        layout.addWidget(widgets.title(_("Vandaag")))
+        self.date_label = QLabel()
+        layout.addWidget(self.date_label)
+        self.mine = QCheckBox()
+        self.mine.setChecked(True)
+        self.mine.toggled.connect(self.reload)
+        layout.addWidget(self.mine)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(_("Werklijst"))
+        self.tree.setHeaderLabels([_("Datum"), _("Klant"), _("Wat"), _("Klantmanager")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        # Sized to the lines once, on the first fill: ResizeToContents would measure every
+        # line again on each paint.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._sized = False
+        self.tree.activated.connect(self._activated)
+        layout.addWidget(self.tree, 1)
+        self.help = QLabel(_("Enter opent de klant op het formulier dat erbij hoort."))
+        layout.addWidget(self.help)
+        self._set_mine_text()
+        bus.changed.connect(self._changed)
+        accessibility.name_widgets(self)
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def _set_mine_text(self) -> None:
+        name = self.context.settings.user_name.strip()
+        self.mine.setText(
+            _("Alleen &mijn caseload (%(name)s)") % {"name": name.replace("&", "&&")}
+            if name
+            else _("Alleen &mijn caseload")
+        )
+        self.mine.setAccessibleName(accessibility.plain(self.mine.text()))
+
+    def scope(self) -> worklist.Scope:
+        """Whose clients the page shows now."""
+        name = self.context.settings.user_name.strip()
+        return worklist.Scope(
+            name if self.mine.isChecked() else None, self.context.settings.contact_threshold_days
+        )
+
+    def count(self) -> int:
+        """The number for the navigation: what is due today or earlier."""
+        return worklist.count(self.context.db, self.scope())
+
+    def reload(self) -> None:
+        """Read the worklist again and show it, keeping the line that was chosen."""
+        self._stale = False
+        today = dt.date.today()
+        chosen = self._chosen_key()
+        self.current = found = worklist.load(self.context.db, self.scope(), today)
+        self.date_label.setText(i18n.format_date(today))
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        select: QTreeWidgetItem | None = None
+        dates: dict[dt.date, str] = {}  # babel is slow and the lines share few dates
+        for section in Section:
+            items = found.sections[section]
+            heading = QTreeWidgetItem([section_title(section, found.counts[section])])
+            heading.setFont(0, bold)
+            heading.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(heading)
+            if not items:
+                empty = QTreeWidgetItem([_("Niets")])
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                heading.addChild(empty)
+            for entry in items:
+                line = QTreeWidgetItem(
+                    [
+                        dates.get(entry.on)
+                        or dates.setdefault(entry.on, i18n.format_date(entry.on)),
+                        f"{entry.name} ({entry.reference})",
+                        what_text(entry),
+                        entry.klantmanager,
+                    ]
+                )
+                line.setData(0, _ITEM, entry)
+                heading.addChild(line)
+                if select is None and self._key(entry) == chosen:
+                    select = line
+            if found.counts[section] > len(items):
+                more = QTreeWidgetItem(
+                    [
+                        _("en nog %(n)s; kies Alleen mijn caseload")
+                        % {"n": i18n.format_number(found.counts[section] - len(items))}
+                    ]
+                )
+                more.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                heading.addChild(more)
+            heading.setExpanded(True)
+        if not self._sized and self._first_line() is not None:
+            self._sized = True
+            for column in range(self.tree.columnCount() - 1):
+                self.tree.resizeColumnToContents(column)
+        self._show_hint()
+        first = select or self._first_line()
+        if first is not None:
+            self.tree.setCurrentItem(first)
+        self.count_changed.emit(found.to_do())
+
+    def _show_hint(self) -> None:
+        name = self.context.settings.user_name.strip()
+        if self.mine.isChecked() and self.current is not None:
+            empty = not any(self.current.counts.values())
+            if empty:
+                self.hint.setText(
+                    _(
+                        "Er staat niets voor klanten met klantmanager %(name)s. Zet Alleen mijn "
+                        "caseload uit om alle klanten te zien."
+                    )
+                    % {"name": name}
+                )
+                self.hint.show()
+                return
+        self.hint.clear()
+        self.hint.hide()
+
+    def _first_line(self) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            heading = self.tree.topLevelItem(index)
+            if heading is None:
+                continue
+            for child in range(heading.childCount()):
+                line = heading.child(child)
+                if line is not None and line.data(0, _ITEM) is not None:
+                    return line
+        return None
+
+    @staticmethod
+    def _key(entry: worklist.Item) -> tuple[str, int, int | None]:
+        return (entry.kind.value, entry.client_id, entry.item_id)
+
+    def _chosen_key(self) -> tuple[str, int, int | None] | None:
+        entry = self.chosen()
+        return None if entry is None else self._key(entry)
+
+    def chosen(self) -> worklist.Item | None:
+        """The line the cursor is on (None on a heading)."""
+        line = self.tree.currentItem()
+        if line is None:
+            return None
+        entry = line.data(0, _ITEM)
+        return entry if isinstance(entry, worklist.Item) else None
+
+    def lines(self, section: Section) -> list[worklist.Item]:
+        """The lines shown under a section."""
+        if self.current is None:
+            return []
+        return list(self.current.sections[section])
+
+    def focus_list(self) -> None:
+        """Put the cursor in the list."""
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _activated(self) -> None:
+        entry = self.chosen()
+        if entry is None:
+            return
+        if entry.kind is ItemKind.FOLLOWUP and entry.item_id is not None:
+            self.followup_dialog = FollowupDialog(self.context, self.bus, entry, self)
+            self.followup_dialog.open()
+            return
+        action = entry.item_id if entry.kind is ItemKind.ACTION and entry.item_id else 0
+        self.open_requested.emit(entry.client_id, FORM_OF[entry.kind], action)
+
+    # -- keeping current ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Read again when shown after a change (or on a new day)."""
+        super().showEvent(event)
+        if self._stale or self.current is None or self.current.today != dt.date.today():
+            self.reload()
+        self.focus_list()
+
+    def _changed(self, changes: Changes) -> None:
+        """Anything in a client's file, or the user's name and the contact frequency."""
+        if not changes.touches(Kind.CLIENT, Kind.SETTINGS, Kind.APPOINTMENT, Kind.FOLLOWUP):
+            return
+        if changes.touches(Kind.SETTINGS):
+            self._set_mine_text()
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+            self.count_changed.emit(self.count())
+
+
+def create(context: WindowContext, bus: ChangeBus) -> WorklistPage:
+    """The page for the main window."""
+    return WorklistPage(context, bus)
