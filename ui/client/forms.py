@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from caseload import (
     appointments,
-    clients,
     errors,
     journal,
     ladder,
