@@ -22,7 +22,6 @@ from sqlite_utils import Database
 from app import database
 from caseload import handover, transfer_file
 from resources import files
-from resources.errors import UserError
 from resources.i18n import _
 
 #: The usual ending of a transfer file.
@@ -33,8 +32,8 @@ PASSPHRASE_ENV = "TREDE_TRANSFER_PASSPHRASE"
 MINIMUM_LENGTH = 10
 
 
-class TransferProblem(UserError):
-    """A transfer file cannot be written or read; the message says why, nothing changed."""
+#: A transfer file cannot be written, read or imported; the message says why, nothing changed.
+TransferProblem = transfer_file.TransferRefused
 
 
 @dataclass(frozen=True)
@@ -124,6 +123,15 @@ def read_file(path: Path, passphrase: str) -> transfer_file.Package:
     except database.DATABASE_ERRORS as error:
         raise _not_readable() from error
     try:
+        # The key first: a wrong passphrase fails here, on the first page.
+        container.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except database.DATABASE_ERRORS as error:
+        container.close()
+        raise _not_readable() from error
+    try:
+        # Every page's checksum, also of pages the rows are not read from (an index).
+        if container.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise transfer_file.damaged()
         return transfer_file.read(container)
     except database.DATABASE_ERRORS as error:
         raise _not_readable() from error
