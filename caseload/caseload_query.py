@@ -109,6 +109,8 @@ class CaseloadRow:
     closing_reason: str | None
     no_recent_contact: bool  # active and no contact within the threshold (or never)
     overdue_actions: bool  # active and an open action is past its due date
+    #: Handed to a colleague in a transfer file (the copy here can be erased).
+    transferred: bool = False
 
     @property
     def needs_attention(self) -> bool:
@@ -260,7 +262,7 @@ def rows(
     sql = (
         "SELECT id, reference, initials, first_name, surname_prefix, surname, current_trede, "
         "last_contact_on, open_barriers, open_actions, klantmanager, team, status, "
-        "closing_reason, next_due_on FROM clients "
+        "closing_reason, next_due_on, transferred_on FROM clients "
         "WHERE id IN (SELECT value FROM json_each(:ids))"
     )
     found: dict[int, CaseloadRow] = {}
@@ -286,6 +288,7 @@ def rows(
             team=row["team"] or "",
             status=row["status"],
             closing_reason=row["closing_reason"],
+            transferred=bool(row["transferred_on"]),
             no_recent_contact=active and (last is None or last < cutoff),
             overdue_actions=active
             and row["next_due_on"] is not None

@@ -46,6 +46,8 @@ FIELD_LABELS = {
     "surname": N_("achternaam"),
     "klantmanager": N_("klantmanager"),
     "team": N_("team"),
+    "phone": N_("telefoonnummer"),
+    "email": N_("e-mailadres"),
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from ui.context import WindowContext
 if TYPE_CHECKING:
     # Imported where first used: the client's file, its forms and the dialogs are not on the
     # first screen, and start-up should not wait for them.
+    from ui.caseload.handover import ReassignDialog
     from ui.caseload.import_dialog import ImportDialog
     from ui.client.details_dialog import ClientDialog
     from ui.client.view import ClientView
@@ -72,6 +73,7 @@ class CaseloadPage(QWidget):
         self.bus = bus
         self.new_client_dialog: ClientDialog | None = None
         self.import_dialog: ImportDialog | None = None
+        self.reassign_dialog: ReassignDialog | None = None
         self._client_view: ClientView | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -92,6 +94,9 @@ class CaseloadPage(QWidget):
         self.export_button = QPushButton(_("E&xporteren…"))
         self.export_button.clicked.connect(self.export_clients)
         heading.addWidget(self.export_button)
+        self.reassign_button = QPushButton(_("Over&dragen aan…"))
+        self.reassign_button.clicked.connect(self.reassign_selected)
+        heading.addWidget(self.reassign_button)
         layout.addLayout(heading)
         self.filters = CaseloadFilters()
         layout.addWidget(self.filters)
@@ -101,7 +106,8 @@ class CaseloadPage(QWidget):
         self.table.setAccessibleName(_("Klanten"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several clients at once (Shift+arrows, Ctrl+A) for a handover; Enter opens the current.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -130,6 +136,7 @@ class CaseloadPage(QWidget):
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
         self.stack.addWidget(self.list_page)
+        self._add_selection_menu()
 
         self._fill_people()
         self.model.set_filter(self._filter())
@@ -209,6 +216,53 @@ class CaseloadPage(QWidget):
         """The id of the client on the current row."""
         current = self.table.currentIndex()
         return self.model.client_id(current.row()) if current.isValid() else None
+
+    def selected_client_ids(self) -> list[int]:
+        """The ids of every selected client, in list order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        if not rows:
+            current = self.selected_client_id()
+            return [] if current is None else [current]
+        return [self.model.client_id(row) for row in rows]
+
+    def _add_selection_menu(self) -> None:
+        """What the selection offers on its context menu (the Menu key or Shift+F10)."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (
+            (_("Overdragen aan…"), self.reassign_selected),
+            (_("Overdrachtsbestand maken…"), self.make_transfer_file),
+        ):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            self.table.addAction(action)
+
+    def reassign_selected(self) -> None:
+        """'Overdragen aan…': another klantmanager or team for every selected client."""
+        from ui.caseload.handover import ReassignDialog
+
+        ids = self.selected_client_ids()
+        if not ids:
+            QMessageBox.information(
+                self, _("Overdragen aan"), _("Kies eerst een of meer klanten in de lijst.")
+            )
+            return
+        self.reassign_dialog = ReassignDialog(self.context, self.bus, ids, self)
+        self.reassign_dialog.open()
+
+    def make_transfer_file(self) -> None:
+        """'Overdrachtsbestand maken…' for the selected clients."""
+        from ui.caseload import handover
+
+        handover.make_transfer_file(self, self.context, self.bus, self.selected_client_ids())
+
+    def read_transfer_file(self) -> None:
+        """'Overdrachtsbestand inlezen…': add a colleague's clients, then show the first."""
+        from ui.caseload import handover
+
+        added = handover.read_transfer_file(self, self.context, self.bus)
+        if added:
+            self.show_list()
+            self._select(added[0])
 
     def _select(self, client_id: int | None, fallback_first: bool = True) -> None:
         row = None if client_id is None else self.model.row_of(client_id)

@@ -46,18 +46,38 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def facts(file: model.ClientFile, today: dt.date) -> tuple[str, str]:
-    """The two header lines: who and where in the process."""
+def handed_over(client: model.Client) -> str:
+    """'Overgedragen op … aan …' for a file in a transfer file; '' otherwise."""
+    if client.transferred_on is None:
+        return ""
+    on = i18n.format_date(client.transferred_on)
+    if client.transferred_to:
+        return _("Overgedragen op %(date)s aan %(name)s") % {
+            "date": on,
+            "name": client.transferred_to,
+        }
+    return _("Overgedragen op %(date)s") % {"date": on}
+
+
+def facts(file: model.ClientFile, today: dt.date, contact_details: bool = True) -> tuple[str, str]:
+    """The two header lines: who and where in the process (phone and e-mail when switched on)."""
     client = file.client
     first = " · ".join(
         part
         for part in (
             _("Klantnummer %(reference)s") % {"reference": client.reference},
             status_text(client.status, client.closing_reason),
+            handed_over(client),
             _("Klantmanager: %(name)s") % {"name": client.klantmanager}
             if client.klantmanager
             else "",
             _("Team: %(team)s") % {"team": client.team} if client.team else "",
+            _("Tel. %(phone)s") % {"phone": client.phone}
+            if contact_details and client.phone
+            else "",
+            _("E-mail: %(email)s") % {"email": client.email}
+            if contact_details and client.email
+            else "",
         )
         if part
     )
@@ -220,7 +240,7 @@ class ClientView(QWidget):
         self.file = file
         today = dt.date.today()
         self.name_label.setText(file.client.display_name() or file.client.reference)
-        first, second = facts(file, today)
+        first, second = facts(file, today, self.context.settings.contact_details_enabled)
         self.facts_label.setText(first)
         self.progress_label.setText(second)
         self.chart.set_history(

@@ -173,6 +173,14 @@ class MainWindow(QMainWindow):
         self.retention_action = retention_dialog.menu_action(self, self.context, self.bus)
         file_menu.addAction(self.retention_action)
         file_menu.addSeparator()
+        for text, name in (
+            (_("Overdrachtsbestand &maken…"), "make_transfer_file"),
+            (_("Overdrachtsbestand &inlezen…"), "read_transfer_file"),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, run=name: self._on_caseload(run))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(_("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -278,6 +286,13 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(stand_in)
         stand_in.deleteLater()
         accessibility.name_widgets(page)
+
+    def _on_caseload(self, method: str) -> None:
+        """Run a caseload action from the menu, on the caseload page (its selection)."""
+        if not self.context.settings.is_complete:
+            return
+        self.show_page(Page.CASELOAD)
+        getattr(self.pages.widget(Page.CASELOAD), method)()
 
     def current_page(self) -> int:
         """The index of the page shown now."""
