@@ -116,6 +116,8 @@ def test_ctrl_a_selects_every_client_for_a_new_team(qtbot, window) -> None:
     qtbot.waitUntil(lambda: page.reassign_dialog is not None)
     dialog = page.reassign_dialog
     assert dialog is not None
+    dialog.activateWindow()  # a shortcut reaches the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # &Team:
     field = dialog.focusWidget()
     assert field is dialog.team
