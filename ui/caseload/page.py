@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,9 @@ def counts_text(shown: int, total: int, flagged: int) -> str:
 
 class CaseloadPage(QWidget):
     """The caseload list and, in the same place, the view of one client."""
+
+    #: A client's progress report is asked for (Ctrl+R in the client view); the klantnummer.
+    client_report_requested = Signal(str)
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -304,6 +307,7 @@ class CaseloadPage(QWidget):
 
             view = ClientView(self.context, self.bus)
             view.back_requested.connect(self.show_list)
+            view.report_requested.connect(self.client_report_requested)
             self.stack.addWidget(view)
             self._client_view = view
         return self._client_view
@@ -405,6 +409,6 @@ class CaseloadPage(QWidget):
             self.apply_filter()
 
 
-def create(context: WindowContext, bus: ChangeBus) -> QWidget:
+def create(context: WindowContext, bus: ChangeBus) -> CaseloadPage:
     """The page for the main window."""
     return CaseloadPage(context, bus)

@@ -112,6 +112,8 @@ class ClientView(QWidget):
 
     #: The user wants to go back to the caseload list.
     back_requested = Signal()
+    #: The user wants this client's progress report (Ctrl+R); carries the klantnummer.
+    report_requested = Signal(str)
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -141,6 +143,9 @@ class ClientView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.access_button)
         top.addWidget(self.erase_button)
+        self.report_button = QPushButton(_("Voortgangsverslag (Ctrl+R)"))
+        self.report_button.clicked.connect(lambda _checked=False: self.request_report())
+        top.addWidget(self.report_button)
         layout.addLayout(top)
         self.name_label = widgets.title("")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -211,6 +216,7 @@ class ClientView(QWidget):
         for keys, slot in (
             (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
             (("Esc", "Alt+Left"), self.back_requested.emit),
+            (("Ctrl+R",), self.request_report),
         ):
             shortcut = QShortcut(self)
             shortcut.setKeys([QKeySequence(key) for key in keys])
@@ -230,6 +236,11 @@ class ClientView(QWidget):
             self.tabs.setCurrentIndex(0)
         self.tabs.currentWidget().setFocus()
         self.current_form().focus_first()
+
+    def request_report(self) -> None:
+        """Ctrl+R: this client's progress report, on the Rapporten page."""
+        if self.file is not None:
+            self.report_requested.emit(self.file.client.reference)
 
     def client_id(self) -> int | None:
         """The id of the client shown."""

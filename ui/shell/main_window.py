@@ -72,8 +72,10 @@ class MainWindow(QMainWindow):
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
         # start-up shows the caseload and should not wait for the others and their imports.
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS}
+        caseload = caseload_page.create(self.context, self.bus)
+        caseload.client_report_requested.connect(self.show_client_report)
         entries: list[tuple[str, str, QWidget]] = [
-            (_("Caseload"), "caseload", caseload_page.create(self.context, self.bus)),
+            (_("Caseload"), "caseload", caseload),
             (_("Quickscan"), "quickscan", QWidget()),
             (_("Rapporten"), "reports", QWidget()),
             (_("Instellingen"), "settings", self.settings_page),
@@ -286,6 +288,17 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(stand_in)
         stand_in.deleteLater()
         accessibility.name_widgets(page)
+
+    def show_client_report(self, reference: str) -> None:
+        """A client's progress report on the Rapporten page, its preview on the way."""
+        from ui.reports.page import ReportsPage
+
+        self.show_page(Page.REPORTS)
+        page = self.pages.widget(Page.REPORTS)
+        if isinstance(page, ReportsPage):
+            page.form.client.setChecked(True)
+            page.form.reference.setText(reference)
+            page.make_preview()
 
     def _on_caseload(self, method: str) -> None:
         """Run a caseload action from the menu, on the caseload page (its selection)."""

@@ -172,3 +172,20 @@ def test_a_transfer_file_of_the_selection_marks_the_clients(
     ).fetchall()
     assert sorted(ident for (ident,) in marked) == sorted(chosen)
     assert isinstance(target, Path)
+
+
+def test_ctrl_r_in_the_client_view_shows_the_clients_progress_report(qtbot, window) -> None:
+    page = _page(window)
+    client_id = page.selected_client_id()
+    assert client_id is not None
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.client_view
+    reference = page.client_view.file.client.reference
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    reports = window.pages.currentWidget()
+    assert reports is window.pages.widget(main_window.Page.REPORTS)
+    assert reports.form.client.isChecked() and reports.form.reference.text() == reference
+    qtbot.waitUntil(
+        lambda: reports.runner is None and reports.preview.page_count() > 0, timeout=30000
+    )
+    assert reports.request.reference == reference
