@@ -113,7 +113,7 @@ class ReassignDialog(QDialog):
             self.accept()
 
 
-class PassphraseDialog(QDialog):
+class TransferPassphraseDialog(QDialog):
     """The passphrase of a transfer file: twice (and the colleague's name) when making one."""
 
     def __init__(self, title: str, making: bool, count: int = 0, parent: QWidget | None = None):
@@ -184,7 +184,7 @@ def make_transfer_file(
     if not client_ids:
         QMessageBox.information(parent, title, _("Kies eerst een of meer klanten in de lijst."))
         return None
-    dialog = PassphraseDialog(title, True, len(client_ids), parent)
+    dialog = TransferPassphraseDialog(title, True, len(client_ids), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     target, _chosen = file_dialogs.save_file(
@@ -227,7 +227,7 @@ def read_transfer_file(parent: QWidget, context: WindowContext, bus: ChangeBus) 
     )
     if path is None:
         return []
-    dialog = PassphraseDialog(title, False, parent=parent)
+    dialog = TransferPassphraseDialog(title, False, parent=parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return []
     passphrase = dialog.passphrase.text()

@@ -14,7 +14,7 @@ from caseload import demo
 from resources import audit
 from ui import file_dialogs
 from ui.caseload.columns import Column
-from ui.caseload.handover import PassphraseDialog, ReassignDialog
+from ui.caseload.handover import ReassignDialog, TransferPassphraseDialog
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
 
@@ -143,7 +143,7 @@ def test_a_transfer_file_of_the_selection_marks_the_clients(
     monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: (target, ""))
 
     def passphrase(dialog) -> None:
-        assert isinstance(dialog, PassphraseDialog)
+        assert isinstance(dialog, TransferPassphraseDialog)
         assert dialog.focusWidget() is dialog.passphrase
         for text in (PASSPHRASE, PASSPHRASE, "Piet"):
             type_text(dialog.focusWidget(), text)
