@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import caseload_query, clients, csv_export
+from caseload import caseload_query, clients, csv_export, vocab
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, icons, metrics, widgets
-from ui.caseload.columns import Column
+from ui.caseload import remembered
+from ui.caseload.columns import Column, status_text
 from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
@@ -48,8 +49,9 @@ _WIDTHS = {
     Column.DAYS_SINCE_CONTACT: 7,
     Column.OPEN_BARRIERS: 7,
     Column.OPEN_ACTIONS: 6,
-    Column.KLANTMANAGER: 15,
 }
+#: A text column never grows wider than this many average characters (a name typed by mistake).
+_WIDEST_TEXT = 40
 
 
 def counts_text(shown: int, total: int, flagged: int) -> str:
@@ -121,16 +123,14 @@ class CaseloadPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setMinimumSectionSize(40)
+        # The name takes the room that is left; every other column is as wide as its content.
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
         bold = self.font()
         bold.setBold(True)  # flagged rows are bold
-        average = QFontMetrics(bold).averageCharWidth()
+        self._bold_metrics = QFontMetrics(bold)
+        average = self._bold_metrics.averageCharWidth()
         for column, characters in _WIDTHS.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-            header_width = widest + 2 * average + 12  # room for the sort arrow
-            self.table.setColumnWidth(column, max(characters * average, header_width))
+            self.table.setColumnWidth(column, max(characters * average, self._header_width(column)))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
@@ -142,11 +142,21 @@ class CaseloadPage(QWidget):
         self._add_selection_menu()
 
         self._fill_people()
+        self._fit_status_column()
+        remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        # The widths and sort of last time (they replace the fitted widths the user changed).
+        remembered.restore_header(context, header)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
-        self.filters.show_sort(Column.NAME, False)
+        self.filters.show_sort(
+            header.sortIndicatorSection(),
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+        header.sectionResized.connect(lambda *_args: remembered.save_header(context, header))
+        self.filters.changed.connect(lambda: remembered.save_filters(context, self.filters))
 
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_chosen.connect(self._sort_chosen)
@@ -168,7 +178,34 @@ class CaseloadPage(QWidget):
 
     def _fill_people(self) -> None:
         db = self.context.db
-        self.filters.set_people(clients.teams(db), clients.klantmanagers(db))
+        names = clients.klantmanagers(db)
+        self.filters.set_people(clients.teams(db), names)
+        self._fit(Column.KLANTMANAGER, names)
+
+    def _header_width(self, column: Column) -> int:
+        """Room for a column's title (its longest line) and the sort arrow."""
+        title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+        widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
+        return widest + 2 * self._bold_metrics.averageCharWidth() + 12
+
+    def _fit(self, column: Column, texts: list[str]) -> None:
+        """Widen a column so that none of these texts is cut off (never narrower than now)."""
+        average = self._bold_metrics.averageCharWidth()
+        padding = 3 * average  # the cell's margins and the attention marker's room
+        widest = max((self._bold_metrics.horizontalAdvance(text) for text in texts), default=0)
+        wanted = min(max(widest + padding, self._header_width(column)), _WIDEST_TEXT * average)
+        if self.table.columnWidth(column) < wanted:
+            self.table.setColumnWidth(column, wanted)
+
+    def _fit_status_column(self) -> None:
+        """Status as wide as its longest text ('Afgesloten: Uitstroom naar werk'), no wider."""
+        texts = [
+            status_text(status, reason)
+            for status in vocab.CLIENT_STATUSES.codes()
+            for reason in (None, *(vocab.CLOSING_REASONS.codes() if status == "closed" else ()))
+        ]
+        self.table.setColumnWidth(Column.STATUS, 0)
+        self._fit(Column.STATUS, texts)
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""

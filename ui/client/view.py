@@ -27,6 +27,7 @@ from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
+from ui.caseload import remembered
 from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
 from ui.client.details_dialog import ClientDialog
@@ -212,6 +213,10 @@ class ClientView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+        # Where the user put the splitter last time (window.ini).
+        remembered.restore_splitter(context, splitter)
+        splitter.splitterMoved.connect(lambda *_: remembered.save_splitter(context, splitter))
+        self.splitter = splitter
 
         for keys, slot in (
             (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
