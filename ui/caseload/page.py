@@ -51,7 +51,9 @@ _WIDTHS = {
     Column.OPEN_ACTIONS: 6,
 }
 #: A text column never grows wider than this many average characters (a name typed by mistake).
-_WIDEST_TEXT = 40
+_WIDEST_TEXT = 60
+#: The Status column at most: "Afgesloten: Uitstroom naar werk" fits.
+_WIDEST_STATUS = 32
 
 
 def counts_text(shown: int, total: int, flagged: int) -> str:
@@ -188,24 +190,26 @@ class CaseloadPage(QWidget):
         widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
         return widest + 2 * self._bold_metrics.averageCharWidth() + 12
 
-    def _fit(self, column: Column, texts: list[str]) -> None:
-        """Widen a column so that none of these texts is cut off (never narrower than now)."""
+    def _fit(self, column: Column, texts: list[str], most: int = _WIDEST_TEXT) -> None:
+        """Widen a column so that none of these texts is cut off (never narrower than now),
+        up to ``most`` average characters."""
         average = self._bold_metrics.averageCharWidth()
         padding = 3 * average  # the cell's margins and the attention marker's room
         widest = max((self._bold_metrics.horizontalAdvance(text) for text in texts), default=0)
-        wanted = min(max(widest + padding, self._header_width(column)), _WIDEST_TEXT * average)
+        wanted = min(max(widest + padding, self._header_width(column)), most * average)
         if self.table.columnWidth(column) < wanted:
             self.table.setColumnWidth(column, wanted)
 
     def _fit_status_column(self) -> None:
-        """Status as wide as its longest text ('Afgesloten: Uitstroom naar werk'), no wider."""
+        """Status as wide as its texts, but a rare long closing reason does not widen it for
+        every row: that one is cut and shown whole in the tooltip."""
         texts = [
             status_text(status, reason)
             for status in vocab.CLIENT_STATUSES.codes()
             for reason in (None, *(vocab.CLOSING_REASONS.codes() if status == "closed" else ()))
         ]
         self.table.setColumnWidth(Column.STATUS, 0)
-        self._fit(Column.STATUS, texts)
+        self._fit(Column.STATUS, texts, _WIDEST_STATUS)
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
@@ -244,6 +248,7 @@ class CaseloadPage(QWidget):
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
+        remembered.save_header(self.context, self.table.horizontalHeader())
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current)
