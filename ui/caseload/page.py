@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import caseload_query, clients, csv_export, vocab
+from caseload import caseload_query, clients, csv_export
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, icons, metrics, widgets
-from ui.caseload import remembered
-from ui.caseload.columns import Column, status_text
+from ui.caseload import remembered, widths
+from ui.caseload.columns import Column
 from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
@@ -41,19 +41,6 @@ if TYPE_CHECKING:
     from ui.caseload.import_dialog import ImportDialog
     from ui.client.details_dialog import ClientDialog
     from ui.client.view import ClientView
-
-#: Column widths in average characters (name and status share the rest of the width).
-_WIDTHS = {
-    Column.REFERENCE: 9,
-    Column.TREDE: 5,
-    Column.DAYS_SINCE_CONTACT: 7,
-    Column.OPEN_BARRIERS: 7,
-    Column.OPEN_ACTIONS: 6,
-}
-#: A text column never grows wider than this many average characters (a name typed by mistake).
-_WIDEST_TEXT = 60
-#: The Status column at most: "Afgesloten: Uitstroom naar werk" fits.
-_WIDEST_STATUS = 32
 
 
 def counts_text(shown: int, total: int, flagged: int) -> str:
@@ -127,12 +114,8 @@ class CaseloadPage(QWidget):
         header.setMinimumSectionSize(40)
         # The name takes the room that is left; every other column is as wide as its content.
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        bold = self.font()
-        bold.setBold(True)  # flagged rows are bold
-        self._bold_metrics = QFontMetrics(bold)
-        average = self._bold_metrics.averageCharWidth()
-        for column, characters in _WIDTHS.items():
-            self.table.setColumnWidth(column, max(characters * average, self._header_width(column)))
+        self.widths = widths.ColumnWidths(self.table)
+        self.widths.fit_numbers()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
@@ -144,7 +127,7 @@ class CaseloadPage(QWidget):
         self._add_selection_menu()
 
         self._fill_people()
-        self._fit_status_column()
+        self.widths.fit_status()
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -182,34 +165,7 @@ class CaseloadPage(QWidget):
         db = self.context.db
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
-        self._fit(Column.KLANTMANAGER, names)
-
-    def _header_width(self, column: Column) -> int:
-        """Room for a column's title (its longest line) and the sort arrow."""
-        title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-        widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-        return widest + 2 * self._bold_metrics.averageCharWidth() + 12
-
-    def _fit(self, column: Column, texts: list[str], most: int = _WIDEST_TEXT) -> None:
-        """Widen a column so that none of these texts is cut off (never narrower than now),
-        up to ``most`` average characters."""
-        average = self._bold_metrics.averageCharWidth()
-        padding = 3 * average  # the cell's margins and the attention marker's room
-        widest = max((self._bold_metrics.horizontalAdvance(text) for text in texts), default=0)
-        wanted = min(max(widest + padding, self._header_width(column)), most * average)
-        if self.table.columnWidth(column) < wanted:
-            self.table.setColumnWidth(column, wanted)
-
-    def _fit_status_column(self) -> None:
-        """Status as wide as its texts, but a rare long closing reason does not widen it for
-        every row: that one is cut and shown whole in the tooltip."""
-        texts = [
-            status_text(status, reason)
-            for status in vocab.CLIENT_STATUSES.codes()
-            for reason in (None, *(vocab.CLOSING_REASONS.codes() if status == "closed" else ()))
-        ]
-        self.table.setColumnWidth(Column.STATUS, 0)
-        self._fit(Column.STATUS, texts, _WIDEST_STATUS)
+        self.widths.fit(Column.KLANTMANAGER, names)
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
