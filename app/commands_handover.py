@@ -128,7 +128,7 @@ def import_transfer(options: argparse.Namespace) -> int:
     package = handover.read_file(options.file, passphrase)
     db = database.open_database(commands_basic.database_path(options))
     try:
-        imported = transfer_file.load(db, package, actor=_actor(options))
+        imported = transfer_file.load(db, package, actor=_actor(options)).value
     finally:
         db.close()
     count = len(imported.client_ids)

@@ -220,5 +220,5 @@ class AppContext:
 
     def import_transfer(self, path: Path, passphrase: str) -> changes.Changed[dict[str, int]]:
         """Add the clients of a transfer file (all or nothing); their new ids by klantnummer."""
-        imported = handover.import_file(self.db, path, passphrase, actor=self.actor)
-        return changes.Changed(imported.client_ids, imported.changes)
+        done = handover.import_file(self.db, path, passphrase, actor=self.actor)
+        return changes.Changed(done.value.client_ids, done.changes)

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import handover, transfer_file
-from resources import files
+from resources import changes, files
 from resources.i18n import _
 
 #: The usual ending of a transfer file.
@@ -64,7 +64,7 @@ def _write_container(
     """Write the container into ``path`` (a new empty file) and read it back to check it."""
     container = _open(path, passphrase, read_only=False)
     try:
-        written = transfer_file.write(container, package, made_on=made_on, sender=sender)
+        written = transfer_file.write(container, package, made_on=made_on, sender=sender).value
     finally:
         container.close()
     check = _open(path, passphrase, read_only=True)
@@ -149,7 +149,9 @@ def _not_readable() -> TransferProblem:
     )
 
 
-def import_file(db: Database, path: Path, passphrase: str, *, actor: str) -> transfer_file.Imported:
+def import_file(
+    db: Database, path: Path, passphrase: str, *, actor: str
+) -> changes.Changed[transfer_file.Imported]:
     """Read a transfer file and add its clients with every row; all or nothing, audited.
 
     A refused file leaves the database exactly as it was (not even a log line)."""

@@ -64,7 +64,6 @@ class Imported:
 
     client_ids: dict[str, int]
     rows: dict[str, int]
-    changes: changes.Changes
 
 
 def _quote(name: str) -> str:
@@ -110,8 +109,11 @@ def collect(db: Database, client_ids: Iterable[int]) -> Package:
     return Package({}, tables)
 
 
-def write(container: Database, package: Package, *, made_on: str, sender: str) -> Package:
-    """Write the package into an empty container database; the package as written."""
+def write(
+    container: Database, package: Package, *, made_on: str, sender: str
+) -> changes.Changed[Package]:
+    """Write the package into an empty container database; the package as written. The
+    container is not the database: nothing there changes."""
     info = {
         "format": FORMAT,
         "version": str(VERSION),
@@ -131,7 +133,7 @@ def write(container: Database, package: Package, *, made_on: str, sender: str) -
             container.conn.executemany(
                 f"INSERT INTO {_quote(table)} ({names}) VALUES ({marks})", rows
             )
-    return Package(info, package.tables)
+    return changes.Changed(Package(info, package.tables), changes.Changes())
 
 
 def damaged() -> TransferRefused:
@@ -209,7 +211,7 @@ def _refuse_known(db: Database, references: tuple[str, ...]) -> None:
         )
 
 
-def load(db: Database, package: Package, *, actor: str) -> Imported:
+def load(db: Database, package: Package, *, actor: str) -> changes.Changed[Imported]:
     """Add every row of the package with new ids and references; all or nothing, audited."""
     counts: dict[str, int] = {}
     new_ids: dict[str, dict[Any, int]] = {table: {} for table in TABLES}
@@ -254,4 +256,4 @@ def load(db: Database, package: Package, *, actor: str) -> Imported:
             audit.record(
                 db, actor=actor, action="client.transfer_import", obj=clients.obj(client_id)
             )
-    return Imported(client_ids, counts, changes.clients(client_ids.values()))
+    return changes.Changed(Imported(client_ids, counts), changes.clients(client_ids.values()))

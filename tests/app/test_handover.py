@@ -147,7 +147,7 @@ def test_a_transfer_file_carries_every_row_of_the_chosen_clients(
                 actor=ACTOR,
                 today=TODAY,
             )
-        imported = handover.import_file(receiver, target, PASSPHRASE, actor="km.ontvanger")
+        imported = handover.import_file(receiver, target, PASSPHRASE, actor="km.ontvanger").value
         assert sorted(imported.client_ids) == chosen
         for reference in chosen:
             after = _file(receiver, reference)
