@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
-from caseload import demo
+from caseload import clients, demo
 from resources import audit
 from ui import file_dialogs
 from ui.caseload.columns import Column
@@ -189,3 +189,45 @@ def test_ctrl_r_in_the_client_view_shows_the_clients_progress_report(qtbot, wind
         lambda: reports.runner is None and reports.preview.page_count() > 0, timeout=30000
     )
     assert reports.request.reference == reference
+
+
+def test_a_colleague_reads_the_transfer_file_in_from_the_file_menu(
+    qtbot, app_context, tmp_path, monkeypatch
+) -> None:
+    from app import database, handover
+
+    sender = database.open_database(tmp_path / "sender.db")
+    demo.fill(sender, 6, seed=8)
+    ids = [row[0] for row in sender.execute("SELECT id FROM clients ORDER BY id LIMIT 2")]
+    references = [clients.get(sender, ident).reference for ident in ids]
+    target = tmp_path / "van-anouk.trede"
+    handover.export_file(sender, ids, target, PASSPHRASE, actor="Anouk")
+    sender.close()
+
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *args, **kwargs: target)
+
+    def passphrase(dialog) -> None:
+        assert isinstance(dialog, TransferPassphraseDialog) and dialog.receiver.isHidden()
+        type_text(dialog.focusWidget(), PASSPHRASE)
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    def done(message) -> None:
+        assert all(reference in message.text() for reference in references)
+        qtbot.keyClick(message, Qt.Key.Key_Return)
+
+    driver = ModalDriver(passphrase, done)
+    press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_I)  # Overdrachtsbestand &inlezen…
+    qtbot.waitUntil(lambda: not driver.answers)
+    driver.check()
+    page = _page(window)
+    db = app_context.db
+    stored = {row[0]: row[1] for row in db.execute("SELECT reference, status FROM clients")}
+    assert set(references) <= set(stored)
+    # The list (filter Actief) shows the active ones at once.
+    active = {reference for reference in references if stored[reference] == "active"}
+    assert active and active <= set(_cells(page, Column.REFERENCE))
