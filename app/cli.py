@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "app.commands_client",
     "app.commands_report",
     "app.commands_transfer",
+    "app.commands_handover",
     "app.commands_privacy",
 )
 #: The options that only open the window; with nothing else on the line, no command is loaded.

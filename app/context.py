@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import backup, database, encryption, keys, lock
+from app import backup, database, encryption, handover, keys, lock
 from app import paths as paths_module
 from app import settings as settings_module
-from resources import audit
+from resources import audit, changes
 from resources.errors import UserError
 from resources.i18n import _
 
@@ -208,3 +208,17 @@ class AppContext:
         database.close(self.db)
         if self.writer_lock is not None:
             self.writer_lock.release()
+
+    def export_transfer(
+        self, client_ids: list[int], path: Path, passphrase: str, to: str | None
+    ) -> changes.Changed[tuple[str, ...]]:
+        """Write an encrypted transfer file of these clients and mark them handed over."""
+        exported = handover.export_file(
+            self.db, client_ids, path, passphrase, actor=self.actor, to=to
+        )
+        return changes.Changed(exported.references, changes.clients(client_ids))
+
+    def import_transfer(self, path: Path, passphrase: str) -> changes.Changed[dict[str, int]]:
+        """Add the clients of a transfer file (all or nothing); their new ids by klantnummer."""
+        done = handover.import_file(self.db, path, passphrase, actor=self.actor)
+        return changes.Changed(done.value.client_ids, done.changes)

@@ -31,6 +31,8 @@ class Settings:
     #: Origin fields may only be switched on with a lawful purpose recorded by the municipality.
     origin_enabled: bool = False
     origin_purpose: str = ""
+    #: Phone and e-mail on a client; a municipality that does not want them switches them off.
+    contact_details_enabled: bool = True
     #: Aggregate reports hide every group smaller than this.
     min_group_size: int = 10
     #: Years a closed client file is kept (selectielijst: about 10 years after closing).

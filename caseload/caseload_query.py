@@ -117,6 +117,8 @@ class CaseloadRow:
     next_appointment_on: dt.date | None = None  # a missed one when it lies before today
     next_due_on: dt.date | None = None  # the earliest open action's due day
     measurement_due_on: dt.date | None = None
+    #: Handed to a colleague in a transfer file (the copy here can be erased).
+    transferred: bool = False
 
     @property
     def needs_attention(self) -> bool:
@@ -281,7 +283,7 @@ def rows(
         "SELECT id, reference, initials, first_name, surname_prefix, surname, current_trede, "
         "last_contact_on, open_barriers, open_actions, klantmanager, team, status, "
         "closing_reason, next_due_on, contact_every_days, contact_due_on, plan_due_on, "
-        "next_appointment_on, measurement_due_on FROM clients "
+        "next_appointment_on, measurement_due_on, transferred_on FROM clients "
         "WHERE id IN (SELECT value FROM json_each(:ids))"
     )
     found: dict[int, CaseloadRow] = {}
@@ -307,6 +309,7 @@ def rows(
             team=row["team"] or "",
             status=row["status"],
             closing_reason=row["closing_reason"],
+            transferred=bool(row["transferred_on"]),
             no_recent_contact=active
             and (
                 (row["contact_due_on"] or "9999") < today.isoformat()

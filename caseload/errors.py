@@ -58,6 +58,8 @@ FIELD_LABELS = {
     "followup": N_("nacontrole"),
     "still_working": N_("werkt de klant nog"),
     "answered_on": N_("datum antwoord"),
+    "phone": N_("telefoonnummer"),
+    "email": N_("e-mailadres"),
 }
 
 

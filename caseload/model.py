@@ -31,6 +31,9 @@ class ClientDetails:
     language_writing: str | None = None
     inburgering_route: str | None = None
     pip_date: dt.date | None = None
+    # Optional contact details; a setting switches them off for a municipality.
+    phone: str | None = None
+    email: str | None = None
 
     def display_name(self) -> str:
         """The name as shown in lists: first name (or initials), prefix and surname."""
@@ -52,6 +55,9 @@ class Client(ClientDetails):
     open_barriers: int = 0
     open_actions: int = 0
     next_due_on: dt.date | None = None
+    #: Handed to a colleague in a transfer file: when, and to whom (the copy here may go).
+    transferred_on: dt.date | None = None
+    transferred_to: str | None = None
     created_at: str = ""
     updated_at: str = ""
 

@@ -18,6 +18,7 @@ _DATE_FIELDS = {
     "current_trede_on",
     "last_contact_on",
     "next_due_on",
+    "transferred_on",
 }
 
 

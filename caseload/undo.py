@@ -61,28 +61,55 @@ def restore(
 ) -> changes.Changes:
     """Put the client's rows back as in ``target``; refused (nothing changed) unless they are
     as in ``expected`` now. ``action`` is the audit action ("client.undo", "client.redo")."""
-    client_id = target.client_id
+    return restore_many(db, (target,), expected=(expected,), actor=actor, action=action)
+
+
+def snapshots(db: Database, client_ids: tuple[int, ...]) -> tuple[Snapshot, ...]:
+    """The rows of several clients as they are now (a change to many files at once)."""
+    return tuple(snapshot(db, client_id) for client_id in client_ids)
+
+
+def restore_many(
+    db: Database,
+    targets: tuple[Snapshot, ...],
+    *,
+    expected: tuple[Snapshot, ...],
+    actor: str,
+    action: str,
+) -> changes.Changes:
+    """Put several clients' rows back in one transaction: all of them, or none when one file
+    changed meanwhile; one audit line per client."""
     with db.atomic():
-        if snapshot(db, client_id) != expected:
-            raise errors.CaseloadError(
-                _("Dit kan niet meer ongedaan worden gemaakt: het dossier is intussen veranderd.")
-            )
-        for table in clients.CHILD_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE client_id = ?", [client_id])
-        if target.client is None:
-            db.execute("DELETE FROM clients WHERE id = ?", [client_id])
-        elif expected.client is None:
-            _insert(db, "clients", target.client)
-        else:
-            values = [(name, value) for name, value in target.client if name != "id"]
-            assignments = ", ".join(f'"{name}" = ?' for name, _value in values)
-            db.execute(
-                f"UPDATE clients SET {assignments} WHERE id = ?",
-                [value for _name, value in values] + [client_id],
-            )
-        for table, rows in target.rows:
-            for row in rows:
-                _insert(db, table, row)
-        audit.record(db, actor=actor, action=action, obj=clients.obj(client_id))
+        for target, before in zip(targets, expected, strict=True):
+            if snapshot(db, target.client_id) != before:
+                raise errors.CaseloadError(
+                    _(
+                        "Dit kan niet meer ongedaan worden gemaakt: het dossier is intussen veranderd."
+                    )
+                )
+        for target, before in zip(targets, expected, strict=True):
+            _put_back(db, target, before)
+            audit.record(db, actor=actor, action=action, obj=clients.obj(target.client_id))
+    ids = frozenset(target.client_id for target in targets)
     kinds = frozenset({Kind.CLIENT, Kind.LADDER, Kind.BARRIER, Kind.CONTACT, Kind.ACTION})
-    return changes.Changes(kinds, frozenset({(Kind.CLIENT, client_id)}), frozenset({client_id}))
+    return changes.Changes(kinds, frozenset((Kind.CLIENT, ident) for ident in ids), ids)
+
+
+def _put_back(db: Database, target: Snapshot, expected: Snapshot) -> None:
+    client_id = target.client_id
+    for table in clients.CHILD_TABLES:
+        db.execute(f"DELETE FROM {table} WHERE client_id = ?", [client_id])
+    if target.client is None:
+        db.execute("DELETE FROM clients WHERE id = ?", [client_id])
+    elif expected.client is None:
+        _insert(db, "clients", target.client)
+    else:
+        values = [(name, value) for name, value in target.client if name != "id"]
+        assignments = ", ".join(f'"{name}" = ?' for name, _value in values)
+        db.execute(
+            f"UPDATE clients SET {assignments} WHERE id = ?",
+            [value for _name, value in values] + [client_id],
+        )
+    for table, rows in target.rows:
+        for row in rows:
+            _insert(db, table, row)

@@ -123,13 +123,35 @@ def client_details(
     for skill in vocab.LANGUAGE_SKILLS.codes():
         code(skill, getattr(details, skill), vocab.LANGUAGE_LEVELS, False)
     code("inburgering_route", details.inburgering_route, vocab.INBURGERING_ROUTES, False)
+    phone, email = contact_details(details.phone, details.email)
     if (
         details.birth_date is not None
         and details.guidance_start is not None
         and details.guidance_start < details.birth_date
     ):
         raise errors.InvalidValue("guidance_start", _("die ligt vóór de geboortedatum."))
-    return _trimmed(details, reference, compact_bsn)
+    return dataclasses.replace(_trimmed(details, reference, compact_bsn), phone=phone, email=email)
+
+
+#: A phone number: digits with the usual signs, 6 to 15 digits (international numbers too).
+_PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
+#: An e-mail address: something @ a domain with a dot; the mail server decides the rest.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def contact_details(phone: str | None, email: str | None) -> tuple[str | None, str | None]:
+    """Phone and e-mail trimmed (empty becomes None), or a typed error saying what is wrong."""
+    phone = (phone or "").strip() or None
+    email = (email or "").strip() or None
+    if phone is not None:
+        digits = sum(character.isdigit() for character in phone)
+        if not _PHONE.match(phone) or not 6 <= digits <= 15:
+            raise errors.InvalidValue(
+                "phone", _("gebruik alleen cijfers, spaties, + en -, bijvoorbeeld 06 12345678.")
+            )
+    if email is not None and (len(email) > MAX_TEXT or not _EMAIL.match(email)):
+        raise errors.InvalidValue("email", _("dat is geen e-mailadres, zoals naam@voorbeeld.nl."))
+    return phone, email
 
 
 def _trimmed(

@@ -57,13 +57,13 @@ class ChangeBus(QObject):
         context = self.context if undoable is not None else None
         before = None
         if context is not None and undoable is not None:
-            before = domain_undo.snapshot(context.db, undoable.client_id)
+            before = domain_undo.snapshots(context.db, undoable.client_ids)
         answer = self._run(run, parent, on_error)
         if answer is None:
             return None
         changed = answer.changes if isinstance(answer, Changed) else answer
         if context is not None and undoable is not None and before is not None:
-            after = domain_undo.snapshot(context.db, undoable.client_id)
+            after = domain_undo.snapshots(context.db, undoable.client_ids)
             self.undo_stack.push(undo.Step(undoable.name, before, after))
         elif changed.touches(Kind.CLIENT):
             self.undo_stack.clear()  # changed in a way that cannot be undone: no stale undo
@@ -85,8 +85,8 @@ class ChangeBus(QObject):
     def _restore(
         self,
         parent: QWidget,
-        target: domain_undo.Snapshot,
-        expected: domain_undo.Snapshot,
+        target: tuple[domain_undo.Snapshot, ...],
+        expected: tuple[domain_undo.Snapshot, ...],
         action: str,
         moved: Callable[[], None],
     ) -> None:
@@ -94,7 +94,7 @@ class ChangeBus(QObject):
         if context is None:
             return
         answer = self._run(
-            lambda: domain_undo.restore(
+            lambda: domain_undo.restore_many(
                 context.db, target, expected=expected, actor=context.actor, action=action
             ),
             parent,

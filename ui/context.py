@@ -8,6 +8,8 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
+from resources.changes import Changed
+
 
 class SettingsView(Protocol):
     """The settings the window reads."""
@@ -35,6 +37,9 @@ class SettingsView(Protocol):
 
     @property
     def origin_purpose(self) -> str: ...
+
+    @property
+    def contact_details_enabled(self) -> bool: ...
 
     @property
     def min_group_size(self) -> int: ...
@@ -173,4 +178,16 @@ class WindowContext(Protocol):
 
     def restore_backup(self, path: Path) -> Path:
         """Put a backup in place of the database and reopen it; returns the kept old file."""
+        ...
+
+    def export_transfer(
+        self, client_ids: list[int], path: Path, passphrase: str, to: str | None
+    ) -> Changed[tuple[str, ...]]:
+        """Write an encrypted transfer file of these clients and mark them handed over; the
+        klantnummers written. Raises a UserError (nothing changed) when it cannot."""
+        ...
+
+    def import_transfer(self, path: Path, passphrase: str) -> Changed[dict[str, int]]:
+        """Add the clients of a transfer file; their new ids by klantnummer. Raises a UserError
+        (nothing changed) for a wrong passphrase, a damaged file or a klantnummer already here."""
         ...

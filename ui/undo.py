@@ -22,15 +22,22 @@ class Undoable:
 
     name: str
     client_id: int
+    #: More clients changed by the same step (a reassignment of several at once).
+    others: tuple[int, ...] = ()
+
+    @property
+    def client_ids(self) -> tuple[int, ...]:
+        """Every client whose file the change touches."""
+        return (self.client_id, *self.others)
 
 
 @dataclass(frozen=True)
 class Step:
-    """One change made: its name, and the client's file before and after it."""
+    """One change made: its name, and the clients' files before and after it."""
 
     name: str
-    before: domain.Snapshot
-    after: domain.Snapshot
+    before: tuple[domain.Snapshot, ...]
+    after: tuple[domain.Snapshot, ...]
 
 
 class UndoStack(QObject):

@@ -94,14 +94,16 @@ def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
     return reasons
 
 
-def status_text(status: str, closing_reason: str | None) -> str:
-    """'Actief', or 'Afgesloten: Uitstroom naar werk'."""
+def status_text(status: str, closing_reason: str | None, transferred: bool = False) -> str:
+    """'Actief', 'Afgesloten: Uitstroom naar werk', or with '· overgedragen' after it."""
     label = vocab.CLIENT_STATUSES.label(status)
     if closing_reason:
-        return _("%(status)s: %(reason)s") % {
+        label = _("%(status)s: %(reason)s") % {
             "status": label,
             "reason": vocab.CLOSING_REASONS.label(closing_reason),
         }
+    if transferred:
+        return _("%(status)s · overgedragen") % {"status": label}
     return label
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, icons, metrics, widgets
+from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
 from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
@@ -36,19 +37,10 @@ from ui.context import WindowContext
 if TYPE_CHECKING:
     # Imported where first used: the client's file, its forms and the dialogs are not on the
     # first screen, and start-up should not wait for them.
+    from ui.caseload.handover import ReassignDialog
     from ui.caseload.import_dialog import ImportDialog
     from ui.client.details_dialog import ClientDialog
     from ui.client.view import ClientView
-
-#: Column widths in average characters (name and status share the rest of the width).
-_WIDTHS = {
-    Column.REFERENCE: 9,
-    Column.TREDE: 5,
-    Column.DAYS_SINCE_CONTACT: 7,
-    Column.OPEN_BARRIERS: 7,
-    Column.OPEN_ACTIONS: 6,
-    Column.KLANTMANAGER: 15,
-}
 
 
 def counts_text(shown: int, total: int, flagged: int) -> str:
@@ -66,12 +58,16 @@ def counts_text(shown: int, total: int, flagged: int) -> str:
 class CaseloadPage(QWidget):
     """The caseload list and, in the same place, the view of one client."""
 
+    #: A client's progress report is asked for (Ctrl+R in the client view); the klantnummer.
+    client_report_requested = Signal(str)
+
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.bus = bus
         self.new_client_dialog: ClientDialog | None = None
         self.import_dialog: ImportDialog | None = None
+        self.reassign_dialog: ReassignDialog | None = None
         self._client_view: ClientView | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -92,6 +88,9 @@ class CaseloadPage(QWidget):
         self.export_button = QPushButton(_("E&xporteren…"))
         self.export_button.clicked.connect(self.export_clients)
         heading.addWidget(self.export_button)
+        self.reassign_button = QPushButton(_("Over&dragen aan…"))
+        self.reassign_button.clicked.connect(self.reassign_selected)
+        heading.addWidget(self.reassign_button)
         layout.addLayout(heading)
         self.filters = CaseloadFilters()
         layout.addWidget(self.filters)
@@ -101,7 +100,8 @@ class CaseloadPage(QWidget):
         self.table.setAccessibleName(_("Klanten"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several clients at once (Shift+arrows, Ctrl+A) for a handover; Enter opens the current.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
@@ -112,16 +112,10 @@ class CaseloadPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setMinimumSectionSize(40)
+        # The name takes the room that is left; every other column is as wide as its content.
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
-        bold = self.font()
-        bold.setBold(True)  # flagged rows are bold
-        average = QFontMetrics(bold).averageCharWidth()
-        for column, characters in _WIDTHS.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            widest = max(self.fontMetrics().horizontalAdvance(line) for line in title.split("\n"))
-            header_width = widest + 2 * average + 12  # room for the sort arrow
-            self.table.setColumnWidth(column, max(characters * average, header_width))
+        self.widths = widths.ColumnWidths(self.table)
+        self.widths.fit_numbers()
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
@@ -130,13 +124,24 @@ class CaseloadPage(QWidget):
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
         self.stack.addWidget(self.list_page)
+        self._add_selection_menu()
 
         self._fill_people()
+        self.widths.fit_status()
+        remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        # The widths and sort of last time (they replace the fitted widths the user changed).
+        remembered.restore_header(context, header)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
-        self.filters.show_sort(Column.NAME, False)
+        self.filters.show_sort(
+            header.sortIndicatorSection(),
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+        header.sectionResized.connect(lambda *_args: remembered.save_header(context, header))
+        self.filters.changed.connect(lambda: remembered.save_filters(context, self.filters))
 
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_chosen.connect(self._sort_chosen)
@@ -158,7 +163,9 @@ class CaseloadPage(QWidget):
 
     def _fill_people(self) -> None:
         db = self.context.db
-        self.filters.set_people(clients.teams(db), clients.klantmanagers(db))
+        names = clients.klantmanagers(db)
+        self.filters.set_people(clients.teams(db), names)
+        self.widths.fit(Column.KLANTMANAGER, names)
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
@@ -197,6 +204,7 @@ class CaseloadPage(QWidget):
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
+        remembered.save_header(self.context, self.table.horizontalHeader())
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current)
@@ -209,6 +217,53 @@ class CaseloadPage(QWidget):
         """The id of the client on the current row."""
         current = self.table.currentIndex()
         return self.model.client_id(current.row()) if current.isValid() else None
+
+    def selected_client_ids(self) -> list[int]:
+        """The ids of every selected client, in list order (the current one when none is)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        if not rows:
+            current = self.selected_client_id()
+            return [] if current is None else [current]
+        return [self.model.client_id(row) for row in rows]
+
+    def _add_selection_menu(self) -> None:
+        """What the selection offers on its context menu (the Menu key or Shift+F10)."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (
+            (_("Overdragen aan…"), self.reassign_selected),
+            (_("Overdrachtsbestand maken…"), self.make_transfer_file),
+        ):
+            action = QAction(text, self.table)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            self.table.addAction(action)
+
+    def reassign_selected(self) -> None:
+        """'Overdragen aan…': another klantmanager or team for every selected client."""
+        from ui.caseload.handover import ReassignDialog
+
+        ids = self.selected_client_ids()
+        if not ids:
+            QMessageBox.information(
+                self, _("Overdragen aan"), _("Kies eerst een of meer klanten in de lijst.")
+            )
+            return
+        self.reassign_dialog = ReassignDialog(self.context, self.bus, ids, self)
+        self.reassign_dialog.open()
+
+    def make_transfer_file(self) -> None:
+        """'Overdrachtsbestand maken…' for the selected clients."""
+        from ui.caseload import handover
+
+        handover.make_transfer_file(self, self.context, self.bus, self.selected_client_ids())
+
+    def read_transfer_file(self) -> None:
+        """'Overdrachtsbestand inlezen…': add a colleague's clients, then show the first."""
+        from ui.caseload import handover
+
+        added = handover.read_transfer_file(self, self.context, self.bus)
+        if added:
+            self.show_list()
+            self._select(added[0])
 
     def _select(self, client_id: int | None, fallback_first: bool = True) -> None:
         row = None if client_id is None else self.model.row_of(client_id)
@@ -250,6 +305,7 @@ class CaseloadPage(QWidget):
 
             view = ClientView(self.context, self.bus)
             view.back_requested.connect(self.show_list)
+            view.report_requested.connect(self.client_report_requested)
             self.stack.addWidget(view)
             self._client_view = view
         return self._client_view
@@ -351,6 +407,6 @@ class CaseloadPage(QWidget):
             self.apply_filter()
 
 
-def create(context: WindowContext, bus: ChangeBus) -> QWidget:
+def create(context: WindowContext, bus: ChangeBus) -> CaseloadPage:
     """The page for the main window."""
     return CaseloadPage(context, bus)

@@ -406,7 +406,7 @@ class CaseloadModel(QAbstractTableModel):
             return self._number(row.open_actions)
         if column == Column.KLANTMANAGER:
             return row.klantmanager
-        return columns.status_text(row.status, row.closing_reason)
+        return columns.status_text(row.status, row.closing_reason, row.transferred)
 
     @staticmethod
     def _tooltip(line: _Line, column: Column) -> str | None:

@@ -99,6 +99,14 @@ class ClientDialog(QDialog):
         self.form.add_field(_("K&lantmanager:"), self.klantmanager)
         self.form.add_field(_("T&eam:"), self.team)
         self.form.add_field(_("Ver&wachte trede:"), self.expected_trede, "expected_trede")
+        # Phone and e-mail only where the municipality wants them (Instellingen).
+        self.phone: QLineEdit | None = None
+        self.email: QLineEdit | None = None
+        if settings.contact_details_enabled:
+            self.phone = QLineEdit()
+            self.email = QLineEdit()
+            self.form.add_field(_("Tele&foon:"), self.phone, "phone")
+            self.form.add_field(_("E-&mail:"), self.email, "email")
 
         column.addWidget(self._language_group())
         self.origin_group: QGroupBox | None = None
@@ -176,6 +184,9 @@ class ClientDialog(QDialog):
         select_data(self.expected_trede, client.expected_trede)
         if self.bsn is not None:
             self.bsn.setText(client.bsn or "")
+        if self.phone is not None and self.email is not None:
+            self.phone.setText(client.phone or "")
+            self.email.setText(client.email or "")
         for skill, combo in self.language_levels.items():
             select_data(combo, getattr(client, skill))
         select_data(self.inburgering_route, client.inburgering_route)
@@ -203,6 +214,9 @@ class ClientDialog(QDialog):
         if self.bsn is not None:
             bsn = self.bsn.text().strip() or None
         levels = {skill: combo.currentData() for skill, combo in self.language_levels.items()}
+        # Switched off: what is stored stays as it is (nothing is lost by hiding the fields).
+        phone = self.phone.text() if self.phone is not None else (kept.phone if kept else None)
+        email = self.email.text() if self.email is not None else (kept.email if kept else None)
         return model.ClientDetails(
             reference=self.reference.text(),
             initials=self.initials.text(),
@@ -217,6 +231,8 @@ class ClientDialog(QDialog):
             expected_trede=self.expected_trede.currentData(),
             inburgering_route=self.inburgering_route.currentData(),
             pip_date=self.pip_date.value(),
+            phone=phone,
+            email=email,
             **levels,
             **origin,
         )

@@ -27,6 +27,7 @@ from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
+from ui.caseload import remembered
 from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
 from ui.client.close_form import CloseForm
@@ -49,18 +50,38 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def facts(file: model.ClientFile, today: dt.date) -> tuple[str, str]:
-    """The two header lines: who and where in the process."""
+def handed_over(client: model.Client) -> str:
+    """'Overgedragen op … aan …' for a file in a transfer file; '' otherwise."""
+    if client.transferred_on is None:
+        return ""
+    on = i18n.format_date(client.transferred_on)
+    if client.transferred_to:
+        return _("Overgedragen op %(date)s aan %(name)s") % {
+            "date": on,
+            "name": client.transferred_to,
+        }
+    return _("Overgedragen op %(date)s") % {"date": on}
+
+
+def facts(file: model.ClientFile, today: dt.date, contact_details: bool = True) -> tuple[str, str]:
+    """The two header lines: who and where in the process (phone and e-mail when switched on)."""
     client = file.client
     first = " · ".join(
         part
         for part in (
             _("Klantnummer %(reference)s") % {"reference": client.reference},
             status_text(client.status, client.closing_reason),
+            handed_over(client),
             _("Klantmanager: %(name)s") % {"name": client.klantmanager}
             if client.klantmanager
             else "",
             _("Team: %(team)s") % {"team": client.team} if client.team else "",
+            _("Tel. %(phone)s") % {"phone": client.phone}
+            if contact_details and client.phone
+            else "",
+            _("E-mail: %(email)s") % {"email": client.email}
+            if contact_details and client.email
+            else "",
         )
         if part
     )
@@ -95,6 +116,8 @@ class ClientView(QWidget):
 
     #: The user wants to go back to the caseload list.
     back_requested = Signal()
+    #: The user wants this client's progress report (Ctrl+R); carries the klantnummer.
+    report_requested = Signal(str)
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -124,6 +147,9 @@ class ClientView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.access_button)
         top.addWidget(self.erase_button)
+        self.report_button = QPushButton(_("Voortgangsverslag (Ctrl+R)"))
+        self.report_button.clicked.connect(lambda _checked=False: self.request_report())
+        top.addWidget(self.report_button)
         layout.addLayout(top)
         self.name_label = widgets.title("")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -211,10 +237,15 @@ class ClientView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+        # Where the user put the splitter last time (window.ini).
+        remembered.restore_splitter(context, splitter)
+        splitter.splitterMoved.connect(lambda *_: remembered.save_splitter(context, splitter))
+        self.splitter = splitter
 
         for keys, slot in (
             (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
             (("Esc", "Alt+Left"), self.back_requested.emit),
+            (("Ctrl+R",), self.request_report),
         ):
             shortcut = QShortcut(self)
             shortcut.setKeys([QKeySequence(key) for key in keys])
@@ -250,6 +281,11 @@ class ClientView(QWidget):
         self.tabs.setCurrentWidget(form)
         form.focus_first()
 
+    def request_report(self) -> None:
+        """Ctrl+R: this client's progress report, on the Rapporten page."""
+        if self.file is not None:
+            self.report_requested.emit(self.file.client.reference)
+
     def client_id(self) -> int | None:
         """The id of the client shown."""
         return None if self.file is None else self.file.client.id
@@ -259,7 +295,7 @@ class ClientView(QWidget):
         self.file = file
         today = dt.date.today()
         self.name_label.setText(file.client.display_name() or file.client.reference)
-        first, second = facts(file, today)
+        first, second = facts(file, today, self.context.settings.contact_details_enabled)
         self.facts_label.setText(first)
         self.progress_label.setText(second)
         self.chart.set_history(

@@ -104,6 +104,9 @@ class SettingsPage(QScrollArea):
         self.bsn_enabled = QCheckBox(_("BSN va&stleggen (alleen als het nodig is voor uw taak)"))
         self.bsn_enabled.setChecked(settings.bsn_enabled)
         privacy_form.addRow(self.bsn_enabled)
+        self.contact_details_enabled = QCheckBox(_("Telefoon en e-mail van klanten vastleggen"))
+        self.contact_details_enabled.setChecked(settings.contact_details_enabled)
+        privacy_form.addRow(self.contact_details_enabled)
         self.origin_enabled = QCheckBox(_("Herkomst vastleggen (alleen met een wettel&ijk doel)"))
         self.origin_enabled.setChecked(settings.origin_enabled)
         privacy_form.addRow(self.origin_enabled)
@@ -219,6 +222,7 @@ class SettingsPage(QScrollArea):
             "language": profile.language,
             "contact_threshold_days": self.contact_threshold.value(),
             "bsn_enabled": self.bsn_enabled.isChecked(),
+            "contact_details_enabled": self.contact_details_enabled.isChecked(),
             "origin_enabled": self.origin_enabled.isChecked(),
             "origin_purpose": self.origin_purpose.text().strip(),
             "min_group_size": self.min_group_size.value(),

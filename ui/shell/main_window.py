@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.caseload_page = caseload_page.create(self.context, self.bus)
         self.worklist_page = worklist_page.create(self.context, self.bus)
         self.worklist_page.open_requested.connect(self.open_client)
+        self.caseload_page.client_report_requested.connect(self.show_client_report)
         entries: list[tuple[str, str, QWidget]] = [
             (_("Vandaag"), "worklist", self.worklist_page),
             (_("Caseload"), "caseload", self.caseload_page),
@@ -205,6 +206,14 @@ class MainWindow(QMainWindow):
         self.retention_action = retention_dialog.menu_action(self, self.context, self.bus)
         file_menu.addAction(self.retention_action)
         file_menu.addSeparator()
+        for text, name in (
+            (_("Overdrachtsbestand &maken…"), "make_transfer_file"),
+            (_("Overdrachtsbestand &inlezen…"), "read_transfer_file"),
+        ):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, run=name: self._on_caseload(run))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(_("&Afsluiten"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -314,6 +323,24 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(stand_in)
         stand_in.deleteLater()
         accessibility.name_widgets(page)
+
+    def show_client_report(self, reference: str) -> None:
+        """A client's progress report on the Rapporten page, its preview on the way."""
+        from ui.reports.page import ReportsPage
+
+        self.show_page(Page.REPORTS)
+        page = self.pages.widget(Page.REPORTS)
+        if isinstance(page, ReportsPage):
+            page.form.client.setChecked(True)
+            page.form.reference.setText(reference)
+            page.make_preview()
+
+    def _on_caseload(self, method: str) -> None:
+        """Run a caseload action from the menu, on the caseload page (its selection)."""
+        if not self.context.settings.is_complete:
+            return
+        self.show_page(Page.CASELOAD)
+        getattr(self.pages.widget(Page.CASELOAD), method)()
 
     def current_page(self) -> int:
         """The index of the page shown now."""

@@ -29,7 +29,7 @@ from caseload import client_file, clients, demo, journal, model
 from quickscan import loader, store
 from resources import i18n
 from ui import changes
-from ui.caseload import import_dialog, retention_dialog
+from ui.caseload import handover, import_dialog, retention_dialog
 from ui.client import correction_dialog, erase_dialog
 from ui.client import details_dialog as client_dialog
 from ui.security import audit_dialog, idle_lock, passphrase_dialog
@@ -246,6 +246,11 @@ def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
             lambda _old, _new: None
         ),
         "UnlockDialog": lambda: idle_lock.UnlockDialog(app_context, owner),
+        "ReassignDialog": lambda: handover.ReassignDialog(app_context, bus, [client.id]),
+        "TransferPassphraseDialog": lambda: handover.TransferPassphraseDialog("Maken", True, 2),
+        "TransferPassphraseDialog (read)": lambda: handover.TransferPassphraseDialog(
+            "Inlezen", False
+        ),
     }
 
 

@@ -1,0 +1,96 @@
+"""The caseload looks the same after reopening the window (filters, sort, column widths, the
+client view's splitter), and its columns fit the names in them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
+from caseload import clients, demo, handover
+from ui.caseload.columns import Column
+from ui.caseload.page import CaseloadPage
+from ui.shell import main_window
+
+from ..keyboard import type_text
+from ..shell.test_main_window import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+LONG_NAME = "Anne-Marie van der Hoeven-Brouwershaven"
+
+
+def _open(qtbot, context) -> tuple[main_window.MainWindow, CaseloadPage]:
+    window = main_window.MainWindow(context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    # With a caseload the window opens on Vandaag; Ctrl+2 is the caseload.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    assert isinstance(page, CaseloadPage) and page.isVisible()
+    return window, page
+
+
+def test_filters_sort_and_widths_survive_reopening_the_window(qtbot, app_context) -> None:
+    demo.fill(app_context.db, 25, seed=4)
+    window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    # The user drags the Klantnummer column wider, sorts on Trede (twice: descending) and
+    # filters on one team by typing its name into the list.
+    header.resizeSection(Column.REFERENCE, 180)
+    # "Sorteren op": Trede (aflopend), chosen with the arrow keys.
+    sort = page.filters.sort
+    while sort.currentData() != int(Column.TREDE) * 2 + 1:
+        qtbot.keyClick(sort, Qt.Key.Key_Down)
+    assert header.sortIndicatorSection() == Column.TREDE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    team = clients.teams(app_context.db)[1]
+    page.filters.team.setFocus()
+    type_text(page.filters.team, team)
+    qtbot.waitUntil(lambda: page.filters.team.currentText() == team)
+    page.open_client(page.model.client_id(0))
+    splitter = page.client_view.splitter
+    sizes = splitter.sizes()
+    splitter.moveSplitter(sizes[0] - 60, 1)
+    moved = splitter.sizes()
+    first_size = window.size()
+    assert moved != sizes
+    window.close()
+
+    window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(Column.REFERENCE) == 180
+    assert header.sortIndicatorSection() == Column.TREDE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert page.model.current_sort.descending
+    assert page.filters.team.currentText() == team
+    assert page.model.current_filter.team == team
+    shown = [page.model.index(row, Column.TREDE).data() for row in range(page.model.rowCount())]
+    numbers = [int(text) for text in shown if text]
+    assert numbers == sorted(numbers, reverse=True)
+    page.open_client(page.model.client_id(0))
+    window.resize(first_size)
+    qtbot.waitUntil(lambda: sum(page.client_view.splitter.sizes()) == sum(moved))
+    again = page.client_view.splitter.sizes()
+    assert abs(again[0] / sum(again) - moved[0] / sum(moved)) < 0.02
+
+
+def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, app_context) -> None:
+    demo.fill(app_context.db, 10, seed=4)
+    first = app_context.db.execute("SELECT id FROM clients ORDER BY id LIMIT 1").fetchone()[0]
+    handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
+    window, page = _open(qtbot, app_context)
+    window.resize(1400, 700)
+    bold = QFont(page.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(Column.KLANTMANAGER) >= metrics.horizontalAdvance(LONG_NAME)
+    # Status fits the usual texts; a rare long closing reason is in the tooltip.
+    usual = metrics.horizontalAdvance("Afgesloten: Uitstroom naar werk")
+    assert usual <= header.sectionSize(Column.STATUS) <= usual + 8 * metrics.averageCharWidth()
+    # The name column takes what is left.
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 1000)
+    used = sum(header.sectionSize(column) for column in Column)
+    assert used >= page.table.viewport().width() - 2
+    assert header.sectionSize(Column.NAME) > metrics.horizontalAdvance("Zeynep van Leeuwen")

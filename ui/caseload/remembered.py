@@ -1,0 +1,78 @@
+"""What the caseload looked like last time: filters, sort, column widths and the client view's
+splitter, kept in window.ini next to the window's size (QSettings), so the next start is the same.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QComboBox, QHeaderView, QSplitter
+
+from ui.caseload.filters import CaseloadFilters
+from ui.context import WindowContext
+
+GROUP = "caseload"
+#: The filter combo boxes by the name they are kept under (the search text is not kept).
+_COMBOS = ("status", "trede", "barrier_kind", "klantmanager", "team")
+_BOXES = ("no_recent_contact", "overdue")
+
+
+def _settings(context: WindowContext) -> QSettings:
+    return QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
+
+
+def save_filters(context: WindowContext, filters: CaseloadFilters) -> None:
+    """Keep the chosen filters (not the search text: that is for one moment)."""
+    values: dict[str, Any] = {name: getattr(filters, name).currentData() for name in _COMBOS}
+    values |= {name: getattr(filters, name).isChecked() for name in _BOXES}
+    _settings(context).setValue(f"{GROUP}/filters", json.dumps(values))
+
+
+def restore_filters(context: WindowContext, filters: CaseloadFilters) -> None:
+    """Choose the kept filters again, where they still exist (a klantmanager may be gone)."""
+    text = _settings(context).value(f"{GROUP}/filters", "", type=str)
+    try:
+        values = json.loads(str(text)) if text else {}
+    except ValueError:
+        return
+    if not isinstance(values, dict):
+        return
+    for name in _COMBOS:
+        combo: QComboBox = getattr(filters, name)
+        if name in values:
+            index = combo.findData(values[name]) if values[name] is not None else 0
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+    for name in _BOXES:
+        if isinstance(values.get(name), bool):
+            box = getattr(filters, name)
+            box.blockSignals(True)
+            box.setChecked(values[name])
+            box.blockSignals(False)
+
+
+def save_header(context: WindowContext, header: QHeaderView) -> None:
+    """Keep the column widths and the sort."""
+    _settings(context).setValue(f"{GROUP}/header", header.saveState())
+
+
+def restore_header(context: WindowContext, header: QHeaderView) -> bool:
+    """Put the kept widths and sort back; False when there are none (or they do not fit)."""
+    state = _settings(context).value(f"{GROUP}/header")
+    return isinstance(state, QByteArray) and header.restoreState(state)
+
+
+def save_splitter(context: WindowContext, splitter: QSplitter) -> None:
+    """Keep where the client view's splitter stands."""
+    _settings(context).setValue(f"{GROUP}/client_splitter", splitter.saveState())
+
+
+def restore_splitter(context: WindowContext, splitter: QSplitter) -> None:
+    """Put the client view's splitter back where it stood."""
+    state = _settings(context).value(f"{GROUP}/client_splitter")
+    if isinstance(state, QByteArray):
+        splitter.restoreState(state)

@@ -1,0 +1,69 @@
+"""The caseload table's column widths: each column as wide as its content (numbers, klantmanager
+names, status), never cutting a name off; the name column takes the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView
+
+from caseload import vocab
+from ui.caseload.columns import Column, status_text
+
+#: Widths of the number columns and the klantnummer, in average characters.
+NUMBER_WIDTHS = {
+    Column.REFERENCE: 9,
+    Column.TREDE: 5,
+    Column.DAYS_SINCE_CONTACT: 7,
+    Column.OPEN_BARRIERS: 7,
+    Column.OPEN_ACTIONS: 6,
+}
+#: A text column never grows wider than this many average characters (a name typed by mistake).
+WIDEST_TEXT = 60
+#: The Status column at most: "Afgesloten: Uitstroom naar werk" fits.
+WIDEST_STATUS = 32
+
+
+class ColumnWidths:
+    """Sizes the columns of one caseload table to their texts, in its (bold) font."""
+
+    def __init__(self, table: QTableView) -> None:
+        self.table = table
+        bold = table.font()
+        bold.setBold(True)  # flagged rows are bold: their texts are the widest
+        self.metrics = QFontMetrics(bold)
+
+    def header_width(self, column: Column) -> int:
+        """Room for a column's title (its longest line) and the sort arrow."""
+        model = self.table.model()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        plain = self.table.fontMetrics()
+        widest = max(plain.horizontalAdvance(line) for line in title.split("\n"))
+        return widest + 2 * self.metrics.averageCharWidth() + 12
+
+    def fit_numbers(self) -> None:
+        """The klantnummer and number columns: a fixed number of characters, or their title."""
+        average = self.metrics.averageCharWidth()
+        for column, characters in NUMBER_WIDTHS.items():
+            self.table.setColumnWidth(column, max(characters * average, self.header_width(column)))
+
+    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
+        """Widen a column so that none of these texts is cut off (never narrower than now),
+        up to ``most`` average characters."""
+        average = self.metrics.averageCharWidth()
+        padding = 3 * average  # the cell's margins and the attention marker's room
+        widest = max((self.metrics.horizontalAdvance(text) for text in texts), default=0)
+        wanted = min(max(widest + padding, self.header_width(column)), most * average)
+        if self.table.columnWidth(column) < wanted:
+            self.table.setColumnWidth(column, wanted)
+
+    def fit_status(self) -> None:
+        """Status as wide as its texts, but a rare long closing reason does not widen it for
+        every row: that one is cut and shown whole in the tooltip."""
+        texts = [
+            status_text(status, reason)
+            for status in vocab.CLIENT_STATUSES.codes()
+            for reason in (None, *(vocab.CLOSING_REASONS.codes() if status == "closed" else ()))
+        ]
+        self.table.setColumnWidth(Column.STATUS, 0)
+        self.fit(Column.STATUS, texts, WIDEST_STATUS)
