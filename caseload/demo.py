@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import demo_names, summary
+from caseload import demo_names, schema, summary
 from resources import audit, changes
 from resources.changes import Kind
 from resources.errors import UserError
@@ -364,6 +364,7 @@ def fill(
                 progress(done, clients)
         summary.refresh_all(db)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
+        schema.write_statistics(db)
     made = DemoSummary(
         clients=totals["clients"],
         ladder_steps=totals["ladder_steps"],

@@ -128,3 +128,14 @@ def test_refuses_a_database_that_holds_clients_or_a_negative_number(db: Database
     with pytest.raises(demo.DemoRefused, match="bevat al klanten"):
         demo.fill(db, 3, today=TODAY)
     assert db.execute("SELECT count(*) FROM clients").fetchone() == (3,)
+
+
+def _statistics_for(db: Database, table: str) -> int:
+    return int(
+        db.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?", (table,)).fetchone()[0]
+    )
+
+
+def test_the_first_session_after_a_demo_has_query_statistics(demo_db: Database) -> None:
+    assert _statistics_for(demo_db, "clients") > 0
+    assert _statistics_for(demo_db, "contacts") > 0
