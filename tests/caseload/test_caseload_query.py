@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import caseload_query as cq
-from caseload import clients, journal, model
+from caseload import clients, journal, model, schema
 
 TODAY = dt.date(2026, 3, 16)  # as in conftest
 ACTOR = "km.devries"
@@ -344,3 +344,9 @@ def test_data_version_changes_with_every_write_from_any_connection(tmp_path: Pat
     other.close()
     assert cq.data_version(db) != mine, "a commit by another connection (a worker) counts too"
     db.close()
+
+
+def test_indexes_no_query_uses_are_gone(db: Database) -> None:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert names.isdisjoint(schema.UNUSED_INDEXES)
+    assert "idx_clients_status_klantmanager_id" in names, "the klantmanager filter's index stays"
