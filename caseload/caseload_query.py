@@ -63,6 +63,12 @@ class Sort:
     column: SortColumn = SortColumn.NAME
     descending: bool = False
 
+    def terms(self) -> tuple[tuple[str, bool], ...]:
+        """The ORDER BY terms as (column, descending), the last one always ``id``."""
+        return tuple(
+            (column, reverse != self.descending) for column, reverse in _ORDER[self.column]
+        )
+
     def order_by(self, use_sort_index: bool = True) -> str:
         """The ORDER BY clause (without the keywords).
 
