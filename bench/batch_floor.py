@@ -2,8 +2,9 @@
 
 ``python -m bench.batch_floor check --db PATH``: the same pragmas as ``trede check`` on a plain
 ``sqlite3`` connection (quick_check and the foreign key check), and the audit chain's rows
-read; ``python -m bench.batch_floor export --db PATH --out FILE``: the clients read in the
-export's order and written with the csv module.
+read; ``python -m bench.batch_floor export --db PATH --out FILE.xlsx``: the clients read in the
+export's order and written with openpyxl's write-only workbook, as the export does (``.csv``:
+the csv module).
 """
 
 from __future__ import annotations
@@ -33,10 +34,20 @@ def export(path: str, out: str) -> int:
         "guidance_start, klantmanager, team, status, closed_on, closing_reason, current_trede, "
         "last_contact_on, open_barriers, open_actions FROM clients ORDER BY sort_name, id"
     )
-    with open(out, "w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, delimiter=";")
-        writer.writerow([column[0] for column in cursor.description])
-        writer.writerows(cursor)
+    if out.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Caseload")
+        sheet.append([column[0] for column in cursor.description])
+        for row in cursor:
+            sheet.append(row)
+        workbook.save(out)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, delimiter=";")
+            writer.writerow([column[0] for column in cursor.description])
+            writer.writerows(cursor)
     connection.close()
     return 0
 
