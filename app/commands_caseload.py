@@ -38,6 +38,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         metavar=_("GETAL"),
         help=_("startgetal (standaard 1)"),
     )
+    parser.add_argument(
+        "--years",
+        type=cli.whole_number(1, demo.MAX_YEARS),
+        default=None,
+        metavar=_("JAREN"),
+        help=_(
+            "spreid de dossiers over zoveel jaren bewaartermijn; de meeste zijn dan gesloten "
+            "(standaard: de laatste drie jaar, weinig gesloten)"
+        ),
+    )
     parser.set_defaults(handler=fill_demo)
 
 
@@ -48,7 +58,9 @@ def fill_demo(options: argparse.Namespace) -> int:
     path = commands_basic.database_path(options)
     db = database.open_database(path)
     try:
-        made = demo.fill(db, options.clients, seed=options.seed).value
+        made = demo.fill(
+            db, options.clients, seed=options.seed, years=getattr(options, "years", None)
+        ).value
     finally:
         db.close()
     print(

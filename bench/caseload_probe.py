@@ -8,8 +8,11 @@
   trigger), a column header sort, or a filter choice; then ``processEvents`` until the table's
   viewport has been painted. That covers the model reset, the first page fetched by the view,
   the status-bar counts and the paint.
-- floor: the same SQL alone, on the same connection: ``caseload_query.ids`` for the same filter
-  and sort, and ``caseload_query.rows`` for the first page (200 rows).
+- floor: the same SQL on the same connection — ``caseload_window.first`` for the same filter
+  and sort (the first window of ids and the counts) and ``caseload_query.rows`` for the first
+  page (200 rows) — plus Qt's own C++ ``QStandardItemModel`` filled with the texts of the rows
+  the app's table shows and painted in a ``QTableView`` of the same size: the least the same
+  visible work can cost.
 
 App and floor alternate, and which goes first alternates too, so neither profits from a cache
 the other warmed. Prints one JSON line with every sample in seconds.
@@ -28,13 +31,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from app import gui, paths
-from caseload import caseload_query
+from caseload import caseload_query, caseload_window
 from resources import i18n
 from ui import qt_setup
-from ui.caseload import table_model
+from ui.caseload import id_windows, table_model
 from ui.caseload.columns import Column
 from ui.shell import main_window
 
@@ -84,6 +87,12 @@ class Session:
         self.table.viewport().installEventFilter(self.counter)
         self.unpainted = 0
         self.today = dt.date.today()
+        self.floor_view = QTableView()
+        self.floor_view.resize(self.table.size())
+        self.floor_model = QStandardItemModel(0, self.model.columnCount())
+        self.floor_view.setModel(self.floor_model)
+        self.floor_view.show()
+        self.application.processEvents()
 
     def settle(self) -> None:
         """Let every pending event run (not timed)."""
@@ -101,13 +110,42 @@ class Session:
             self.table.viewport().repaint()
         return time.perf_counter() - start
 
+    def visible_rows(self) -> int:
+        """How many rows the app's table shows at most."""
+        return (
+            self.table.viewport().height()
+            // max(1, self.table.verticalHeader().defaultSectionSize())
+            + 1
+        )
+
     def floor_time(self, flt: caseload_query.CaseloadFilter, sort: caseload_query.Sort) -> float:
-        """Seconds for the same SQL alone: the ids of the filter, then the first page's rows."""
+        """Seconds for the same SQL (first window of ids with the counts, the first page's rows)
+        plus Qt's C++ model filled with the visible rows' texts and painted."""
         db = self.context.db
         threshold = self.context.settings.contact_threshold_days
+        visible = self.visible_rows()
         start = time.perf_counter()
-        found = caseload_query.ids(db, flt, sort, self.today)
-        caseload_query.rows(db, found[: table_model.PAGE_SIZE], self.today, threshold)
+        first = caseload_window.first(db, flt, sort, id_windows.WINDOW, self.today)
+        rows = caseload_query.rows(db, first.ids[: table_model.PAGE_SIZE], self.today, threshold)
+        model = self.floor_model
+        model.setRowCount(0)
+        for row in rows[:visible]:
+            model.appendRow(
+                [
+                    QStandardItem(text)
+                    for text in (
+                        row.reference,
+                        row.name,
+                        "" if row.trede is None else str(row.trede),
+                        "" if row.days_since_contact is None else str(row.days_since_contact),
+                        str(row.open_barriers),
+                        str(row.open_actions),
+                        row.klantmanager,
+                        row.status,
+                    )
+                ]
+            )
+        self.floor_view.viewport().repaint()
         return time.perf_counter() - start
 
     def query(self) -> tuple[caseload_query.CaseloadFilter, caseload_query.Sort]:
@@ -121,6 +159,7 @@ class Session:
 
     def close(self) -> None:
         """Close the window and the database."""
+        self.floor_view.close()
         self.window.close()
         self.context.close()
 

@@ -2,9 +2,15 @@
 
 ``python -m bench.window_probe app --db PATH [--scroll]`` starts Trede exactly as the ``trede``
 command does (``app.main.main``), with one event filter on the application that waits for the
-first paint of the page it opens on (Vandaag, or the caseload table) with rows in it. ``python -m bench.window_probe bare`` is the
-floor: a bare ``QMainWindow`` of the same size, shown until its first paint. Both close their
-window from the event loop and print one JSON line (peak RSS, times inside the process).
+first paint of the page it opens on (Vandaag with lines, or the caseload table with rows), and
+notes the first paint of the window's frame (any widget of the main window) on the way.
+``python -m bench.window_probe bare`` is the floor of the frame: a bare ``QMainWindow`` of the
+same size, shown until its first paint. ``python -m bench.window_probe table --db PATH --sql
+FILE`` is the floor of the caseload's first paint: a bare window that opens the same file with
+``sqlite3``, runs the statements the caseload runs for its first page (captured by
+``bench/run.py``), and paints the rows' texts in a ``QTableView`` over Qt's C++
+``QStandardItemModel``. All close their window from the event loop and print one JSON line
+(peak RSS, times inside the process).
 """
 
 from __future__ import annotations
@@ -31,8 +37,19 @@ WINDOW_SIZE = (1100, 720)
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux from ``VmHWM``: ``ru_maxrss`` survives ``exec``, so a probe started by a large
+    parent (the benchmark after writing its 100k CSV) would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
 
 
 class FirstPaint(QObject):
@@ -124,13 +141,35 @@ def scroll_through(table: QTableView) -> dict[str, float]:
     }
 
 
+class FramePaint(QObject):
+    """Notes the time of the first paint of any widget inside a QMainWindow (the frame)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted_at = 0.0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Look at paint events only; let every event through."""
+        if (
+            not self.painted_at
+            and event.type() == QEvent.Type.Paint
+            and isinstance(obj, QWidget)
+            and isinstance(obj.window(), QMainWindow)
+        ):
+            self.painted_at = time.perf_counter()
+        return False
+
+
 def run_app(database: str, scroll: bool) -> int:
     """Trede as ``trede --db PATH``, quit after the first paint of the caseload table."""
     application = QApplication(sys.argv[:1])  # gui.run uses this instance
     report: dict[str, float] = {}
+    frame = FramePaint()
+    application.installEventFilter(frame)
 
     def after_paint() -> None:
         report["first_paint_s"] = probe.painted_at - START
+        report["frame_paint_s"] = frame.painted_at - START
         window = main_window()
         if not any(caseload_viewport(t.viewport()) for t in window.findChildren(QTableView)):
             # Opened on Vandaag: the caseload table fills when its page is shown.
@@ -178,15 +217,57 @@ def run_bare(scroll: bool) -> int:
     return code
 
 
+def run_table(database: str, statements: str) -> int:
+    """The floor of the first paint with data: the same statements on a plain connection, the
+    last one's rows painted in a QTableView over a QStandardItemModel, then closed."""
+    import json as json_module
+    import sqlite3
+
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    application = QApplication(sys.argv[:1])
+    connection = sqlite3.connect(database)
+    rows: list[tuple[object, ...]] = []
+    with open(statements, encoding="utf-8") as stream:
+        for sql in json_module.load(stream):
+            rows = connection.execute(sql).fetchall()
+    model = QStandardItemModel(0, 8)
+    for row in rows:
+        model.appendRow([QStandardItem("" if value is None else str(value)) for value in row[:8]])
+    window = QMainWindow()
+    view = QTableView()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(*WINDOW_SIZE)
+    report: dict[str, float] = {}
+
+    def after_paint() -> None:
+        report["first_paint_s"] = probe.painted_at - START
+        report["peak_rss_mb"] = peak_rss_mb()
+        window.close()
+
+    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
+    application.installEventFilter(probe)
+    window.show()
+    code = application.exec()
+    connection.close()
+    report["total_in_process_s"] = time.perf_counter() - START
+    print(json.dumps(report))
+    return code
+
+
 def main() -> int:
     """Parse the arguments and run one probe."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("kind", choices=("app", "bare"))
+    parser.add_argument("kind", choices=("app", "bare", "table"))
     parser.add_argument("--db")
+    parser.add_argument("--sql")
     parser.add_argument("--scroll", action="store_true")
     options = parser.parse_args()
     if options.kind == "app":
         return run_app(options.db, options.scroll)
+    if options.kind == "table":
+        return run_table(options.db, options.sql)
     return run_bare(options.scroll)
 
 

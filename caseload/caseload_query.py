@@ -1,7 +1,8 @@
 """The caseload overview as SQL: filter, search and sort ids; fetch the rows of one page.
 
-The table model in the UI holds only the ids of the current filter (``ids``) and fetches the
-display data of the visible page (``rows``). Everything runs on the summary columns of
+The table model in the UI reads the ids of the current filter a window at a time
+(``caseload_window``, same WHERE and ORDER BY as ``ids``) and fetches the display data of the
+visible page (``rows``). Everything runs on the summary columns of
 ``clients`` and their indexes, and on the FTS5 index for search, so it stays fast at 100,000
 clients with millions of contacts.
 
@@ -61,6 +62,12 @@ class Sort:
 
     column: SortColumn = SortColumn.NAME
     descending: bool = False
+
+    def terms(self) -> tuple[tuple[str, bool], ...]:
+        """The ORDER BY terms as (column, descending), the last one always ``id``."""
+        return tuple(
+            (column, reverse != self.descending) for column, reverse in _ORDER[self.column]
+        )
 
     def order_by(self, use_sort_index: bool = True) -> str:
         """The ORDER BY clause (without the keywords).
@@ -169,7 +176,7 @@ _OVERDUE = "(plan_due_on < :today)"
 _OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
 
 
-def _where(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
+def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
     """The WHERE clause and its parameters for a filter."""
     clauses: list[str] = []
     params: dict[str, Any] = {
@@ -223,7 +230,7 @@ def _where(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
     return (" AND ".join(clauses) or "1"), params
 
 
-def _narrows(flt: CaseloadFilter) -> bool:
+def narrows(flt: CaseloadFilter) -> bool:
     """Whether the filter keeps a minority of clients (anything more than a status)."""
     return bool(
         match_query(flt.text)
@@ -243,8 +250,8 @@ def ids(
     today: dt.date | None = None,
 ) -> list[int]:
     """The ids of every client that matches the filter, in the order of ``sort``."""
-    where, params = _where(flt, dt.date.today() if today is None else today)
-    sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(not _narrows(flt))}"
+    where, params = where_clause(flt, dt.date.today() if today is None else today)
+    sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(not narrows(flt))}"
     return [row[0] for row in db.execute(sql, params).fetchall()]
 
 
@@ -255,7 +262,7 @@ def matching(
     wanted = sorted(set(client_ids))
     if not wanted:
         return set()
-    where, params = _where(flt, dt.date.today() if today is None else today)
+    where, params = where_clause(flt, dt.date.today() if today is None else today)
     marks = ", ".join(f":id{index}" for index in range(len(wanted)))
     params.update({f"id{index}": ident for index, ident in enumerate(wanted)})
     sql = f"SELECT id FROM clients WHERE ({where}) AND id IN ({marks})"
@@ -327,15 +334,7 @@ def rows(
     return [found[ident] for ident in client_ids if ident in found]
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The ids of a filter in order, and how many of them need attention."""
-
-    ids: list[int]
-    flagged: int
-
-
-_FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
+FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
 #: The same flag as index ranges, collected into one set of ids: the plan late, the own
 #: contact frequency late, and (default frequency) never contacted or contacted before the
 #: cutoff. The OR above would make SQLite read every active client.
@@ -349,32 +348,11 @@ _FLAGGED_IDS = (
 )
 
 
-def select(
-    db: Database,
-    flt: CaseloadFilter,
-    sort: Sort = Sort(),
-    today: dt.date | None = None,
-) -> Selection:
-    """The ids of a filter and its flagged count, with as little work as the filter allows.
-
-    A narrowing filter reads the matching clients anyway, so the flag comes along in the same
-    pass; without one, the sort index alone gives the ids and a count over the flag index is
-    cheaper than looking up every client.
-    """
-    today = dt.date.today() if today is None else today
-    if not _narrows(flt):
-        return Selection(ids(db, flt, sort, today), flagged(db, flt, today))
-    where, params = _where(flt, today)
-    sql = f"SELECT id, {_FLAGGED} FROM clients WHERE {where} ORDER BY {sort.order_by(False)}"
-    found = db.execute(sql, params).fetchall()
-    return Selection([row[0] for row in found], sum(1 for row in found if row[1]))
-
-
 def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> int:
     """How many clients of the filter need attention (without counting anything else)."""
-    where, params = _where(flt, dt.date.today() if today is None else today)
-    if _narrows(flt):
-        sql = f"SELECT coalesce(sum({_FLAGGED}), 0) FROM clients WHERE {where}"
+    where, params = where_clause(flt, dt.date.today() if today is None else today)
+    if narrows(flt):
+        sql = f"SELECT coalesce(sum({FLAGGED}), 0) FROM clients WHERE {where}"
     else:
         sql = f"SELECT count(*) FROM ({_FLAGGED_IDS})"
         if where != "1":
@@ -399,7 +377,7 @@ def total(db: Database) -> int:
 
 def counts(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> CaseloadCounts:
     """Total, shown and flagged clients for the status bar."""
-    where, params = _where(flt, dt.date.today() if today is None else today)
-    sql = f"SELECT count(*), coalesce(sum({_FLAGGED}), 0) FROM clients WHERE {where}"
+    where, params = where_clause(flt, dt.date.today() if today is None else today)
+    sql = f"SELECT count(*), coalesce(sum({FLAGGED}), 0) FROM clients WHERE {where}"
     shown, flagged = db.execute(sql, params).fetchone()
     return CaseloadCounts(total=total(db), shown=int(shown), flagged=int(flagged))

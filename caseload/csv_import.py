@@ -342,6 +342,7 @@ def import_clients(
                         f"skipped={plan.skipped} rejected={len(plan.rejected)}"
                     ),
                 )
+                schema.write_statistics(db)
     stored = not dry_run and bool(plan.new or plan.updates)
     result = ImportResult(
         read=len(table.rows) - len(not_data),

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import closing, demo_names, demo_outflows, summary
+from caseload import closing, demo_names, demo_outflows, schema, summary
 from resources import audit, changes
 from resources.changes import Kind
 from resources.errors import UserError
@@ -26,6 +26,7 @@ from resources.i18n import _
 #: Clients generated and written per batch; progress and cancel are checked between batches.
 BATCH = 2000
 MAX_CLIENTS = 1_000_000
+MAX_YEARS = 30
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -150,8 +151,11 @@ class _Dates:
 class _Generator:
     """Makes the rows of one client after another, from one seeded random stream."""
 
-    def __init__(self, seed: int, today: dt.date, clients: int, first_id: int) -> None:
+    def __init__(
+        self, seed: int, today: dt.date, clients: int, first_id: int, years: int | None = None
+    ) -> None:
         self.rng = random.Random(seed)
+        self.years = years
         self.today = today.toordinal()
         self.iso = _Dates()
         self.stamp = f"{today.isoformat()}T08:00:00+00:00"
@@ -198,10 +202,19 @@ class _Generator:
         first = rng.choice(demo_names.FIRST_NAMES)
         prefix, surname = rng.choice(demo_names.SURNAMES)
         manager, team = self.managers[rng.randrange(len(self.managers))]
-        start = self.today - rng.randint(45, 1100)
-        birth = self.today - rng.randint(19 * 365, 64 * 365)
-        closed = rng.random() < 0.15 and start < self.today - 120
-        end = rng.randint(start + 90, self.today - 1) if closed else self.today
+        if self.years is None:
+            start = self.today - rng.randint(45, 1100)
+            birth = self.today - rng.randint(19 * 365, 64 * 365)
+            closed = rng.random() < 0.15 and start < self.today - 120
+            end = rng.randint(start + 90, self.today - 1) if closed else self.today
+        else:
+            # Years of retention: files started any day of the period and lasted half a year to
+            # three years, so most of them have long been closed.
+            start = self.today - rng.randint(45, max(46, self.years * 365))
+            birth = self.today - rng.randint(19 * 365, 64 * 365)
+            length = rng.randint(180, 1100)
+            closed = start + length < self.today
+            end = start + length if closed else self.today
         reason = _CLOSING(rng) if closed else None
         level = _LANGUAGE(rng)
         self.rows["clients"].append(
@@ -350,6 +363,19 @@ _INSERTS = {
 }
 
 
+def _drop_indexes(db: Database, tables: list[str]) -> list[str]:
+    """Drop the indexes of these (empty) tables; the statements that make them again."""
+    marks = ", ".join("?" * len(tables))
+    found = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for name, _sql in found:
+        db.execute(f"DROP INDEX [{name}]")
+    return [sql for _name, sql in found]
+
+
 def fill(
     db: Database,
     clients: int,
@@ -359,8 +385,12 @@ def fill(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
     actor: str = "demo",
+    years: int | None = None,
 ) -> changes.Changed[DemoSummary]:
     """Fill an empty database with ``clients`` synthetic clients; the same seed gives the same data.
+
+    Without ``years`` the files started in the last three years and few are closed; with it
+    they are spread over that many years of retention and most are closed.
 
     Raises ``Cancelled`` (and stores nothing) when ``cancelled()`` turns true, and ``DemoRefused``
     for a database that already holds clients or an impossible number.
@@ -374,10 +404,19 @@ def fill(
             _("Deze database bevat al klanten. Maak demogegevens in een nieuw bestand.")
         )
     today = dt.date.today() if today is None else today
-    generator = _Generator(seed, today, clients, first_id=1)
+    if years is not None and not 1 <= years <= MAX_YEARS:
+        raise DemoRefused(
+            _("Het aantal jaren moet tussen 1 en %(max)d liggen.") % {"max": MAX_YEARS}
+        )
+    generator = _Generator(seed, today, clients, first_id=1, years=years)
     totals = dict.fromkeys(_INSERTS, 0)
     done = 0
     with db.atomic():
+        # Indexes are built once from the sorted rows at the end instead of row by row in
+        # random order: that kept a demo of half a million clients from growing worse than
+        # linearly (rolled back with everything else when cancelled).
+        child_indexes = _drop_indexes(db, [table for table in _INSERTS if table != "clients"])
+        client_indexes = _drop_indexes(db, ["clients"])
         while done < clients:
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -388,10 +427,15 @@ def fill(
             done += count
             if progress is not None:
                 progress(done, clients)
+        for statement in child_indexes:
+            db.execute(statement)
         demo_outflows.fill(db, seed, today)
         summary.refresh_all(db)
+        for statement in client_indexes:
+            db.execute(statement)
         closing.backfill(db)  # each closed demo file gets its closing in the timeline
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
+        schema.write_statistics(db)
     made = DemoSummary(
         clients=totals["clients"],
         ladder_steps=totals["ladder_steps"],

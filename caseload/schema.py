@@ -356,3 +356,48 @@ def m008_closing_history(db: Database) -> None:
     )
     db["closings"].create_index(["client_id", "closed_on"])  # type: ignore[union-attr]
     closing.backfill(db)
+
+
+#: Which query uses each index on ``clients`` that is left after ``m010`` (found with EXPLAIN
+#: QUERY PLAN over every filter and sort of the caseload, its windows and counts, the CSV
+#: export and the inclusion report). ``caseload_query.ids`` and ``caseload_window`` ORDER BY
+#: the sort column and id, within a status or over all clients:
+#:
+#: - ``reference`` (unique): finding a client by klantmanager number (stores, import), and the
+#:   sort on klantnummer over all statuses.
+#: - ``sort_name, id`` / ``current_trede, id`` / ``last_contact_on, id`` / ``open_barriers, id`` /
+#:   ``open_actions, id`` / ``klantmanager, id``: the sort on that column with status "Alle"
+#:   (``sort_name, id`` also orders the CSV export).
+#: - ``status, <column>, id`` for the seven sortable columns: the same sorts within a status
+#:   (the default view: active clients); ``status, klantmanager, id`` also serves the
+#:   klantmanager filter.
+#: - ``status``: counting the clients of a status (the smallest index to read).
+#: - ``status, next_due_on``: the filter "acties over de datum".
+#: - ``status, last_contact_on, next_due_on``: the flagged count of the status bar (three index
+#:   ranges) and the filter "geen recent contact".
+#: - ``team, status``: the team filter.
+UNUSED_INDEXES = (
+    # Team and klantmanager filters use (team, status) and (status, klantmanager, id).
+    "idx_clients_team_klantmanager",
+    "idx_clients_klantmanager_status",
+    # A prefix of (kind, status, client_id), which the barrier filter reads.
+    "idx_barriers_kind_status",
+)
+
+
+@MIGRATIONS()
+def m010_speed_unused_indexes(db: Database) -> None:
+    """Drop indexes no query uses: each one costs on every write and in the full check."""
+    for name in UNUSED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
+
+
+def write_statistics(db: Database) -> None:
+    """Write SQLite's query statistics (``sqlite_stat1``) for the tables just filled.
+
+    Without them the first session after a demo or an import plans its queries blind (a search
+    would scan every active client); ``analysis_limit`` samples each index, so this takes a
+    fraction of a second also for a file of half a million clients.
+    """
+    db.execute("PRAGMA analysis_limit = 1000")
+    db.execute("ANALYZE")

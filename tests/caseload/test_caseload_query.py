@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import caseload_query as cq
-from caseload import clients, journal, model
+from caseload import clients, journal, model, schema
 
 TODAY = dt.date(2026, 3, 16)  # as in conftest
 ACTOR = "km.devries"
@@ -316,29 +316,6 @@ def test_counts_for_the_status_bar(db: Database, caseload: dict[str, model.Clien
     )
 
 
-@pytest.mark.parametrize(
-    "flt",
-    [
-        cq.CaseloadFilter(),
-        cq.CaseloadFilter(status="active"),
-        cq.CaseloadFilter(status="closed"),
-        cq.CaseloadFilter(team="Team Noord"),
-        cq.CaseloadFilter(text="zoe"),
-        cq.CaseloadFilter(no_recent_contact_only=True),
-        cq.CaseloadFilter(overdue_actions_only=True, status="active"),
-    ],
-)
-@pytest.mark.parametrize("column", list(cq.SortColumn))
-def test_select_gives_the_same_ids_and_flags_as_ids_and_counts(
-    db: Database, caseload: dict[str, model.Client], flt: cq.CaseloadFilter, column: cq.SortColumn
-) -> None:
-    sort = cq.Sort(column, descending=column is cq.SortColumn.TREDE)
-    selection = cq.select(db, flt, sort, today=TODAY)
-    assert selection.ids == cq.ids(db, flt, sort, today=TODAY)
-    assert selection.flagged == cq.counts(db, flt, today=TODAY).flagged
-    assert cq.flagged(db, flt, today=TODAY) == selection.flagged
-
-
 def test_caseload_follows_each_change_at_once(tmp_path: Path) -> None:
     db = database.open_database(tmp_path / "trede.db")
     caseload = build(db)
@@ -367,3 +344,9 @@ def test_data_version_changes_with_every_write_from_any_connection(tmp_path: Pat
     other.close()
     assert cq.data_version(db) != mine, "a commit by another connection (a worker) counts too"
     db.close()
+
+
+def test_indexes_no_query_uses_are_gone(db: Database) -> None:
+    names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert names.isdisjoint(schema.UNUSED_INDEXES)
+    assert "idx_clients_status_klantmanager_id" in names, "the klantmanager filter's index stays"

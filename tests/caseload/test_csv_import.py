@@ -326,3 +326,9 @@ def test_cancelling_halfway_leaves_the_database_as_it_was(db: Database) -> None:
     assert seen[-1] == csv_import.BATCH
     assert _dump(db) == before
     assert database.check(db).ok
+
+
+def test_the_first_session_after_an_import_has_query_statistics(db: Database) -> None:
+    csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY)
+    found = db.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'clients'").fetchone()
+    assert found[0] > 0

@@ -158,3 +158,39 @@ def test_every_client_who_left_for_work_has_a_job_and_a_follow_up(tmp_path: Path
     sectors = {row[0] for row in db.execute("SELECT DISTINCT employer_sector FROM outflows")}
     assert sectors <= set(vocab.EMPLOYER_SECTORS.codes())
     db.close()
+
+
+def _statistics_for(db: Database, table: str) -> int:
+    return int(
+        db.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?", (table,)).fetchone()[0]
+    )
+
+
+def test_the_first_session_after_a_demo_has_query_statistics(demo_db: Database) -> None:
+    assert _statistics_for(demo_db, "clients") > 0
+    assert _statistics_for(demo_db, "contacts") > 0
+
+
+def test_ten_years_of_retention_gives_mostly_closed_files_over_ten_years(
+    tmp_path: Path, summaries_hold: Callable[[Database], bool]
+) -> None:
+    db = database.open_database(tmp_path / "years.db")
+    demo.fill(db, 400, seed=3, today=TODAY, years=10)
+    rows = db.execute("SELECT status, guidance_start, closed_on FROM clients").fetchall()
+    closed = [row for row in rows if row[0] == "closed"]
+    assert len(closed) > 0.6 * len(rows), "most files of ten years are closed"
+    start_years = {int(row[1][:4]) for row in rows}
+    closing_years = {int(row[2][:4]) for row in closed}
+    assert min(start_years) >= TODAY.year - 10 and len(start_years) >= 10
+    assert len(closing_years) >= 8, "files closed all through the ten years"
+    assert all(row[2] > row[1] for row in closed)
+    # The summaries are what the stores compute, and the indexes built at the end are whole.
+    assert summaries_hold(db)
+    assert database.check(db, full=True).ok
+    db.close()
+
+
+def test_demo_refuses_years_out_of_range(db: Database) -> None:
+    with pytest.raises(demo.DemoRefused):
+        demo.fill(db, 10, years=0)
+    assert db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0

@@ -1,5 +1,5 @@
-"""The caseload as a table model over SQL: it holds the ids of the current filter and fetches
-the rows of a page only when the view needs them."""
+"""The caseload as a table model over SQL: it reads the ids of the current filter a window at a
+time (``id_windows``) and fetches the rows of a page only when the view needs them."""
 
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon
 from sqlite_utils import Database
 
-from caseload import caseload_query, ladder
+from caseload import caseload_query, caseload_window, ladder
 from resources import i18n
 from resources.i18n import _
 from ui import icons
-from ui.caseload import columns
+from ui.caseload import columns, id_windows
 from ui.caseload.columns import Column
+from ui.caseload.id_windows import IdWindows
 
 #: Rows fetched in one go; a screen shows about 30, so one fetch covers several screens.
 PAGE_SIZE = 200
@@ -99,7 +100,8 @@ class CaseloadModel(QAbstractTableModel):
         self._today = today
         self._filter = caseload_query.CaseloadFilter()
         self._sort = caseload_query.Sort()
-        self._ids: list[int] = []
+        #: The ids of the filter, read from SQL a window at a time.
+        self._ids = IdWindows.empty(db)
         #: Flagged clients among the ids; None after an edit, until counted again.
         self._flagged: int | None = 0
         self._positions: dict[int, int] | None = None
@@ -138,14 +140,15 @@ class CaseloadModel(QAbstractTableModel):
         they were read, the view keeps its rows, selection and scroll position as they are.
         """
         as_of = self._as_of()
-        selection = caseload_query.select(self._db, flt, self._sort, self._today())
-        if as_of == self._read_as_of and selection.ids == self._ids:
+        selection = IdWindows(self._db, flt, self._sort, self._today())
+        same = selection.complete
+        if as_of == self._read_as_of and same is not None and same == self._ids.complete:
             self._filter = flt
             self._flagged = selection.flagged
             return
         self.beginResetModel()
         self._filter = flt
-        self._set_ids(selection.ids, as_of)
+        self._set_ids(selection, as_of)
         self._flagged = selection.flagged
         self.endResetModel()
 
@@ -161,7 +164,7 @@ class CaseloadModel(QAbstractTableModel):
             i18n.current_language(),
         )
 
-    def _set_ids(self, ids: list[int], as_of: tuple[object, ...]) -> None:
+    def _set_ids(self, ids: IdWindows, as_of: tuple[object, ...]) -> None:
         self._ids = ids
         self._read_as_of = as_of
         self._positions = None
@@ -181,7 +184,14 @@ class CaseloadModel(QAbstractTableModel):
         self._sort = wanted
         # The same clients in another order: the flagged count stays as it is.
         as_of = self._as_of()
-        self._set_ids(caseload_query.ids(self._db, self._filter, wanted, self._today()), as_of)
+        known = None
+        if as_of == self._read_as_of and self._flagged is not None:
+            # Nothing written since: the same count and flags, only the first window is read.
+            first = caseload_window.window(
+                self._db, self._filter, wanted, 0, id_windows.WINDOW, self._today()
+            )
+            known = caseload_window.Window(first, self._ids.count, self._flagged)
+        self._set_ids(IdWindows(self._db, self._filter, wanted, self._today(), known), as_of)
         # The selection and the current row are a few indexes on one or two clients: find
         # those, rather than mapping every id to its row.
         rows = self._rows_of({ident for _index, ident in kept})
@@ -195,8 +205,8 @@ class CaseloadModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def client_ids(self) -> list[int]:
-        """The ids shown, in order (a copy)."""
-        return list(self._ids)
+        """The ids shown, in order (a copy; reads every id of the filter)."""
+        return self._ids.all()
 
     def client_id(self, row: int) -> int:
         """The id of the client on a row."""
@@ -212,14 +222,15 @@ class CaseloadModel(QAbstractTableModel):
     def _rows_of(self, client_ids: set[int]) -> dict[int, int]:
         """The rows of those of these clients that are shown."""
         if self._positions is None and len(client_ids) <= self._FEW:
-            # list.index runs in C: far quicker than a map of 100,000 rows for one client.
+            # The windows in memory first, then SQLite counts the client's place: far quicker
+            # than reading and mapping every id of a large filter for one client.
             found = {}
             for ident in client_ids:
                 with contextlib.suppress(ValueError):  # not shown
                     found[ident] = self._ids.index(ident)
             return found
         if self._positions is None:
-            self._positions = {ident: row for row, ident in enumerate(self._ids)}
+            self._positions = {ident: row for row, ident in enumerate(self._ids.all())}
         positions = self._positions
         return {ident: positions[ident] for ident in client_ids if ident in positions}
 
@@ -266,7 +277,7 @@ class CaseloadModel(QAbstractTableModel):
             # Counting reads a whole index, which other queries push out of SQLite's cache.
             self._total = (version, caseload_query.total(self._db))
         return caseload_query.CaseloadCounts(
-            total=self._total[1], shown=len(self._ids), flagged=self._flagged
+            total=self._total[1], shown=self._ids.count, flagged=self._flagged
         )
 
     # -- lazy rows ----------------------------------------------------------------------------
@@ -284,7 +295,7 @@ class CaseloadModel(QAbstractTableModel):
         return page.get(self._ids[row])
 
     def _fetch(self, number: int) -> dict[int, caseload_query.CaseloadRow]:
-        wanted = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        wanted = self._ids.slice(number * PAGE_SIZE, (number + 1) * PAGE_SIZE)
         fetched = caseload_query.rows(self._db, wanted, self._today(), self._threshold_days())
         page = {row.id: row for row in fetched}
         self._pages[number] = page
