@@ -278,7 +278,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
                 y(trede.number),
                 width - right,
                 y(trede.number),
-                strokeColor=colors.Color(0.8, 0.8, 0.8),
+                strokeColor=pdf.GRID,
                 strokeWidth=0.4,
             )  # fmt: skip
         )
@@ -296,7 +296,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
         points += [x(step.measured_on), y(step.trede)]
         following = steps[index + 1].measured_on if index + 1 < len(steps) else end
         points += [x(following), y(step.trede)]
-    drawing.add(PolyLine(points, strokeColor=colors.black, strokeWidth=1.2))
+    drawing.add(PolyLine(points, strokeColor=pdf.BAR_FILL, strokeWidth=1.2))
     for step in steps:
         drawing.add(
             Circle(
@@ -304,7 +304,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
                 y(step.trede),
                 1.4 * mm,
                 fillColor=colors.white,
-                strokeColor=colors.black,
+                strokeColor=pdf.BAR_FILL,
                 strokeWidth=0.8,
             )  # fmt: skip
         )

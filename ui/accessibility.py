@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QGroupBox, QLabel, QWidget
 
 
 def plain(text: str) -> str:
@@ -25,3 +27,42 @@ def name_widgets(root: QWidget) -> None:
     for group in root.findChildren(QGroupBox):
         if group.isCheckable() and not group.accessibleName():
             group.setAccessibleName(plain(group.title()))
+
+
+class _Heading(QAccessibleWidget):
+    """A label that screen readers announce as a heading (page and section titles)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self._label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        """The label's name: its accessible name, else its text without the mnemonic."""
+        if kind == QAccessible.Text.Name:
+            return self._label.accessibleName() or plain(self._label.text())
+        return str(super().text(kind))
+
+
+#: Qt caches each interface and deletes it with its widget; Python must keep ours alive until
+#: then.
+_interfaces: dict[int, QAccessibleWidget] = {}
+
+
+def _factory(key: str, target: QObject) -> QAccessibleWidget | None:
+    if isinstance(target, QLabel) and target.property("trede_heading"):
+        interface = _Heading(target)
+        ident = id(target)
+        _interfaces[ident] = interface
+        target.destroyed.connect(lambda *_args, i=ident: _interfaces.pop(i, None))
+        return interface
+    return None
+
+
+def install_roles() -> None:
+    """Let screen readers hear page and section titles as headings (once per process)."""
+    if not _installed:
+        _installed.append(True)
+        QAccessible.installFactory(_factory)
+
+
+_installed: list[bool] = []

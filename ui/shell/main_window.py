@@ -21,7 +21,7 @@ from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.i18n import _
-from ui import accessibility, changes, icons, metrics, qt_setup, undo
+from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
 from ui.caseload import page as caseload_page
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        design.ensure_installed()
         self.context = context
         self.bus = changes.ChangeBus(self, context)
         self.bus.changed.connect(self._changed)
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         """(Re)build menus, pages and status bar in the active language."""
         self._set_title()
         self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Navigatie"))
         self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
         self.pages = QStackedWidget()

@@ -1,0 +1,147 @@
+"""The visual language in the window: the palette of the system's colour scheme, focus rings,
+headings and icons, all taken from ``resources.design``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+from resources import design
+from ui import accessibility
+
+_PROPERTY = "trede_colour_scheme"
+
+
+def system_scheme() -> str:
+    """'dark' when the system asks for dark colours (Qt 6.5+), else 'light'."""
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def current_scheme() -> str:
+    """The scheme the window is drawn in now."""
+    application = QApplication.instance()
+    value = application.property(_PROPERTY) if application is not None else None
+    return value if value in design.PALETTES else "light"
+
+
+def palette() -> design.Palette:
+    """The colours the window is drawn in now."""
+    return design.PALETTES[current_scheme()]
+
+
+def colour(name: str) -> QColor:
+    """One colour of the current palette, by its name in ``resources.design.Palette``."""
+    return QColor(getattr(palette(), name))
+
+
+def qt_palette(colours: design.Palette) -> QPalette:
+    """Qt's palette for these colours (Fusion draws every standard widget from it)."""
+    result = QPalette()
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    assignments = {
+        role.Window: colours.window,
+        role.WindowText: colours.text,
+        role.Base: colours.base,
+        role.AlternateBase: colours.alternate,
+        role.Text: colours.text,
+        role.Button: colours.panel,
+        role.ButtonText: colours.text,
+        role.ToolTipBase: colours.base,
+        role.ToolTipText: colours.text,
+        role.PlaceholderText: colours.muted,
+        role.Highlight: colours.accent,
+        role.HighlightedText: colours.on_accent,
+        role.Link: colours.accent,
+        role.LinkVisited: colours.accent,
+        role.BrightText: colours.attention,
+        role.Mid: colours.border,
+        role.Dark: colours.border,
+        role.Light: colours.base,
+        role.Midlight: colours.panel,
+        role.Shadow: colours.border,
+    }
+    for which, value in assignments.items():
+        result.setColor(which, QColor(value))
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        result.setColor(group.Disabled, which, QColor(colours.disabled))
+    return result
+
+
+def style_sheet(colours: design.Palette) -> str:
+    """Focus rings on everything that takes the keyboard, and the navigation's look.
+
+    Fusion's own focus marks are thin and light; a 2-pixel ring in the focus colour (3:1 on
+    every background) shows where the keyboard is on every page.
+    """
+    ring = f"{design.FOCUS_WIDTH}px solid {colours.focus}"
+    return f"""
+QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+    border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
+    background: {colours.base}; padding: 2px 4px;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QComboBox:focus {{ border: {ring}; padding: 1px 3px; }}
+QPushButton, QToolButton {{
+    border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
+    background: {colours.panel}; padding: 4px 12px; min-height: 1.2em;
+}}
+QPushButton:default {{ background: {colours.accent}; color: {colours.on_accent}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {colours.disabled}; }}
+QPushButton:focus, QToolButton:focus {{ border: {ring}; padding: 3px 11px; }}
+QCheckBox:focus, QRadioButton:focus {{
+    border: {ring}; border-radius: {design.RADIUS}px; padding: 1px;
+}}
+QAbstractItemView:focus, QScrollArea:focus, QTabBar:focus, QGroupBox:focus {{ border: {ring}; }}
+QTabBar::tab:focus {{ border: {ring}; }}
+QListWidget#navigation {{
+    background: {colours.panel}; border: none; padding-top: {design.SMALL_SPACING}px;
+}}
+QListWidget#navigation::item {{ padding: {design.SMALL_SPACING}px; }}
+QListWidget#navigation:focus {{ border: {ring}; }}
+QHeaderView::section {{
+    background: {colours.panel}; color: {colours.text}; padding: 4px;
+    border: none; border-right: 1px solid {colours.grid}; border-bottom: 1px solid {colours.grid};
+}}
+"""
+
+
+def install(application: QApplication, scheme: str | None = None) -> None:
+    """Draw every window in Trede's palette: the given scheme, or the system's (followed when
+    it changes while Trede runs)."""
+    chosen = scheme or system_scheme()
+    application.setProperty(_PROPERTY, chosen)
+    accessibility.install_roles()
+    colours = design.PALETTES[chosen]
+    application.setStyle("Fusion")  # the one style that draws from the palette on every OS
+    application.setPalette(qt_palette(colours))
+    application.setStyleSheet(style_sheet(colours))
+    if scheme is None and not application.property("trede_follows_scheme"):
+        application.setProperty("trede_follows_scheme", True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: install(application)
+        )
+
+
+def ensure_installed() -> None:
+    """Install the palette once, for windows made without ``app.gui`` (tests, screenshots)."""
+    application = QApplication.instance()
+    if isinstance(application, QApplication) and application.property(_PROPERTY) is None:
+        install(application)
+
+
+def make_heading(label: QLabel, delta: int = design.HEADING_DELTA) -> QLabel:
+    """Make a label a heading: bigger and bold on screen, the heading role for screen readers."""
+    font = label.font()
+    font.setPointSize(font.pointSize() + delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setProperty("trede_heading", True)
+    return label
+
+
+def is_heading(widget: QObject) -> bool:
+    """Whether ``widget`` was made a heading."""
+    return bool(widget.property("trede_heading"))
