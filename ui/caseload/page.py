@@ -144,8 +144,12 @@ class CaseloadPage(QWidget):
         self.filters.search.returnPressed.connect(self._search_entered)
         self.table.activated.connect(self._activated)
         bus.changed.connect(self._changed)
-        for key, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.new_client)):
+        for key, slot, what in (
+            ("Ctrl+F", self.focus_search, _("Zoeken in de caseload")),
+            ("Ctrl+N", self.new_client, _("Nieuwe klant")),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         self._update_counts()

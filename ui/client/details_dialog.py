@@ -114,6 +114,7 @@ class ClientDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Ctrl+Enter saves, as in every form of the client view.
         save_shortcut = QShortcut(self)
+        save_shortcut.setWhatsThis(_("Klant opslaan"))
         save_shortcut.setKeys([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         save_shortcut.activated.connect(self.save)
         layout = QVBoxLayout(self)

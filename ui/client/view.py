@@ -95,6 +95,7 @@ class ClientView(QWidget):
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setProperty("trede_help", "client")  # F1 here shows the help of a client
         self.context = context
         self.bus = bus
         self.file: model.ClientFile | None = None
@@ -188,11 +189,12 @@ class ClientView(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
-        for keys, slot in (
-            (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
-            (("Esc", "Alt+Left"), self.back_requested.emit),
+        for keys, slot, what in (
+            (("Ctrl+Return", "Ctrl+Enter"), self.save_current, _("Formulier opslaan")),
+            (("Esc", "Alt+Left"), self.back_requested.emit, _("Terug naar de caseload")),
         ):
             shortcut = QShortcut(self)
+            shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setKeys([QKeySequence(key) for key in keys])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)

@@ -99,6 +99,8 @@ class FillView(QWidget):
         )
         for keys, step in moves:
             shortcut = QShortcut(QKeySequence(keys), self)
+            # For Help → Sneltoetsen.
+            shortcut.setWhatsThis(_("Volgend thema") if step > 0 else _("Vorig thema"))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(
                 lambda step=step: self.go_to_theme(self.current_theme() + step)

@@ -114,13 +114,13 @@ class ReportsPage(QWidget):
 
     def _add_shortcuts(self) -> None:
         """Zoom, print and save work anywhere on the page, also from the form."""
-        for keys, slot in (
-            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.preview.zoom_in),
-            ((QKeySequence.StandardKey.ZoomOut,), self.preview.zoom_out),
-            ((QKeySequence.StandardKey.Print,), self.print_report),
-            ((QKeySequence.StandardKey.Save,), self.save_as),
+        for keys, slot, what in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.preview.zoom_in, _("Inzoomen")),
+            ((QKeySequence.StandardKey.ZoomOut,), self.preview.zoom_out, _("Uitzoomen")),
+            ((QKeySequence.StandardKey.Print,), self.print_report, _("Rapport afdrukken")),
+            ((QKeySequence.StandardKey.Save,), self.save_as, _("Rapport opslaan")),
         ):
-            action = QAction(self)
+            action = QAction(what, self)  # the text names it in Help → Sneltoetsen
             sequences: list[QKeySequence] = []
             for key in keys:
                 sequences += (

@@ -29,7 +29,7 @@ from ui.security import actions as security_actions
 from ui.security import idle_lock
 from ui.settings import backup_actions, profile_form
 from ui.settings.page import SettingsPage
-from ui.shell import info_dialogs
+from ui.shell import help_window, info_dialogs
 from ui.shell.welcome_page import WelcomePage
 
 
@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
             (_("Rapporten"), "reports", QWidget()),
             (_("Instellingen"), "settings", self.settings_page),
         ]
+        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
+        self.page_ids = [page_id for _text, page_id, _widget in entries]
         for text, icon_name, widget in entries:
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
             self.pages.addWidget(widget)
@@ -211,11 +213,19 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        page_help = QAction(icons.icon("help"), _("Hulp bij deze pagina"), self)
+        page_help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        page_help.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        page_help.triggered.connect(self.show_page_help)
+        help_menu.addAction(page_help)
+        shortcut_list = QAction(icons.icon("keyboard"), _("&Sneltoetsen"), self)
+        shortcut_list.triggered.connect(lambda _checked=False: help_window.show_shortcuts(self))
+        help_menu.addAction(shortcut_list)
+        help_menu.addSeparator()
         privacy_action = QAction(_("&Privacy en gegevens"), self)
         privacy_action.triggered.connect(self.show_privacy)
         help_menu.addAction(privacy_action)
         about_action = QAction(_("&Over Trede"), self)
-        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
@@ -331,6 +341,21 @@ class MainWindow(QMainWindow):
         return True
 
     # -- dialogs ----------------------------------------------------------------------------
+
+    def show_page_help(self) -> None:
+        """F1: the help of the page in view (the welcome page before the first start)."""
+        if self.root.currentWidget() is self.welcome:
+            help_window.show_help(self, "welcome")
+            return
+        index = self.pages.currentIndex()
+        page = self.pages.currentWidget()
+        assert page is not None
+        help_window.show_help(self, help_window.help_id(page, self.page_ids[index]))
+
+    def make_every_page(self) -> None:
+        """Make the pages that are made on their first visit (for the list of shortcuts)."""
+        for index in sorted(self._later_pages):
+            self._make_page(index)
 
     def show_about(self) -> None:
         """Show 'Over Trede'."""
