@@ -181,7 +181,7 @@ def cover(data: ReportData, styles: StyleSheet1, figures: bool = True) -> list[A
         (_("Gemeente"), data.municipality),
         (_("Team"), period.team or _("alle teams")),
         (_("Periode"), rp.period_text(period.start, period.end)),
-        (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
+        (_("Gemaakt op"), i18n.date_text(data.made_on)),
         (
             _("Kleinste groep"),
             ngettext(
@@ -380,7 +380,7 @@ def barriers(data: ReportData, styles: StyleSheet1) -> list[Any]:
 def contact(data: ReportData, styles: StyleSheet1) -> list[Any]:
     """Median days between contacts, and who has had no contact for too long."""
     intensity = data.figures.contacts
-    end = i18n.format_date(data.figures.period.end, "long")
+    end = i18n.date_text(data.figures.period.end)
     if data.shown.shown(cells.CONTACTED) and intensity.median_days is not None:
         median = ngettext("%(days)s dag", "%(days)s dagen", round(intensity.median_days)) % {
             "days": i18n.format_number(round(intensity.median_days, 1))

@@ -168,7 +168,7 @@ class LadderChart(QWidget):
             if near:
                 _distance, day, trede = min(near)
                 text = i18n._("%(date)s: trede %(trede)d") % {
-                    "date": i18n.format_date(day),
+                    "date": i18n.date_text(day),
                     "trede": trede,
                 }
                 QToolTip.showText(event.globalPos(), text, self)
@@ -184,7 +184,7 @@ class LadderChart(QWidget):
         self._points = sorted(points)
         self._expected = expected
         self.setAccessibleDescription(
-            "; ".join(f"{i18n.format_date(day)}: {trede}" for day, trede in self._points)
+            "; ".join(f"{i18n.date_text(day)}: {trede}" for day, trede in self._points)
         )
         self.update()
 
@@ -240,7 +240,7 @@ class LadderChart(QWidget):
         # Dates under the measurements, left to right, each where it fits beside the last one.
         taken = float(left) - 1
         for point, day, _trede in self._places:
-            text = i18n.format_date(day)
+            text = i18n.date_text(day)
             width = metrics.horizontalAdvance(text) + 8
             x = min(max(point.x() - width / 2, float(left)), float(right) - width)
             if x > taken:

@@ -272,7 +272,7 @@ class CloseForm(EntryForm):
             self.closed_text.setText(
                 _("Afgesloten op %(date)s. Reden: %(reason)s.")
                 % {
-                    "date": i18n.format_date(client.closed_on) if client.closed_on else "",
+                    "date": i18n.date_text(client.closed_on) if client.closed_on else "",
                     "reason": vocab.CLOSING_REASONS.label(client.closing_reason),
                 }
             )

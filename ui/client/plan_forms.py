@@ -34,7 +34,7 @@ def action_text(action: model.Action, today: dt.date) -> str:
         "status": vocab.ACTION_STATUSES.label(action.status),
     }
     if action.due_on is not None:
-        text += ", " + _("klaar op %(date)s") % {"date": i18n.format_date(action.due_on)}
+        text += ", " + _("klaar op %(date)s") % {"date": i18n.date_text(action.due_on)}
     if action.is_overdue(today):
         text += " — " + _("te laat")
     return text
@@ -225,7 +225,7 @@ class ActionForm(EntryForm):
         if action.is_overdue(dt.date.today()) and action.due_on is not None:
             self.overdue.setText(
                 _("Let op: deze actie had klaar moeten zijn op %(date)s.")
-                % {"date": i18n.format_date(action.due_on)}
+                % {"date": i18n.date_text(action.due_on)}
             )
             self.overdue.show()
 

@@ -79,7 +79,7 @@ def describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
         "status": vocab.ACTION_STATUSES.label(item.status).lower(),
     }
     if item.due_on is not None:
-        text += ", " + _("klaar op %(date)s") % {"date": i18n.format_date(item.due_on)}
+        text += ", " + _("klaar op %(date)s") % {"date": i18n.date_text(item.due_on)}
     return _with_note(text, item.goal)
 
 
@@ -126,7 +126,7 @@ class TimelineModel(table_model.RowsModel):
     def cell(self, row: model.TimelineEntry, column: int) -> str:
         """The date, the kind, or the text; an overdue action says so."""
         if column == TimelineColumn.DATE:
-            return i18n.format_date(row.on)
+            return i18n.date_text(row.on)
         if column == TimelineColumn.KIND:
             return _(_KINDS[row.kind])
         text = describe(row, self._kinds)

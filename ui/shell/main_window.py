@@ -121,17 +121,17 @@ class MainWindow(QMainWindow):
             self._show_welcome()
 
     def _set_title(self) -> None:
-        """The municipality, and whether the data is encrypted, in the window title."""
-        title = "Trede"  # the name of the program is not translated
+        """'Trede — municipality — database file', and whether the data is encrypted."""
+        parts = ["Trede"]  # the name of the program is not translated
         if self.context.settings.municipality:
-            title = _("Trede — %(municipality)s") % {
-                "municipality": self.context.settings.municipality
-            }
+            parts.append(self.context.settings.municipality)
         if self.context.demo:
-            title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
-        elif not self.context.encrypted:
-            title += " — " + _("niet versleuteld")
-        self.setWindowTitle(title)
+            parts.append(_("DEMO: verzonnen gegevens, niet versleuteld"))
+        else:
+            parts.append(self.context.paths.database.name)
+            if not self.context.encrypted:
+                parts.append(_("niet versleuteld"))
+        self.setWindowTitle(" — ".join(parts))
 
     def _make_settings_page(self) -> SettingsPage:
         page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
