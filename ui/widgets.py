@@ -7,18 +7,19 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 
-from ui import metrics
+from ui import design, metrics
 
 
 def title(text: str) -> QLabel:
-    """A page title in a larger, bold font."""
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + metrics.TITLE_POINT_SIZE_DELTA)
-    font.setBold(True)
-    label.setFont(font)
+    """A page title in a larger, bold font, announced as a heading by screen readers."""
+    label = design.make_heading(QLabel(text), metrics.TITLE_POINT_SIZE_DELTA)
     label.setAccessibleName(text)
     return label
+
+
+def heading(text: str) -> QLabel:
+    """A section title: a little larger and bold, announced as a heading."""
+    return design.make_heading(QLabel(text))
 
 
 def paragraph(text: str) -> QLabel:

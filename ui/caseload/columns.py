@@ -53,11 +53,12 @@ NUMBER_COLUMNS = (
     Column.OPEN_ACTIONS,
 )
 
-#: Short titles in two lines for the narrow number columns (the others use the sort label).
+#: Short titles of the narrow number columns, on one line (a screen reader reads a header's
+#: text as it is; the others use the sort label).
 TWO_LINE_HEADERS = {
-    Column.DAYS_SINCE_CONTACT: N_("Dagen sinds\ncontact"),
-    Column.OPEN_BARRIERS: N_("Open\nobstakels"),
-    Column.OPEN_ACTIONS: N_("Open\nacties"),
+    Column.DAYS_SINCE_CONTACT: N_("Dagen sinds contact"),
+    Column.OPEN_BARRIERS: N_("Open obstakels"),
+    Column.OPEN_ACTIONS: N_("Open acties"),
 }
 
 

@@ -21,7 +21,7 @@ from caseload import clients, errors, journal, ladder, model, validate, vocab
 from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _, ngettext
-from ui import undo
+from ui import accessibility, undo
 from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client.fields import DateField, vocab_combo
 
@@ -115,7 +115,7 @@ class TredeForm(EntryForm):
         self.trede = ChoiceList(
             [(step.number, step.title(), step.explanation()) for step in ladder.TREDEN]
         )
-        trede_label = QLabel(_("Trede:"))
+        trede_label = accessibility.label_group(QLabel(_("Trede:")), self.trede)
         self.form.addRow(trede_label)
         self.form.addRow(self.trede)
 

@@ -11,7 +11,7 @@ from caseload import errors, journal, model, vocab
 from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _
-from ui import icons
+from ui import accessibility, icons
 from ui.client.entry import ChoiceList, EntryForm
 from ui.client.fields import DateField, select_data, vocab_combo
 from ui.client.forms import text_box
@@ -64,7 +64,7 @@ class BarrierForm(EntryForm):
         self.note = QLineEdit()
         self.form.add_field(_("Obstakel:"), self.which)
         self.form.add_field(_("Soort:"), self.kind, "kind")
-        self.form.addRow(QLabel(_("Ernst:")))
+        self.form.addRow(accessibility.label_group(QLabel(_("Ernst:")), self.severity))
         self.form.addRow(self.severity)
         self.form.add_field(_("Status:"), self.status, "status")
         self.form.add_field(_("Datum:"), self.on, "since")

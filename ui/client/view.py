@@ -26,7 +26,7 @@ from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
+from ui import accessibility, charts, design, error_dialog, file_dialogs, icons, metrics, widgets
 from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
 from ui.client.details_dialog import ClientDialog
@@ -39,11 +39,7 @@ from ui.context import WindowContext
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
+    return design.make_heading(QLabel(text), 0)
 
 
 def facts(file: model.ClientFile, today: dt.date) -> tuple[str, str]:
