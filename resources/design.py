@@ -129,6 +129,8 @@ SPACING = 10
 SMALL_SPACING = 6
 RADIUS = 4
 FOCUS_WIDTH = 2
+#: The system font size the pixel sizes in ui.metrics were chosen for.
+REFERENCE_POINT_SIZE = 10.0
 #: Point size added to the system font for page titles and section headings.
 TITLE_DELTA = 6
 HEADING_DELTA = 2

@@ -3,9 +3,20 @@ headings and icons, all taken from ``resources.design``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 from resources import design
 from ui import accessibility
@@ -74,15 +85,17 @@ def style_sheet(colours: design.Palette) -> str:
     """Focus rings on everything that takes the keyboard, and the navigation's look.
 
     Fusion's own focus marks are thin and light; a 2-pixel ring in the focus colour (3:1 on
-    every background) shows where the keyboard is on every page.
+    every background) shows where the keyboard is on every page. Number and date boxes keep
+    Fusion's drawing (a style sheet border would replace their arrow buttons); Fusion rings
+    them in the accent colour, which meets 3:1 too.
     """
     ring = f"{design.FOCUS_WIDTH}px solid {colours.focus}"
     return f"""
-QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox {{
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
     border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
     background: {colours.base}; padding: 2px 4px;
 }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QAbstractSpinBox:focus,
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QComboBox:focus {{ border: {ring}; padding: 1px 3px; }}
 QPushButton, QToolButton {{
     border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
@@ -99,13 +112,90 @@ QTabBar::tab:focus {{ border: {ring}; }}
 QListWidget#navigation {{
     background: {colours.panel}; border: none; padding-top: {design.SMALL_SPACING}px;
 }}
-QListWidget#navigation::item {{ padding: {design.SMALL_SPACING}px; }}
 QListWidget#navigation:focus {{ border: {ring}; }}
 QHeaderView::section {{
     background: {colours.panel}; color: {colours.text}; padding: 4px;
     border: none; border-right: 1px solid {colours.grid}; border-bottom: 1px solid {colours.grid};
 }}
 """
+
+
+class TredeStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons drawn in the palette's border colour (Fusion
+    derives their edge from the window colour, which all but vanishes in dark mode)."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Draw the box of a check box or radio button; everything else as Fusion does."""
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not radio and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        colours = palette()
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        edge = QColor(colours.border if enabled else colours.disabled)
+        mark = QColor(colours.accent if enabled else colours.disabled)
+        box = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        side = min(box.width(), box.height())
+        box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(edge, 1.5))
+        painter.setBrush(QColor(colours.base))
+        if radio:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        if option.state & QStyle.StateFlag.State_On:
+            if radio:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(mark)
+                painter.drawEllipse(
+                    box.adjusted(side * 0.25, side * 0.25, -side * 0.25, -side * 0.25)
+                )
+            else:
+                painter.setPen(QPen(mark, max(2.0, side / 7)))
+                painter.drawPolyline(
+                    [
+                        QPointF(box.left() + side * 0.22, box.top() + side * 0.52),
+                        QPointF(box.left() + side * 0.42, box.top() + side * 0.72),
+                        QPointF(box.left() + side * 0.78, box.top() + side * 0.3),
+                    ]
+                )
+        painter.restore()
+
+    def drawComplexControl(  # noqa: N802 - Qt's name
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Number and date boxes as Fusion draws them, with an edge that shows in both modes
+        and the 2-pixel focus ring of the other fields."""
+        super().drawComplexControl(control, option, painter, widget)
+        if not isinstance(widget, QAbstractSpinBox):
+            return
+        colours = palette()
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        width = design.FOCUS_WIDTH if focused else 1
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(colours.focus if focused else colours.border), width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = width / 2
+        painter.drawRoundedRect(
+            QRectF(option.rect).adjusted(inset, inset, -inset, -inset), design.RADIUS, design.RADIUS
+        )
+        painter.restore()
 
 
 def install(application: QApplication, scheme: str | None = None) -> None:
@@ -115,7 +205,9 @@ def install(application: QApplication, scheme: str | None = None) -> None:
     application.setProperty(_PROPERTY, chosen)
     accessibility.install_roles()
     colours = design.PALETTES[chosen]
-    application.setStyle("Fusion")  # the one style that draws from the palette on every OS
+    if not isinstance(application.style(), TredeStyle):
+        # Fusion is the one style that draws from the palette on every OS.
+        application.setStyle(TredeStyle())
     application.setPalette(qt_palette(colours))
     application.setStyleSheet(style_sheet(colours))
     if scheme is None and not application.property("trede_follows_scheme"):
@@ -130,6 +222,22 @@ def ensure_installed() -> None:
     application = QApplication.instance()
     if isinstance(application, QApplication) and application.property(_PROPERTY) is None:
         install(application)
+
+
+def scaled(pixels: int) -> int:
+    """A size in pixels that was chosen for the usual 10-point font, grown with a larger system
+    font (at 200 % a form may be twice as wide), so text is not cut off."""
+    application = QApplication.instance()
+    size = application.font().pointSizeF() if isinstance(application, QApplication) else 10.0
+    return round(pixels * max(1.0, size / design.REFERENCE_POINT_SIZE))
+
+
+def style_navigation(navigation: QListWidget) -> None:
+    """The look of the page list: room around each page, icons that grow with the font."""
+    navigation.setObjectName("navigation")
+    side = scaled(20)
+    navigation.setIconSize(QSize(side, side))
+    navigation.setSpacing(design.SMALL_SPACING // 2)
 
 
 def make_heading(label: QLabel, delta: int = design.HEADING_DELTA) -> QLabel:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -36,6 +35,7 @@ from ui.client.forms import CloseForm, ContactForm, TredeForm
 from ui.client.plan_forms import ActionForm, BarrierForm
 from ui.client.timeline import TimelineModel
 from ui.context import WindowContext
+from ui.flow_layout import FlowLayout
 
 
 def _heading(text: str) -> QLabel:
@@ -103,7 +103,7 @@ class ClientView(QWidget):
             metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
         )
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps with a large font instead of cutting the buttons off
         self.back_button = QPushButton(icons.icon("back"), _("Terug naar caseload (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button = QPushButton(_("Klantgegevens &wijzigen…"))
@@ -114,7 +114,6 @@ class ClientView(QWidget):
         self.erase_button = QPushButton(_("Klant w&issen…"))
         self.erase_button.clicked.connect(self.erase_client)
         top.addWidget(self.back_button)
-        top.addStretch()
         top.addWidget(self.edit_button)
         top.addWidget(self.access_button)
         top.addWidget(self.erase_button)
@@ -136,8 +135,8 @@ class ClientView(QWidget):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         self.chart = charts.LadderChart(_("Trede in de tijd"))
-        self.chart.setMinimumHeight(150)
-        self.chart.setMaximumHeight(190)
+        self.chart.setMinimumHeight(design.scaled(150))
+        self.chart.setMaximumHeight(design.scaled(190))
         history_layout.addWidget(_heading(_("Trede in de tijd")))
         history_layout.addWidget(self.chart)
         history_layout.addWidget(_heading(_("Tijdlijn (nieuwste eerst)")))

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,9 +26,10 @@ from resources import files
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, file_dialogs, jobs, metrics, widgets
+from ui import accessibility, design, file_dialogs, jobs, metrics, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
+from ui.flow_layout import FlowLayout
 from ui.reports import making, window_job
 from ui.reports import render as report_render
 from ui.reports.form import ReportForm
@@ -82,7 +82,7 @@ class ReportsPage(QWidget):
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
         left.setWidget(self.form)
-        left.setMinimumWidth(FORM_WIDTH)
+        left.setMinimumWidth(design.scaled(FORM_WIDTH))
         splitter.addWidget(left)
 
         right = QWidget()
@@ -90,7 +90,7 @@ class ReportsPage(QWidget):
         column.setContentsMargins(metrics.SPACING, 0, 0, 0)
         self.preview = Preview()
         column.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps with a large font instead of cutting the buttons off
         self.print_button = QPushButton(_("Afdr&ukken…"))
         self.print_button.clicked.connect(self.print_report)
         self.save_button = QPushButton(_("Opslaan a&ls PDF…"))
@@ -99,14 +99,13 @@ class ReportsPage(QWidget):
         self.open_button.clicked.connect(self.open_external)
         for button in (self.print_button, self.save_button, self.open_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         column.addLayout(buttons)
         self.status = widgets.paragraph("")
         self.status.setObjectName("reportStatus")
         column.addWidget(self.status)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([FORM_WIDTH, 700])
+        splitter.setSizes([design.scaled(FORM_WIDTH), 700])
         layout.addWidget(splitter, 1)
         self._add_shortcuts()
         self._set_ready(False)

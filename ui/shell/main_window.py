@@ -66,9 +66,9 @@ class MainWindow(QMainWindow):
         """(Re)build menus, pages and status bar in the active language."""
         self._set_title()
         self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
+        design.style_navigation(self.navigation)
         self.navigation.setAccessibleName(_("Navigatie"))
-        self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
+        self.navigation.setFixedWidth(design.scaled(metrics.NAVIGATION_WIDTH))
         self.pages = QStackedWidget()
         self.settings_page = self._make_settings_page()
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
