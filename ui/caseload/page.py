@@ -178,7 +178,8 @@ class CaseloadPage(QWidget):
         if counts.total == 0:
             self.empty_label.setText(
                 _(
-                    "Er staan nog geen klanten in Trede. Voeg een klant toe met Nieuwe klant (Ctrl+N)."
+                    "Nog geen klanten. Importeer een bestand met Importeren (Alt+I) of voeg een "
+                    "klant toe met Nieuwe klant (Ctrl+N)."
                 )
             )
         else:
