@@ -26,7 +26,7 @@ from resources import files
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, design, file_dialogs, jobs, metrics, widgets
+from ui import accessibility, design, file_dialogs, icons, jobs, metrics, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.flow_layout import FlowLayout
@@ -91,9 +91,9 @@ class ReportsPage(QWidget):
         self.preview = Preview()
         column.addWidget(self.preview, 1)
         buttons = FlowLayout()  # wraps with a large font instead of cutting the buttons off
-        self.print_button = QPushButton(_("Afdr&ukken…"))
+        self.print_button = QPushButton(icons.icon("print"), _("Afdr&ukken…"))
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton(_("Opslaan a&ls PDF…"))
+        self.save_button = QPushButton(icons.icon("save"), _("Opslaan a&ls PDF…"))
         self.save_button.clicked.connect(self.save_as)
         self.open_button = QPushButton(_("&Openen in PDF-lezer"))
         self.open_button.clicked.connect(self.open_external)
