@@ -120,12 +120,34 @@ QHeaderView::section {{
 """
 
 
+_INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
+
+
 class TredeStyle(QProxyStyle):
     """Fusion, with check boxes and radio buttons drawn in the palette's border colour (Fusion
     derives their edge from the window colour, which all but vanishes in dark mode)."""
 
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """Icons on buttons and in lists, check boxes and radio buttons grow with the font."""
+        size = super().pixelMetric(metric, option, widget)
+        if metric in (QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_SmallIconSize):
+            return max(size, scaled(16))
+        if metric in _INDICATORS:
+            return max(size, scaled(size))
+        return size
 
     def drawPrimitive(  # noqa: N802 - Qt's name
         self,
