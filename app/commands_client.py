@@ -122,7 +122,7 @@ def close_client(options: argparse.Namespace) -> int:
         _("Dossier van %(reference)s afgesloten op %(date)s: %(reason)s.")
         % {
             "reference": closed.reference,
-            "date": i18n.format_date(on),
+            "date": i18n.date_text(on),
             "reason": vocab.CLOSING_REASONS.label(closed.closing_reason),
         }
     )

@@ -248,8 +248,8 @@ def retention_list(options: argparse.Namespace) -> int:
                 _("%(reference)s  afgesloten op %(closed)s  (bewaren tot %(until)s)")
                 % {
                     "reference": item.reference,
-                    "closed": i18n.format_date(item.closed_on),
-                    "until": i18n.format_date(item.keep_until),
+                    "closed": i18n.date_text(item.closed_on),
+                    "until": i18n.date_text(item.keep_until),
                 }
             )
         if not options.erase or not found:

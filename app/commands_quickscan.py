@@ -187,7 +187,7 @@ def submit_answers(options: argparse.Namespace) -> int:
 def _date(stamp: str | None) -> str:
     if not stamp:
         return ""
-    return i18n.format_date(dt.datetime.fromisoformat(stamp).date(), "short")
+    return i18n.date_text(dt.datetime.fromisoformat(stamp).date(), short=True)
 
 
 def list_scans(options: argparse.Namespace) -> int:

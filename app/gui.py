@@ -228,7 +228,7 @@ def run(
     application = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(application, QApplication)
     application.setApplicationName(paths.APP_NAME)
-    application.setApplicationDisplayName(paths.APP_NAME)
+    # No display name: Qt would add it to every title ("Trede — Leiden — Trede").
     application.setOrganizationName(paths.APP_NAME)
     qt_setup.install_fonts(application)
     i18n.set_language(language)

@@ -125,7 +125,7 @@ def opening(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
         (_("Klantnummer"), client.reference),
         (_("Klantmanager"), client.klantmanager or "–"),
         (_("Periode"), rp.period_text(data.start, data.end)),
-        (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
+        (_("Gemaakt op"), i18n.date_text(data.made_on)),
     ]
     cells = [(rp.para(k, styles["cell_bold"]), rp.para(v, styles["cell"])) for k, v in rows]
     story = [
@@ -163,7 +163,7 @@ def closed_text(client: model.Client) -> str:
     if client.closed_on is None:
         return _("Uw begeleiding is afgesloten. De reden: %(reason)s.") % {"reason": reason}
     return _("Uw begeleiding is afgesloten op %(date)s. De reden: %(reason)s.") % {
-        "date": i18n.format_date(client.closed_on, "long"),
+        "date": i18n.date_text(client.closed_on),
         "reason": reason,
     }
 
@@ -225,7 +225,7 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
             text = _("Sinds %(date)s staat u op dezelfde trede.")
         story.append(
             rp.para(
-                text % {"date": i18n.format_date(steps[0].measured_on, "long"), "n": abs(change)},
+                text % {"date": i18n.date_text(steps[0].measured_on), "n": abs(change)},
                 styles["body"],
             )
         )
@@ -240,7 +240,7 @@ def where_now(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
     ]
     rows = [(_("Datum"), _("Trede"))]
     rows += [
-        (i18n.format_date(step.measured_on, "long"), ladder.trede(step.trede).client_title())
+        (i18n.date_text(step.measured_on), ladder.trede(step.trede).client_title())
         for step in steps
     ]
     story.append(
@@ -278,7 +278,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
                 y(trede.number),
                 width - right,
                 y(trede.number),
-                strokeColor=colors.Color(0.8, 0.8, 0.8),
+                strokeColor=pdf.GRID,
                 strokeWidth=0.4,
             )  # fmt: skip
         )
@@ -296,7 +296,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
         points += [x(step.measured_on), y(step.trede)]
         following = steps[index + 1].measured_on if index + 1 < len(steps) else end
         points += [x(following), y(step.trede)]
-    drawing.add(PolyLine(points, strokeColor=colors.black, strokeWidth=1.2))
+    drawing.add(PolyLine(points, strokeColor=pdf.BAR_FILL, strokeWidth=1.2))
     for step in steps:
         drawing.add(
             Circle(
@@ -304,7 +304,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
                 y(step.trede),
                 1.4 * mm,
                 fillColor=colors.white,
-                strokeColor=colors.black,
+                strokeColor=pdf.BAR_FILL,
                 strokeWidth=0.8,
             )  # fmt: skip
         )
@@ -323,7 +323,7 @@ def trede_chart(steps: list[model.LadderStep], start: dt.date, end: dt.date) -> 
             String(
                 x(day),
                 0,
-                i18n.format_date(day, "medium"),
+                i18n.date_text(day),
                 fontName=pdf.FONT,
                 fontSize=7,
                 textAnchor=anchor,

@@ -41,7 +41,7 @@ def _actions_in_period(data: ClientReportData) -> list[model.Action]:
 
 
 def _date(day: dt.date | None) -> str:
-    return i18n.format_date(day, "long") if day is not None else ""
+    return i18n.date_text(day) if day is not None else ""
 
 
 def going_well(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
@@ -108,7 +108,7 @@ def working_on(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
         plan = [(_("Afspraak"), _("Doel"), _("Wanneer"), _("Hoe staat het"))]
         for action in open_actions:
             when = " – ".join(
-                i18n.format_date(day, "medium") for day in (action.start_on, action.due_on) if day
+                i18n.date_text(day) for day in (action.start_on, action.due_on) if day
             )
             plan.append(
                 (
@@ -161,7 +161,7 @@ def contacts(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
     rows = [(_("Datum"), _("Soort contact"), _("Waarover"))]
     rows += [
         (
-            i18n.format_date(contact.contact_on, "medium"),
+            i18n.date_text(contact.contact_on),
             vocab.CONTACT_KINDS.label(contact.kind),
             contact.summary or "–",
         )

@@ -209,10 +209,10 @@ def _source(team: str | None, today: dt.date) -> str:
     if team:
         return _("Bron: de caseload van %(team)s in Trede, op %(date)s.") % {
             "team": team,
-            "date": i18n.format_date(today, "long"),
+            "date": i18n.date_text(today),
         }
     return _("Bron: de caseload van alle teams in Trede, op %(date)s.") % {
-        "date": i18n.format_date(today, "long")
+        "date": i18n.date_text(today)
     }
 
 

@@ -43,7 +43,7 @@ def quickscans(data: ReportData, styles: StyleSheet1) -> list[Any]:
         % {
             "role": scan.label,
             "team": scan.team or _("zonder team"),
-            "date": i18n.format_date(scan.completed_on, "long") if scan.completed_on else "?",
+            "date": i18n.date_text(scan.completed_on) if scan.completed_on else "?",
         }
         for scan in scans.roles
     )
@@ -249,7 +249,7 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
             )
             % {
                 "municipality": data.municipality,
-                "date": i18n.format_date(data.made_on, "long"),
+                "date": i18n.date_text(data.made_on),
             },
         ),
     ]

@@ -51,7 +51,7 @@ def cover(
         (_("Gemeente"), data.municipality),
         (_("Team"), period.team or _("alle teams")),
         (_("Periode"), rp.period_text(period.start, period.end)),
-        (_("Gemaakt op"), i18n.format_date(data.made_on, "long")),
+        (_("Gemaakt op"), i18n.date_text(data.made_on)),
         (
             _("Kleinste groep"),
             ngettext(

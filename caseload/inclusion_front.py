@@ -232,7 +232,7 @@ def trends_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
                 "Elk kwartaal is geteld als een rapport op zich, en op dezelfde manier "
                 "beschermd. Een kwartaal met * loopt tot het eind van de periode: %(end)s."
             )
-            % {"end": i18n.format_date(data.figures.period.end, "long")},
+            % {"end": i18n.date_text(data.figures.period.end)},
             styles["body"],
         ),
         rp.text_table(

@@ -295,7 +295,7 @@ def barriers(data: ReportData, styles: StyleSheet1) -> list[Any]:
 def contact(data: ReportData, styles: StyleSheet1) -> list[Any]:
     """Median days between contacts, and who has had no contact for too long."""
     intensity = data.figures.contacts
-    end = i18n.format_date(data.figures.period.end, "long")
+    end = i18n.date_text(data.figures.period.end)
     if data.shown.shown(cells.CONTACTED) and intensity.median_days is not None:
         median = ngettext("%(days)s dag", "%(days)s dagen", round(intensity.median_days)) % {
             "days": i18n.format_number(round(intensity.median_days, 1))

@@ -82,8 +82,8 @@ def text_table(
 def period_text(start: dt.date, end: dt.date) -> str:
     """'1 januari 2026 t/m 31 maart 2026' in the active language."""
     return _("%(start)s t/m %(end)s") % {
-        "start": i18n.format_date(start, "long"),
-        "end": i18n.format_date(end, "long"),
+        "start": i18n.date_text(start),
+        "end": i18n.date_text(end),
     }
 
 

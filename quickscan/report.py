@@ -159,5 +159,5 @@ def _frame(data: layout.ReportData) -> pdf.PageFrame:
     parts = [data.municipality]
     if data.scan.response.team:
         parts.append(data.scan.response.team)
-    parts.append(i18n.format_date(data.completed_on, "long"))
+    parts.append(i18n.date_text(data.completed_on))
     return pdf.PageFrame(title=_("Adviesrapport Quickscan Diversiteit"), subtitle=" · ".join(parts))

@@ -83,7 +83,7 @@ def scan_line(data: layout.ReportData, scan: layout.ScanData) -> str:
     response = scan.response
     return _("scan %(id)d van %(date)s (%(role)s, %(who)s)") % {
         "id": response.id,
-        "date": i18n.format_date(layout.scan_date(response, data.completed_on), "long"),
+        "date": i18n.date_text(layout.scan_date(response, data.completed_on)),
         "role": data.role_label(response.role),
         "who": response.respondent or _("anoniem"),
     }

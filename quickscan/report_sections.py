@@ -45,7 +45,7 @@ def cover(data: layout.ReportData, sheet: StyleSheet1) -> list[Any]:
         (_("Team"), response.team or _("geen team")),
         (_("Rol"), data.role_label(response.role)),
         (_("Ingevuld door"), response.respondent or _("anoniem")),
-        (_("Afgerond op"), i18n.format_date(data.completed_on, "long")),
+        (_("Afgerond op"), i18n.date_text(data.completed_on)),
         (
             _("Vragenlijst"),
             _("%(title)s (%(id)s, versie %(version)s)")

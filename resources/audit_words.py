@@ -110,7 +110,7 @@ def action(code: str) -> str:
 
 def _date(text: str) -> str:
     try:
-        return i18n.format_date(dt.date.fromisoformat(text))
+        return i18n.date_text(dt.date.fromisoformat(text))
     except ValueError:
         return text
 

@@ -11,6 +11,8 @@ from pathlib import Path
 RESOURCES_DIR = Path(__file__).resolve().parent
 LOCALE_DIR = RESOURCES_DIR / "locale"
 FONTS_DIR = RESOURCES_DIR / "fonts"
+ICONS_DIR = RESOURCES_DIR / "icons"
+HELP_DIR = RESOURCES_DIR / "help"
 
 #: The font shipped with Trede, so every glyph (ë, é, €, –) prints and shows the same everywhere.
 FONT_REGULAR = FONTS_DIR / "DejaVuSans.ttf"

@@ -102,6 +102,18 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+def date_text(value: dt.date, short: bool = False) -> str:
+    """A date as Trede shows it everywhere, in the window and in the PDFs: babel's medium format
+    of the active language ("7 mrt 2026", "7 Mar 2026"); ``short`` only where a column has no
+    room ("07-03-2026", "07/03/2026")."""
+    return format_date(value, "short" if short else "medium")
+
+
+def datetime_text(value: dt.datetime, short: bool = False) -> str:
+    """A moment as Trede shows it: the date as :func:`date_text`, then the time."""
+    return format_datetime(value, "short" if short else "medium")
+
+
 def format_date(value: dt.date, format: str = "medium") -> str:  # noqa: A002 - babel's name
     """A date in the active locale ('short', 'medium', 'long' or a babel pattern)."""
     return babel_dates.format_date(value, format=format, locale=babel_locale())

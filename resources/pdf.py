@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as canvas_module
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
 
-from resources import files
+from resources import design, files
 from resources.bars import Bar
 from resources.i18n import _
 
@@ -29,12 +29,15 @@ FONT = "TredeSans"
 FONT_BOLD = "TredeSans-Bold"
 PAGE_SIZE = A4
 MARGIN = 20 * mm
-#: Greys that stay apart when printed in black and white.
-BAR_FILL = colors.Color(0.35, 0.35, 0.35)
-BAR_FILL_LIGHT = colors.Color(0.75, 0.75, 0.75)
-#: Thin rules between table rows, and the fill of a table's header row.
-RULE = colors.Color(0.55, 0.55, 0.55)
-HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+#: The chart colours of the window's light palette (resources.design): a dark and a light
+#: tone that also stay apart when printed in black and white.
+BAR_FILL = colors.HexColor(design.PAPER.chart)
+BAR_FILL_LIGHT = colors.HexColor(design.PAPER.chart_compare)
+#: Text, thin rules between table rows, grid lines, and the fill of a table's header row.
+TEXT = colors.HexColor(design.PAPER.text)
+RULE = colors.HexColor(design.PAPER.border)
+GRID = colors.HexColor(design.PAPER.grid)
+HEADER_FILL = colors.HexColor(design.PAPER.panel)
 
 
 def register_fonts() -> None:
@@ -52,12 +55,19 @@ def styles() -> StyleSheet1:
     """Paragraph styles in the shipped font."""
     register_fonts()
     sheet = StyleSheet1()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, alignment=TA_LEFT)
+    base = ParagraphStyle(
+        "body", fontName=FONT, fontSize=design.PDF_BODY, leading=14, alignment=TA_LEFT
+    )
     sheet.add(base)
-    sheet.add(ParagraphStyle("small", parent=base, fontSize=8, leading=10))
+    sheet.add(ParagraphStyle("small", parent=base, fontSize=design.PDF_SMALL, leading=10))
     sheet.add(
         ParagraphStyle(
-            "title", parent=base, fontName=FONT_BOLD, fontSize=22, leading=28, spaceAfter=12
+            "title",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=design.PDF_TITLE,
+            leading=28,
+            spaceAfter=12,
         )
     )
     sheet.add(
@@ -194,7 +204,7 @@ def bar_chart(
                 length,
                 bar_height,
                 fillColor=BAR_FILL,
-                strokeColor=colors.black,
+                strokeColor=TEXT,
                 strokeWidth=0.3,
             )
         )
@@ -217,7 +227,7 @@ def bar_chart(
                     length2,
                     bar_height,
                     fillColor=BAR_FILL_LIGHT,
-                    strokeColor=colors.black,
+                    strokeColor=TEXT,
                     strokeWidth=0.3,
                 )
             )

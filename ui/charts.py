@@ -1,7 +1,8 @@
 """Charts in the window: bars with their values printed on them, and a trede history line.
 
-Both draw in greys with text on the marks, so they read without colour, and both expose their
-data as an accessible description for screen readers.
+Both draw in the chart colours of the palette (resources.design, the same as the PDFs) with
+the value written on every mark, so they read without colour; a tooltip gives the exact figure
+under the pointer, and both expose their data as an accessible description for screen readers.
 """
 
 from __future__ import annotations
@@ -9,15 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from resources import i18n
 from resources.bars import Bar
+from ui import design
 
-BAR_COLOUR = QColor(70, 70, 70)
-COMPARE_COLOUR = QColor(185, 185, 185)
+
+def _chart() -> QColor:
+    return design.colour("chart")
+
+
+def _compare() -> QColor:
+    return design.colour("chart_compare")
 
 
 class BarChart(QWidget):
@@ -44,6 +51,21 @@ class BarChart(QWidget):
     def bars(self) -> list[Bar]:
         """The bars shown now."""
         return list(self._bars)
+
+    def event(self, event: QEvent) -> bool:
+        """A tooltip with the exact figure of the bar under the pointer."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = (event.pos().y() - 4) // self._row_height()
+            if 0 <= index < len(self._bars):
+                bar = self._bars[index]
+                text = f"{bar.label}: {bar.text}"
+                if bar.compare_value is not None:
+                    text += f" ({bar.compare_text})"
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def _row_height(self) -> int:
         compare = any(bar.compare_value is not None for bar in self._bars)
@@ -82,7 +104,7 @@ class BarChart(QWidget):
                 metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8),
             )
             self._draw_bar(
-                painter, label_width, top, plot_width, bar.value, bar.text, BAR_COLOUR, self.ROW - 8
+                painter, label_width, top, plot_width, bar.value, bar.text, _chart(), self.ROW - 8
             )
             if bar.compare_value is not None:
                 self._draw_bar(
@@ -92,7 +114,7 @@ class BarChart(QWidget):
                     plot_width,
                     bar.compare_value,
                     bar.compare_text,
-                    COMPARE_COLOUR,
+                    _compare(),
                     10,
                 )
         painter.setPen(QPen(text_colour, 1))
@@ -111,7 +133,7 @@ class BarChart(QWidget):
         height: int,
     ) -> None:
         length = max(0.0, min(value, self._maximum)) / self._maximum * plot_width
-        painter.setPen(QPen(Qt.GlobalColor.black, 0.5))
+        painter.setPen(QPen(self.palette().color(self.foregroundRole()), 0.5))
         painter.setBrush(colour)
         painter.drawRect(QRectF(left, top, length, height))
         painter.setPen(self.palette().color(self.foregroundRole()))
@@ -131,8 +153,29 @@ class LadderChart(QWidget):
         super().__init__(parent)
         self._points: list[tuple[dt.date, int]] = []
         self._expected: int | None = None
+        self._places: list[tuple[QPointF, dt.date, int]] = []
         self.setAccessibleName(title)
         self.setMinimumSize(320, 170)
+
+    def event(self, event: QEvent) -> bool:
+        """A tooltip with the date and trede of the measurement nearest the pointer."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            near = [
+                (abs(point.x() - event.pos().x()), day, trede)
+                for point, day, trede in self._places
+                if abs(point.x() - event.pos().x()) <= 12
+            ]
+            if near:
+                _distance, day, trede = min(near)
+                text = i18n._("%(date)s: trede %(trede)d") % {
+                    "date": i18n.date_text(day),
+                    "trede": trede,
+                }
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def set_history(
         self, points: Sequence[tuple[dt.date, int]], expected: int | None = None
@@ -141,7 +184,7 @@ class LadderChart(QWidget):
         self._points = sorted(points)
         self._expected = expected
         self.setAccessibleDescription(
-            "; ".join(f"{i18n.format_date(day, 'short')}: {trede}" for day, trede in self._points)
+            "; ".join(f"{i18n.date_text(day)}: {trede}" for day, trede in self._points)
         )
         self.update()
 
@@ -150,9 +193,11 @@ class LadderChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_colour = self.palette().color(self.foregroundRole())
-        left, right, top, bottom = 28, self.width() - 12, 10, self.height() - 24
+        metrics = QFontMetrics(self.font())
+        left, right, top = metrics.horizontalAdvance("6") + 16, self.width() - 12, 10
+        bottom = self.height() - metrics.height() - 8
         step = (bottom - top) / 5
-        painter.setPen(QPen(COMPARE_COLOUR, 1))
+        painter.setPen(QPen(design.colour("grid"), 1))
         for trede in range(1, 7):
             y = bottom - (trede - 1) * step
             painter.drawLine(QPointF(left, y), QPointF(right, y))
@@ -162,7 +207,7 @@ class LadderChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(trede),
             )
-            painter.setPen(QPen(COMPARE_COLOUR, 1))
+            painter.setPen(QPen(design.colour("grid"), 1))
         if self._expected is not None:
             y = bottom - (self._expected - 1) * step
             painter.setPen(QPen(text_colour, 1, Qt.PenStyle.DashLine))
@@ -177,7 +222,7 @@ class LadderChart(QWidget):
             x = left + 8 + (day - first).days / span * (right - left - 16)
             return QPointF(x, bottom - (trede - 1) * step)
 
-        painter.setPen(QPen(BAR_COLOUR, 2))
+        painter.setPen(QPen(_chart(), 2))
         previous: QPointF | None = None
         for day, trede in self._points:
             point = place(day, trede)
@@ -185,18 +230,24 @@ class LadderChart(QWidget):
                 painter.drawLine(previous, QPointF(point.x(), previous.y()))
                 painter.drawLine(QPointF(point.x(), previous.y()), point)
             previous = point
-        painter.setBrush(BAR_COLOUR)
+        painter.setBrush(_chart())
+        self._places = []
         for day, trede in self._points:
-            painter.drawEllipse(place(day, trede), 4, 4)
+            point = place(day, trede)
+            painter.drawEllipse(point, 4, 4)
+            self._places.append((point, day, trede))
         painter.setPen(text_colour)
-        painter.drawText(
-            QRectF(left, bottom + 4, 120, 18),
-            Qt.AlignmentFlag.AlignLeft,
-            i18n.format_date(first, "short"),
-        )
-        painter.drawText(
-            QRectF(right - 120, bottom + 4, 120, 18),
-            Qt.AlignmentFlag.AlignRight,
-            i18n.format_date(last, "short"),
-        )
+        # Dates under the measurements, left to right, each where it fits beside the last one.
+        taken = float(left) - 1
+        for point, day, _trede in self._places:
+            text = i18n.date_text(day)
+            width = metrics.horizontalAdvance(text) + 8
+            x = min(max(point.x() - width / 2, float(left)), float(right) - width)
+            if x > taken:
+                painter.drawText(
+                    QRectF(x, bottom + 4, width, metrics.height()),
+                    Qt.AlignmentFlag.AlignCenter,
+                    text,
+                )
+                taken = x + width
         painter.end()

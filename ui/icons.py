@@ -1,26 +1,62 @@
-"""Every icon Trede uses, named once (Qt's standard icons, so nothing extra is shipped)."""
+"""Every icon Trede uses, named once: bundled SVGs (Tabler Icons, MIT) drawn in the text colour
+of the current palette, sharp at any size and screen scale, with no network and no icon theme."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+import functools
 
-_STANDARD = {
-    "worklist": QStyle.StandardPixmap.SP_FileDialogListView,
-    "caseload": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-    "quickscan": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "reports": QStyle.StandardPixmap.SP_FileIcon,
-    "settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
-    "overview": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "welcome": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "attention": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "back": QStyle.StandardPixmap.SP_ArrowBack,
-    "new": QStyle.StandardPixmap.SP_FileDialogNewFolder,
-}
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from resources import design, files
+from ui import design as ui_design
+
+
+@functools.cache
+def _svg(name: str) -> str:
+    return (files.ICONS_DIR / f"{design.ICONS[name]}.svg").read_text(encoding="utf-8")
+
+
+class _PaletteIconEngine(QIconEngine):
+    """Draws an SVG in the palette's text colour (or its disabled colour) when painted, so a
+    change between light and dark needs no new icons."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+        colours = ui_design.palette()
+        colour = colours.disabled if mode == QIcon.Mode.Disabled else colours.text
+        if mode == QIcon.Mode.Selected:
+            colour = colours.on_accent
+        svg = _svg(self._name).replace("currentColor", colour)
+        return QSvgRenderer(QByteArray(svg.encode("utf-8")))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        """Draw the icon into ``rect``."""
+        self._renderer(mode).render(painter, rect)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        """The icon at ``size`` device pixels."""
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        """A copy (Qt copies engines when an icon is detached)."""
+        return _PaletteIconEngine(self._name)
+
+    def key(self) -> str:
+        """What kind of engine this is."""
+        return "trede-palette-svg"
 
 
 def icon(name: str) -> QIcon:
-    """The icon with this name."""
-    style = QApplication.style()
-    return style.standardIcon(_STANDARD[name])
+    """The icon with this name (a key of ``resources.design.ICONS``)."""
+    _svg(name)  # an unknown name fails here, where it is asked for, not at paint time
+    return QIcon(_PaletteIconEngine(name))

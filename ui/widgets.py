@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from ui import metrics
+from ui import design, metrics
 
 
 def title(text: str) -> QLabel:
-    """A page title in a larger, bold font."""
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSize(font.pointSize() + metrics.TITLE_POINT_SIZE_DELTA)
-    font.setBold(True)
-    label.setFont(font)
+    """A page title in a larger, bold font, announced as a heading by screen readers."""
+    label = design.make_heading(QLabel(text), metrics.TITLE_POINT_SIZE_DELTA)
     label.setAccessibleName(text)
     return label
+
+
+def heading(text: str) -> QLabel:
+    """A section title: a little larger and bold, announced as a heading."""
+    return design.make_heading(QLabel(text))
 
 
 def paragraph(text: str) -> QLabel:
@@ -37,6 +38,21 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setSpacing(metrics.SPACING)
     layout.setAlignment(Qt.AlignmentFlag.AlignTop)
     return layout
+
+
+def scrolled(outer: QWidget) -> QWidget:
+    """Fill ``outer`` with a scroll area and return the widget to build the page in: with a
+    large system font or on a small screen the page scrolls instead of squeezing its fields."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the Tab stops
+    inner = QWidget()
+    area.setWidget(inner)
+    box = QVBoxLayout(outer)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(area)
+    return inner
 
 
 def counted_spin(value: int, minimum: int, maximum: int, unit: Callable[[int], str]) -> QSpinBox:

@@ -59,7 +59,7 @@ def test_inclusion_report_is_written_with_the_settings(
     assert (code, stderr) == (0, "")
     assert stdout.strip() == str(out)
     text = _text(out)
-    assert "Nijmegen · alle teams · 1 januari 2025 t/m 31 december 2025" in text
+    assert "Nijmegen · alle teams · 1 jan 2025 t/m 31 dec 2025" in text
     assert "Groepen kleiner dan 5 klanten zijn verborgen." in text
 
 
@@ -72,7 +72,7 @@ def test_inclusion_report_for_one_team(
         "--to", "2025-12-31", "--team", "Team Zuid", "--out", str(out),
     )  # fmt: skip
     assert code == 0
-    assert "Team Zuid · 1 januari 2025" in _text(out)
+    assert "Team Zuid · 1 jan 2025" in _text(out)
 
 
 def test_client_report_is_written(

@@ -84,7 +84,7 @@ def test_the_report_speaks_to_the_client_with_respect(
     text = "\n".join(pages)
     for page in pages:
         assert "Vertrouwelijk" in page
-        assert "Leiden · 6 januari 2025 t/m 16 maart 2026" in page
+        assert "Leiden · 6 jan 2025 t/m 16 mrt 2026" in page
     assert "Zoë de Vries" in text and "KL0000001" in text
     headings = ("Waar staat u nu", "Wat gaat goed", "Waar we samen aan werken", "Woordenlijst")
     positions = [text.index(heading) for heading in headings]
@@ -93,14 +93,14 @@ def test_the_report_speaks_to_the_client_with_respect(
     # The report speaks to the client, also where it explains the trede.
     assert "U doet elke week onbetaald werk waarin anderen op u rekenen" in " ".join(text.split())
     assert "De klant" not in text
-    assert "Sinds 10 januari 2025 bent u 2 treden gestegen." in text
+    assert "Sinds 10 jan 2025 bent u 2 treden gestegen." in text
     for line in ("2. Contact buiten de deur", "3. Meedoen aan activiteiten"):
         assert line in text
     for blunt in ("Geïsoleerd", "Wat houdt u tegen", "Obstakel"):
         assert blunt not in text
-    assert "Opgelost op 20 november 2025: Taal." in text
+    assert "Opgelost op 20 nov 2025: Taal." in text
     assert "Afgerond: Taalcursus. Resultaat: Examen gehaald" in text
-    assert "Zorgtaken" in text and "1 maart 2025" in text
+    assert "Zorgtaken" in text and "1 mrt 2025" in text
     assert "Uw plan van aanpak" in text and "Vrijwilligerswerk" in text and "Loopt" in text
     assert "In deze periode hadden we 13 keer contact." in text
     assert "Gesprek in maand 7" in text
@@ -135,9 +135,7 @@ def test_a_closed_file_says_when_and_why_guidance_ended(
     )
     text = " ".join(_pages(path))
     assert "Uw begeleiding is afgerond" in text
-    assert (
-        "Uw begeleiding is afgesloten op 27 februari 2026. De reden: Uitstroom naar werk." in text
-    )
+    assert "Uw begeleiding is afgesloten op 27 feb 2026. De reden: Uitstroom naar werk." in text
     # The word list explains the reason's jargon too.
     words = text[text.index("Woordenlijst") :]
     assert "Uitstroom naar werk" in words
@@ -210,7 +208,7 @@ def test_a_period_limits_the_contacts_and_the_history(
     assert "Gesprek in maand 6" not in text and "Gesprek in maand 10" not in text
     # The measurement before the period is the starting point; the later one is not shown.
     assert "staat u nu op trede 3 van 6" in text
-    assert "2 juni 2025" in text and "1 december 2025" not in text
+    assert "2 jun 2025" in text and "1 dec 2025" not in text
 
 
 def test_same_data_and_today_give_the_same_bytes(

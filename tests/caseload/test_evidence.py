@@ -61,7 +61,7 @@ def test_language_barrier_without_a_course_is_the_belemmeringen_fact(
         "10 van de 20 klanten met een taalobstakel (50%) volgen geen taalcursus en hebben er "
         "ook geen gepland."
     ) in lines
-    assert lines[-1] == "Bron: de caseload van Team Noord in Trede, op 16 maart 2026."
+    assert lines[-1] == "Bron: de caseload van Team Noord in Trede, op 16 mrt 2026."
     assert (
         "Taal: bij 20 van de 20 klanten met dit obstakel (100%) staat het al langer dan een jaar open."
         in lines

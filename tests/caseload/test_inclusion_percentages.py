@@ -229,9 +229,7 @@ def test_every_percentage_is_its_count_over_its_named_base(
 
     lines = _section(pages, "Contact met klanten")
     overdue = truth.overdue()
-    row = (
-        f"Klanten zonder contact in de laatste {THRESHOLD} dagen op {i18n.format_date(end, 'long')}"
-    )
+    row = f"Klanten zonder contact in de laatste {THRESHOLD} dagen op {i18n.date_text(end)}"
     # A large group whose complement is small is printed (rounded), and so is its median.
     contacted = truth.ids(
         "SELECT client_id FROM contacts WHERE contact_on BETWEEN :start AND :end "

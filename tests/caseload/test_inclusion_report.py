@@ -180,7 +180,7 @@ def test_no_name_reference_or_birth_date_in_the_report(
 def test_every_page_shows_municipality_period_and_page_number(origin_report: Path) -> None:
     pages = _text(origin_report)
     for number, text in enumerate(pages, start=1):
-        assert "Leiden · Team Noord · 1 januari 2025 t/m 1 maart 2026" in text
+        assert "Leiden · Team Noord · 1 jan 2025 t/m 1 mrt 2026" in text
         assert f"Pagina {number} van {len(pages)}" in text
     assert "Definities en werkwijze" in pages[-1]
 

@@ -54,11 +54,12 @@ NUMBER_COLUMNS = (
     Column.OPEN_ACTIONS,
 )
 
-#: Short titles in two lines for the narrow number columns (the others use the sort label).
+#: Short titles of the narrow number columns, on one line (a screen reader reads a header's
+#: text as it is; the others use the sort label).
 TWO_LINE_HEADERS = {
-    Column.DAYS_SINCE_CONTACT: N_("Dagen sinds\ncontact"),
-    Column.OPEN_BARRIERS: N_("Open\nobstakels"),
-    Column.OPEN_ACTIONS: N_("Open\nacties"),
+    Column.DAYS_SINCE_CONTACT: N_("Dagen sinds contact"),
+    Column.OPEN_BARRIERS: N_("Open obstakels"),
+    Column.OPEN_ACTIONS: N_("Open acties"),
 }
 
 
@@ -82,14 +83,13 @@ def attention_reasons(row: caseload_query.CaseloadRow) -> list[str]:
         if row.next_appointment_on is not None and row.next_appointment_on < today:
             reasons.append(
                 _("Afspraak van %(date)s gemist.")
-                % {"date": i18n.format_date(row.next_appointment_on)}
+                % {"date": i18n.date_text(row.next_appointment_on)}
             )
         if row.next_due_on is not None and row.next_due_on < today:
             reasons.append(_("Een actie is over de einddatum."))
         if row.measurement_due_on is not None and row.measurement_due_on < today:
             reasons.append(
-                _("Trede meten sinds %(date)s.")
-                % {"date": i18n.format_date(row.measurement_due_on)}
+                _("Trede meten sinds %(date)s.") % {"date": i18n.date_text(row.measurement_due_on)}
             )
     return reasons
 

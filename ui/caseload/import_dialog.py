@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -104,8 +105,13 @@ class ImportDialog(QDialog):
         self.valid_only.setChecked(True)
         self.nothing = QRadioButton(_("&Niets inlezen als één regel niet klopt"))
         self.update_existing = QCheckBox(_("Be&staande klanten bijwerken (anders overslaan)"))
-        for widget in (self.valid_only, self.nothing, self.update_existing):
-            layout.addWidget(widget)
+        # The two choices in a group named by their question, for screen readers.
+        choice = QGroupBox(_("Als een regel niet klopt"))
+        choice_layout = QVBoxLayout(choice)
+        for radio in (self.valid_only, self.nothing):
+            choice_layout.addWidget(radio)
+        layout.addWidget(choice)
+        layout.addWidget(self.update_existing)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)

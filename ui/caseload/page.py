@@ -82,10 +82,10 @@ class CaseloadPage(QWidget):
         self.new_button = QPushButton(icons.icon("new"), _("&Nieuwe klant (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_client)
         heading.addWidget(self.new_button)
-        self.import_button = QPushButton(_("&Importeren…"))
+        self.import_button = QPushButton(icons.icon("import"), _("&Importeren…"))
         self.import_button.clicked.connect(self.import_clients)
         heading.addWidget(self.import_button)
-        self.export_button = QPushButton(_("E&xporteren…"))
+        self.export_button = QPushButton(icons.icon("export"), _("E&xporteren…"))
         self.export_button.clicked.connect(self.export_clients)
         heading.addWidget(self.export_button)
         self.reassign_button = QPushButton(_("Over&dragen aan…"))
@@ -149,8 +149,12 @@ class CaseloadPage(QWidget):
         self.filters.search.returnPressed.connect(self._search_entered)
         self.table.activated.connect(self._activated)
         bus.changed.connect(self._changed)
-        for key, slot in (("Ctrl+F", self.focus_search), ("Ctrl+N", self.new_client)):
+        for key, slot, what in (
+            ("Ctrl+F", self.focus_search, _("Zoeken in de caseload")),
+            ("Ctrl+N", self.new_client, _("Nieuwe klant")),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         self._update_counts()
@@ -181,7 +185,8 @@ class CaseloadPage(QWidget):
         if counts.total == 0:
             self.empty_label.setText(
                 _(
-                    "Er staan nog geen klanten in Trede. Voeg een klant toe met Nieuwe klant (Ctrl+N)."
+                    "Nog geen klanten. Importeer een bestand met Importeren (Alt+I) of voeg een "
+                    "klant toe met Nieuwe klant (Ctrl+N)."
                 )
             )
         else:

@@ -74,9 +74,9 @@ class RetentionModel(table_model.RowsModel):
         return {
             Column.REFERENCE: lambda: row.reference,
             Column.NAME: lambda: row.name,
-            Column.CLOSED_ON: lambda: i18n.format_date(row.closed_on),
+            Column.CLOSED_ON: lambda: i18n.date_text(row.closed_on),
             Column.REASON: lambda: vocab.CLOSING_REASONS.label(row.closing_reason),
-            Column.KEEP_UNTIL: lambda: i18n.format_date(row.keep_until),
+            Column.KEEP_UNTIL: lambda: i18n.date_text(row.keep_until),
         }[Column(column)]()
 
 

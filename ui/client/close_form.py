@@ -204,6 +204,6 @@ def _closed_text(file: model.ClientFile) -> str:
     if latest is not None and latest.outflow is not None and outflow_text(latest.outflow):
         reason += " (" + outflow_text(latest.outflow) + ")"
     return _("Afgesloten op %(date)s. Reden: %(reason)s.") % {
-        "date": i18n.format_date(client.closed_on) if client.closed_on else "",
+        "date": i18n.date_text(client.closed_on) if client.closed_on else "",
         "reason": reason,
     }

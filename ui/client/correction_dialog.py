@@ -70,7 +70,7 @@ class CorrectionDialog(QDialog):
             _("%(kind)s van %(date)s: %(text)s")
             % {
                 "kind": timeline.kind_text(entry),
-                "date": i18n.format_date(entry.on),
+                "date": i18n.date_text(entry.on),
                 "text": timeline.describe(entry, barrier_kinds),
             }
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from caseload import clients, errors, ladder, model, vocab
 from resources.errors import UserError
 from resources.i18n import _
-from ui import accessibility, metrics, undo
+from ui import accessibility, design, metrics, undo
 from ui.changes import ChangeBus
 from ui.client.fields import DateField, FieldForm, select_data, vocab_combo
 from ui.context import WindowContext
@@ -63,7 +63,7 @@ class ClientDialog(QDialog):
         self.saved: model.Client | None = None
         settings = context.settings
         self.setWindowTitle(_("Nieuwe klant") if client is None else _("Klantgegevens wijzigen"))
-        self.setMinimumWidth(metrics.FORM_MAX_WIDTH)
+        self.setMinimumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -122,6 +122,7 @@ class ClientDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         # Ctrl+Enter saves, as in every form of the client view.
         save_shortcut = QShortcut(self)
+        save_shortcut.setWhatsThis(_("Klant opslaan"))
         save_shortcut.setKeys([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         save_shortcut.activated.connect(self.save)
         layout = QVBoxLayout(self)
@@ -130,7 +131,9 @@ class ClientDialog(QDialog):
         layout.addWidget(self.buttons)
         if client is not None:
             self._fill(client)
-        self.resize(metrics.FORM_MAX_WIDTH + 80, min(content.sizeHint().height() + 110, 760))
+        self.resize(
+            design.scaled(metrics.FORM_MAX_WIDTH + 80), min(content.sizeHint().height() + 110, 760)
+        )
         accessibility.name_widgets(self)
         self.reference.setFocus()
 

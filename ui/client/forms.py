@@ -30,6 +30,7 @@ from caseload import (
 from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _, ngettext
+from ui import accessibility
 from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
 from ui.client.fields import DateField, vocab_combo
 
@@ -106,7 +107,7 @@ class ContactForm(EntryForm):
             return
         today = dt.date.today()
         text = _("Geplande afspraak: %(date)s %(time)s, %(kind)s") % {
-            "date": i18n.format_date(upcoming.planned_on),
+            "date": i18n.date_text(upcoming.planned_on),
             "time": upcoming.planned_time,
             "kind": vocab.CONTACT_KINDS.label(upcoming.kind),
         }
@@ -157,7 +158,7 @@ class TredeForm(EntryForm):
         self.trede = ChoiceList(
             [(step.number, step.title(), step.explanation()) for step in ladder.TREDEN]
         )
-        trede_label = QLabel(_("Trede:"))
+        trede_label = accessibility.label_group(QLabel(_("Trede:")), self.trede)
         self.form.addRow(trede_label)
         self.form.addRow(self.trede)
 

@@ -11,7 +11,7 @@ from caseload import errors, journal, model, vocab
 from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _
-from ui import icons
+from ui import accessibility, icons
 from ui.client.entry import ChoiceList, EntryForm
 from ui.client.fields import DateField, select_data, vocab_combo
 from ui.client.forms import text_box
@@ -34,7 +34,7 @@ def action_text(action: model.Action, today: dt.date) -> str:
         "status": vocab.ACTION_STATUSES.label(action.status),
     }
     if action.due_on is not None:
-        text += ", " + _("klaar op %(date)s") % {"date": i18n.format_date(action.due_on)}
+        text += ", " + _("klaar op %(date)s") % {"date": i18n.date_text(action.due_on)}
     if action.is_overdue(today):
         text += " — " + _("te laat")
     return text
@@ -64,7 +64,7 @@ class BarrierForm(EntryForm):
         self.note = QLineEdit()
         self.form.add_field(_("Obstakel:"), self.which)
         self.form.add_field(_("Soort:"), self.kind, "kind")
-        self.form.addRow(QLabel(_("Ernst:")))
+        self.form.addRow(accessibility.label_group(QLabel(_("Ernst:")), self.severity))
         self.form.addRow(self.severity)
         self.form.add_field(_("Status:"), self.status, "status")
         self.form.add_field(_("Datum:"), self.on, "since")
@@ -229,7 +229,7 @@ class ActionForm(EntryForm):
         if action.is_overdue(dt.date.today()) and action.due_on is not None:
             self.overdue.setText(
                 _("Let op: deze actie had klaar moeten zijn op %(date)s.")
-                % {"date": i18n.format_date(action.due_on)}
+                % {"date": i18n.date_text(action.due_on)}
             )
             self.overdue.show()
 

@@ -51,7 +51,7 @@ class PlanningForm(EntryForm):
         due = plan.measurement_due_on
         self.measurement_note.setText(
             _("Leeg laten: een half jaar na de laatste meting. Nu: %(date)s.")
-            % {"date": i18n.format_date(due) if due else _("geen datum")}
+            % {"date": i18n.date_text(due) if due else _("geen datum")}
         )
         self.every.setSpecialValueText(
             ngettext("standaard (%(days)s dag)", "standaard (%(days)s dagen)", default)
@@ -64,7 +64,7 @@ class PlanningForm(EntryForm):
         lines = [
             _("%(date)s %(time)s %(kind)s: %(status)s")
             % {
-                "date": i18n.format_date(item.planned_on),
+                "date": i18n.date_text(item.planned_on),
                 "time": item.planned_time,
                 "kind": vocab.CONTACT_KINDS.label(item.kind),
                 "status": appointments.STATUSES.label(item.shown_status(today)),

@@ -64,7 +64,7 @@ def outflow_text(outflow: model.Outflow) -> str:
     if outflow.contract_type:
         parts.append(vocab.CONTRACT_TYPES.label(outflow.contract_type).lower())
     if outflow.start_on is not None:
-        parts.append(_("start %(date)s") % {"date": i18n.format_date(outflow.start_on)})
+        parts.append(_("start %(date)s") % {"date": i18n.date_text(outflow.start_on)})
     return ", ".join(parts)
 
 
@@ -130,7 +130,7 @@ def _describe(entry: model.TimelineEntry, barrier_kinds: dict[int, str]) -> str:
         "status": vocab.ACTION_STATUSES.label(item.status).lower(),
     }
     if item.due_on is not None:
-        text += ", " + _("klaar op %(date)s") % {"date": i18n.format_date(item.due_on)}
+        text += ", " + _("klaar op %(date)s") % {"date": i18n.date_text(item.due_on)}
     return _with_note(text, item.goal)
 
 
@@ -177,7 +177,7 @@ class TimelineModel(table_model.RowsModel):
     def cell(self, row: model.TimelineEntry, column: int) -> str:
         """The date, the kind, or the text; an overdue action says so."""
         if column == TimelineColumn.DATE:
-            return i18n.format_date(row.on)
+            return i18n.date_text(row.on)
         if column == TimelineColumn.KIND:
             return kind_text(row)
         text = describe(row, self._kinds)

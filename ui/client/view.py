@@ -26,7 +26,7 @@ from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, charts, error_dialog, file_dialogs, icons, metrics, widgets
+from ui import accessibility, charts, design, error_dialog, file_dialogs, icons, metrics, widgets
 from ui.caseload import remembered
 from ui.caseload.columns import days_text, status_text
 from ui.changes import ChangeBus
@@ -40,21 +40,18 @@ from ui.client.plan_forms import ActionForm, BarrierForm
 from ui.client.planning_form import PlanningForm
 from ui.client.timeline import TimelineModel
 from ui.context import WindowContext
+from ui.flow_layout import FlowLayout
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
+    return design.make_heading(QLabel(text), 0)
 
 
 def handed_over(client: model.Client) -> str:
     """'Overgedragen op … aan …' for a file in a transfer file; '' otherwise."""
     if client.transferred_on is None:
         return ""
-    on = i18n.format_date(client.transferred_on)
+    on = i18n.date_text(client.transferred_on)
     if client.transferred_to:
         return _("Overgedragen op %(date)s aan %(name)s") % {
             "date": on,
@@ -121,6 +118,7 @@ class ClientView(QWidget):
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setProperty("trede_help", "client")  # F1 here shows the help of a client
         self.context = context
         self.bus = bus
         self.file: model.ClientFile | None = None
@@ -132,7 +130,7 @@ class ClientView(QWidget):
             metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
         )
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps with a large font instead of cutting the buttons off
         self.back_button = QPushButton(icons.icon("back"), _("Terug naar caseload (Esc)"))
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button = QPushButton(_("Klantgegevens &wijzigen…"))
@@ -143,7 +141,6 @@ class ClientView(QWidget):
         self.erase_button = QPushButton(_("Klant w&issen…"))
         self.erase_button.clicked.connect(self.erase_client)
         top.addWidget(self.back_button)
-        top.addStretch()
         top.addWidget(self.edit_button)
         top.addWidget(self.access_button)
         top.addWidget(self.erase_button)
@@ -168,8 +165,8 @@ class ClientView(QWidget):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
         self.chart = charts.LadderChart(_("Trede in de tijd"))
-        self.chart.setMinimumHeight(150)
-        self.chart.setMaximumHeight(190)
+        self.chart.setMinimumHeight(design.scaled(150))
+        self.chart.setMaximumHeight(design.scaled(190))
         history_layout.addWidget(_heading(_("Trede in de tijd")))
         history_layout.addWidget(self.chart)
         # Alt+T puts the cursor in the timeline; Enter on a row opens it for correction.
@@ -242,12 +239,13 @@ class ClientView(QWidget):
         splitter.splitterMoved.connect(lambda *_: remembered.save_splitter(context, splitter))
         self.splitter = splitter
 
-        for keys, slot in (
-            (("Ctrl+Return", "Ctrl+Enter"), self.save_current),
-            (("Esc", "Alt+Left"), self.back_requested.emit),
-            (("Ctrl+R",), self.request_report),
+        for keys, slot, what in (
+            (("Ctrl+Return", "Ctrl+Enter"), self.save_current, _("Formulier opslaan")),
+            (("Esc", "Alt+Left"), self.back_requested.emit, _("Terug naar de caseload")),
+            (("Ctrl+R",), self.request_report, _("Voortgangsrapport van deze klant")),
         ):
             shortcut = QShortcut(self)
+            shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setKeys([QKeySequence(key) for key in keys])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)

@@ -283,7 +283,7 @@ class OverviewPage(QWidget):
         partial = [piece for piece in result.trends.quarters if piece.partial]
         self.quarters_note.setText(
             _("Een kwartaal met * loopt tot het eind van de periode: %(end)s.")
-            % {"end": i18n.format_date(result.period.end, "long")}
+            % {"end": i18n.date_text(result.period.end)}
             if partial
             else ""
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -99,6 +101,8 @@ class FillView(QWidget):
         )
         for keys, step in moves:
             shortcut = QShortcut(QKeySequence(keys), self)
+            # For Help → Sneltoetsen.
+            shortcut.setWhatsThis(_("Volgend thema") if step > 0 else _("Vorig thema"))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(
                 lambda step=step: self.go_to_theme(self.current_theme() + step)
@@ -169,6 +173,20 @@ class FillView(QWidget):
             self.stack.addWidget(scroll)
             self.scrolls.append(scroll)
         accessibility.name_widgets(self)
+        self._questions_before_buttons()
+
+    def _questions_before_buttons(self) -> None:
+        """Tab reaches the questions of a theme before Vorig thema and Volgend thema (the
+        buttons were made before the questions, so Qt's order had them first)."""
+        chain = [
+            widget
+            for scroll in self.scrolls
+            for widget in scroll.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        chain += [self.previous, self.next, self.later, self.finish]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- moving -------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from quickscan import questionnaire as model
 from quickscan import validation
 from resources.i18n import _
-from ui import metrics
+from ui import accessibility, metrics
 
 
 class QuestionBox(QFrame):
@@ -60,7 +60,11 @@ class QuestionBox(QFrame):
         self.text.setFont(font)
         layout.addWidget(self.text)
 
-        self.options = QGridLayout()
+        # The options sit in their own widget, labelled by the question, so a screen reader
+        # says the question once as the group's name before the options.
+        self.choices = QWidget()
+        self.options = QGridLayout(self.choices)
+        self.options.setContentsMargins(0, 0, 0, 0)
         self.options.setHorizontalSpacing(metrics.SPACING * 2)
         self._columns = 0
         self.group = QButtonGroup(self)
@@ -74,7 +78,8 @@ class QuestionBox(QFrame):
             self.buttons.append(button)
             self.values.append(option.value)
         self._place_options(len(self.buttons))
-        layout.addLayout(self.options)
+        layout.addWidget(self.choices)
+        accessibility.label_group(self.text, self.choices)
         self.group.idClicked.connect(self._clicked)
 
         comment_row = QHBoxLayout()

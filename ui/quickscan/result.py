@@ -24,7 +24,7 @@ from quickscan import questionnaire as model
 from quickscan import scoring, store
 from resources.bars import Bar
 from resources.i18n import _
-from ui import charts, file_dialogs, jobs, metrics, widgets
+from ui import charts, design, file_dialogs, jobs, metrics, widgets
 from ui.context import WindowContext
 from ui.quickscan import table_models as texts
 from ui.reports import making, window_job
@@ -170,7 +170,7 @@ class ResultView(QWidget):
     def _build_report(self, layout: QVBoxLayout) -> None:
         options = QFormLayout()
         self.compare_with = QComboBox()
-        self.compare_with.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        self.compare_with.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         compare_label = QLabel(_("In het rapport vergelijken &met:"))
         compare_label.setBuddy(self.compare_with)
         options.addRow(compare_label, self.compare_with)

@@ -25,7 +25,7 @@ from quickscan import loader, store
 from quickscan.errors import QuestionnaireError
 from resources.changes import Changes, Kind
 from resources.i18n import _, ngettext
-from ui import file_dialogs, metrics, widgets
+from ui import design, file_dialogs, metrics, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.quickscan import table_models as texts
@@ -59,7 +59,7 @@ class StartView(QWidget):
         self.bus = bus
         self.questionnaire = loader.load_bundled()
         self.loaded_from: Path | None = None
-        layout = widgets.page_layout(self)
+        layout = widgets.page_layout(widgets.scrolled(self))
         layout.addWidget(widgets.title(_("Quickscan Diversiteit")))
         layout.addWidget(
             widgets.paragraph(
@@ -83,7 +83,7 @@ class StartView(QWidget):
 
     def _build_form(self, layout: QVBoxLayout) -> None:
         form_box = QWidget()
-        form_box.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        form_box.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         form = QFormLayout(form_box)
         form.setContentsMargins(0, 0, 0, 0)
         self.role = QComboBox()

@@ -51,7 +51,7 @@ def date_text(stamp: str | None) -> str:
     moment = dt.datetime.fromisoformat(stamp)
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return i18n.format_date(moment.date(), "medium")
+    return i18n.date_text(moment.date())
 
 
 def role_label(questionnaire: model.Questionnaire, role_id: str) -> str:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,9 +26,10 @@ from resources import files
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, file_dialogs, jobs, metrics, widgets
+from ui import accessibility, design, file_dialogs, icons, jobs, metrics, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
+from ui.flow_layout import FlowLayout
 from ui.reports import making, window_job
 from ui.reports import render as report_render
 from ui.reports.form import ReportForm
@@ -82,7 +82,7 @@ class ReportsPage(QWidget):
         left.setWidgetResizable(True)
         left.setFrameShape(QScrollArea.Shape.NoFrame)
         left.setWidget(self.form)
-        left.setMinimumWidth(FORM_WIDTH)
+        left.setMinimumWidth(design.scaled(FORM_WIDTH))
         splitter.addWidget(left)
 
         right = QWidget()
@@ -90,23 +90,22 @@ class ReportsPage(QWidget):
         column.setContentsMargins(metrics.SPACING, 0, 0, 0)
         self.preview = Preview()
         column.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        self.print_button = QPushButton(_("Afdr&ukken…"))
+        buttons = FlowLayout()  # wraps with a large font instead of cutting the buttons off
+        self.print_button = QPushButton(icons.icon("print"), _("Afdr&ukken…"))
         self.print_button.clicked.connect(self.print_report)
-        self.save_button = QPushButton(_("Opslaan a&ls PDF…"))
+        self.save_button = QPushButton(icons.icon("save"), _("Opslaan a&ls PDF…"))
         self.save_button.clicked.connect(self.save_as)
         self.open_button = QPushButton(_("&Openen in PDF-lezer"))
         self.open_button.clicked.connect(self.open_external)
         for button in (self.print_button, self.save_button, self.open_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         column.addLayout(buttons)
         self.status = widgets.paragraph("")
         self.status.setObjectName("reportStatus")
         column.addWidget(self.status)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([FORM_WIDTH, 700])
+        splitter.setSizes([design.scaled(FORM_WIDTH), 700])
         layout.addWidget(splitter, 1)
         self._add_shortcuts()
         self._set_ready(False)
@@ -114,13 +113,13 @@ class ReportsPage(QWidget):
 
     def _add_shortcuts(self) -> None:
         """Zoom, print and save work anywhere on the page, also from the form."""
-        for keys, slot in (
-            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.preview.zoom_in),
-            ((QKeySequence.StandardKey.ZoomOut,), self.preview.zoom_out),
-            ((QKeySequence.StandardKey.Print,), self.print_report),
-            ((QKeySequence.StandardKey.Save,), self.save_as),
+        for keys, slot, what in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), self.preview.zoom_in, _("Inzoomen")),
+            ((QKeySequence.StandardKey.ZoomOut,), self.preview.zoom_out, _("Uitzoomen")),
+            ((QKeySequence.StandardKey.Print,), self.print_report, _("Rapport afdrukken")),
+            ((QKeySequence.StandardKey.Save,), self.save_as, _("Rapport opslaan")),
         ):
-            action = QAction(self)
+            action = QAction(what, self)  # the text names it in Help → Sneltoetsen
             sequences: list[QKeySequence] = []
             for key in keys:
                 sequences += (

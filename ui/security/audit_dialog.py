@@ -52,7 +52,7 @@ def format_time(at: str) -> str:
     moment = dt.datetime.fromisoformat(at)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
-    return i18n.format_datetime(moment.astimezone(), "short")
+    return i18n.datetime_text(moment.astimezone(), short=True)
 
 
 class AuditModel(table_model.RowsModel):

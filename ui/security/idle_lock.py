@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources.i18n import _
-from ui import accessibility, metrics, widgets
+from ui import accessibility, design, metrics, widgets
 from ui.context import WindowContext
 
 #: What counts as someone at the keyboard; anything else (timers, repaints) does not.
@@ -100,7 +100,7 @@ class LockPage(QWidget):
         # A short column in the middle of the window, not a field as wide as the screen.
         outer = QHBoxLayout(self)
         box = QWidget()
-        box.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        box.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         outer.addStretch(1)
         outer.addWidget(box, 3, Qt.AlignmentFlag.AlignVCenter)
         outer.addStretch(1)

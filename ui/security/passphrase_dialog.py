@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources.i18n import _
-from ui import accessibility, widgets
+from ui import accessibility, design, widgets
 
 #: Shorter passphrases are refused: they can be guessed from a stolen laptop's file.
 MINIMUM_LENGTH = 10
@@ -100,6 +100,10 @@ def keyring_explanation() -> QLabel:
     )
 
 
+#: The width of the passphrase dialogs at the usual font size.
+DIALOG_WIDTH = 460
+
+
 class NewPassphraseFields(QWidget):
     """A new passphrase twice, with a strength hint that follows the typing."""
 
@@ -141,6 +145,8 @@ class NewPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title or _("Wachtwoord kiezen"))
         layout = QVBoxLayout(self)
+        # Wide enough that the hints under the fields stay on one line at 200 % font.
+        self.setMinimumWidth(design.scaled(DIALOG_WIDTH))
         layout.addWidget(
             widgets.paragraph(
                 intro
@@ -232,6 +238,8 @@ class ChangePassphraseDialog(QDialog):
         self._change = change
         self.setWindowTitle(_("Wachtwoord wijzigen"))
         layout = QVBoxLayout(self)
+        # Wide enough that the hints under the fields stay on one line at 200 % font.
+        self.setMinimumWidth(design.scaled(DIALOG_WIDTH))
         layout.addWidget(_loss_warning())
         form = QFormLayout()
         self.old = _secret_field()

@@ -58,7 +58,7 @@ def restore(parent: QWidget, context: WindowContext, path: Path, bus: ChangeBus)
     answer = QMessageBox.question(
         parent,
         title,
-        confirmation_text(info.clients, info.quickscans, i18n.format_datetime(info.made_at)),
+        confirmation_text(info.clients, info.quickscans, i18n.datetime_text(info.made_at)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources.i18n import _, ngettext
-from ui import metrics, widgets
+from ui import design, metrics, widgets
 from ui.context import SettingsView
 from ui.security import passphrase_dialog
 from ui.settings import profile_form
@@ -40,7 +40,7 @@ def _bounded(group: QGroupBox) -> QHBoxLayout:
     widget may not be that wide; wrapped paragraphs then get too few lines and are cut off.
     In a row the group is asked at the width it really gets.
     """
-    group.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+    group.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
     row = QHBoxLayout()
     row.addWidget(group, 1)
     row.addStretch(0)
@@ -90,7 +90,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(self.profile)
 
         guidance = QGroupBox(_("Begeleiding"))
-        guidance.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        guidance.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         guidance_form = QFormLayout(guidance)
         self.contact_threshold = widgets.counted_spin(
             settings.contact_threshold_days, 1, 365, lambda n: ngettext(" dag", " dagen", n)
@@ -99,7 +99,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(guidance)
 
         privacy = QGroupBox(_("Privacy"))
-        privacy.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        privacy.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         privacy_form = QFormLayout(privacy)
         self.bsn_enabled = QCheckBox(_("BSN va&stleggen (alleen als het nodig is voor uw taak)"))
         self.bsn_enabled.setChecked(settings.bsn_enabled)

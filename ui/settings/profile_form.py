@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from resources import i18n
 from resources.i18n import _
-from ui import metrics
+from ui import design, metrics
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class ProfileForm(QWidget):
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMaximumWidth(metrics.FORM_MAX_WIDTH)
+        self.setMaximumWidth(design.scaled(metrics.FORM_MAX_WIDTH))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.municipality = QLineEdit(profile.municipality)

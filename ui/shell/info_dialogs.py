@@ -35,6 +35,8 @@ def about_html() -> str:
         + _("De participatieladder volgt de zes treden van VNG en Divosa.")
         + "</p><p>"
         + _("Lettertype: DejaVu Sans (vrije licentie).")
+        + " "
+        + _("Pictogrammen: Tabler Icons (MIT-licentie).")
         + "</p>"
     )
 

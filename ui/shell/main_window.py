@@ -22,7 +22,7 @@ from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.i18n import _
-from ui import accessibility, changes, icons, metrics, qt_setup, undo
+from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
 from ui.caseload import page as caseload_page
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
@@ -30,7 +30,7 @@ from ui.security import actions as security_actions
 from ui.security import idle_lock
 from ui.settings import backup_actions, profile_form
 from ui.settings.page import SettingsPage
-from ui.shell import info_dialogs
+from ui.shell import help_window, info_dialogs
 from ui.shell.welcome_page import WelcomePage
 from ui.worklist import page as worklist_page
 
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        design.ensure_installed()
         self.context = context
         self.bus = changes.ChangeBus(self, context)
         self.bus.changed.connect(self._changed)
@@ -69,8 +70,9 @@ class MainWindow(QMainWindow):
         """(Re)build menus, pages and status bar in the active language."""
         self._set_title()
         self.navigation = QListWidget()
+        design.style_navigation(self.navigation)
         self.navigation.setAccessibleName(_("Navigatie"))
-        self.navigation.setFixedWidth(metrics.NAVIGATION_WIDTH)
+        self.navigation.setFixedWidth(design.scaled(metrics.NAVIGATION_WIDTH))
         self.pages = QStackedWidget()
         self.settings_page = self._make_settings_page()
         # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
             (_("Instellingen"), "settings", self.settings_page),
             (_("Overzicht"), "overview", QWidget()),
         ]
+        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
+        self.page_ids = [page_id for _text, page_id, _widget in entries]
         for text, icon_name, widget in entries:
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
             self.pages.addWidget(widget)
@@ -150,17 +154,17 @@ class MainWindow(QMainWindow):
         page.client_view.show_form(form, action_id or None)
 
     def _set_title(self) -> None:
-        """The municipality, and whether the data is encrypted, in the window title."""
-        title = "Trede"  # the name of the program is not translated
+        """'Trede — municipality — database file', and whether the data is encrypted."""
+        parts = ["Trede"]  # the name of the program is not translated
         if self.context.settings.municipality:
-            title = _("Trede — %(municipality)s") % {
-                "municipality": self.context.settings.municipality
-            }
+            parts.append(self.context.settings.municipality)
         if self.context.demo:
-            title += " — " + _("DEMO: verzonnen gegevens, niet versleuteld")
-        elif not self.context.encrypted:
-            title += " — " + _("niet versleuteld")
-        self.setWindowTitle(title)
+            parts.append(_("DEMO: verzonnen gegevens, niet versleuteld"))
+        else:
+            parts.append(self.context.paths.database.name)
+            if not self.context.encrypted:
+                parts.append(_("niet versleuteld"))
+        self.setWindowTitle(" — ".join(parts))
 
     def _make_settings_page(self) -> SettingsPage:
         page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
@@ -250,11 +254,19 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        page_help = QAction(icons.icon("help"), _("Hulp bij deze pagina"), self)
+        page_help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        page_help.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        page_help.triggered.connect(self.show_page_help)
+        help_menu.addAction(page_help)
+        shortcut_list = QAction(icons.icon("keyboard"), _("&Sneltoetsen"), self)
+        shortcut_list.triggered.connect(lambda _checked=False: help_window.show_shortcuts(self))
+        help_menu.addAction(shortcut_list)
+        help_menu.addSeparator()
         privacy_action = QAction(_("&Privacy en gegevens"), self)
         privacy_action.triggered.connect(self.show_privacy)
         help_menu.addAction(privacy_action)
         about_action = QAction(_("&Over Trede"), self)
-        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
@@ -392,6 +404,21 @@ class MainWindow(QMainWindow):
         return True
 
     # -- dialogs ----------------------------------------------------------------------------
+
+    def show_page_help(self) -> None:
+        """F1: the help of the page in view (the welcome page before the first start)."""
+        if self.root.currentWidget() is self.welcome:
+            help_window.show_help(self, "welcome")
+            return
+        index = self.pages.currentIndex()
+        page = self.pages.currentWidget()
+        assert page is not None
+        help_window.show_help(self, help_window.help_id(page, self.page_ids[index]))
+
+    def make_every_page(self) -> None:
+        """Make the pages that are made on their first visit (for the list of shortcuts)."""
+        for index in sorted(self._later_pages):
+            self._make_page(index)
 
     def show_about(self) -> None:
         """Show 'Over Trede'."""

@@ -18,7 +18,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, profile: profile_form.Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = widgets.page_layout(self)
+        layout = widgets.page_layout(widgets.scrolled(self))
         layout.addWidget(widgets.title(_("Welkom bij Trede")))
         layout.addWidget(
             widgets.paragraph(

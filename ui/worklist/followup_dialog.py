@@ -48,7 +48,7 @@ class FollowupDialog(QDialog):
             % {
                 "name": item.name,
                 "reference": item.reference,
-                "date": i18n.format_date(item.on),
+                "date": i18n.date_text(item.on),
             }
         )
         question.setWordWrap(True)

@@ -134,7 +134,7 @@ class WorklistPage(QWidget):
         today = dt.date.today()
         chosen = self._chosen_key()
         self.current = found = worklist.load(self.context.db, self.scope(), today)
-        self.date_label.setText(i18n.format_date(today))
+        self.date_label.setText(i18n.date_text(today))
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -153,8 +153,7 @@ class WorklistPage(QWidget):
             for entry in items:
                 line = QTreeWidgetItem(
                     [
-                        dates.get(entry.on)
-                        or dates.setdefault(entry.on, i18n.format_date(entry.on)),
+                        dates.get(entry.on) or dates.setdefault(entry.on, i18n.date_text(entry.on)),
                         f"{entry.name} ({entry.reference})",
                         what_text(entry),
                         entry.klantmanager,

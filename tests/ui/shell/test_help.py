@@ -1,0 +1,117 @@
+"""F1 shows the help of the page in view, every page has help in both languages, and Help →
+Sneltoetsen lists the window's real shortcuts in the active language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from caseload import clients, model
+from resources import help as help_texts
+from resources import i18n
+from ui.shell import main_window
+from ui.shell.info_dialogs import TextDialog
+
+from .test_main_window import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture(params=["nl", "en"])
+def language(request) -> Iterator[str]:
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("nl")
+
+
+@pytest.fixture
+def window(qtbot, app_context, language: str) -> main_window.MainWindow:
+    app_context.update_settings(language=language)
+    made = main_window.MainWindow(app_context)
+    qtbot.addWidget(made)
+    show_active(qtbot, made)
+    return made
+
+
+def _press_f1(qtbot, window: main_window.MainWindow) -> TextDialog:
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_F1)
+    dialog = window.findChild(TextDialog, "pageHelp")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _title(page_id: str) -> str:
+    return help_texts.text(page_id).splitlines()[0].lstrip("# ")
+
+
+def test_f1_on_every_page_shows_that_page_s_help(qtbot, window, language: str) -> None:
+    for index, page_id in enumerate(window.page_ids):
+        window.show_page(index)
+        dialog = _press_f1(qtbot, window)
+        assert dialog.property("help_page") == page_id
+        assert _title(page_id) in dialog.text.toPlainText()
+        dialog.close()
+        window.activateWindow()
+
+
+def test_f1_in_a_client_s_file_shows_the_help_of_a_client(qtbot, window, app_context) -> None:
+    added = clients.add(app_context.db, model.ClientDetails(reference="H-1"), actor="t").value
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    page.open_client(added.id)
+    dialog = _press_f1(qtbot, window)
+    assert dialog.property("help_page") == "client"
+    assert _title("client") in dialog.text.toPlainText()
+
+
+def test_every_page_of_the_navigation_has_help_in_both_languages(window) -> None:
+    """A page added to the navigation fails here until its help is written in nl and en."""
+    texts: dict[str, dict[str, str]] = {}
+    for page_id in [*window.page_ids, "client", "welcome", "worklist", "overview"]:
+        texts[page_id] = {
+            language: help_texts.text(page_id, language) for language in i18n.LANGUAGES
+        }
+    for page_id, by_language in texts.items():
+        assert by_language["nl"] != by_language["en"], page_id
+        for language, text in by_language.items():
+            assert text.startswith("# "), (page_id, language)
+            # What the page is for, its keys, and where the data goes.
+            assert text.count("**") >= 6, (page_id, language)
+
+
+def test_a_page_without_help_says_so_instead_of_failing() -> None:
+    with pytest.raises(help_texts.NoHelp):
+        help_texts.text("no-such-page", "nl")
+
+
+def test_the_shortcut_list_has_the_real_shortcuts_in_the_active_language(
+    qtbot, window, language: str
+) -> None:
+    help_action = next(
+        action
+        for menu in window.menuBar().actions()
+        if menu.menu() is not None
+        for action in menu.menu().actions()
+        if action.text().replace("&", "") in ("Sneltoetsen", "Keyboard shortcuts")
+    )
+    help_action.trigger()
+    dialog = window.findChild(TextDialog, "shortcutList")
+    assert dialog is not None and dialog.isVisible()
+    listed = main_window.help_window.shortcuts(window)
+    assert all(what for _keys, what in listed), "a shortcut with no description"
+    shown = {what: keys for keys, what in listed}
+    caseload, search = {
+        "nl": ("Caseload", "Zoeken in de caseload"),
+        "en": ("Caseload", "Search the caseload"),
+    }[language]
+    assert shown[caseload] == "Ctrl+1"
+    assert shown[search] == "Ctrl+F"
+    assert "F1" in shown.values()
+    # The quickscan is made on its first visit; its theme keys are listed all the same.
+    next_theme = {"nl": "Volgend thema", "en": "Next theme"}[language]
+    assert next_theme in shown
+    text = dialog.text.toPlainText()
+    assert search in text and "Ctrl+F" in text

@@ -1,0 +1,277 @@
+"""The visual language in the window: the palette of the system's colour scheme, focus rings,
+headings and icons, all taken from ``resources.design``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
+
+from resources import design
+from ui import accessibility
+
+_PROPERTY = "trede_colour_scheme"
+
+
+def system_scheme() -> str:
+    """'dark' when the system asks for dark colours (Qt 6.5+), else 'light'."""
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def current_scheme() -> str:
+    """The scheme the window is drawn in now."""
+    application = QApplication.instance()
+    value = application.property(_PROPERTY) if application is not None else None
+    return value if value in design.PALETTES else "light"
+
+
+def palette() -> design.Palette:
+    """The colours the window is drawn in now."""
+    return design.PALETTES[current_scheme()]
+
+
+def colour(name: str) -> QColor:
+    """One colour of the current palette, by its name in ``resources.design.Palette``."""
+    return QColor(getattr(palette(), name))
+
+
+def qt_palette(colours: design.Palette) -> QPalette:
+    """Qt's palette for these colours (Fusion draws every standard widget from it)."""
+    result = QPalette()
+    role = QPalette.ColorRole
+    group = QPalette.ColorGroup
+    assignments = {
+        role.Window: colours.window,
+        role.WindowText: colours.text,
+        role.Base: colours.base,
+        role.AlternateBase: colours.alternate,
+        role.Text: colours.text,
+        role.Button: colours.panel,
+        role.ButtonText: colours.text,
+        role.ToolTipBase: colours.base,
+        role.ToolTipText: colours.text,
+        role.PlaceholderText: colours.muted,
+        role.Highlight: colours.accent,
+        role.HighlightedText: colours.on_accent,
+        role.Link: colours.accent,
+        role.LinkVisited: colours.accent,
+        role.BrightText: colours.attention,
+        role.Mid: colours.border,
+        role.Dark: colours.border,
+        role.Light: colours.base,
+        role.Midlight: colours.panel,
+        role.Shadow: colours.border,
+    }
+    for which, value in assignments.items():
+        result.setColor(which, QColor(value))
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        result.setColor(group.Disabled, which, QColor(colours.disabled))
+    return result
+
+
+def style_sheet(colours: design.Palette) -> str:
+    """Focus rings on everything that takes the keyboard, and the navigation's look.
+
+    Fusion's own focus marks are thin and light; a 2-pixel ring in the focus colour (3:1 on
+    every background) shows where the keyboard is on every page. Number and date boxes keep
+    Fusion's drawing (a style sheet border would replace their arrow buttons); Fusion rings
+    them in the accent colour, which meets 3:1 too.
+    """
+    ring = f"{design.FOCUS_WIDTH}px solid {colours.focus}"
+    return f"""
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
+    border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
+    background: {colours.base}; padding: 2px 4px;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QComboBox:focus {{ border: {ring}; padding: 1px 3px; }}
+QPushButton, QToolButton {{
+    border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
+    background: {colours.panel}; padding: 4px 12px; min-height: 1.2em;
+}}
+QPushButton:default {{ background: {colours.accent}; color: {colours.on_accent}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {colours.disabled}; }}
+QPushButton:focus, QToolButton:focus {{ border: {ring}; padding: 3px 11px; }}
+QCheckBox:focus, QRadioButton:focus {{
+    border: {ring}; border-radius: {design.RADIUS}px; padding: 1px;
+}}
+QAbstractItemView:focus, QScrollArea:focus, QTabBar:focus, QGroupBox:focus {{ border: {ring}; }}
+QTabBar::tab:focus {{ border: {ring}; }}
+QListWidget#navigation {{
+    background: {colours.panel}; border: none; padding-top: {design.SMALL_SPACING}px;
+}}
+QListWidget#navigation:focus {{ border: {ring}; }}
+QHeaderView::section {{
+    background: {colours.panel}; color: {colours.text}; padding: 4px;
+    border: none; border-right: 1px solid {colours.grid}; border-bottom: 1px solid {colours.grid};
+}}
+"""
+
+
+_INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
+
+
+class TredeStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons drawn in the palette's border colour (Fusion
+    derives their edge from the window colour, which all but vanishes in dark mode)."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """Icons on buttons and in lists, check boxes and radio buttons grow with the font."""
+        size = super().pixelMetric(metric, option, widget)
+        if metric in (QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_SmallIconSize):
+            return max(size, scaled(16))
+        if metric in _INDICATORS:
+            return max(size, scaled(size))
+        return size
+
+    def drawPrimitive(  # noqa: N802 - Qt's name
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Draw the box of a check box or radio button; everything else as Fusion does."""
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not radio and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        colours = palette()
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        edge = QColor(colours.border if enabled else colours.disabled)
+        mark = QColor(colours.accent if enabled else colours.disabled)
+        box = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        side = min(box.width(), box.height())
+        box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(edge, 1.5))
+        painter.setBrush(QColor(colours.base))
+        if radio:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        if option.state & QStyle.StateFlag.State_On:
+            if radio:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(mark)
+                painter.drawEllipse(
+                    box.adjusted(side * 0.25, side * 0.25, -side * 0.25, -side * 0.25)
+                )
+            else:
+                painter.setPen(QPen(mark, max(2.0, side / 7)))
+                painter.drawPolyline(
+                    [
+                        QPointF(box.left() + side * 0.22, box.top() + side * 0.52),
+                        QPointF(box.left() + side * 0.42, box.top() + side * 0.72),
+                        QPointF(box.left() + side * 0.78, box.top() + side * 0.3),
+                    ]
+                )
+        painter.restore()
+
+    def drawComplexControl(  # noqa: N802 - Qt's name
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Number and date boxes as Fusion draws them, with an edge that shows in both modes
+        and the 2-pixel focus ring of the other fields."""
+        super().drawComplexControl(control, option, painter, widget)
+        if not isinstance(widget, QAbstractSpinBox):
+            return
+        colours = palette()
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        width = design.FOCUS_WIDTH if focused else 1
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(colours.focus if focused else colours.border), width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = width / 2
+        painter.drawRoundedRect(
+            QRectF(option.rect).adjusted(inset, inset, -inset, -inset), design.RADIUS, design.RADIUS
+        )
+        painter.restore()
+
+
+def install(application: QApplication, scheme: str | None = None) -> None:
+    """Draw every window in Trede's palette: the given scheme, or the system's (followed when
+    it changes while Trede runs)."""
+    chosen = scheme or system_scheme()
+    application.setProperty(_PROPERTY, chosen)
+    accessibility.install_roles()
+    colours = design.PALETTES[chosen]
+    if not isinstance(application.style(), TredeStyle):
+        # Fusion is the one style that draws from the palette on every OS.
+        application.setStyle(TredeStyle())
+    application.setPalette(qt_palette(colours))
+    application.setStyleSheet(style_sheet(colours))
+    if scheme is None and not application.property("trede_follows_scheme"):
+        application.setProperty("trede_follows_scheme", True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: install(application)
+        )
+
+
+def ensure_installed() -> None:
+    """Install the palette once, for windows made without ``app.gui`` (tests, screenshots)."""
+    application = QApplication.instance()
+    if isinstance(application, QApplication) and application.property(_PROPERTY) is None:
+        install(application)
+
+
+def scaled(pixels: int) -> int:
+    """A size in pixels that was chosen for the usual 10-point font, grown with a larger system
+    font (at 200 % a form may be twice as wide), so text is not cut off."""
+    application = QApplication.instance()
+    size = application.font().pointSizeF() if isinstance(application, QApplication) else 10.0
+    return round(pixels * max(1.0, size / design.REFERENCE_POINT_SIZE))
+
+
+def style_navigation(navigation: QListWidget) -> None:
+    """The look of the page list: room around each page, icons that grow with the font."""
+    navigation.setObjectName("navigation")
+    side = scaled(20)
+    navigation.setIconSize(QSize(side, side))
+    navigation.setSpacing(design.SMALL_SPACING // 2)
+
+
+def make_heading(label: QLabel, delta: int = design.HEADING_DELTA) -> QLabel:
+    """Make a label a heading: bigger and bold on screen, the heading role for screen readers."""
+    font = label.font()
+    font.setPointSize(font.pointSize() + delta)
+    font.setBold(True)
+    label.setFont(font)
+    label.setProperty("trede_heading", True)
+    return label
+
+
+def is_heading(widget: QObject) -> bool:
+    """Whether ``widget`` was made a heading."""
+    return bool(widget.property("trede_heading"))
