@@ -114,6 +114,7 @@ class CaseloadPage(QWidget):
         header.setMinimumSectionSize(40)
         # The name takes the room that is left; every other column is as wide as its content.
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        widths.wrap_titles(self.table)
         self.widths = widths.ColumnWidths(self.table)
         self.widths.fit_numbers()
         self.empty_label = QLabel()

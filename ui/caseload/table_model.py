@@ -43,6 +43,12 @@ _COLUMN_COUNT = len(_COLUMNS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: Text alignment per column (None: the style's default).
 _ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
+#: Header titles wrap at a space onto two lines (one line of text for a screen reader); given
+#: per section, because a header's saved state refuses a default alignment with a text flag.
+_HEADER_ALIGNMENTS = tuple(
+    (alignment or Qt.AlignmentFlag.AlignCenter) | Qt.TextFlag.TextWordWrap
+    for alignment in _ALIGNMENTS
+)
 #: Every row can be selected, none edited; one value, not built per cell on every paint.
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -328,7 +334,7 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _(column.sort_column.value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGNMENTS[section]
+            return _HEADER_ALIGNMENTS[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -24,6 +24,27 @@ WIDEST_TEXT = 60
 WIDEST_STATUS = 32
 
 
+def two_line_width(metrics: QFontMetrics, title: str) -> int:
+    """The width of a header title wrapped at its best space onto two lines (the header wraps
+    its titles, so a screen reader still hears one line of text)."""
+    words = title.split()
+    widths = [
+        max(
+            metrics.horizontalAdvance(" ".join(words[:cut])),
+            metrics.horizontalAdvance(" ".join(words[cut:])),
+        )
+        for cut in range(1, len(words))
+    ]
+    return min(widths, default=metrics.horizontalAdvance(title))
+
+
+def wrap_titles(table: QTableView) -> None:
+    """Give the header the height for titles on two lines (the model's header alignment wraps
+    them at a space)."""
+    header = table.horizontalHeader()
+    header.setMinimumHeight(2 * header.fontMetrics().lineSpacing() + 12)
+
+
 class ColumnWidths:
     """Sizes the columns of one caseload table to their texts, in its (bold) font."""
 
@@ -37,9 +58,11 @@ class ColumnWidths:
         """Room for a column's title (its longest line) and the sort arrow."""
         model = self.table.model()
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        plain = self.table.fontMetrics()
-        widest = max(plain.horizontalAdvance(line) for line in title.split("\n"))
-        return widest + 2 * self.metrics.averageCharWidth() + 12
+        return (
+            two_line_width(self.table.fontMetrics(), title)
+            + 2 * self.metrics.averageCharWidth()
+            + 12
+        )
 
     def fit_numbers(self) -> None:
         """The klantnummer and number columns: a fixed number of characters, or their title."""

@@ -157,10 +157,13 @@ def test_number_columns_are_aligned_right_in_the_header_and_the_rows(filled) -> 
     table = _model(filled)
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     numbers = [Column.TREDE, Column.DAYS_SINCE_CONTACT, Column.OPEN_BARRIERS, Column.OPEN_ACTIONS]
+    wrap = Qt.TextFlag.TextWordWrap
     for column in Column:
         expected = right if column in numbers else None
         header = Qt.Orientation.Horizontal
-        assert table.headerData(column, header, Qt.ItemDataRole.TextAlignmentRole) == expected
+        # The header's titles also wrap at a space onto two lines.
+        titled = (expected or Qt.AlignmentFlag.AlignCenter) | wrap
+        assert table.headerData(column, header, Qt.ItemDataRole.TextAlignmentRole) == titled
         assert table.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole) == expected
 
 

@@ -107,7 +107,7 @@ def test_the_shortcut_list_has_the_real_shortcuts_in_the_active_language(
         "nl": ("Caseload", "Zoeken in de caseload"),
         "en": ("Caseload", "Search the caseload"),
     }[language]
-    assert shown[caseload] == "Ctrl+1"
+    assert shown[caseload] == "Ctrl+2"
     assert shown[search] == "Ctrl+F"
     assert "F1" in shown.values()
     # The quickscan is made on its first visit; its theme keys are listed all the same.
