@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import collections
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import context, settings
-from caseload import client_file, clients, demo, journal, model
+from caseload import client_file, clients, closing, demo, journal, model, worklist
 from quickscan import loader, store
 from resources import i18n
 from ui import changes
@@ -33,13 +34,15 @@ from ui.caseload import handover, import_dialog, retention_dialog
 from ui.client import correction_dialog, erase_dialog
 from ui.client import details_dialog as client_dialog
 from ui.security import audit_dialog, idle_lock, passphrase_dialog
-from ui.shell import info_dialogs, main_window
+from ui.shell import help_window, info_dialogs, main_window
+from ui.worklist import followup_dialog
 
 from .test_main_window import show_active, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-UI = Path(__file__).resolve().parents[2] / "ui"
+#: The project's ui package (this file is tests/ui/shell/test_mnemonics.py).
+UI = Path(__file__).resolve().parents[3] / "ui"
 
 
 def _mnemonic(text: str) -> str | None:
@@ -214,70 +217,155 @@ def test_every_kind_of_report(qtbot, app_context, language: str) -> None:
 
 
 def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
-    """One instance of every dialog of the window, with everything switched on."""
+    """One instance of every dialog of the window, with everything switched on: the correction
+    dialog for every kind of timeline row, the questions they ask before deleting or reopening,
+    the follow-up question, the help and the shortcut list."""
     app_context.update_settings(bsn_enabled=True, origin_enabled=True, origin_purpose="onderzoek")
     client = clients.add(app_context.db, model.ClientDetails(reference="D-1"), actor="t").value
     journal.add_contact(app_context.db, client.id, kind="kantoor", actor="t")
     journal.record_step(app_context.db, client.id, trede=2, actor="t")
-    journal.add_barrier(app_context.db, client.id, kind="taal", severity=2, actor="t")
+    barrier = journal.add_barrier(app_context.db, client.id, kind="taal", severity=2, actor="t")
+    journal.update_barrier(  # a later change: the kind cannot be corrected on that line
+        app_context.db, dataclasses.replace(barrier.value, severity=1), actor="t"
+    )
     journal.add_action(app_context.db, client.id, intervention="jobcoach", actor="t")
     file = client_file.load(app_context.db, client.id)
     kinds = {barrier.id: barrier.kind for barrier in file.barriers}
     bus = changes.ChangeBus()
-    corrections = {
-        f"CorrectionDialog ({entry.kind})": (
-            lambda entry=entry: correction_dialog.CorrectionDialog(app_context, bus, entry, kinds)
+    corrections: dict[str, Callable[[], QDialog]] = {}
+    for entry in file.timeline:
+        name = f"CorrectionDialog ({entry.kind} {type(entry.item).__name__} {entry.item.id})"
+        corrections[name] = lambda entry=entry: correction_dialog.CorrectionDialog(
+            app_context, bus, entry, kinds, owner
         )
-        for entry in file.timeline
+        corrections[name + " asking to delete"] = lambda entry=entry: _asked(
+            correction_dialog.CorrectionDialog(app_context, bus, entry, kinds, owner)
+        )
+    followup = worklist.Item(
+        worklist.ItemKind.FOLLOWUP, client.id, "D-1", "D. Klant", "Zoë", dt.date(2026, 6, 1), "", 1
+    )
+    main = owner if isinstance(owner, QMainWindow) else None
+    help_pages = [*(main.page_ids if isinstance(main, main_window.MainWindow) else []), "client"]
+    helps: dict[str, Callable[[], QDialog]] = {
+        f"TextDialog (help {page_id})": lambda page_id=page_id: help_window.show_help(
+            owner, page_id
+        )
+        for page_id in ["welcome", *help_pages]
     }
-    return corrections | {
-        "ClientDialog": lambda: client_dialog.ClientDialog(app_context, bus),
-        "ClientDialog (edit)": lambda: client_dialog.ClientDialog(app_context, bus, client),
-        "EraseClientDialog": lambda: erase_dialog.EraseClientDialog(app_context, bus, client),
-        "ImportDialog": lambda: import_dialog.ImportDialog(app_context, bus),
-        "RetentionDialog": lambda: retention_dialog.RetentionDialog(app_context, bus),
-        "AuditDialog": lambda: audit_dialog.AuditDialog(app_context.db),
-        "TextDialog": lambda: info_dialogs.TextDialog("Over", "<p>Trede</p>"),
-        "NewPassphraseDialog": lambda: passphrase_dialog.NewPassphraseDialog(offer_keyring=True),
-        "PassphraseDialog": lambda: passphrase_dialog.PassphraseDialog(
-            Path("trede.db"), lambda _typed: None
-        ),
-        "ChangePassphraseDialog": lambda: passphrase_dialog.ChangePassphraseDialog(
-            lambda _old, _new: None
-        ),
-        "UnlockDialog": lambda: idle_lock.UnlockDialog(app_context, owner),
-        "ReassignDialog": lambda: handover.ReassignDialog(app_context, bus, [client.id]),
-        "TransferPassphraseDialog": lambda: handover.TransferPassphraseDialog("Maken", True, 2),
-        "TransferPassphraseDialog (read)": lambda: handover.TransferPassphraseDialog(
-            "Inlezen", False
-        ),
-    }
+    if main is not None:
+        helps["TextDialog (Sneltoetsen)"] = lambda: help_window.show_shortcuts(main)
+    return (
+        corrections
+        | helps
+        | {
+            "ClientDialog": lambda: client_dialog.ClientDialog(app_context, bus),
+            "ClientDialog (edit)": lambda: client_dialog.ClientDialog(app_context, bus, client),
+            "EraseClientDialog": lambda: erase_dialog.EraseClientDialog(app_context, bus, client),
+            "ImportDialog": lambda: import_dialog.ImportDialog(app_context, bus),
+            "RetentionDialog": lambda: retention_dialog.RetentionDialog(app_context, bus),
+            "AuditDialog": lambda: audit_dialog.AuditDialog(app_context.db),
+            "TextDialog (Over Trede)": lambda: info_dialogs.TextDialog(
+                "Over", info_dialogs.about_html(), owner
+            ),
+            "NewPassphraseDialog": lambda: passphrase_dialog.NewPassphraseDialog(
+                offer_keyring=True
+            ),
+            "PassphraseDialog": lambda: passphrase_dialog.PassphraseDialog(
+                Path("trede.db"), lambda _typed: None
+            ),
+            "ChangePassphraseDialog": lambda: passphrase_dialog.ChangePassphraseDialog(
+                lambda _old, _new: None
+            ),
+            "UnlockDialog": lambda: idle_lock.UnlockDialog(app_context, owner),
+            "ReassignDialog": lambda: handover.ReassignDialog(app_context, bus, [client.id]),
+            "TransferPassphraseDialog": lambda: handover.TransferPassphraseDialog("Maken", True, 2),
+            "TransferPassphraseDialog (read)": lambda: handover.TransferPassphraseDialog(
+                "Inlezen", False
+            ),
+            "FollowupDialog": lambda: followup_dialog.FollowupDialog(
+                app_context, bus, followup, owner
+            ),
+        }
+    )
 
 
-def test_every_dialog(qtbot, app_context, language: str) -> None:
+def _asked(dialog: correction_dialog.CorrectionDialog) -> QDialog:
+    """The question 'Verwijderen?' that the dialog's Verwijderen… button opens."""
+    dialog.show()
+    dialog.delete_button.click()
+    assert dialog.confirm is not None
+    return dialog.confirm
+
+
+def _walk_dialogs(qtbot, app_context, owner: QWidget, where: str) -> list[str]:
     found: list[str] = []
-    owner = QWidget()  # the lock dialog needs a window behind it
-    qtbot.addWidget(owner)
     for name, make in _dialogs(app_context, owner).items():
         dialog = make()
-        qtbot.addWidget(dialog)
+        if dialog.parent() is None:
+            qtbot.addWidget(dialog)
         dialog.show()
-        found += clashes_now(dialog, f"{language}, {name}")
+        found += clashes_now(dialog, f"{where}, {name}")
         for tab in tab_states(dialog):
-            found += clashes_now(dialog, f"{language}, {name}, tab {tab}")
+            found += clashes_now(dialog, f"{where}, {name}, tab {tab}")
         dialog.close()
-    assert found == []
+    return found
+
+
+def test_every_dialog_after_a_restart(qtbot, app_context, language: str) -> None:
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert _walk_dialogs(qtbot, app_context, window, f"{language}, after a restart") == []
+
+
+def test_every_dialog_in_the_first_session(qtbot, db, app_paths, language: str) -> None:
+    first = context.AppContext(db=db, paths=app_paths, settings=settings.load(app_paths.settings))
+    window = main_window.MainWindow(first)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    qtbot.keyClicks(window.welcome.form.municipality, "Leiden")
+    type_text(window.welcome.form.user_name, "Zoë")
+    qtbot.mouseClick(window.welcome.start, Qt.MouseButton.LeftButton)
+    assert _walk_dialogs(qtbot, first, window, f"{language}, first session") == []
+
+
+def test_the_dialog_of_the_closing_tab_asks_before_reopening(qtbot, app_context, language) -> None:
+    """The question 'Dossier heropenen?' of a closed file, and the note on a closing row."""
+    added = clients.add(app_context.db, model.ClientDetails(reference="M-2"), actor="t").value
+    closing.close(app_context.db, added.id, on=dt.date(2026, 1, 5), reason="verhuisd", actor="t")
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    page.open_client(added.id)
+    view = page.client_view
+    view.close_form.reopen()
+    assert view.close_form.confirm is not None
+    assert clashes_now(view.close_form.confirm, f"{language}, Dossier heropenen?") == []
+
+
+def _dialog_classes() -> set[str]:
+    """Every class in ui/ that is a QDialog, directly or through another dialog class."""
+    bases: dict[str, set[str]] = {}
+    for module in UI.glob("**/*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {
+                    getattr(base, "id", getattr(base, "attr", "")) for base in node.bases
+                }
+    dialogs = {"QDialog", "QMessageBox", "QFileDialog", "QInputDialog"}
+    grown = True
+    while grown:
+        more = {name for name, parents in bases.items() if parents & dialogs}
+        grown = bool(more - dialogs)
+        dialogs |= more
+    return {name for name in dialogs if name in bases}
 
 
 def test_the_walk_covers_every_dialog_class(qtbot, app_context) -> None:
     """A new dialog in ui/ must join the walk above."""
-    defined = set()
-    for module in UI.glob("**/*.py"):
-        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef) and any(
-                getattr(base, "id", "") == "QDialog" for base in node.bases
-            ):
-                defined.add(node.name)
+    defined = _dialog_classes()
+    assert {"CorrectionDialog", "FollowupDialog", "ReassignDialog", "TextDialog"} <= defined
     owner = QWidget()
     qtbot.addWidget(owner)
     walked = {name.split(" ")[0] for name in _dialogs(app_context, owner)}
