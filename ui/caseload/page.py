@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +60,8 @@ class CaseloadPage(QWidget):
 
     #: A client's progress report is asked for (Ctrl+R in the client view); the klantnummer.
     client_report_requested = Signal(str)
+    #: Esc in a client opened from Vandaag: back to Vandaag, not to the list.
+    worklist_requested = Signal()
 
     def __init__(self, context: WindowContext, bus: ChangeBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +71,7 @@ class CaseloadPage(QWidget):
         self.import_dialog: ImportDialog | None = None
         self.reassign_dialog: ReassignDialog | None = None
         self._client_view: ClientView | None = None
+        self._from_worklist = False  # the client in view was opened from Vandaag
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -310,7 +313,7 @@ class CaseloadPage(QWidget):
             from ui.client.view import ClientView
 
             view = ClientView(self.context, self.bus)
-            view.back_requested.connect(self.show_list)
+            view.back_requested.connect(self._back)
             view.report_requested.connect(self.client_report_requested)
             self.stack.addWidget(view)
             self._client_view = view
@@ -321,10 +324,30 @@ class CaseloadPage(QWidget):
         if client_id is not None:
             self.open_client(client_id)
 
-    def open_client(self, client_id: int) -> None:
-        """Show one client's file in place of the list."""
+    def open_client(self, client_id: int, from_worklist: bool = False) -> None:
+        """Show one client's file in place of the list; Esc goes back to where it was opened."""
+        self._from_worklist = from_worklist
+        self.client_view.set_back_to_worklist(from_worklist)
         self.stack.setCurrentWidget(self.client_view)
         self.client_view.open_client(client_id)
+
+    def _back(self) -> None:
+        """Esc in the client view: back to Vandaag when opened from there, else to the list."""
+        if self._from_worklist:
+            self._from_worklist = False
+            self.client_view.set_back_to_worklist(False)
+            self.show_list()  # the caseload is on its list when the user comes back to it
+            self.worklist_requested.emit()
+            return
+        self.show_list()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        """Left for another page: the client in view now belongs to the caseload (its Esc goes
+        to the list), so coming back by Ctrl+2 does not jump to Vandaag."""
+        super().hideEvent(event)
+        if not event.spontaneous() and self._from_worklist:
+            self._from_worklist = False
+            self.client_view.set_back_to_worklist(False)
 
     def show_list(self) -> None:
         """Back to the list, on the client that was open."""

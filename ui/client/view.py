@@ -249,8 +249,20 @@ class ClientView(QWidget):
             shortcut.setKeys([QKeySequence(key) for key in keys])
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
+            if "Esc" in keys:
+                self.back_shortcut = shortcut
         bus.changed.connect(self._changed)
         accessibility.name_widgets(self)
+
+    def set_back_to_worklist(self, to_worklist: bool) -> None:
+        """Say where Esc goes: back to Vandaag (a client opened from there) or the caseload."""
+        if to_worklist:
+            self.back_button.setText(_("Terug naar Vandaag (Esc)"))
+            self.back_shortcut.setWhatsThis(_("Terug naar Vandaag"))
+        else:
+            self.back_button.setText(_("Terug naar caseload (Esc)"))
+            self.back_shortcut.setWhatsThis(_("Terug naar de caseload"))
+        self.back_button.setAccessibleName(accessibility.plain(self.back_button.text()))
 
     # -- showing a client ---------------------------------------------------------------------
 

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.worklist_page = worklist_page.create(self.context, self.bus)
         self.worklist_page.open_requested.connect(self.open_client)
         self.caseload_page.client_report_requested.connect(self.show_client_report)
+        self.caseload_page.worklist_requested.connect(self._back_to_worklist)
         entries: list[tuple[str, str, QWidget]] = [
             (_("Vandaag"), "worklist", self.worklist_page),
             (_("Caseload"), "caseload", self.caseload_page),
@@ -150,8 +151,13 @@ class MainWindow(QMainWindow):
         self.show_page(Page.CASELOAD)
         page = self.caseload_page
         assert isinstance(page, caseload_page.CaseloadPage)
-        page.open_client(client_id)
+        page.open_client(client_id, from_worklist=True)
         page.client_view.show_form(form, action_id or None)
+
+    def _back_to_worklist(self) -> None:
+        """Esc in a client opened from Vandaag: Vandaag, on the line that was opened."""
+        self.show_page(Page.WORKLIST)
+        self.worklist_page.focus_list()
 
     def _set_title(self) -> None:
         """'Trede — municipality — database file', and whether the data is encrypted."""

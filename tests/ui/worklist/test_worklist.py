@@ -261,3 +261,44 @@ def test_the_follow_up_question_has_no_clashing_keys(qtbot, day_context, languag
         if language == "nl"
         else {"&Yes, still working", "&No, not working any more"}
     )
+
+
+def test_esc_goes_back_to_where_the_client_was_opened(qtbot, window) -> None:
+    """Opened from Vandaag: Esc is Vandaag, on the line that was opened. Opened from the
+    caseload (or once the user went elsewhere): Esc is the caseload list, on that client."""
+    page = _worklist(window)
+    page.mine.setChecked(False)
+    # Not the first line: coming back on the first line would prove nothing.
+    lines = [i for items in page.current.sections.values() for i in items]
+    wanted = next(i for i in lines[3:] if i.kind is ItemKind.APPOINTMENT)
+    chosen = _go_to(qtbot, page, lambda item: item == wanted)
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.current_page() == main_window.Page.CASELOAD
+    caseload = window.pages.currentWidget()
+    view = caseload.client_view
+    assert view.client_id() == chosen.client_id
+    assert view.back_button.text() == "Terug naar Vandaag (Esc)"
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.current_page() == main_window.Page.WORKLIST
+    assert page.chosen() == chosen
+    assert QApplication.focusWidget() is page.tree
+
+    # Enter again, then Ctrl+1 and Ctrl+2 by hand: the client now belongs to the caseload.
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert caseload.stack.currentWidget() is view
+    assert view.back_button.text() == "Terug naar caseload (Esc)"
+    view.tabs.setFocus()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.current_page() == main_window.Page.CASELOAD
+    assert caseload.stack.currentWidget() is caseload.list_page
+    assert caseload.selected_client_id() == chosen.client_id
+
+    # Opened from the caseload list: Esc is the list again.
+    press(qtbot, Qt.Key.Key_Return)
+    assert caseload.stack.currentWidget() is view
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.current_page() == main_window.Page.CASELOAD
+    assert caseload.stack.currentWidget() is caseload.list_page
+    assert caseload.selected_client_id() == chosen.client_id
