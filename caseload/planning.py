@@ -274,3 +274,41 @@ def set_plan(
         set_planned_measurement(db, client_id, planned_measurement_on, actor=actor)
         set_contact_frequency(db, client_id, contact_every_days, actor=actor)
     return changes_.Changed(plan(db, client_id), changes_.clients([client_id]))
+
+
+def move_appointment(
+    db: Database,
+    appointment_id: int,
+    planned_on: dt.date | None,
+    *,
+    actor: str,
+    today: dt.date | None = None,
+) -> changes_.Changed[Appointment]:
+    """Move a planned appointment (also one whose day has passed) to another day, today or
+    later; its time, kind and note stay. A held, missed or cancelled one stays where it was."""
+    day = dt.date.today() if today is None else today
+    if planned_on is None:
+        raise errors.MissingValue("planned_on")
+    if planned_on < day:
+        raise errors.InvalidValue(
+            "planned_on", _("die ligt in het verleden. Kies vandaag of later.")
+        )
+    with db.atomic():
+        current = _get(db, appointment_id)
+        if current.status != appointments.PLANNED:
+            raise errors.InvalidValue(
+                "planned_on",
+                _("alleen een geplande afspraak kan naar een andere dag."),
+            )
+        _refuse_closed(db, current.client_id)
+        db["appointments"].update(  # type: ignore[union-attr]
+            appointment_id, {"planned_on": planned_on.isoformat()}
+        )
+        summary_columns.refresh(db, current.client_id)
+        audit.record(
+            db,
+            actor=actor,
+            action="appointment.move",
+            obj=_obj(current.client_id, "appointment", appointment_id),
+        )
+    return changes_.Changed(_get(db, appointment_id), _changes(current.client_id, appointment_id))

@@ -40,6 +40,7 @@ ACTIONS = {
     "action.update": N_("Actie gewijzigd"),
     "appointment.plan": N_("Afspraak gepland"),
     "appointment.status": N_("Afspraak bijgewerkt (gehouden, gemist of afgezegd)"),
+    "appointment.move": N_("Afspraak verplaatst"),
     "plan.measurement": N_("Volgende meting gepland"),
     "plan.contact_frequency": N_("Contactfrequentie gewijzigd"),
     "followup.answer": N_("Antwoord op 'werkt de klant nog?' vastgelegd"),

@@ -273,3 +273,38 @@ def test_no_worklist_query_reads_every_client(db: Database, fresh: model.Client)
     for scope in (worklist.Scope(None, 14), worklist.Scope("Anouk Bakker", 14)):
         for plan in worklist.query_plans(db, scope, TODAY):
             assert "SCAN c" not in plan and "SCAN clients" not in plan, plan
+
+
+def test_a_planned_appointment_moves_to_another_day(db: Database, fresh: model.Client) -> None:
+    planned = planning.plan_appointment(
+        db,
+        fresh.id,
+        planned_on=TODAY,
+        kind="kantoor",
+        planned_time="9.30",
+        actor=ACTOR,
+        today=TODAY,
+    ).value
+    assert _plan_late(db, TODAY + DAY) == {fresh.id}  # missed the day after
+    moved = planning.move_appointment(
+        db, planned.id, TODAY + 3 * DAY, actor=ACTOR, today=TODAY + DAY
+    )
+    assert (moved.value.planned_on, moved.value.planned_time) == (TODAY + 3 * DAY, "09:30")
+    assert _plan_late(db, TODAY + DAY) == set()
+    logged = db.execute("SELECT object FROM audit_log WHERE action = 'appointment.move'").fetchall()
+    assert logged == [(f"client:{fresh.id}/appointment:{planned.id}",)]
+
+
+@pytest.mark.parametrize("status", [appointments.HELD, appointments.CANCELLED])
+def test_only_a_planned_appointment_moves_and_never_into_the_past(
+    db: Database, fresh: model.Client, status: str
+) -> None:
+    planned = planning.plan_appointment(
+        db, fresh.id, planned_on=TODAY, kind="kantoor", actor=ACTOR, today=TODAY
+    ).value
+    with pytest.raises(errors.InvalidValue):
+        planning.move_appointment(db, planned.id, TODAY - DAY, actor=ACTOR, today=TODAY)
+    planning.set_appointment_status(db, planned.id, status, actor=ACTOR)
+    with pytest.raises(errors.InvalidValue):
+        planning.move_appointment(db, planned.id, TODAY + DAY, actor=ACTOR, today=TODAY)
+    assert planning.plan(db, fresh.id).appointments[0].planned_on == TODAY

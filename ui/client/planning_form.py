@@ -1,17 +1,33 @@
-"""The Planning tab of the client view: the next trede measurement and the contact frequency."""
+"""The Planning tab of the client view: the next trede measurement, the contact frequency, and
+the appointments, each to be marked held, missed or cancelled, or moved to another day."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from caseload import appointments, model, planning, vocab
 from resources import i18n
-from resources.changes import Changes
+from resources.changes import Changed, Changes
 from resources.i18n import _, ngettext
+from ui import undo
 from ui.client.entry import EntryForm
 from ui.client.fields import DateField
+
+_ID = Qt.ItemDataRole.UserRole
 
 
 class PlanningForm(EntryForm):
@@ -28,13 +44,52 @@ class PlanningForm(EntryForm):
         self.every.valueChanged.connect(self._every_suffix)
         self.every_note = QLabel()
         self.every_note.setWordWrap(True)
-        self.appointment_list = QLabel()
-        self.appointment_list.setWordWrap(True)
         self.form.add_field(_("Volgende meting:"), self.measurement_on, "planned_measurement_on")
         self.form.addRow(self.measurement_note)
         self.form.add_field(_("Contact minstens elke:"), self.every, "contact_every_days")
         self.form.addRow(self.every_note)
-        self.form.addRow(self.appointment_list)
+        self._build_appointments()
+
+    def _build_appointments(self) -> None:
+        """The list of appointments with what can be done to the chosen one."""
+        self.appointment_list = QListWidget()
+        self.appointment_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # About eight lines show; more scroll (the font size decides how tall a line is).
+        self.appointment_list.setMaximumHeight(self.appointment_list.fontMetrics().height() * 12)
+        self.appointment_list.currentItemChanged.connect(lambda *_: self._enable())
+        self.form.add_field(_("Afspra&ken:"), self.appointment_list)
+        self.held_button = QPushButton(_("Geho&uden"))
+        self.missed_button = QPushButton(_("Ge&mist"))
+        self.cancelled_button = QPushButton(_("Afge&zegd"))
+        marks = QHBoxLayout()
+        for button, status in (
+            (self.held_button, appointments.HELD),
+            (self.missed_button, appointments.MISSED),
+            (self.cancelled_button, appointments.CANCELLED),
+        ):
+            button.setAutoDefault(False)
+            button.clicked.connect(
+                lambda _checked=False, status=status: self.mark_appointment(status)
+            )
+            marks.addWidget(button)
+        marks.addStretch()
+        self.form.addRow("", marks)
+        self.move_on = DateField(dt.date.today())
+        self.move_button = QPushButton(_("Verp&laatsen"))
+        self.move_button.setAutoDefault(False)
+        self.move_button.clicked.connect(lambda _checked=False: self.move_appointment())
+        moving = QWidget()
+        row = QHBoxLayout(moving)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.move_on)
+        row.addWidget(self.move_button)
+        row.addStretch()
+        moving.setFocusProxy(self.move_on)  # a refusal puts the cursor in the date
+        self.form.add_field(_("&Nieuwe datum:"), moving, "planned_on")
+        label = self.form.labelForField(moving)
+        assert isinstance(label, QLabel)
+        label.setBuddy(self.move_on)  # Alt+N: into the date (the row itself takes no focus)
+        self._enable()
 
     def _every_suffix(self, days: int) -> None:
         self.every.setSuffix(ngettext(" dag", " dagen", days))
@@ -60,20 +115,98 @@ class PlanningForm(EntryForm):
         self.every.setValue(plan.contact_every_days or 0)
         self._every_suffix(self.every.value())
         self.every_note.setText(_("0 is de standaard uit Instellingen."))
+        self._show_appointments(plan.appointments)
+
+    # -- appointments -------------------------------------------------------------------------
+
+    def _show_appointments(self, listed: tuple[appointments.Appointment, ...]) -> None:
+        """Fill the list, keeping the chosen appointment (else the first still planned)."""
+        chosen = self.chosen()
+        keep = chosen.id if chosen is not None else None
+        if keep is None:
+            planned = [item.id for item in listed if item.status == appointments.PLANNED]
+            keep = planned[0] if planned else None
         today = dt.date.today()
-        lines = [
-            _("%(date)s %(time)s %(kind)s: %(status)s")
-            % {
-                "date": i18n.date_text(item.planned_on),
-                "time": item.planned_time,
-                "kind": vocab.CONTACT_KINDS.label(item.kind),
-                "status": appointments.STATUSES.label(item.shown_status(today)),
-            }
-            for item in plan.appointments[-8:]
-        ]
-        self.appointment_list.setText(
-            _("Afspraken:") + "\n" + "\n".join(lines) if lines else _("Nog geen afspraken.")
+        self.appointment_list.clear()
+        if not listed:
+            empty = QListWidgetItem(_("Nog geen afspraken."))
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.appointment_list.addItem(empty)
+        for item in listed:
+            line = QListWidgetItem(
+                _("%(date)s %(time)s %(kind)s: %(status)s")
+                % {
+                    "date": i18n.date_text(item.planned_on),
+                    "time": item.planned_time,
+                    "kind": vocab.CONTACT_KINDS.label(item.kind),
+                    "status": appointments.STATUSES.label(item.shown_status(today)),
+                }
+            )
+            line.setData(_ID, item)
+            self.appointment_list.addItem(line)
+            if item.id == keep:
+                self.appointment_list.setCurrentItem(line)
+        self._enable()
+
+    def chosen(self) -> appointments.Appointment | None:
+        """The appointment the cursor is on in the list."""
+        line = self.appointment_list.currentItem()
+        found = None if line is None else line.data(_ID)
+        return found if isinstance(found, appointments.Appointment) else None
+
+    def _enable(self) -> None:
+        chosen = self.chosen()
+        for button in (self.held_button, self.missed_button, self.cancelled_button):
+            button.setEnabled(chosen is not None)
+        planned = chosen is not None and chosen.status == appointments.PLANNED
+        self.move_button.setEnabled(planned)
+        self.move_on.setEnabled(planned)
+
+    def mark_appointment(self, status: str) -> bool:
+        """Mark the chosen appointment held, missed or cancelled (Ctrl+Z undoes it)."""
+        chosen = self.chosen()
+        if chosen is None:
+            return False
+        names = {
+            appointments.HELD: _("afspraak gehouden"),
+            appointments.MISSED: _("afspraak gemist"),
+            appointments.CANCELLED: _("afspraak afgezegd"),
+        }
+        return self._write(
+            names[status],
+            chosen,
+            lambda: planning.set_appointment_status(
+                self.context.db, chosen.id, status, actor=self.context.actor
+            ),
         )
+
+    def move_appointment(self) -> bool:
+        """Move the chosen planned appointment to the new date (Ctrl+Z undoes it)."""
+        chosen = self.chosen()
+        if chosen is None:
+            return False
+        on = self.move_on.value()
+        return self._write(
+            _("afspraak verplaatsen"),
+            chosen,
+            lambda: planning.move_appointment(
+                self.context.db, chosen.id, on, actor=self.context.actor
+            ),
+        )
+
+    def _write(
+        self, name: str, chosen: appointments.Appointment, run: Callable[[], Changed[Any]]
+    ) -> bool:
+        self.form.clear_errors()
+        done = self.bus.perform(
+            run, self, self.show_refusal, undoable=undo.Undoable(name, chosen.client_id)
+        )
+        if done is None:
+            return False
+        self.form.message.setText(_("Opgeslagen."))
+        # The list was filled again by the change: the cursor goes back to it for the next one.
+        self.appointment_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def clear(self) -> None:
         """Back to the plan as stored."""
