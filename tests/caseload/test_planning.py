@@ -13,6 +13,7 @@ from caseload import (
     appointments,
     caseload_query,
     clients,
+    demo,
     errors,
     followups,
     journal,
@@ -308,3 +309,15 @@ def test_only_a_planned_appointment_moves_and_never_into_the_past(
     with pytest.raises(errors.InvalidValue):
         planning.move_appointment(db, planned.id, TODAY + DAY, actor=ACTOR, today=TODAY)
     assert planning.plan(db, fresh.id).appointments[0].planned_on == TODAY
+
+
+def test_one_klantmanagers_appointments_are_read_from_their_clients(db: Database) -> None:
+    """For mijn caseload the appointment queries start from the klantmanager's clients: read
+    by (status, planned_on), a week's appointments of every client would be read to keep a few."""
+    demo.fill(db, 600, seed=3, today=TODAY)
+    db.execute("ANALYZE")
+    (name,) = db.execute(
+        "SELECT klantmanager FROM clients GROUP BY klantmanager ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    for plan in worklist.query_plans(db, worklist.Scope(name, 14), TODAY):
+        assert "idx_appointments_status_planned_on" not in plan, plan
