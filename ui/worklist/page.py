@@ -76,6 +76,8 @@ class WorklistPage(QWidget):
         self.followup_dialog: FollowupDialog | None = None
         self._stale = True
         self._count: int | None = None  # the count last told to the navigation
+        self._dates: dict[dt.date, str] = {}  # each date as shown, for the language below
+        self._dates_language = ""
         self.current: worklist.Worklist | None = None
         layout = widgets.page_layout(self)
         layout.addWidget(widgets.title(_("Vandaag")))
@@ -147,15 +149,15 @@ class WorklistPage(QWidget):
         bold.setBold(True)
         select: QTreeWidgetItem | None = None
         # Texts shared by many lines are made once: babel is slow and lines share few dates.
-        dates: dict[dt.date, str] = {}
+        # The dates are kept from one fill to the next (per language: the month is a word).
+        language = i18n.current_language()
+        if self._dates_language != language or len(self._dates) > 10_000:
+            self._dates, self._dates_language = {}, language
+        dates = self._dates
         whats: dict[tuple[ItemKind, str, str], str] = {}
-        headings: list[QTreeWidgetItem] = []
+        new_lines: list[list[QTreeWidgetItem]] = []
         for section in Section:
             items = found.sections[section]
-            heading = QTreeWidgetItem([section_title(section, found.counts[section])])
-            heading.setFont(0, bold)
-            heading.setFirstColumnSpanned(True)
-            headings.append(heading)
             lines: list[QTreeWidgetItem] = []
             if not items:
                 empty = QTreeWidgetItem([_("Niets")])
@@ -188,12 +190,14 @@ class WorklistPage(QWidget):
                 )
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 lines.append(more)
-            heading.addChildren(lines)  # one insert per section, not one per line
-        # The old lines out and the new ones in at once: one layout and one paint.
-        self.tree.clear()
-        self.tree.insertTopLevelItems(0, headings)
-        for heading in headings:
-            heading.setExpanded(True)
+            new_lines.append(lines)
+        # The headings stay; under each, the old lines out and the new ones in at once. The
+        # view is not reset, so its header and scroll bars are not drawn again for nothing.
+        headings = self._headings(bold)
+        for section, heading, lines in zip(Section, headings, new_lines, strict=True):
+            heading.setText(0, section_title(section, found.counts[section]))
+            heading.takeChildren()
+            heading.addChildren(lines)
         if not self._sized and self._first_line() is not None:
             self._sized = True
             for column in range(self.tree.columnCount() - 1):
@@ -205,6 +209,21 @@ class WorklistPage(QWidget):
         if found.to_do() != self._count:  # an unchanged count repaints no navigation
             self._count = found.to_do()
             self.count_changed.emit(self._count)
+
+    def _headings(self, bold: QFont) -> list[QTreeWidgetItem]:
+        """The heading of every section, made on the first fill."""
+        if self.tree.topLevelItemCount() == 0:
+            made = []
+            for _section in Section:
+                heading = QTreeWidgetItem([""])
+                heading.setFont(0, bold)
+                heading.setFirstColumnSpanned(True)
+                made.append(heading)
+            self.tree.insertTopLevelItems(0, made)
+            for heading in made:
+                heading.setExpanded(True)
+        headings = [self.tree.topLevelItem(index) for index in range(len(Section))]
+        return [heading for heading in headings if heading is not None]
 
     def _show_hint(self) -> None:
         name = self.context.settings.user_name.strip()
