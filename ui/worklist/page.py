@@ -96,12 +96,19 @@ class WorklistPage(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        # The lines drawn by Fusion itself: Trede's style only changes check boxes, icons and
-        # number fields, none of which the list has, and asking it from Python for every cell
-        # made painting the list cost more than reading it (palette and style sheet still apply).
+        # The lines, header and scroll bars drawn by Fusion itself: Trede's style only changes
+        # check boxes, icons and number fields, none of which the list has, and asking it from
+        # Python for every cell made painting the list cost more than reading it (the palette
+        # and the style sheet still apply).
         self._line_style = QStyleFactory.create("Fusion")
         self._line_style.setParent(self.tree)
-        self.tree.setStyle(self._line_style)
+        for part in (
+            self.tree,
+            self.tree.header(),
+            self.tree.verticalScrollBar(),
+            self.tree.horizontalScrollBar(),
+        ):
+            part.setStyle(self._line_style)
         header = self.tree.header()
         # Sized to the lines once, on the first fill: ResizeToContents would measure every
         # line again on each paint.
@@ -191,8 +198,8 @@ class WorklistPage(QWidget):
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 lines.append(more)
             new_lines.append(lines)
-        # The headings stay; under each, the old lines out and the new ones in at once. The
-        # view is not reset, so its header and scroll bars are not drawn again for nothing.
+        # The headings stay; under each, the old lines out and the new ones in at once (the
+        # view is not reset: expanded headings and the column widths stay as they are).
         headings = self._headings(bold)
         for section, heading, lines in zip(Section, headings, new_lines, strict=True):
             heading.setText(0, section_title(section, found.counts[section]))
