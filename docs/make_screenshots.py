@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -65,6 +65,9 @@ README_SHOTS = {
     "main-window-en.png": "caseload-en-light-100",
     "caseload-200.png": "caseload-nl-light-200",
     "help.png": "help-nl-light-100",
+    "worklist.png": "worklist-nl-light-100",
+    "overview.png": "overview-shown-nl-light-100",
+    "planning.png": "client-tab6-nl-light-100",
 }
 
 clipped: list[str] = []
@@ -185,16 +188,18 @@ def _window(folder: Path, language: str, complete: bool, clients_count: int) -> 
     qt_setup.install_translators(application, language)
     folder.mkdir(parents=True, exist_ok=True)
     resolved = paths.Paths(folder / "trede.db", folder / "settings.json", folder / "window.ini")
+    db = database.open_database(resolved.database)
+    if clients_count and db["clients"].count == 0:
+        demo.fill(db, clients_count, seed=7)
+    # The user is one of the demo's klantmanagers, so Vandaag shows "mijn caseload".
+    managers = clients.klantmanagers(db)
     profile = settings.Settings(
         municipality="Leiden" if complete else "",
-        user_name="Zoë de Vries" if complete else "",
+        user_name=(managers[0] if managers else "Zoë de Vries") if complete else "",
         team="Team Werk Noord" if complete else "",
         language=language,
     )
     settings.save(resolved.settings, profile)
-    db = database.open_database(resolved.database)
-    if clients_count and db["clients"].count == 0:
-        demo.fill(db, clients_count, seed=7)
     window = main_window.MainWindow(context.AppContext(db, resolved, profile, demo=True))
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -219,6 +224,7 @@ def shoot_combination(folder: Path, language: str, scheme: str, scale: int) -> N
     for index, page_id in enumerate(window.page_ids):
         window.show_page(index)
         shoot(window, page_id, combination)
+    _shoot_overview(window, combination)
     _shoot_views(window, combination)
     window.show_page(0)
     window.show_page_help()
@@ -228,6 +234,18 @@ def shoot_combination(folder: Path, language: str, scheme: str, scale: int) -> N
         help_dialog.close()
     _shoot_dialogs(window, combination)
     window.close()
+
+
+def _shoot_overview(window: main_window.MainWindow, combination: str) -> None:
+    """The Overzicht page after Tonen, once its figures are counted."""
+    window.show_page(main_window.Page.OVERVIEW)
+    page = window.pages.currentWidget()
+    page.show_button.click()
+    timer = QElapsedTimer()
+    timer.start()
+    while page.runner is not None and timer.elapsed() < 120_000:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
+    shoot(window, "overview-shown", combination)
 
 
 def _shoot_views(window: main_window.MainWindow, combination: str) -> None:

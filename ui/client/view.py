@@ -125,7 +125,9 @@ class ClientView(QWidget):
         self.edit_dialog: ClientDialog | None = None
         self.erase_dialog: EraseClientDialog | None = None
         self.access_message: QMessageBox | None = None
-        layout = QVBoxLayout(self)
+        # Scrolls instead of laying the chart over the timeline with a 200 % font on a small
+        # screen; the scroll area itself takes no Tab stop.
+        layout = QVBoxLayout(widgets.scrolled(self))
         layout.setContentsMargins(
             metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
         )

@@ -129,6 +129,9 @@ class OverviewPage(QWidget):
         layout.addWidget(self.quarters_heading)
         layout.addWidget(self.quarters, 1)
         layout.addWidget(self.quarters_note)
+        # Before the first Tonen the choices stay at the top; after it the table takes the room.
+        layout.addStretch(1)
+        self._body = layout
         self._set_results_visible(False)
         self.fill_teams()
 
@@ -157,6 +160,7 @@ class OverviewPage(QWidget):
             self.quarters_note,
         ):
             widget.setVisible(visible)
+        self._body.setStretch(self._body.count() - 1, 0 if visible else 1)
 
     def chosen_period(self) -> inclusion.Period:
         """The period and team chosen now."""
@@ -211,6 +215,7 @@ class OverviewPage(QWidget):
                 "period": report_pdf.period_text(period.start, period.end),
             }
         )
+        self.title.setAccessibleName(self.title.text())  # a screen reader hears what is shown
         if result.too_few:
             minimum = self.context.settings.min_group_size
             self.status.setText(

@@ -144,12 +144,13 @@ class WorklistPage(QWidget):
             items = found.sections[section]
             heading = QTreeWidgetItem([section_title(section, found.counts[section])])
             heading.setFont(0, bold)
-            heading.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)  # only works once the line is in the tree
             if not items:
                 empty = QTreeWidgetItem([_("Niets")])
                 empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.addChild(empty)
+                empty.setFirstColumnSpanned(True)
             for entry in items:
                 line = QTreeWidgetItem(
                     [
@@ -172,6 +173,7 @@ class WorklistPage(QWidget):
                 )
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 heading.addChild(more)
+                more.setFirstColumnSpanned(True)
             heading.setExpanded(True)
         if not self._sized and self._first_line() is not None:
             self._sized = True
