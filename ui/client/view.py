@@ -177,7 +177,8 @@ class ClientView(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
         timeline_heading.setBuddy(self.timeline)
-        self.timeline.setAccessibleName(_("Tijdlijn"))
+        # The name a speech user reads on the screen: the heading above it.
+        self.timeline.setAccessibleName(accessibility.plain(timeline_heading.text()))
         self.timeline.setModel(self.timeline_model)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(False)

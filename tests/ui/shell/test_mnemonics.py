@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import context, settings
-from caseload import client_file, clients, demo, journal, model
+from caseload import client_file, clients, demo, journal, model, worklist
 from quickscan import loader, store
 from resources import i18n
 from ui import changes
@@ -34,12 +34,13 @@ from ui.client import correction_dialog, erase_dialog
 from ui.client import details_dialog as client_dialog
 from ui.security import audit_dialog, idle_lock, passphrase_dialog
 from ui.shell import info_dialogs, main_window
+from ui.worklist import followup_dialog
 
 from .test_main_window import show_active, type_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-UI = Path(__file__).resolve().parents[2] / "ui"
+UI = Path(__file__).resolve().parents[3] / "ui"  # the program's ui/, not tests/ui
 
 
 def _mnemonic(text: str) -> str | None:
@@ -250,6 +251,20 @@ def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
         "TransferPassphraseDialog": lambda: handover.TransferPassphraseDialog("Maken", True, 2),
         "TransferPassphraseDialog (read)": lambda: handover.TransferPassphraseDialog(
             "Inlezen", False
+        ),
+        "FollowupDialog": lambda: followup_dialog.FollowupDialog(
+            app_context,
+            bus,
+            worklist.Item(
+                worklist.ItemKind.FOLLOWUP,
+                client.id,
+                "D-1",
+                "D-1",
+                "",
+                dt.date(2026, 6, 1),
+                "",
+                item_id=1,
+            ),
         ),
     }
 
