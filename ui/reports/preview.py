@@ -88,7 +88,14 @@ class Preview(QWidget):
         self.scroll_area.setWidget(self.column)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._track_page)
         layout.addWidget(self.scroll_area, 1)
-        self.show_message(_("Kies links een rapport en kies dan 'Voorbeeld maken'."))
+        self.show_message(
+            _(
+                "Nog geen voorbeeld. Kies links een rapport en de periode of scan, en kies "
+                "Voorbeeld maken (Alt+D). Het rapport verschijnt hier; daarna drukt u het af of "
+                "slaat u het op als PDF. Het verslag van één klant maakt u met Ctrl+R in het "
+                "dossier van die klant."
+            )
+        )
 
     # -- content ------------------------------------------------------------------------
 
