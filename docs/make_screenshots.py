@@ -15,6 +15,7 @@ combination.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import inspect
 import os
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 import ui
 from app import context, database, paths, settings
-from caseload import client_file, clients, demo
+from caseload import client_file, clients, demo, worklist
 from quickscan import loader, store
 from resources import i18n
 from ui import design, qt_setup
@@ -64,6 +65,9 @@ README_SHOTS = {
     "main-window-en.png": "caseload-en-light-100",
     "caseload-200.png": "caseload-nl-light-200",
     "help.png": "help-nl-light-100",
+    "worklist.png": "worklist-nl-light-100",
+    "overview.png": "overview-shown-nl-light-100",
+    "planning.png": "client-tab6-nl-light-100",
 }
 
 clipped: list[str] = []
@@ -147,10 +151,11 @@ def _dialog_classes() -> list[type[QDialog]]:
 
 
 def _arguments(
-    cls: type[QDialog], window: main_window.MainWindow, client: Any
+    cls: type[QDialog], window: main_window.MainWindow, client: Any, extra: dict[str, Any]
 ) -> dict[str, Any] | None:
     """Arguments for a dialog's required parameters, by their names; None when one is unknown."""
     known: dict[str, Any] = {
+        **extra,
         "context": window.context,
         "bus": window.bus,
         "client": client,
@@ -183,16 +188,18 @@ def _window(folder: Path, language: str, complete: bool, clients_count: int) -> 
     qt_setup.install_translators(application, language)
     folder.mkdir(parents=True, exist_ok=True)
     resolved = paths.Paths(folder / "trede.db", folder / "settings.json", folder / "window.ini")
+    db = database.open_database(resolved.database)
+    if clients_count and db["clients"].count == 0:
+        demo.fill(db, clients_count, seed=7)
+    # The user is one of the demo's klantmanagers, so Vandaag shows "mijn caseload".
+    managers = clients.klantmanagers(db)
     profile = settings.Settings(
         municipality="Leiden" if complete else "",
-        user_name="Zoë de Vries" if complete else "",
+        user_name=(managers[0] if managers else "Zoë de Vries") if complete else "",
         team="Team Werk Noord" if complete else "",
         language=language,
     )
     settings.save(resolved.settings, profile)
-    db = database.open_database(resolved.database)
-    if clients_count and db["clients"].count == 0:
-        demo.fill(db, clients_count, seed=7)
     window = main_window.MainWindow(context.AppContext(db, resolved, profile, demo=True))
     window.resize(*WINDOW_SIZE)
     window.show()
@@ -217,6 +224,7 @@ def shoot_combination(folder: Path, language: str, scheme: str, scale: int) -> N
     for index, page_id in enumerate(window.page_ids):
         window.show_page(index)
         shoot(window, page_id, combination)
+    _shoot_overview(window, combination)
     _shoot_views(window, combination)
     window.show_page(0)
     window.show_page_help()
@@ -226,6 +234,18 @@ def shoot_combination(folder: Path, language: str, scheme: str, scale: int) -> N
         help_dialog.close()
     _shoot_dialogs(window, combination)
     window.close()
+
+
+def _shoot_overview(window: main_window.MainWindow, combination: str) -> None:
+    """The Overzicht page after Tonen, once its figures are counted."""
+    window.show_page(main_window.Page.OVERVIEW)
+    page = window.pages.currentWidget()
+    page.show_button.click()
+    timer = QElapsedTimer()
+    timer.start()
+    while page.runner is not None and timer.elapsed() < 120_000:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
+    shoot(window, "overview-shown", combination)
 
 
 def _shoot_views(window: main_window.MainWindow, combination: str) -> None:
@@ -241,6 +261,12 @@ def _shoot_views(window: main_window.MainWindow, combination: str) -> None:
 
     page.open_client(max(first, key=movement))
     shoot(window, "client", combination)
+    view = page.client_view
+    for index in range(1, view.tabs.count()):
+        # Every form of the client view: Trede, Obstakel, Actie, Afsluiten, Planning.
+        view.tabs.setCurrentIndex(index)
+        shoot(window, f"client-tab{index + 1}", combination)
+    view.tabs.setCurrentIndex(0)
     page.show_list()
 
     window.show_page(main_window.Page.QUICKSCAN)
@@ -264,11 +290,48 @@ def _shoot_views(window: main_window.MainWindow, combination: str) -> None:
     scan_page.show_start()
 
 
-def _shoot_dialogs(window: main_window.MainWindow, combination: str) -> None:
+def _dialog_material(window: main_window.MainWindow) -> tuple[Any, dict[str, Any]]:
+    """A client and the things the dialogs about a client, a timeline row or a worklist line
+    are given: the first timeline row of a client with a file, a worklist line."""
     db = window.context.db
-    client = clients.get(db, window.pages.widget(0).model.client_ids()[0])
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    ids = page.model.client_ids()
+    client = clients.get(db, ids[0])
+    page.open_client(ids[0])
+    view = page.client_view
+    file = view.file
+    assert file is not None
+    page.show_list()
+    worklist_page = window.pages.widget(main_window.Page.WORKLIST)
+    lines = [line for section in worklist.Section for line in worklist_page.lines(section)]
+    followups = [line for line in lines if line.kind is worklist.ItemKind.FOLLOWUP]
+    # A follow-up line when the worklist has one; else one made for the first client, so
+    # the follow-up dialog is photographed even on a day without due follow-ups.
+    item = (followups or [None])[0] or worklist.Item(
+        worklist.ItemKind.FOLLOWUP,
+        client.id,
+        client.reference,
+        client.display_name(),
+        "",
+        client.guidance_start or dt.date(2026, 9, 1),
+        "",
+        item_id=0,
+    )
+    extra: dict[str, Any] = {
+        "entry": view.timeline_model.entry(0),
+        "barrier_kinds": {barrier.id: barrier.kind for barrier in file.barriers},
+        "client_ids": ids[:3],
+        "making": True,
+        "count": 3,
+        "item": item,
+    }
+    return client, extra
+
+
+def _shoot_dialogs(window: main_window.MainWindow, combination: str) -> None:
+    client, extra = _dialog_material(window)
     for cls in _dialog_classes():
-        arguments = _arguments(cls, window, client)
+        arguments = _arguments(cls, window, client, extra)
         if arguments is None:
             print(f"not shot: {cls.__name__} (arguments unknown)")
             continue

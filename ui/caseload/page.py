@@ -33,6 +33,7 @@ from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
 from ui.context import WindowContext
+from ui.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     # Imported where first used: the client's file, its forms and the dialogs are not on the
@@ -82,18 +83,20 @@ class CaseloadPage(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(widgets.title(_("Caseload")))
         heading.addStretch()
+        buttons = FlowLayout()  # wraps with a large font instead of cutting the buttons off
         self.new_button = QPushButton(icons.icon("new"), _("&Nieuwe klant (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_client)
-        heading.addWidget(self.new_button)
+        buttons.addWidget(self.new_button)
         self.import_button = QPushButton(icons.icon("import"), _("&Importeren…"))
         self.import_button.clicked.connect(self.import_clients)
-        heading.addWidget(self.import_button)
+        buttons.addWidget(self.import_button)
         self.export_button = QPushButton(icons.icon("export"), _("E&xporteren…"))
         self.export_button.clicked.connect(self.export_clients)
-        heading.addWidget(self.export_button)
+        buttons.addWidget(self.export_button)
         self.reassign_button = QPushButton(_("Over&dragen aan…"))
         self.reassign_button.clicked.connect(self.reassign_selected)
-        heading.addWidget(self.reassign_button)
+        buttons.addWidget(self.reassign_button)
+        heading.addLayout(buttons)
         layout.addLayout(heading)
         self.filters = CaseloadFilters()
         layout.addWidget(self.filters)

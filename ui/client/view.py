@@ -125,7 +125,9 @@ class ClientView(QWidget):
         self.edit_dialog: ClientDialog | None = None
         self.erase_dialog: EraseClientDialog | None = None
         self.access_message: QMessageBox | None = None
-        layout = QVBoxLayout(self)
+        # Scrolls instead of laying the chart over the timeline with a 200 % font on a small
+        # screen; the scroll area itself takes no Tab stop.
+        layout = QVBoxLayout(widgets.scrolled(self))
         layout.setContentsMargins(
             metrics.MARGIN, metrics.MARGIN // 2, metrics.MARGIN, metrics.MARGIN // 2
         )
@@ -175,7 +177,8 @@ class ClientView(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline = QTableView()
         timeline_heading.setBuddy(self.timeline)
-        self.timeline.setAccessibleName(_("Tijdlijn"))
+        # The name a speech user reads on the screen: the heading above it.
+        self.timeline.setAccessibleName(accessibility.plain(timeline_heading.text()))
         self.timeline.setModel(self.timeline_model)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(False)

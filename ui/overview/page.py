@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -28,7 +26,7 @@ from caseload import clients, inclusion, inclusion_story, inclusion_trends, repo
 from caseload import inclusion_cells as cells
 from resources import i18n
 from resources.i18n import _, ngettext
-from ui import jobs
+from ui import jobs, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.overview.sparkline import Sparkline
@@ -45,13 +43,9 @@ _QUARTER_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
 )
 
 
-def _heading(text: str, size: float = 1.2) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * size)
-    label.setFont(font)
-    return label
+def _heading(text: str) -> QLabel:
+    # A heading for screen readers too (design.make_heading), like the other pages' sections.
+    return widgets.heading(text)
 
 
 def quarter_cell(piece: inclusion_trends.Slice, part: str, base: str | None) -> str:
@@ -93,9 +87,15 @@ class OverviewPage(QWidget):
         choices.addWidget(self.show_button)
         choices.addStretch(1)
 
-        self.title = _heading(_("Overzicht"), 1.5)
-        self.status = QLabel(_("Kies een team en een periode, en kies Tonen."))
-        self.status.setWordWrap(True)
+        self.title = widgets.title(_("Overzicht"))
+        self.status = widgets.paragraph(
+            _(
+                "Kies hierboven een team (of Alle teams) en een periode, en kies Tonen "
+                "(Alt+O). U ziet dan de kerncijfers met hun verandering, wat opvalt en de "
+                "ontwikkeling per kwartaal: dezelfde cijfers als de eerste bladzijde van het "
+                "inclusierapport op de pagina Rapporten."
+            )
+        )
         self.standouts_heading = _heading(_("Wat valt op?"))
         self.standouts = QLabel()
         self.standouts.setWordWrap(True)
@@ -116,10 +116,11 @@ class OverviewPage(QWidget):
         self.quarters_note.setWordWrap(True)
         self.sparklines: list[Sparkline] = []
 
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addLayout(choices)
+        # The scroll area takes no Tab stop of its own (no unnamed stop for a screen reader);
+        # the title comes first, then the choices, like on the other pages.
+        layout = widgets.page_layout(widgets.scrolled(self))
         layout.addWidget(self.title)
+        layout.addLayout(choices)
         layout.addWidget(self.status)
         for widget in (self.standouts_heading, self.standouts, self.figures_heading):
             layout.addWidget(widget)
@@ -128,12 +129,9 @@ class OverviewPage(QWidget):
         layout.addWidget(self.quarters_heading)
         layout.addWidget(self.quarters, 1)
         layout.addWidget(self.quarters_note)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        # Before the first Tonen the choices stay at the top; after it the table takes the room.
+        layout.addStretch(1)
+        self._body = layout
         self._set_results_visible(False)
         self.fill_teams()
 
@@ -162,6 +160,7 @@ class OverviewPage(QWidget):
             self.quarters_note,
         ):
             widget.setVisible(visible)
+        self._body.setStretch(self._body.count() - 1, 0 if visible else 1)
 
     def chosen_period(self) -> inclusion.Period:
         """The period and team chosen now."""
@@ -216,6 +215,7 @@ class OverviewPage(QWidget):
                 "period": report_pdf.period_text(period.start, period.end),
             }
         )
+        self.title.setAccessibleName(self.title.text())  # a screen reader hears what is shown
         if result.too_few:
             minimum = self.context.settings.min_group_size
             self.status.setText(

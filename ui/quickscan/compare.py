@@ -168,7 +168,11 @@ class CompareScansView(QWidget):
         self.chart.set_bars([])
         if before_id is None or after_id is None:
             self.message.setText(
-                _("Er zijn minstens twee afgeronde scans nodig om te vergelijken.")
+                _(
+                    "Er zijn minstens twee afgeronde scans nodig om te vergelijken. Vul een "
+                    "scan in op het tabblad Scan (Alt+S); doe hem later nog eens om te zien wat "
+                    "er veranderde."
+                )
             )
             return
         if before_id == after_id:
@@ -284,7 +288,13 @@ class CompareRolesView(QWidget):
         self.themes.set_rows([])
         self.questions.set_rows([])
         if self.team.currentIndex() < 0:
-            self.message.setText(_("Er zijn nog geen afgeronde scans."))
+            self.message.setText(
+                _(
+                    "Er zijn nog geen afgeronde scans. Laat per rol (bijvoorbeeld klantmanager "
+                    "en manager) iemand van het team een scan invullen op het tabblad Scan "
+                    "(Alt+S); daarna ziet u de rollen hier naast elkaar."
+                )
+            )
             return
         db, team = self.context.db, self.team.currentData()
         newest = store.list_responses(db, team=team, status=store.COMPLETE)

@@ -95,7 +95,12 @@ class HistoryView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         layout.addWidget(label)
         layout.addWidget(self.table, 1)
-        self.empty = widgets.paragraph(_("Er zijn nog geen scans."))
+        self.empty = widgets.paragraph(
+            _(
+                "Er zijn nog geen scans. Begin er een op het tabblad Scan (Alt+S): kies uw rol "
+                "en team en kies Scan starten. Een afgeronde scan staat daarna hier."
+            )
+        )
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.open_button = QPushButton(_("Scan &openen"))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -66,9 +67,24 @@ class Preview(QWidget):
         self.zoom_in_button = QPushButton(_("Groter"))
         self.zoom_in_button.setToolTip(_("Groter (Ctrl++)"))
         self.zoom_in_button.clicked.connect(self.zoom_in)
-        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
+        # The pages as text too: a screen reader reads it, and text can be selected and found.
+        self.text_button = QPushButton(_("Als tekst &weergeven"))
+        self.text_button.setCheckable(True)
+        self.text_button.setToolTip(_("De tekst van de pagina's, om te lezen of voor te lezen"))
+        self.text_button.toggled.connect(self._show_text)
+        for widget in (
+            self.zoom_out_button,
+            self.zoom_label,
+            self.zoom_in_button,
+            self.text_button,
+        ):
             bar.addWidget(widget)
         layout.addLayout(bar)
+        self.text_view = QPlainTextEdit()
+        self.text_view.setObjectName("previewText")
+        self.text_view.setReadOnly(True)
+        self.text_view.setAccessibleName(_("Tekst van het rapport"))
+        self.text_view.hide()
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("previewPages")
@@ -88,13 +104,22 @@ class Preview(QWidget):
         self.scroll_area.setWidget(self.column)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._track_page)
         layout.addWidget(self.scroll_area, 1)
-        self.show_message(_("Kies links een rapport en kies dan 'Voorbeeld maken'."))
+        layout.addWidget(self.text_view, 1)
+        self.show_message(
+            _(
+                "Nog geen voorbeeld. Kies links een rapport en de periode of scan, en kies "
+                "Voorbeeld maken (Alt+D). Het rapport verschijnt hier; daarna drukt u het af of "
+                "slaat u het op als PDF. Het verslag van één klant maakt u met Ctrl+R in het "
+                "dossier van die klant."
+            )
+        )
 
     # -- content ------------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         """No pages: a sentence in their place."""
         self._clear()
+        self.text_view.setPlainText(text)
         self.empty.setText(text)
         self.empty.show()
         self._update_labels()
@@ -112,7 +137,25 @@ class Preview(QWidget):
             self.zoom = self._fitting_zoom()
         self._render()
         self.scroll_area.verticalScrollBar().setValue(0)
+        texts = [document.text(page.number - 1) for page in self.pages]
+        for page, text in zip(self.pages, texts, strict=True):
+            page.setAccessibleDescription(text)
+        self.text_view.setPlainText(
+            "\n\n".join(
+                f"{_('Pagina %(n)d') % {'n': page.number}}\n\n{text}"
+                for page, text in zip(self.pages, texts, strict=True)
+            )
+        )
         self._update_labels()
+
+    def page_text(self) -> str:
+        """The text of every page, as "Als tekst weergeven" shows it."""
+        return self.text_view.toPlainText()
+
+    def _show_text(self, shown: bool) -> None:
+        self.scroll_area.setVisible(not shown)
+        self.text_view.setVisible(shown)
+        (self.text_view if shown else self.scroll_area).setFocus()
 
     def _fitting_zoom(self) -> int:
         """The largest zoom step at which the first page fits the width of the view."""

@@ -74,6 +74,18 @@ class Document:
         page.close()
         return image
 
+    def text(self, index: int) -> str:
+        """The text on one page (0-based), in reading order as PDFium finds it."""
+        page = self._pdf[index]
+        text_page = page.get_textpage()
+        try:
+            text = str(text_page.get_text_range())
+        finally:
+            text_page.close()
+            page.close()
+        # PDFium ends lines with CR LF; a text field wants plain newlines.
+        return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
     def close(self) -> None:
         """Release PDFium's copy of the document."""
         self._pdf.close()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import vocab, worklist
+from caseload import clients, vocab, worklist
 from caseload.worklist import ItemKind, Section
 from resources import i18n
 from resources.changes import Changes, Kind
@@ -205,6 +205,9 @@ class WorklistPage(QWidget):
             heading.setText(0, section_title(section, found.counts[section]))
             heading.takeChildren()
             heading.addChildren(lines)
+            for line in lines:  # "Niets" and "en nog …" read across (only once in the tree)
+                if line.data(0, _ITEM) is None:
+                    line.setFirstColumnSpanned(True)
         if not self._sized and self._first_line() is not None:
             self._sized = True
             for column in range(self.tree.columnCount() - 1):
@@ -233,21 +236,42 @@ class WorklistPage(QWidget):
         return [heading for heading in headings if heading is not None]
 
     def _show_hint(self) -> None:
+        """The empty state: why the list is empty and what the user can do next."""
+        self.hint.setText(self.empty_text())
+        self.hint.setVisible(bool(self.hint.text()))
+
+    def empty_text(self) -> str:
+        """What to do next when nothing is due, or when "mijn caseload" finds no client with
+        the user's name; empty when the list has lines."""
         name = self.context.settings.user_name.strip()
-        if self.mine.isChecked() and self.current is not None:
-            empty = not any(self.current.counts.values())
-            if empty:
-                self.hint.setText(
-                    _(
-                        "Er staat niets voor klanten met klantmanager %(name)s. Zet Alleen mijn "
-                        "caseload uit om alle klanten te zien."
-                    )
-                    % {"name": name}
-                )
-                self.hint.show()
-                return
-        self.hint.clear()
-        self.hint.hide()
+        if self.current is None or any(self.current.counts.values()):
+            return ""
+        # Only read when the list is empty: a full list needs no explanation.
+        managers = clients.klantmanagers(self.context.db)
+        if not managers:
+            return _(
+                "Nog geen klanten, dus niets te doen. Importeer een bestand of voeg een klant "
+                "toe in de Caseload (Ctrl+2)."
+            )
+        if self.mine.isChecked() and name not in managers:
+            return _(
+                "Alleen mijn caseload toont de klanten met uw naam als klantmanager, en geen "
+                "klant heeft de naam %(name)s. Zet bij Instellingen (Ctrl+5) uw naam precies "
+                "zoals die bij Klantmanager staat, of zet Alleen mijn caseload uit (Alt+M) om "
+                "alle klanten te zien."
+            ) % {"name": name or "–"}
+        if self.mine.isChecked():
+            return _(
+                "Niets te doen vandaag voor klanten met klantmanager %(name)s: geen afspraken, "
+                "niets te laat en niemand te lang zonder contact. Zet Alleen mijn caseload uit "
+                "(Alt+M) om alle klanten te zien, of zoek of voeg een klant toe in de Caseload "
+                "(Ctrl+2)."
+            ) % {"name": name}
+        return _(
+            "Niets te doen vandaag: geen afspraken, niets te laat en niemand te lang zonder "
+            "contact. In de Caseload (Ctrl+2) zoekt, importeert of voegt u een klant toe; "
+            "afspraken plant u op het tabblad Contact van een klant."
+        )
 
     def _first_line(self) -> QTreeWidgetItem | None:
         for index in range(self.tree.topLevelItemCount()):

@@ -358,3 +358,25 @@ def test_without_a_log_line_there_is_no_report(qtbot, monkeypatch, page, caseloa
     assert page.preview.page_count() == 0 and page.path is None
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     assert [p for p in page.folder.rglob("*.pdf")] == []
+
+
+def test_the_pages_can_be_read_as_text(qtbot, page) -> None:
+    """Alt+W shows the report's text page by page, the same words as the PDF; each page image
+    carries its text for a screen reader too; Alt+W again brings the pages back."""
+    _preview(qtbot, page)
+    pdf_words = _text(page.path).split()
+    _alt(qtbot, page, Qt.Key.Key_W)
+    qtbot.waitUntil(page.preview.text_view.isVisible)
+    assert page.preview.text_view.hasFocus()
+    assert not page.preview.scroll_area.isVisible()
+    shown = page.preview.page_text()
+    assert shown.startswith("Pagina 1\n")
+    pages = page.preview.page_count()
+    assert f"Pagina {pages}\n" in shown
+    # Every word of the PDF, in the PDF's order (the page headings are the extra words).
+    shown_words = iter(shown.split())
+    assert all(word in shown_words for word in pdf_words)
+    assert all(image.accessibleDescription() for image in page.preview.pages)
+    _alt(qtbot, page, Qt.Key.Key_W)
+    qtbot.waitUntil(page.preview.scroll_area.isVisible)
+    assert not page.preview.text_view.isVisible()

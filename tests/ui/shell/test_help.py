@@ -3,6 +3,7 @@ Sneltoetsen lists the window's real shortcuts in the active language."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,7 @@ from ui.shell import main_window
 from ui.shell.info_dialogs import TextDialog
 
 from .test_main_window import show_active
+from .test_mnemonics import alt_keys
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -115,3 +117,33 @@ def test_the_shortcut_list_has_the_real_shortcuts_in_the_active_language(
     assert next_theme in shown
     text = dialog.text.toPlainText()
     assert search in text and "Ctrl+F" in text
+
+
+def _help_alt_letters(page_id: str, language: str) -> set[str]:
+    """The Alt+letter keys a page's help names (not Alt+Left arrow)."""
+    return {
+        letter.lower()
+        for letter in re.findall(r"Alt\+([A-Za-z])\b", help_texts.text(page_id, language))
+    }
+
+
+def test_the_alt_keys_in_the_help_are_the_page_s_own(qtbot, window, language: str) -> None:
+    """Vandaag, Overzicht and a client's file: every Alt+letter their help names is a
+    mnemonic on that page in that language (a renamed label fails here)."""
+    added = clients.add(window.context.db, model.ClientDetails(reference="H-1"), actor="t").value
+    pages = {
+        "worklist": lambda: window.show_page(main_window.Page.WORKLIST),
+        "overview": lambda: window.show_page(main_window.Page.OVERVIEW),
+        "client": lambda: (
+            window.show_page(main_window.Page.CASELOAD),
+            window.pages.currentWidget().open_client(added.id),
+        ),
+    }
+    missing = []
+    for page_id, show in pages.items():
+        show()
+        present = {letter.lower() for letter, _text in alt_keys(window.centralWidget(), False)}
+        wanted = _help_alt_letters(page_id, language)
+        assert wanted, page_id
+        missing += [f"{language}, {page_id}: Alt+{letter}" for letter in wanted - present]
+    assert missing == []

@@ -3,16 +3,18 @@ every group of radio buttons is labelled by its question."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QRadioButton, QWidget
 
-from caseload import clients, model
+from caseload import clients, demo, model
 from quickscan import loader, store
 from resources import i18n
+from ui.accessibility import plain
 from ui.shell import main_window
 
 from .test_main_window import show_active
@@ -81,11 +83,31 @@ def unlabelled_radio_groups(root: QWidget, where: str) -> list[str]:
     return found
 
 
+def names_unlike_labels(root: QWidget, where: str) -> list[str]:
+    """Buttons and labelled fields whose accessible name is not what the eye reads: a speech
+    user says what is shown ("click Opslaan") and must find it by that name."""
+    found = []
+    for button in root.findChildren(QAbstractButton):
+        shown = button.isVisibleTo(root) and button.text()
+        if shown and _name(button) != plain(button.text()):
+            found.append(f"{where}: {_where(button)} {button.text()!r} is {_name(button)!r}")
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        shown = label.isVisibleTo(root) and buddy is not None and buddy.isVisibleTo(root)
+        # A choice box's name on the AT-SPI bus is its current choice (Qt on Linux); its
+        # label comes from the label relation, so its own accessible name is what counts.
+        if shown and (buddy.accessibleName() or _name(buddy)) != plain(label.text()):
+            found.append(f"{where}: {_where(buddy)} {label.text()!r} is {buddy.accessibleName()!r}")
+    return found
+
+
 def _check(qtbot, root: QWidget, where: str) -> list[str]:
     found = unnamed_stops(qtbot, root, where) + unlabelled_radio_groups(root, where)
+    found += names_unlike_labels(root, where)
     for tab in tab_states(root):
         found += unnamed_stops(qtbot, root, f"{where}, tab {tab}")
         found += unlabelled_radio_groups(root, f"{where}, tab {tab}")
+        found += names_unlike_labels(root, f"{where}, tab {tab}")
     return found
 
 
@@ -107,6 +129,31 @@ def test_every_page_and_view(qtbot, app_context, language: str) -> None:
     window.show_page(main_window.Page.QUICKSCAN)
     window.pages.currentWidget().open_draft(draft.id)
     found += _check(qtbot, window.centralWidget(), f"{language}, quickscan")
+    assert "\n".join(found) == ""
+
+
+def test_vandaag_and_overzicht_with_their_lines_and_figures(
+    qtbot, app_context, language: str
+) -> None:
+    """The two newer pages filled: Vandaag with everyone's lines (Alt+M), Overzicht after
+    Tonen with its figures, sparklines and quarter table."""
+    app_context.update_settings(language=language)
+    demo.fill(app_context.db, 120, seed=5, today=dt.date(2026, 12, 4))
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.show_page(main_window.Page.WORKLIST)
+    page = window.pages.currentWidget()
+    page.mine.setFocus()
+    qtbot.keyClick(page.mine, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not page.mine.isChecked())
+    assert page.tree.topLevelItemCount() > 0
+    found = _check(qtbot, window.centralWidget(), f"{language}, Vandaag, iedereen")
+    window.show_page(main_window.Page.OVERVIEW)
+    overview = window.pages.currentWidget()
+    qtbot.mouseClick(overview.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: overview.result is not None, timeout=30_000)
+    found += _check(qtbot, window.centralWidget(), f"{language}, Overzicht with figures")
     assert "\n".join(found) == ""
 
 
