@@ -103,7 +103,7 @@ def show_frame(app_name: str, window_state: Path, database: Path | None) -> None
     application.setApplicationName(app_name)
     application.setOrganizationName(app_name)
     qt_setup.install_fonts(application)
-    design.ensure_installed()
+    design.install_colours(application)
     window = _build(window_state, database)
     painted = _Painted(window)
     application.installEventFilter(painted)
