@@ -149,5 +149,5 @@ def close_frame() -> None:
     """The main window is up (or the start ended): the frame goes."""
     while _frame:
         window = _frame.pop()
-        window.hide()
+        window.close()
         window.deleteLater()
