@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from app import commands_basic, paths
+from app import paths
 from app import settings as settings_module
 from resources import files, i18n
 from resources.errors import UserError
@@ -194,7 +194,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
             "(om na een installatie te zien dat Trede start)"
         ),
     )
-    parser.set_defaults(handler=commands_basic.open_window, db=None, lang=None)
+    parser.set_defaults(handler=open_window, db=None, lang=None)
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(
@@ -203,6 +203,14 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
     return parser
+
+
+def open_window(options: argparse.Namespace) -> int:
+    """Open the desktop window (``commands_basic`` and its database module load only now, after
+    the window's frame has been painted)."""
+    from app import commands_basic
+
+    return commands_basic.open_window(options)
 
 
 #: The options that name a file or folder a command writes.
@@ -215,6 +223,8 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
     chosen = [Path(target) for target in targets if target]
     if not chosen:
         return
+    from app import commands_basic
+
     database = commands_basic.database_path(options)
     for target in chosen:
         if files.is_database_file(target, database):

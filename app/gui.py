@@ -21,7 +21,7 @@ from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, qt_setup
 from ui.security import passphrase_dialog
-from ui.shell import main_window
+from ui.shell import frame, main_window
 
 DEMO_CLIENTS = 400
 
@@ -241,13 +241,16 @@ def run(
             ask_existing=passphrase_dialog.ask_passphrase,
         )
     except StartCancelled:
+        frame.close_frame()
         return 0
     except UserError as error:
+        frame.close_frame()
         QMessageBox.critical(None, _("Trede kan niet starten"), error.message)
         return 1
     error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
+    frame.hand_over(window)  # the window has the frame's size and place: it takes its place
     if close_after_start:
         qt_setup.close_after_first_paint(window)
     if context.log_warning:

@@ -6,8 +6,9 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from app import cli, database
+from app import cli
 from resources import i18n
 from resources.errors import UserError
 
@@ -19,16 +20,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_only = cli.opens_window_only(arguments)
     parser = cli.build_parser(with_commands=not window_only)
     options = parser.parse_args(arguments)  # exits 2 on a usage error
-    if window_only:
-        load_window_code()
     try:
+        if window_only:
+            # The frame first, before the data layer and the pages are even imported.
+            show_frame(options.db, options.demo)
+            load_window_code()
         return cli.run(options)
     except UserError as error:
         print(error.message, file=sys.stderr)
-        return 1
-    except database.DATABASE_ERRORS as error:
-        # sqlite3 and sqlcipher3 each have their own classes; one sentence for both.
-        print(database.problem(error).message, file=sys.stderr)
         return 1
     except OSError as error:
         print(
@@ -39,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the last net, see below
+        from app import database  # loaded by every command that opens one; not for the window
+
+        if isinstance(error, database.DATABASE_ERRORS):
+            # sqlite3 and sqlcipher3 each have their own classes; one sentence for both.
+            print(database.problem(error).message, file=sys.stderr)
+            return 1
         # A last net, never the plan: every command checks its input and says what is wrong.
         # Should one slip through, the user still gets one sentence, not a traceback; the
         # command-line property test fails on this sentence as it would on a traceback.
@@ -51,6 +56,15 @@ UNEXPECTED = i18n.N_(
     "Trede kon deze opdracht niet uitvoeren door een onverwachte fout (%(kind)s). Er is niets "
     "opgeslagen dat half is; meld dit bij uw beheerder."
 )
+
+
+def show_frame(database: Path | None, demo: bool) -> None:
+    """Paint the window's frame (ui/shell/frame.py) at the size and place the window will have."""
+    from app import paths
+    from ui.shell import frame
+
+    resolved = paths.resolve(database)
+    frame.show_frame(paths.APP_NAME, resolved.window_state, None if demo else resolved.database)
 
 
 def load_window_code() -> None:

@@ -99,8 +99,12 @@ def first_page(obj: QObject) -> bool:
 
 
 def main_window() -> QMainWindow:
-    """The one main window of the application."""
-    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+    """The main window of the application (not the frame painted before it, ui/shell/frame.py)."""
+    return next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMainWindow) and hasattr(w, "show_page")
+    )
 
 
 def scroll_through(table: QTableView) -> dict[str, float]:

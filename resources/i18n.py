@@ -14,9 +14,6 @@ import gettext
 from collections.abc import Iterator
 from decimal import Decimal
 
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
-
 from resources import files
 
 DOMAIN = "trede"
@@ -116,22 +113,30 @@ def datetime_text(value: dt.datetime, short: bool = False) -> str:
 
 def format_date(value: dt.date, format: str = "medium") -> str:  # noqa: A002 - babel's name
     """A date in the active locale ('short', 'medium', 'long' or a babel pattern)."""
+    from babel import dates as babel_dates  # babel's data loads on first use, not at start-up
+
     return babel_dates.format_date(value, format=format, locale=babel_locale())
 
 
 def format_datetime(value: dt.datetime, format: str = "medium") -> str:  # noqa: A002
     """A date and time in the active locale."""
+    from babel import dates as babel_dates
+
     return babel_dates.format_datetime(value, format=format, locale=babel_locale())
 
 
 def format_number(value: int | float | Decimal) -> str:
     """A number in the active locale (1.234,5 in Dutch)."""
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=babel_locale())
 
 
 def format_percent(fraction: float, decimals: int = 0) -> str:
     """A fraction (0.25) as a percentage in the active locale ('25%')."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_percent(fraction, format=pattern, locale=babel_locale())
 
 

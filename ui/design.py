@@ -3,25 +3,21 @@ headings and icons, all taken from ``resources.design``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QLabel,
     QListWidget,
-    QProxyStyle,
-    QStyle,
     QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
 )
 
 from resources import design
 from ui import accessibility
 
 _PROPERTY = "trede_colour_scheme"
+#: Set once Trede's own style (ui/style.py) draws the application.
+_STYLE = "trede_style"
 
 
 def system_scheme() -> str:
@@ -120,104 +116,13 @@ QHeaderView::section {{
 """
 
 
-_INDICATORS = (
-    QStyle.PixelMetric.PM_IndicatorWidth,
-    QStyle.PixelMetric.PM_IndicatorHeight,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-)
-
-
-class TredeStyle(QProxyStyle):
-    """Fusion, with check boxes and radio buttons drawn in the palette's border colour (Fusion
-    derives their edge from the window colour, which all but vanishes in dark mode)."""
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def pixelMetric(  # noqa: N802 - Qt's name
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        """Icons on buttons and in lists, check boxes and radio buttons grow with the font."""
-        size = super().pixelMetric(metric, option, widget)
-        if metric in (QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_SmallIconSize):
-            return max(size, scaled(16))
-        if metric in _INDICATORS:
-            return max(size, scaled(size))
-        return size
-
-    def drawPrimitive(  # noqa: N802 - Qt's name
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        """Draw the box of a check box or radio button; everything else as Fusion does."""
-        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
-        if not radio and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        colours = palette()
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        edge = QColor(colours.border if enabled else colours.disabled)
-        mark = QColor(colours.accent if enabled else colours.disabled)
-        box = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
-        side = min(box.width(), box.height())
-        box = QRectF(box.center().x() - side / 2, box.center().y() - side / 2, side, side)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(edge, 1.5))
-        painter.setBrush(QColor(colours.base))
-        if radio:
-            painter.drawEllipse(box)
-        else:
-            painter.drawRoundedRect(box, 2, 2)
-        if option.state & QStyle.StateFlag.State_On:
-            if radio:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(mark)
-                painter.drawEllipse(
-                    box.adjusted(side * 0.25, side * 0.25, -side * 0.25, -side * 0.25)
-                )
-            else:
-                painter.setPen(QPen(mark, max(2.0, side / 7)))
-                painter.drawPolyline(
-                    [
-                        QPointF(box.left() + side * 0.22, box.top() + side * 0.52),
-                        QPointF(box.left() + side * 0.42, box.top() + side * 0.72),
-                        QPointF(box.left() + side * 0.78, box.top() + side * 0.3),
-                    ]
-                )
-        painter.restore()
-
-    def drawComplexControl(  # noqa: N802 - Qt's name
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        """Number and date boxes as Fusion draws them, with an edge that shows in both modes
-        and the 2-pixel focus ring of the other fields."""
-        super().drawComplexControl(control, option, painter, widget)
-        if not isinstance(widget, QAbstractSpinBox):
-            return
-        colours = palette()
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        width = design.FOCUS_WIDTH if focused else 1
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor(colours.focus if focused else colours.border), width))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = width / 2
-        painter.drawRoundedRect(
-            QRectF(option.rect).adjusted(inset, inset, -inset, -inset), design.RADIUS, design.RADIUS
-        )
-        painter.restore()
+def install_colours(application: QApplication) -> None:
+    """The palette and style sheet on plain Fusion, for the frame painted before the window: it
+    looks the same; ``install`` puts Trede's own style in place with the window."""
+    application.setStyle(QStyleFactory.create("Fusion"))
+    colours = design.PALETTES[system_scheme()]
+    application.setPalette(qt_palette(colours))
+    application.setStyleSheet(style_sheet(colours))
 
 
 def install(application: QApplication, scheme: str | None = None) -> None:
@@ -227,9 +132,12 @@ def install(application: QApplication, scheme: str | None = None) -> None:
     application.setProperty(_PROPERTY, chosen)
     accessibility.install_roles()
     colours = design.PALETTES[chosen]
-    if not isinstance(application.style(), TredeStyle):
+    if not application.property(_STYLE):
         # Fusion is the one style that draws from the palette on every OS.
-        application.setStyle(TredeStyle())
+        from ui import style  # its class makes PySide build Qt's style enums: not for the frame
+
+        application.setStyle(style.TredeStyle())
+        application.setProperty(_STYLE, True)
     application.setPalette(qt_palette(colours))
     application.setStyleSheet(style_sheet(colours))
     if scheme is None and not application.property("trede_follows_scheme"):
@@ -242,7 +150,7 @@ def install(application: QApplication, scheme: str | None = None) -> None:
 def ensure_installed() -> None:
     """Install the palette once, for windows made without ``app.gui`` (tests, screenshots)."""
     application = QApplication.instance()
-    if isinstance(application, QApplication) and application.property(_PROPERTY) is None:
+    if isinstance(application, QApplication) and not application.property(_STYLE):
         install(application)
 
 

@@ -10,7 +10,13 @@ from resources import files, i18n
 
 
 def install_fonts(application: QApplication) -> None:
-    """Register the shipped font; use it when the system offers none (Qt would draw boxes)."""
+    """Register the shipped font; use it when the system offers none (Qt would draw boxes).
+
+    Once per application: the frame (ui/shell/frame.py) may have done it already.
+    """
+    if application.property("trede_fonts"):
+        return
+    application.setProperty("trede_fonts", True)
     had_fonts = bool(QFontDatabase.families())
     family = ""
     for font_file in (files.FONT_REGULAR, files.FONT_BOLD):

@@ -1,0 +1,153 @@
+"""The window's frame, painted at once: title, menus, navigation, before the data is read.
+
+Opening the database (sqlite-utils, the schema check) and building the pages takes a good part
+of a second; the user sees the frame of the window meanwhile, at the size and place the window
+will have. Only Qt, the translations and the palette are loaded for it. The main window takes
+its place as soon as it has been made (``close_frame``).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QWidget,
+)
+
+from resources.i18n import _
+from ui import design, icons, metrics, qt_setup
+
+#: How long to wait for the frame's first paint at most; a platform without one goes on.
+PAINT_WAIT_SECONDS = 2.0
+
+_frame: list[QMainWindow] = []
+
+
+class _Painted(QObject):
+    """Notes that the watched window has been painted."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.painted = False
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Watch for the first paint of the window or anything in it; let every event through."""
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self.painted = True
+        return False
+
+
+def navigation_texts() -> list[tuple[str, str]]:
+    """The pages of the navigation as the main window lists them: text and icon name."""
+    return [
+        (_("Vandaag"), "worklist"),
+        (_("Caseload"), "caseload"),
+        (_("Quickscan"), "quickscan"),
+        (_("Rapporten"), "reports"),
+        (_("Instellingen"), "settings"),
+        (_("Overzicht"), "overview"),
+    ]
+
+
+def _build(window_state: Path, database: Path | None) -> QMainWindow:
+    """The frame: the main window's title, menus, navigation and status bar, pages empty."""
+    window = QMainWindow()
+    window.setWindowTitle("Trede")
+    window.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
+    window.resize(*metrics.DEFAULT_WINDOW_SIZE)
+    geometry = QSettings(str(window_state), QSettings.Format.IniFormat).value("geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    bar = window.menuBar()
+    for title in (_("&Bestand"), _("Bewerken"), _("&Ga naar"), _("&Help")):
+        bar.addMenu(title)
+    navigation = QListWidget()
+    design.style_navigation(navigation)
+    navigation.setFixedWidth(design.scaled(metrics.NAVIGATION_WIDTH))
+    navigation.setEnabled(False)  # nothing to go to until the pages are there
+    for text, icon_name in navigation_texts():
+        QListWidgetItem(icons.icon(icon_name), text, navigation)
+    central = QWidget()
+    layout = QHBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(navigation)
+    layout.addWidget(QWidget(), 1)
+    window.setCentralWidget(central)
+    if database is not None:
+        window.statusBar().addPermanentWidget(QLabel(_("Database: %(path)s") % {"path": database}))
+    return window
+
+
+def show_frame(app_name: str, window_state: Path, database: Path | None) -> None:
+    """Make the application, show the frame and return once it has been painted.
+
+    ``window_state`` holds the window's remembered size and place; ``database`` is the file the
+    status bar names (None for the demo, whose file is not made yet).
+    """
+    application = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(application, QApplication)
+    application.setApplicationName(app_name)
+    application.setOrganizationName(app_name)
+    qt_setup.install_fonts(application)
+    design.install_colours(application)
+    window = _build(window_state, database)
+    painted = _Painted(window)
+    application.installEventFilter(painted)
+    window.show()
+    deadline = time.monotonic() + PAINT_WAIT_SECONDS
+    while not painted.painted and time.monotonic() < deadline:
+        application.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    application.removeEventFilter(painted)
+    _frame.append(window)
+
+
+class _HandOver(QObject):
+    """Closes the frame from the event loop once the main window has been painted: no moment
+    without a window on screen."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Watch for the main window's first paint; let every event through."""
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            application = QApplication.instance()
+            if application is not None:
+                application.removeEventFilter(self)
+            QTimer.singleShot(0, close_frame)
+        return False
+
+
+def hand_over(window: QMainWindow) -> None:
+    """The main window is shown: the frame goes once it has been painted."""
+    application = QApplication.instance()
+    if not _frame or application is None:
+        return
+    application.installEventFilter(_HandOver(window))
+
+
+def close_frame() -> None:
+    """The main window is up (or the start ended): the frame goes."""
+    while _frame:
+        window = _frame.pop()
+        window.close()
+        window.deleteLater()
