@@ -227,10 +227,10 @@ class WorklistPage(QWidget):
             for _section in Section:
                 heading = QTreeWidgetItem([""])
                 heading.setFont(0, bold)
-                heading.setFirstColumnSpanned(True)
                 made.append(heading)
             self.tree.insertTopLevelItems(0, made)
-            for heading in made:
+            for heading in made:  # spanning only holds once the line is in the tree
+                heading.setFirstColumnSpanned(True)
                 heading.setExpanded(True)
         headings = [self.tree.topLevelItem(index) for index in range(len(Section))]
         return [heading for heading in headings if heading is not None]

@@ -85,3 +85,24 @@ def test_lines_due_show_no_empty_message(qtbot, app_context) -> None:
     page = _open(qtbot, app_context)
     assert page.current is not None and any(page.current.counts.values())
     assert not page.hint.isVisible()
+
+
+def test_section_headings_and_nothing_lines_are_read_across_the_columns(qtbot, app_context) -> None:
+    """A heading such as "Afspraken deze week (0)" is not cut off at the date column, also
+    after a second fill (the headings are kept and only their lines replaced)."""
+    added = clients.add(
+        app_context.db,
+        model.ClientDetails(reference="T-1", first_name="Ada", klantmanager="Zoë de Vries"),
+        actor="test",
+    ).value
+    page = _open(qtbot, app_context)
+    journal.add_contact(app_context.db, added.id, kind="kantoor", actor="test")
+    page.reload()  # the list after a change, as the ChangeBus asks for it
+    tree = page.tree
+    for index in range(tree.topLevelItemCount()):
+        heading = tree.topLevelItem(index)
+        assert heading.isFirstColumnSpanned(), heading.text(0)
+        for child in range(heading.childCount()):
+            line = heading.child(child)
+            if line.text(1) == "":  # "Niets" or "en nog …": one text across the row
+                assert line.isFirstColumnSpanned(), line.text(0)
