@@ -134,13 +134,16 @@ class CaseloadPage(QWidget):
         self._add_selection_menu()
 
         self._fill_people()
-        self.widths.fit_status()
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         # The widths and sort of last time (they replace the fitted widths the user changed).
         remembered.restore_header(context, header)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Names added since then are not cut off: a fit only ever widens a column. Status is
+        # as wide as the chosen status needs, so the name keeps its room.
+        self.widths.fit(Column.KLANTMANAGER, clients.klantmanagers(context.db))
+        self.widths.fit_status(self._filter().status)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
         self.filters.show_sort(
@@ -181,7 +184,9 @@ class CaseloadPage(QWidget):
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
         keep = self.selected_client_id()
-        self.model.set_filter(self._filter())
+        chosen = self._filter()
+        self.widths.fit_status(chosen.status)
+        self.model.set_filter(chosen)
         self._select(keep, fallback_first=False)
         self._update_counts()
 

@@ -80,13 +80,16 @@ class ColumnWidths:
         if self.table.columnWidth(column) < wanted:
             self.table.setColumnWidth(column, wanted)
 
-    def fit_status(self) -> None:
-        """Status as wide as its texts, but a rare long closing reason does not widen it for
+    def fit_status(self, status: str | None = None) -> None:
+        """Status as wide as the texts the filter can show (``status`` None: every status), so
+        "Actief" leaves the room to the names; a rare long closing reason does not widen it for
         every row: that one is cut and shown whole in the tooltip."""
+        statuses = (status,) if status else vocab.CLIENT_STATUSES.codes()
         texts = [
-            status_text(status, reason)
-            for status in vocab.CLIENT_STATUSES.codes()
-            for reason in (None, *(vocab.CLOSING_REASONS.codes() if status == "closed" else ()))
+            status_text(code, reason, transferred)
+            for code in statuses
+            for reason in (None, *(vocab.CLOSING_REASONS.codes() if code == "closed" else ()))
+            for transferred in (False, True)
         ]
         self.table.setColumnWidth(Column.STATUS, 0)
         self.fit(Column.STATUS, texts, WIDEST_STATUS)

@@ -133,8 +133,14 @@ class _HandOver(QObject):
             application = QApplication.instance()
             if application is not None:
                 application.removeEventFilter(self)
-            QTimer.singleShot(0, close_frame)
+            QTimer.singleShot(0, self._take_over)
         return False
+
+    def _take_over(self) -> None:
+        """The frame goes; the main window becomes the active one (keys go to it at once)."""
+        close_frame()
+        self._window.raise_()
+        self._window.activateWindow()
 
 
 def hand_over(window: QMainWindow) -> None:
