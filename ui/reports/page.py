@@ -97,7 +97,12 @@ class ReportsPage(QWidget):
         self.save_button.clicked.connect(self.save_as)
         self.open_button = QPushButton(_("&Openen in PDF-lezer"))
         self.open_button.clicked.connect(self.open_external)
-        for button in (self.print_button, self.save_button, self.open_button):
+        for button in (
+            self.print_button,
+            self.save_button,
+            self.open_button,
+            self.preview.text_button,
+        ):
             buttons.addWidget(button)
         column.addLayout(buttons)
         self.status = widgets.paragraph("")

@@ -72,12 +72,8 @@ class Preview(QWidget):
         self.text_button.setCheckable(True)
         self.text_button.setToolTip(_("De tekst van de pagina's, om te lezen of voor te lezen"))
         self.text_button.toggled.connect(self._show_text)
-        for widget in (
-            self.zoom_out_button,
-            self.zoom_label,
-            self.zoom_in_button,
-            self.text_button,
-        ):
+        # The page puts the text button with its other buttons, in a row that wraps.
+        for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button):
             bar.addWidget(widget)
         layout.addLayout(bar)
         self.text_view = QPlainTextEdit()
@@ -96,21 +92,22 @@ class Preview(QWidget):
         self.column_layout = QVBoxLayout(self.column)
         self.column_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.column_layout.setSpacing(metrics.SPACING * 2)
+        # Outside the scroll area, as wide as the preview: the sentence is read from its start
+        # also with a large font (inside, centred, it was cut off at the top).
         self.empty = QLabel("")
         self.empty.setObjectName("previewEmpty")
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.column_layout.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.scroll_area.setWidget(self.column)
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._track_page)
+        layout.addWidget(self.empty)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.text_view, 1)
         self.show_message(
+            # Short: with a 200 % font the column beside the form has room for a few lines.
             _(
-                "Nog geen voorbeeld. Kies links een rapport en de periode of scan, en kies "
-                "Voorbeeld maken (Alt+D). Het rapport verschijnt hier; daarna drukt u het af of "
-                "slaat u het op als PDF. Het verslag van één klant maakt u met Ctrl+R in het "
-                "dossier van die klant."
+                "Nog geen voorbeeld. Kies links een rapport en dan Voorbeeld maken (Alt+D). "
+                "Het verslag van één klant: Ctrl+R in het dossier."
             )
         )
 
@@ -120,8 +117,10 @@ class Preview(QWidget):
         """No pages: a sentence in their place."""
         self._clear()
         self.text_view.setPlainText(text)
+        self.text_button.setChecked(False)
         self.empty.setText(text)
         self.empty.show()
+        self.scroll_area.hide()
         self._update_labels()
 
     def show_document(self, document: report_render.Document) -> None:
@@ -129,6 +128,7 @@ class Preview(QWidget):
         self._clear()
         self.document = document
         self.empty.hide()
+        self.scroll_area.setVisible(not self.text_button.isChecked())
         self.pages = [PageImage(number, self.column) for number in range(1, len(document) + 1)]
         for page in self.pages:
             self.column_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -263,3 +263,4 @@ class Preview(QWidget):
         self.zoom_label.setText(i18n.format_percent(self.zoom / 100))
         self.zoom_in_button.setEnabled(bool(self.pages) and self.zoom < ZOOM_STEPS[-1])
         self.zoom_out_button.setEnabled(bool(self.pages) and self.zoom > ZOOM_STEPS[0])
+        self.text_button.setEnabled(bool(self.pages))
