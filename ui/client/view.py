@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -256,6 +256,22 @@ class ClientView(QWidget):
                 self.back_shortcut = shortcut
         bus.changed.connect(self._changed)
         accessibility.name_widgets(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """Side by side when the forms fit beside the timeline, else the forms under it."""
+        super().resizeEvent(event)
+        self.fit_splitter()
+
+    def fit_splitter(self) -> None:
+        """Stack the forms under the chart and timeline when a large system font or a small
+        screen leaves them too little width (their fields would be cut off at the edge)."""
+        history_least = 40 * self.fontMetrics().averageCharWidth()
+        wanted = self.tabs.sizeHint().width() + history_least + 4 * metrics.MARGIN
+        orientation = (
+            Qt.Orientation.Horizontal if self.width() >= wanted else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
 
     def set_back_to_worklist(self, to_worklist: bool) -> None:
         """Say where Esc goes: back to Vandaag (a client opened from there) or the caseload."""

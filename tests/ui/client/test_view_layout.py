@@ -1,0 +1,71 @@
+"""The client view at a 200 % system font on a laptop screen: the forms go under the timeline
+instead of being cut off at the window's edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from caseload import demo
+from ui.shell import main_window
+
+from ..keyboard import press, type_keys
+from ..shell.test_main_window import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def big_font(qapp):  # noqa: ANN001, ANN201 - pytest-qt's application
+    """The system font at twice its size, as a user with 200 % text has it."""
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(before.pointSizeF() * 2)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+def _client_view(qtbot, app_context):  # noqa: ANN001, ANN202 - fixtures and the view
+    demo.fill(app_context.db, 5, seed=3)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 720)
+    show_active(qtbot, window)
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    reference = app_context.db.execute("SELECT min(reference) FROM clients").fetchone()[0]
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, reference)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    press(qtbot, Qt.Key.Key_Return)  # to the list
+    press(qtbot, Qt.Key.Key_Return)  # open the client
+    qtbot.waitUntil(lambda: page.client_view.isVisible())
+    return page.client_view
+
+
+def _labels_cut_off(view) -> list[str]:  # noqa: ANN001 - the client view
+    """Visible labels of the shown form whose text runs past the view's right edge."""
+    edge = view.mapToGlobal(QPoint(view.width(), 0)).x()
+    form = view.tabs.currentWidget()
+    return [
+        label.text()
+        for label in form.findChildren(QLabel)
+        if label.isVisible()
+        and label.text()
+        and label.mapToGlobal(QPoint(label.width(), 0)).x() > edge
+    ]
+
+
+def test_forms_beside_the_timeline_at_a_normal_font(qtbot, app_context) -> None:
+    view = _client_view(qtbot, app_context)
+    assert view.splitter.orientation() == Qt.Orientation.Horizontal
+    assert _labels_cut_off(view) == []
+
+
+def test_forms_under_the_timeline_at_200_percent(qtbot, app_context, big_font) -> None:
+    view = _client_view(qtbot, app_context)
+    qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Vertical)
+    assert _labels_cut_off(view) == []
+    assert QApplication.focusWidget() is not None
