@@ -266,9 +266,10 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
 
 
 def worklist(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
-    """Opening Vandaag (read and painted) against the same queries alone
-    (bench/worklist_probe.py): for mijn caseload, what a klantmanager opens, with the targets
-    of search as you type; for all 100,000 clients (a team lead's view), as a diagnostic."""
+    """Opening Vandaag (read and painted) against the same queries plus Qt's C++ model painting
+    the same lines (bench/worklist_probe.py): for mijn caseload, what a klantmanager opens, with
+    the caseload's first-paint target; for all 100,000 clients (a team lead's view), as a
+    diagnostic."""
     command = [common.PYTHON, "-m", "bench.worklist_probe", "--db", str(big)]
     result = common.last_json(common.run_timed([*command, "--repeat", str(repeat)], env).stdout)
     rows = []
