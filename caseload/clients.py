@@ -25,6 +25,11 @@ CHILD_TABLES = (
 )
 
 
+def child_obj(client_id: int, what: str, ident: int) -> str:
+    """The audit object of one row of a client's file ("client:7/contact:12"): ids only."""
+    return f"{obj(client_id)}/{what}:{ident}"
+
+
 def obj(client_id: int) -> str:
     """The audit object of a client."""
     return f"client:{client_id}"

@@ -25,21 +25,10 @@ def _today(today: dt.date | None) -> dt.date:
     return dt.date.today() if today is None else today
 
 
-def _one(db: Database, table: str, ident: int, what: str) -> dict[str, Any]:
-    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [ident]))
-    if not rows:
-        raise errors.NotFound(what, ident)
-    return rows[0]
-
-
-def _obj(client_id: int, what: str, ident: int) -> str:
-    return f"{clients.obj(client_id)}/{what}:{ident}"
-
-
 def _done(db: Database, client_id: int, actor: str, action: str, what: str, ident: int) -> None:
     """The end of every correction: the client's summary and one audit line with ids only."""
     summary_columns.refresh(db, client_id)
-    audit.record(db, actor=actor, action=action, obj=_obj(client_id, what, ident))
+    audit.record(db, actor=actor, action=action, obj=clients.child_obj(client_id, what, ident))
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -54,7 +43,7 @@ def correct_contact(
     validate.not_in_future("contact_on", contact.contact_on, day)
     validate.minutes(contact.minutes)
     with db.atomic():
-        client_id = int(_one(db, "contacts", contact.id, "contact")["client_id"])
+        client_id = int(records.one_row(db, "contacts", contact.id, "contact")["client_id"])
         db["contacts"].update(  # type: ignore[union-attr]
             contact.id,
             {
@@ -67,7 +56,7 @@ def correct_contact(
             },
         )
         _done(db, client_id, actor, "contact.correct", "contact", contact.id)
-    stored = records.contact(_one(db, "contacts", contact.id, "contact"))
+    stored = records.contact(records.one_row(db, "contacts", contact.id, "contact"))
     return changes_.Changed(stored, changes_.client_rows(Kind.CONTACT, client_id, contact.id))
 
 
@@ -85,7 +74,7 @@ def correct_step(
     )
     validate.not_in_future("measured_on", step.measured_on, day)
     with db.atomic():
-        client_id = int(_one(db, "ladder_steps", step.id, "ladder_step")["client_id"])
+        client_id = int(records.one_row(db, "ladder_steps", step.id, "ladder_step")["client_id"])
         db["ladder_steps"].update(  # type: ignore[union-attr]
             step.id,
             {
@@ -97,7 +86,7 @@ def correct_step(
             },
         )
         _done(db, client_id, actor, "ladder.correct", "ladder_step", step.id)
-    stored = records.ladder_step(_one(db, "ladder_steps", step.id, "ladder_step"))
+    stored = records.ladder_step(records.one_row(db, "ladder_steps", step.id, "ladder_step"))
     return changes_.Changed(stored, changes_.client_rows(Kind.LADDER, client_id, step.id))
 
 
@@ -123,7 +112,7 @@ def correct_action(
     validate.code("status", action.status, vocab.ACTION_STATUSES, required=True)
     validate.period(action.start_on, action.due_on)
     with db.atomic():
-        client_id = int(_one(db, "actions", action.id, "action")["client_id"])
+        client_id = int(records.one_row(db, "actions", action.id, "action")["client_id"])
         db["actions"].update(  # type: ignore[union-attr]
             action.id,
             {
@@ -137,14 +126,14 @@ def correct_action(
             },
         )
         _done(db, client_id, actor, "action.correct", "action", action.id)
-    stored = records.action(_one(db, "actions", action.id, "action"))
+    stored = records.action(records.one_row(db, "actions", action.id, "action"))
     return changes_.Changed(stored, changes_.client_rows(Kind.ACTION, client_id, action.id))
 
 
 def delete_action(db: Database, action_id: int, *, actor: str) -> changes_.Changes:
     """Remove a step of the plan of action that was entered by mistake."""
     with db.atomic():
-        client_id = int(_one(db, "actions", action_id, "action")["client_id"])
+        client_id = int(records.one_row(db, "actions", action_id, "action")["client_id"])
         db.execute("DELETE FROM actions WHERE id = ?", [action_id])
         _done(db, client_id, actor, "action.delete", "action", action_id)
     return changes_.client_rows(Kind.ACTION, client_id, action_id)
@@ -220,7 +209,7 @@ def correct_barrier_event(
     validate.code("kind", kind, vocab.BARRIER_KINDS, required=False)
     validate.not_in_future("happened_on", event.happened_on, day)
     with db.atomic():
-        old = records.barrier_event(_one(db, "barrier_events", event.id, "barrier"))
+        old = records.barrier_event(records.one_row(db, "barrier_events", event.id, "barrier"))
         on = event.happened_on.isoformat()
         _check_event_date(_events(db, old.barrier_id), old.id, old.change, on)
         db["barrier_events"].update(  # type: ignore[union-attr]
@@ -236,7 +225,7 @@ def correct_barrier_event(
             db["barriers"].update(old.barrier_id, {"kind": kind})  # type: ignore[union-attr]
         _rebuild_barrier(db, old.barrier_id)
         _done(db, old.client_id, actor, "barrier.correct", "barrier", old.barrier_id)
-    stored = records.barrier_event(_one(db, "barrier_events", old.id, "barrier"))
+    stored = records.barrier_event(records.one_row(db, "barrier_events", old.id, "barrier"))
     return changes_.Changed(
         stored, changes_.client_rows(Kind.BARRIER, old.client_id, old.barrier_id)
     )
@@ -246,7 +235,7 @@ def delete_barrier_event(db: Database, event_id: int, *, actor: str) -> changes_
     """Remove a barrier change. Removing its opening removes the whole barrier with its
     history (it was recorded by mistake); otherwise the barrier's state follows what is left."""
     with db.atomic():
-        event = records.barrier_event(_one(db, "barrier_events", event_id, "barrier"))
+        event = records.barrier_event(records.one_row(db, "barrier_events", event_id, "barrier"))
         if event.change == "opened":
             db.execute("DELETE FROM barrier_events WHERE barrier_id = ?", [event.barrier_id])
             db.execute("DELETE FROM barriers WHERE id = ?", [event.barrier_id])

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import appointments, clients, errors, ladder, model, records, validate, vocab
+from caseload import appointments, clients, ladder, model, records, validate, vocab
 from caseload import summary as summary_columns
 from resources import audit
 from resources import changes as changes_
@@ -21,17 +20,6 @@ from resources.changes import Kind
 
 def _today(today: dt.date | None) -> dt.date:
     return dt.date.today() if today is None else today
-
-
-def _one(db: Database, table: str, ident: int, what: str) -> dict[str, Any]:
-    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [ident]))
-    if not rows:
-        raise errors.NotFound(what, ident)
-    return rows[0]
-
-
-def _obj(client_id: int, what: str, ident: int) -> str:
-    return f"{clients.obj(client_id)}/{what}:{ident}"
 
 
 # --- ladder ---------------------------------------------------------------------------------
@@ -73,20 +61,26 @@ def record_step(
         step_id = clients.insert(db, "ladder_steps", row)
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="ladder.record", obj=_obj(client_id, "ladder_step", step_id)
+            db,
+            actor=actor,
+            action="ladder.record",
+            obj=clients.child_obj(client_id, "ladder_step", step_id),
         )
-    step = records.ladder_step(_one(db, "ladder_steps", step_id, "ladder_step"))
+    step = records.ladder_step(records.one_row(db, "ladder_steps", step_id, "ladder_step"))
     return changes_.Changed(step, changes_.client_rows(Kind.LADDER, client_id, step_id))
 
 
 def delete_step(db: Database, step_id: int, *, actor: str) -> changes_.Changes:
     """Remove a measurement that was recorded by mistake."""
     with db.atomic():
-        client_id = int(_one(db, "ladder_steps", step_id, "ladder_step")["client_id"])
+        client_id = int(records.one_row(db, "ladder_steps", step_id, "ladder_step")["client_id"])
         db.execute("DELETE FROM ladder_steps WHERE id = ?", [step_id])
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="ladder.delete", obj=_obj(client_id, "ladder_step", step_id)
+            db,
+            actor=actor,
+            action="ladder.delete",
+            obj=clients.child_obj(client_id, "ladder_step", step_id),
         )
     return changes_.client_rows(Kind.LADDER, client_id, step_id)
 
@@ -142,11 +136,14 @@ def add_barrier(
             "note": note.strip(),
         }
         barrier_id = clients.insert(db, "barriers", row)
-        barrier = records.barrier(_one(db, "barriers", barrier_id, "barrier"))
+        barrier = records.barrier(records.one_row(db, "barriers", barrier_id, "barrier"))
         _event(db, barrier, since, "opened")
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="barrier.add", obj=_obj(client_id, "barrier", barrier_id)
+            db,
+            actor=actor,
+            action="barrier.add",
+            obj=clients.child_obj(client_id, "barrier", barrier_id),
         )
     return changes_.Changed(barrier, changes_.client_rows(Kind.BARRIER, client_id, barrier_id))
 
@@ -166,7 +163,7 @@ def update_barrier(
     _check_barrier(barrier.kind, barrier.severity, barrier.status)
     validate.not_in_future("happened_on", on, day)
     with db.atomic():
-        old = records.barrier(_one(db, "barriers", barrier.id, "barrier"))
+        old = records.barrier(records.one_row(db, "barriers", barrier.id, "barrier"))
         resolved_on = old.resolved_on
         if barrier.status == "opgelost" and old.status != "opgelost":
             resolved_on = on
@@ -191,7 +188,10 @@ def update_barrier(
             _event(db, new, on, "status")
         summary_columns.refresh(db, new.client_id)
         audit.record(
-            db, actor=actor, action="barrier.update", obj=_obj(new.client_id, "barrier", new.id)
+            db,
+            actor=actor,
+            action="barrier.update",
+            obj=clients.child_obj(new.client_id, "barrier", new.id),
         )
     return changes_.Changed(new, changes_.client_rows(Kind.BARRIER, new.client_id, new.id))
 
@@ -234,20 +234,26 @@ def add_contact(
         appointments.hold_on_contact(db, client_id, contact_on, contact_id)
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="contact.add", obj=_obj(client_id, "contact", contact_id)
+            db,
+            actor=actor,
+            action="contact.add",
+            obj=clients.child_obj(client_id, "contact", contact_id),
         )
-    contact = records.contact(_one(db, "contacts", contact_id, "contact"))
+    contact = records.contact(records.one_row(db, "contacts", contact_id, "contact"))
     return changes_.Changed(contact, changes_.client_rows(Kind.CONTACT, client_id, contact_id))
 
 
 def delete_contact(db: Database, contact_id: int, *, actor: str) -> changes_.Changes:
     """Remove a contact that was recorded by mistake."""
     with db.atomic():
-        client_id = int(_one(db, "contacts", contact_id, "contact")["client_id"])
+        client_id = int(records.one_row(db, "contacts", contact_id, "contact")["client_id"])
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="contact.delete", obj=_obj(client_id, "contact", contact_id)
+            db,
+            actor=actor,
+            action="contact.delete",
+            obj=clients.child_obj(client_id, "contact", contact_id),
         )
     return changes_.client_rows(Kind.CONTACT, client_id, contact_id)
 
@@ -301,8 +307,13 @@ def add_action(
         row = _action_row(draft) | {"client_id": client_id}
         action_id = clients.insert(db, "actions", row)
         summary_columns.refresh(db, client_id)
-        audit.record(db, actor=actor, action="action.add", obj=_obj(client_id, "action", action_id))
-    added = records.action(_one(db, "actions", action_id, "action"))
+        audit.record(
+            db,
+            actor=actor,
+            action="action.add",
+            obj=clients.child_obj(client_id, "action", action_id),
+        )
+    added = records.action(records.one_row(db, "actions", action_id, "action"))
     return changes_.Changed(added, changes_.client_rows(Kind.ACTION, client_id, action_id))
 
 
@@ -312,11 +323,14 @@ def update_action(
     """Store a changed action (status, result, dates, goal)."""
     _check_action(action)
     with db.atomic():
-        client_id = int(_one(db, "actions", action.id, "action")["client_id"])
+        client_id = int(records.one_row(db, "actions", action.id, "action")["client_id"])
         db["actions"].update(action.id, _action_row(action))  # type: ignore[union-attr]
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="action.update", obj=_obj(client_id, "action", action.id)
+            db,
+            actor=actor,
+            action="action.update",
+            obj=clients.child_obj(client_id, "action", action.id),
         )
-    stored = records.action(_one(db, "actions", action.id, "action"))
+    stored = records.action(records.one_row(db, "actions", action.id, "action"))
     return changes_.Changed(stored, changes_.client_rows(Kind.ACTION, client_id, action.id))

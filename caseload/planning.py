@@ -64,10 +64,6 @@ def plan(db: Database, client_id: int) -> ClientPlan:
     )
 
 
-def _obj(client_id: int, what: str, ident: int) -> str:
-    return f"{clients.obj(client_id)}/{what}:{ident}"
-
-
 def clean_time(value: str) -> str:
     """A time of day as HH:MM ('' stays ''); '9.30' and '9:30' both give '09:30'."""
     text = value.strip()
@@ -134,7 +130,10 @@ def plan_appointment(
         ident = _insert_appointment(db, client_id, planned_on, kind, time, note, None)
         summary_columns.refresh(db, client_id)
         audit.record(
-            db, actor=actor, action="appointment.plan", obj=_obj(client_id, "appointment", ident)
+            db,
+            actor=actor,
+            action="appointment.plan",
+            obj=clients.child_obj(client_id, "appointment", ident),
         )
     return changes_.Changed(_get(db, ident), _changes(client_id, ident))
 
@@ -186,7 +185,7 @@ def record_contact(
                 db,
                 actor=actor,
                 action="appointment.plan",
-                obj=_obj(client_id, "appointment", ident),
+                obj=clients.child_obj(client_id, "appointment", ident),
             )
             changed = changed | _changes(client_id, ident)
     return changes_.Changed(contact.value, changed)
@@ -205,7 +204,7 @@ def set_appointment_status(
             db,
             actor=actor,
             action="appointment.status",
-            obj=_obj(client_id, "appointment", appointment_id),
+            obj=clients.child_obj(client_id, "appointment", appointment_id),
         )
     return changes_.Changed(_get(db, appointment_id), _changes(client_id, appointment_id))
 
@@ -309,6 +308,6 @@ def move_appointment(
             db,
             actor=actor,
             action="appointment.move",
-            obj=_obj(current.client_id, "appointment", appointment_id),
+            obj=clients.child_obj(current.client_id, "appointment", appointment_id),
         )
     return changes_.Changed(_get(db, appointment_id), _changes(current.client_id, appointment_id))

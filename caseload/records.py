@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from dataclasses import fields
 from typing import Any
 
-from caseload import model
+from sqlite_utils import Database
+
+from caseload import errors, model
 
 _DETAIL_FIELDS = tuple(field.name for field in fields(model.ClientDetails))
 _DATE_FIELDS = {
@@ -146,3 +148,11 @@ def action(row: Mapping[str, Any]) -> model.Action:
         result=row["result"] or "",
         corrected_on=date(row.get("corrected_on")),
     )
+
+
+def one_row(db: Database, table: str, ident: int, what: str) -> dict[str, Any]:
+    """One row by its id, or ``errors.NotFound`` naming ``what``."""
+    rows = list(db.query(f"SELECT * FROM {table} WHERE id = ?", [ident]))
+    if not rows:
+        raise errors.NotFound(what, ident)
+    return rows[0]
