@@ -30,6 +30,15 @@ def child_obj(client_id: int, what: str, ident: int) -> str:
     return f"{obj(client_id)}/{what}:{ident}"
 
 
+def row_changed(
+    db: Database, client_id: int, *, actor: str, action: str, what: str, ident: int
+) -> None:
+    """The end of every change to one row of a client's file, inside its transaction: the
+    client's summary columns again, and one audit line naming ids only."""
+    summary.refresh(db, client_id)
+    audit.record(db, actor=actor, action=action, obj=child_obj(client_id, what, ident))
+
+
 def obj(client_id: int) -> str:
     """The audit object of a client."""
     return f"client:{client_id}"

@@ -14,8 +14,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from caseload import clients, errors, journal, ladder, model, records, validate, vocab
-from caseload import summary as summary_columns
-from resources import audit
 from resources import changes as changes_
 from resources.changes import Kind
 from resources.i18n import _
@@ -23,12 +21,6 @@ from resources.i18n import _
 
 def _today(today: dt.date | None) -> dt.date:
     return dt.date.today() if today is None else today
-
-
-def _done(db: Database, client_id: int, actor: str, action: str, what: str, ident: int) -> None:
-    """The end of every correction: the client's summary and one audit line with ids only."""
-    summary_columns.refresh(db, client_id)
-    audit.record(db, actor=actor, action=action, obj=clients.child_obj(client_id, what, ident))
 
 
 # --- contacts -------------------------------------------------------------------------------
@@ -55,7 +47,9 @@ def correct_contact(
                 "corrected_on": day.isoformat(),
             },
         )
-        _done(db, client_id, actor, "contact.correct", "contact", contact.id)
+        clients.row_changed(
+            db, client_id, actor=actor, action="contact.correct", what="contact", ident=contact.id
+        )
     stored = records.contact(records.one_row(db, "contacts", contact.id, "contact"))
     return changes_.Changed(stored, changes_.client_rows(Kind.CONTACT, client_id, contact.id))
 
@@ -85,7 +79,9 @@ def correct_step(
                 "corrected_on": day.isoformat(),
             },
         )
-        _done(db, client_id, actor, "ladder.correct", "ladder_step", step.id)
+        clients.row_changed(
+            db, client_id, actor=actor, action="ladder.correct", what="ladder_step", ident=step.id
+        )
     stored = records.ladder_step(records.one_row(db, "ladder_steps", step.id, "ladder_step"))
     return changes_.Changed(stored, changes_.client_rows(Kind.LADDER, client_id, step.id))
 
@@ -125,7 +121,9 @@ def correct_action(
                 "corrected_on": day.isoformat(),
             },
         )
-        _done(db, client_id, actor, "action.correct", "action", action.id)
+        clients.row_changed(
+            db, client_id, actor=actor, action="action.correct", what="action", ident=action.id
+        )
     stored = records.action(records.one_row(db, "actions", action.id, "action"))
     return changes_.Changed(stored, changes_.client_rows(Kind.ACTION, client_id, action.id))
 
@@ -135,7 +133,9 @@ def delete_action(db: Database, action_id: int, *, actor: str) -> changes_.Chang
     with db.atomic():
         client_id = int(records.one_row(db, "actions", action_id, "action")["client_id"])
         db.execute("DELETE FROM actions WHERE id = ?", [action_id])
-        _done(db, client_id, actor, "action.delete", "action", action_id)
+        clients.row_changed(
+            db, client_id, actor=actor, action="action.delete", what="action", ident=action_id
+        )
     return changes_.client_rows(Kind.ACTION, client_id, action_id)
 
 
@@ -224,7 +224,14 @@ def correct_barrier_event(
         if kind and old.change == "opened":
             db["barriers"].update(old.barrier_id, {"kind": kind})  # type: ignore[union-attr]
         _rebuild_barrier(db, old.barrier_id)
-        _done(db, old.client_id, actor, "barrier.correct", "barrier", old.barrier_id)
+        clients.row_changed(
+            db,
+            old.client_id,
+            actor=actor,
+            action="barrier.correct",
+            what="barrier",
+            ident=old.barrier_id,
+        )
     stored = records.barrier_event(records.one_row(db, "barrier_events", old.id, "barrier"))
     return changes_.Changed(
         stored, changes_.client_rows(Kind.BARRIER, old.client_id, old.barrier_id)
@@ -244,5 +251,7 @@ def delete_barrier_event(db: Database, event_id: int, *, actor: str) -> changes_
             db.execute("DELETE FROM barrier_events WHERE id = ?", [event_id])
             _rebuild_barrier(db, event.barrier_id)
             action = "barrier.correct"
-        _done(db, event.client_id, actor, action, "barrier", event.barrier_id)
+        clients.row_changed(
+            db, event.client_id, actor=actor, action=action, what="barrier", ident=event.barrier_id
+        )
     return changes_.client_rows(Kind.BARRIER, event.client_id, event.barrier_id)

@@ -128,12 +128,8 @@ def plan_appointment(
     with db.atomic():
         _refuse_closed(db, client_id)
         ident = _insert_appointment(db, client_id, planned_on, kind, time, note, None)
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="appointment.plan",
-            obj=clients.child_obj(client_id, "appointment", ident),
+        clients.row_changed(
+            db, client_id, actor=actor, action="appointment.plan", what="appointment", ident=ident
         )
     return changes_.Changed(_get(db, ident), _changes(client_id, ident))
 
@@ -180,12 +176,13 @@ def record_contact(
             ident = _insert_appointment(
                 db, client_id, next_on, next_kind, time, "", contact.value.id
             )
-            summary_columns.refresh(db, client_id)
-            audit.record(
+            clients.row_changed(
                 db,
+                client_id,
                 actor=actor,
                 action="appointment.plan",
-                obj=clients.child_obj(client_id, "appointment", ident),
+                what="appointment",
+                ident=ident,
             )
             changed = changed | _changes(client_id, ident)
     return changes_.Changed(contact.value, changed)
@@ -199,12 +196,13 @@ def set_appointment_status(
     with db.atomic():
         client_id = _get(db, appointment_id).client_id
         db["appointments"].update(appointment_id, {"status": status})  # type: ignore[union-attr]
-        summary_columns.refresh(db, client_id)
-        audit.record(
+        clients.row_changed(
             db,
+            client_id,
             actor=actor,
             action="appointment.status",
-            obj=clients.child_obj(client_id, "appointment", appointment_id),
+            what="appointment",
+            ident=appointment_id,
         )
     return changes_.Changed(_get(db, appointment_id), _changes(client_id, appointment_id))
 
@@ -303,11 +301,12 @@ def move_appointment(
         db["appointments"].update(  # type: ignore[union-attr]
             appointment_id, {"planned_on": planned_on.isoformat()}
         )
-        summary_columns.refresh(db, current.client_id)
-        audit.record(
+        clients.row_changed(
             db,
+            current.client_id,
             actor=actor,
             action="appointment.move",
-            obj=clients.child_obj(current.client_id, "appointment", appointment_id),
+            what="appointment",
+            ident=appointment_id,
         )
     return changes_.Changed(_get(db, appointment_id), _changes(current.client_id, appointment_id))
