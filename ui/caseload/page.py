@@ -133,7 +133,7 @@ class CaseloadPage(QWidget):
         self.stack.addWidget(self.list_page)
         self._add_selection_menu()
 
-        self._fill_people()
+        names = self._fill_people()
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -142,7 +142,7 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         # Names added since then are not cut off: a fit only ever widens a column. Status is
         # as wide as the chosen status needs, so the name keeps its room.
-        self.widths.fit(Column.KLANTMANAGER, clients.klantmanagers(context.db))
+        self.widths.fit(Column.KLANTMANAGER, names)
         self.widths.fit_status(self._filter().status)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
@@ -175,11 +175,13 @@ class CaseloadPage(QWidget):
     def _filter(self) -> caseload_query.CaseloadFilter:
         return self.filters.current_filter(self.context.settings.contact_threshold_days)
 
-    def _fill_people(self) -> None:
+    def _fill_people(self) -> list[str]:
+        """The team and klantmanager filters' lists; the klantmanagers' names, fitted."""
         db = self.context.db
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
         self.widths.fit(Column.KLANTMANAGER, names)
+        return names
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
