@@ -145,6 +145,10 @@ class DateField(QDateEdit):
         return super().eventFilter(watched, event)
 
 
+#: Characters a word-list choice shows when closed (longer texts are cut, the list shows them).
+VOCAB_COMBO_CHARACTERS = 24
+
+
 def vocab_combo(
     vocabulary: vocab.Vocabulary, empty: str | None = None, explain: bool = False
 ) -> QComboBox:
@@ -163,6 +167,11 @@ def vocab_combo(
         combo.addItem(text, code)
         if term.explanation():
             combo.setItemData(combo.count() - 1, term.explanation(), Qt.ItemDataRole.ToolTipRole)
+    # A long choice ("Verhuur en overige zakelijke diensten (ook uitzendbureaus)") does not
+    # widen the form past the window's edge; the open list still shows every text whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(VOCAB_COMBO_CHARACTERS)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0))
     return combo
 
 

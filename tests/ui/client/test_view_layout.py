@@ -69,3 +69,20 @@ def test_forms_under_the_timeline_at_200_percent(qtbot, app_context, big_font) -
     qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Vertical)
     assert _labels_cut_off(view) == []
     assert QApplication.focusWidget() is not None
+
+
+def test_the_closing_form_with_job_details_fits_the_default_window(qtbot, app_context) -> None:
+    """Choosing "Uitstroom naar werk" shows the job's fields; a long sector name does not push
+    the form past the window's edge (no sideways scrolling, no label cut off)."""
+    view = _client_view(qtbot, app_context)
+    view.window().resize(1100, 720)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Afsluiten
+    form = view.close_form
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.reason)
+    press(qtbot, Qt.Key.Key_Down)  # Uitstroom naar werk
+    qtbot.waitUntil(form.sector.isVisible)
+    QApplication.processEvents()  # the layout settles in the next event-loop turn
+    assert not form.horizontalScrollBar().isVisible()
+    assert _labels_cut_off(view) == []
+    edge = form.viewport().mapToGlobal(QPoint(form.viewport().width(), 0)).x()
+    assert form.sector.mapToGlobal(QPoint(form.sector.width(), 0)).x() <= edge
