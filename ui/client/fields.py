@@ -85,12 +85,18 @@ class DateField(QDateEdit):
         if self._opens_calendar(event):
             self._show_calendar()
             return
-        if self._optional and self.date() == _EMPTY and event.text().isdigit():
-            # Typing into "geen datum": start from today with the day selected, so that
-            # 15122026 becomes 15-12-2026 section by section, as in a filled field.
-            self.setDate(to_qdate(dt.date.today()))
-            self.setCurrentSection(self.sectionAt(0))
-            self.setSelectedSection(self.sectionAt(0))
+        if event.text().isdigit():
+            line = self.lineEdit()
+            empty = self._optional and self.date() == _EMPTY
+            if empty:
+                # Typing into "geen datum": start from today, then as in a filled field.
+                self.setDate(to_qdate(dt.date.today()))
+            if empty or (line.hasSelectedText() and line.selectedText() == line.text()):
+                # The whole date selected (Ctrl+A, or a click that selects all): Qt would refuse
+                # the first digit as a whole date; start at the day, so that 15122026 becomes
+                # 15-12-2026 section by section.
+                self.setCurrentSection(self.sectionAt(0))
+                self.setSelectedSection(self.sectionAt(0))
         super().keyPressEvent(event)
 
     @staticmethod

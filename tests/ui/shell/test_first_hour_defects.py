@@ -122,6 +122,20 @@ def test_an_optional_date_is_typed_as_digits_and_kept_after_tab(qtbot, app_conte
     assert QApplication.focusWidget() is not dialog.birth_date
 
 
+def test_a_filled_date_selected_whole_is_replaced_by_typed_digits(qtbot, app_context) -> None:
+    """Ctrl+A in a date that holds a day, then the new day typed: the field takes it (Qt on
+    its own refused the first digit as a whole date and kept the old one)."""
+    dialog = _shown(qtbot, ClientDialog(app_context, changes.ChangeBus()))
+    field = dialog.guidance_start
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert field.lineEdit().selectedText() == field.text()
+    type_keys(qtbot, "01022026")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert field.value() == dt.date(2026, 2, 1)
+
+
 @pytest.mark.parametrize(
     ("key", "modifier"),
     [
