@@ -22,12 +22,17 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
-TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
 
 
 @pytest.fixture
-def window(qtbot, app_context) -> main_window.MainWindow:
+def day() -> dt.date:
+    """Today, read when the test starts: a run that crosses midnight keeps one day."""
+    return dt.date.today()
+
+
+@pytest.fixture
+def window(qtbot, app_context, day) -> main_window.MainWindow:
     """The user's client A-1, measured and seen today, with an appointment yesterday (missed),
     one today and one in a week; a colleague's client beside it."""
     db, name = app_context.db, app_context.settings.user_name
@@ -37,7 +42,7 @@ def window(qtbot, app_context) -> main_window.MainWindow:
         ).value
         journal.record_step(db, added.id, trede=3, actor="t")
         journal.add_contact(db, added.id, kind="kantoor", actor="t")
-        for on in (TODAY - DAY, TODAY, TODAY + 7 * DAY):
+        for on in (day - DAY, day, day + 7 * DAY):
             planning.plan_appointment(
                 db, added.id, planned_on=on, kind="telefonisch", actor="t", today=on
             )
@@ -108,7 +113,7 @@ def _attention(window) -> bool:  # noqa: ANN001 - a test
     return bool(page.model.row_data(row).needs_attention)
 
 
-def test_mark_and_move_appointments_by_keyboard(qtbot, window) -> None:
+def test_mark_and_move_appointments_by_keyboard(qtbot, window, day) -> None:
     db = window.context.db
     missed, today, later = (a.id for a in appointments.of_client(db, 1))
     kinds = worklist.ItemKind
@@ -141,7 +146,7 @@ def test_mark_and_move_appointments_by_keyboard(qtbot, window) -> None:
     assert form.chosen().id == later
     press(qtbot, Qt.Key.Key_N, ALT)
     assert QApplication.focusWidget() is form.move_on
-    tomorrow = TODAY + DAY
+    tomorrow = day + DAY
     type_keys(qtbot, tomorrow.strftime("%d%m%Y"))
     press(qtbot, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: _stored(db, 1)[2][0] == tomorrow.isoformat())
@@ -154,7 +159,7 @@ def test_mark_and_move_appointments_by_keyboard(qtbot, window) -> None:
 
     # Into the past is refused under the field, and nothing changes.
     press(qtbot, Qt.Key.Key_N, ALT)
-    type_keys(qtbot, (TODAY - DAY).strftime("%d%m%Y"))
+    type_keys(qtbot, (day - DAY).strftime("%d%m%Y"))
     press(qtbot, Qt.Key.Key_L, ALT)
     qtbot.waitUntil(lambda: form.form.error_text("planned_on") != "")
     assert "verleden" in form.form.error_text("planned_on")
@@ -163,7 +168,7 @@ def test_mark_and_move_appointments_by_keyboard(qtbot, window) -> None:
     # Ctrl+Z (from the list: in a field it undoes the typing) puts it back on its day.
     press(qtbot, Qt.Key.Key_K, ALT)
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    qtbot.waitUntil(lambda: _stored(db, 1)[2][0] == (TODAY + 7 * DAY).isoformat())
+    qtbot.waitUntil(lambda: _stored(db, 1)[2][0] == (day + 7 * DAY).isoformat())
     press(qtbot, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: _stored(db, 1)[1][1] == appointments.PLANNED)
     assert (kinds.APPOINTMENT, today) in _mine(qtbot, window)
