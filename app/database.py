@@ -288,9 +288,13 @@ def migrate(db: Database) -> None:
     """Bring every domain's tables up to date, then record the schema version."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current == schema_version(db) and not any(m.pending(db) for m in MIGRATION_SETS):
-        return  # nothing to write: a read-only file that is up to date opens fine
+        # Nothing to write (a read-only file that is up to date opens fine), unless a run that
+        # was stopped after its migrations left derived data to compute.
+        caseload_schema.finish_migrations(db)
+        return
     for migrations in MIGRATION_SETS:
         migrations.apply(db)
+    caseload_schema.finish_migrations(db)
     db.execute(f"PRAGMA user_version = {schema_version(db)}")
 
 

@@ -9,6 +9,25 @@ from caseload import closing, protection, summary
 
 MIGRATIONS = Migrations("caseload")
 
+#: Derived data a migration left to be computed again once every migration has run.
+STALE_TABLE = "_caseload_stale"
+
+
+def mark_summaries_stale(db: Database) -> None:
+    """Ask for every client's summary columns to be computed after the last migration."""
+    db.execute(f"CREATE TABLE IF NOT EXISTS {STALE_TABLE} (what TEXT PRIMARY KEY)")
+    db.execute(f"INSERT OR IGNORE INTO {STALE_TABLE} (what) VALUES ('summary')")
+
+
+def finish_migrations(db: Database) -> None:
+    """Compute what a migration marked stale, with today's code over the newest schema."""
+    if not db[STALE_TABLE].exists():
+        return
+    with db.atomic():
+        if db.execute(f"SELECT 1 FROM {STALE_TABLE} WHERE what = 'summary'").fetchone():
+            summary.refresh_all(db)
+        db.execute(f"DROP TABLE {STALE_TABLE}")
+
 
 @MIGRATIONS()
 def m001_caseload_tables(db: Database) -> None:
@@ -331,8 +350,10 @@ def m007_planning_attention(db: Database) -> None:
     clients.create_index(["status", "contact_every_days", "last_contact_on"])  # type: ignore[union-attr]
     clients.create_index(["klantmanager", "status", "plan_due_on"])  # type: ignore[union-attr]
     db["followups"].create_index(["answered_on", "due_on"])  # type: ignore[union-attr]
-    # Existing databases: fill the new columns once (the stores keep them from now on).
-    summary.refresh_all(db)
+    # Existing databases: the new columns are filled once every migration has run (the stores
+    # keep them from then on). Not here: today's summary SQL may read columns that a later
+    # migration adds.
+    mark_summaries_stale(db)
 
 
 @MIGRATIONS()

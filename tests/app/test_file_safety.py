@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from app import backup, database
+from caseload import schema as caseload_schema
 from quickscan import store as quickscan_store
 from resources import audit
 from tests.fixtures import manifest
@@ -92,5 +93,50 @@ def test_an_old_backup_is_restored_and_brought_up_to_date(tmp_path: Path) -> Non
         assert db["clients"].count == 20
         assert database.unknown_migrations(db) == []
         assert database.check(db).ok
+    finally:
+        database.close(db)
+
+
+def test_an_old_database_gets_its_plan_columns_computed_after_the_last_migration(
+    tmp_path: Path,
+) -> None:
+    """The planning columns of a file from before them are filled once every migration has
+    run (so today's summary SQL meets the newest schema), and nothing is left to do after."""
+    db = database.open_database(_old_copy(tmp_path))
+    try:
+        measured = db.execute(
+            "SELECT count(*) FROM clients WHERE current_trede_on IS NOT NULL"
+        ).fetchone()[0]
+        due = db.execute(
+            "SELECT count(*) FROM clients WHERE measurement_due_on IS NOT NULL"
+        ).fetchone()[0]
+        assert measured > 0
+        assert due == db["clients"].count
+        assert not db[caseload_schema.STALE_TABLE].exists()
+    finally:
+        database.close(db)
+
+
+def test_derived_data_left_by_a_stopped_upgrade_is_computed_at_the_next_open(
+    tmp_path: Path,
+) -> None:
+    path = _old_copy(tmp_path)
+    database.close(database.open_database(path))
+    db = database.open_database(path)
+    try:  # as if the last run stopped after its migrations, before the summaries
+        with db.atomic():
+            db.execute("UPDATE clients SET measurement_due_on = NULL")
+            caseload_schema.mark_summaries_stale(db)
+    finally:
+        database.close(db)
+    db = database.open_database(path)
+    try:
+        assert (
+            db.execute("SELECT count(*) FROM clients WHERE measurement_due_on IS NULL").fetchone()[
+                0
+            ]
+            == 0
+        )
+        assert not db[caseload_schema.STALE_TABLE].exists()
     finally:
         database.close(db)
