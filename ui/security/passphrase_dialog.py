@@ -129,6 +129,11 @@ class NewPassphraseFields(QWidget):
         return None
 
 
+def _titled(title: str, parent: QWidget | None) -> str:
+    """A dialog shown before the main window names the program too: a task bar shows it alone."""
+    return title if parent is not None else f"{title} — Trede"
+
+
 class NewPassphraseDialog(QDialog):
     """Choose the passphrase that encrypts the database: at first start, or to encrypt later."""
 
@@ -143,7 +148,7 @@ class NewPassphraseDialog(QDialog):
         ok_text: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or _("Wachtwoord kiezen"))
+        self.setWindowTitle(_titled(title or _("Wachtwoord kiezen"), parent))
         layout = QVBoxLayout(self)
         # Wide enough that the hints under the fields stay on one line at 200 % font.
         self.setMinimumWidth(design.scaled(DIALOG_WIDTH))
@@ -199,7 +204,7 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._check = check
-        self.setWindowTitle(_("Wachtwoord"))
+        self.setWindowTitle(_titled(_("Wachtwoord"), parent))
         layout = QVBoxLayout(self)
         layout.addWidget(
             widgets.paragraph(

@@ -57,6 +57,19 @@ def test_new_passphrase_is_typed_twice_and_warns_about_loss(qtbot) -> None:
     assert dialog.fields.second.accessibleName() == "Herhaal het wachtwoord"
 
 
+def test_dialogs_before_the_main_window_name_the_program(qtbot) -> None:
+    """At start there is no main window: a task bar shows the dialog's title alone."""
+    alone = passphrase_dialog.NewPassphraseDialog()
+    unlock = passphrase_dialog.PassphraseDialog(lambda _typed: None, "trede.db")
+    parent = QWidget()
+    inside = passphrase_dialog.NewPassphraseDialog(parent)
+    for dialog in (alone, unlock, parent):
+        qtbot.addWidget(dialog)
+    assert alone.windowTitle() == "Wachtwoord kiezen — Trede"
+    assert unlock.windowTitle() == "Wachtwoord — Trede"
+    assert inside.windowTitle() == "Wachtwoord kiezen"
+
+
 def test_unlock_dialog_refuses_a_wrong_passphrase_and_asks_again(qtbot) -> None:
     tried: list[str] = []
 
