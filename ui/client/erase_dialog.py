@@ -40,7 +40,8 @@ class EraseClientDialog(QDialog):
         self.warning = QLabel(
             _(
                 "U wist klant %(reference)s (%(name)s) en alles wat over deze klant is opgeslagen: "
-                "gegevens, ladder, obstakels, contacten en acties. Dit kan niet ongedaan worden "
+                "gegevens, ladder, obstakels, contacten, acties, afspraken, afsluitingen en uitstroom "
+                "naar werk. Dit kan niet ongedaan worden "
                 "gemaakt. In het logboek komt alleen dat er een klant is gewist."
             )
             % {"reference": client.reference, "name": client.display_name() or "—"}
