@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -187,6 +187,19 @@ def select_data(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
+#: The signal that tells a field's value changed, by the first one a widget has.
+_CHANGE_SIGNALS = ("textChanged", "dateChanged", "currentIndexChanged", "valueChanged", "toggled")
+
+
+def _change_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a field sends when the user changes its value (None for a widget without)."""
+    for name in _CHANGE_SIGNALS:
+        signal = getattr(widget, name, None)
+        if isinstance(signal, SignalInstance):
+            return signal
+    return None
+
+
 class FieldForm(QFormLayout):
     """A form layout whose fields each have a hidden message line under them."""
 
@@ -211,7 +224,20 @@ class FieldForm(QFormLayout):
             self.addRow("", problem)
             self.setRowVisible(problem, False)  # a hidden row takes no spacing either
             self._fields[name] = (widget, problem)
+            changed = _change_signal(widget)
+            if changed is not None:
+                changed.connect(lambda *_value, edited=name: self._edited(edited))
         return widget
+
+    def _edited(self, name: str) -> None:
+        """The user changes a refused field: its message goes, and the form's pointer to it."""
+        _widget, problem = self._fields[name]
+        if not problem.text():
+            return
+        problem.clear()
+        self.setRowVisible(problem, False)
+        if not any(shown.text() for _field, shown in self._fields.values()):
+            self.message.clear()
 
     def add_message_row(self) -> QLabel:
         """The line for a general message (saved, or a refusal that names no field)."""

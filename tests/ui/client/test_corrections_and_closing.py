@@ -215,6 +215,8 @@ def test_close_with_outflow_to_work_and_reopen(qtbot, window) -> None:
     assert clients.get(db, client_id).is_active and _outflows(db, client_id) == 0
     press(qtbot, Qt.Key.Key_A, CTRL)
     type_keys(qtbot, "24,5")
+    assert form.form.error_text("hours_per_week") == "", "the message goes once it is fixed"
+    assert form.message() == ""
     press(qtbot, Qt.Key.Key_Tab)  # contract
     press(qtbot, Qt.Key.Key_Down)  # vast
     press(qtbot, Qt.Key.Key_Tab)  # start of the job: today
