@@ -108,6 +108,11 @@ def _compiled_differences(po: Catalog, mo_file: Path) -> list[str]:
     return found
 
 
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
+    """How a catalog finds a message: by its singular."""
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
 def update() -> None:
     """Extract, merge into each language's catalog, fill Dutch from the source, compile."""
     template = extract()
@@ -115,15 +120,21 @@ def update() -> None:
     POT_PATH.write_bytes(_po_bytes(template))
     for language in i18n.LANGUAGES:
         catalog = _read(po_path(language), language)
+        before = {_key(message.id): message.id for message in catalog if message.id}
         # No fuzzy matching: a guessed translation is worse than an honest empty one.
         # A copy per language: update() may share the template's message objects.
         catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
         catalog.fuzzy = False
-        if language == i18n.DEFAULT_LANGUAGE:
-            for message in catalog:
-                if message.id and not any(_strings(message.string)):
-                    message.string = message.id
+        for message in catalog:
+            if not message.id:
+                continue
+            if language == i18n.DEFAULT_LANGUAGE:
+                message.string = message.id  # Dutch is the source: its text is the id itself
+            elif before.get(_key(message.id), message.id) != message.id:
+                # A plural keeps its key (the singular) when only its plural wording changed:
+                # the old translation no longer fits, so it goes back to the translator.
+                message.string = ("",) * len(_strings(message.string))
 
         po_path(language).parent.mkdir(parents=True, exist_ok=True)
         po_path(language).write_bytes(_po_bytes(catalog))

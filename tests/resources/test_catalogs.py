@@ -110,3 +110,34 @@ def test_english_is_really_english() -> None:
     assert i18n._("Instellingen") == "Settings"
     i18n.set_language("nl")
     assert i18n._("Instellingen") == "Instellingen"
+
+
+def test_a_plural_whose_wording_changed_shows_the_new_dutch_and_asks_for_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the plural changed, so the message keeps its key (the singular): Dutch must show
+    the new wording, and the old English no longer counts as a translation."""
+    locale = _copy_catalogs(tmp_path, monkeypatch)
+    monkeypatch.setattr(catalogs, "POT_PATH", locale / "trede.pot")
+    singular = "Alle aantallen zijn precies."
+    template = catalogs.extract()
+    new_plural = template[singular].id[1]
+    older = (singular, "Alle aantallen zijn afgerond (oude tekst).")
+    for language, strings in (
+        ("nl", older),
+        ("en", ("All counts are exact.", "All counts are rounded (old text).")),
+    ):
+        catalog = catalogs._read(catalogs.po_path(language), language)
+        catalog.delete(singular)
+        catalog.add(older, strings)
+        catalogs.po_path(language).write_bytes(catalogs._po_bytes(catalog))
+
+    catalogs.update()
+
+    dutch = catalogs._read(catalogs.po_path("nl"), "nl")[singular]
+    assert tuple(dutch.string) == (singular, new_plural)
+    english = catalogs._read(catalogs.po_path("en"), "en")[singular]
+    assert not any(english.string)
+    assert f"{catalogs.po_path('en')}: untranslated: {(singular, new_plural)!r}" in (
+        catalogs.problems()
+    )
