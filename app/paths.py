@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Trede"
 
 
@@ -25,6 +23,8 @@ def default_database() -> Path:
     from_env = os.environ.get("TREDE_DB")
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: the window's frame does not wait for it when not needed
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "trede.db"
 
 
@@ -33,6 +33,8 @@ def config_dir() -> Path:
     from_env = os.environ.get("TREDE_CONFIG_DIR")
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
