@@ -38,11 +38,17 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def settings_file() -> Path:
+    """The settings file (without looking up the database's place, which the language of the
+    command line, read before anything else, does not need)."""
+    return config_dir() / "settings.json"
+
+
 def resolve(database: Path | None) -> Paths:
     """The paths for a run, with the database given on the command line if any."""
     folder = config_dir()
     return Paths(
         database=database if database is not None else default_database(),
-        settings=folder / "settings.json",
+        settings=settings_file(),
         window_state=folder / "window.ini",
     )
