@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
             self.show_page(first)
         else:
             self._show_welcome()
+        if self.isVisible():  # made again (a new language): the others follow as at the start
+            QTimer.singleShot(0, self._make_waiting_pages)
 
     def _make_waiting_pages(self) -> None:
         """After the first paint: the pages not made yet, one per event-loop turn (input that
