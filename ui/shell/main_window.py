@@ -89,8 +89,7 @@ class MainWindow(QMainWindow):
         complete = self.context.settings.is_complete
         first = (self.start_page() if page is None else page) if complete else None
         makers: list[tuple[str, str, Callable[[], QWidget]]] = [
-            # Shown at once, Vandaag counts its lines as it reads them: no count of its own.
-            (_("Vandaag"), "worklist", lambda: self._make_worklist_page(first != Page.WORKLIST)),
+            (_("Vandaag"), "worklist", self._make_worklist_page),
             (_("Caseload"), "caseload", self._make_caseload_page),
             (_("Quickscan"), "quickscan", QWidget),
             (_("Rapporten"), "reports", QWidget),
@@ -134,16 +133,16 @@ class MainWindow(QMainWindow):
 
     def _make_waiting_pages(self) -> None:
         """After the first paint: the pages not made yet, one per event-loop turn (input that
-        comes meanwhile is handled between them)."""
-        if self.pages.make_next():
+        comes meanwhile is handled between them). A closed window makes none: its database may
+        be closed already."""
+        if self.isVisible() and self.pages.make_next():
             QTimer.singleShot(0, self._make_waiting_pages)
 
-    def _make_worklist_page(self, count: bool = True) -> QWidget:
+    def _make_worklist_page(self) -> QWidget:
         page = worklist_page.create(self.context, self.bus)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
-        if count:
-            self._show_worklist_count(page.count())
+        self._show_worklist_count(page.count())
         return page
 
     def _make_caseload_page(self) -> QWidget:
