@@ -181,9 +181,10 @@ def start_up(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
     bare_inside = [common.last_json(t.stdout) for t in bares]
     tree_inside = [common.last_json(t.stdout) for t in trees]
     table_inside = [common.last_json(t.stdout) for t in tables]
-    opened_on = {i["first_page"] for i in vandaag_inside}
-    if opened_on != {"worklist"}:
-        raise RuntimeError(f"the window opened on {opened_on}, not on Vandaag")
+    for runs, page in ((vandaag_inside, "WorklistPage"), (caseload_inside, "CaseloadPage")):
+        opened_on = {i["shown_page"] for i in runs}
+        if opened_on != {page}:
+            raise RuntimeError(f"the window opened on {opened_on}, not on {page}")
     frame = median([i["frame_paint_s"] for i in vandaag_inside])
     bare_frame = median([i["first_paint_s"] for i in bare_inside])
     vandaag = median([i["first_paint_s"] for i in vandaag_inside])

@@ -207,6 +207,8 @@ def run_app(database: str, scroll: bool, start: str) -> int:
         report["frame_paint_s"] = frame.painted_at - START
         report["first_page"] = probe.page
         window = main_window()
+        # The page on screen when it was painted (the probe shows the caseload only after this).
+        report["shown_page"] = type(window.pages.currentWidget()).__name__  # type: ignore[attr-defined]
         if not any(caseload_viewport(t.viewport()) for t in window.findChildren(QTableView)):
             # Opened on Vandaag: the caseload table fills when its page is shown.
             from ui.shell import main_window as shell
