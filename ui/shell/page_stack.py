@@ -39,7 +39,11 @@ class PageStack(QStackedWidget):
         maker = self._makers.pop(index, None)
         if maker is None:
             return
-        page = maker()
+        try:
+            page = maker()
+        except BaseException:
+            self._makers[index] = maker  # not made (a database error): asked again, tried again
+            raise
         stand_in = super().widget(index)
         self.insertWidget(index, page)
         if stand_in is not None:
@@ -54,8 +58,8 @@ class PageStack(QStackedWidget):
             self.make(waiting[0])
         return bool(waiting)
 
-    def widget(self, index: int) -> QWidget | None:  # noqa: D102 - QStackedWidget's, see below
-        # Whoever asks for a page gets the page, not its stand-in.
+    def widget(self, index: int) -> QWidget | None:
+        """The page at ``index``: whoever asks for a page gets the page, never its stand-in."""
         self.make(index)
         return super().widget(index)
 
