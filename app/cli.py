@@ -152,7 +152,7 @@ def language_from(arguments: Sequence[str]) -> str:
         if value in i18n.LANGUAGES:
             return value
     try:
-        return settings_module.load(paths.resolve(None).settings).language
+        return settings_module.load(paths.settings_file()).language
     except settings_module.SettingsError:
         return i18n.DEFAULT_LANGUAGE
 

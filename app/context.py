@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app import backup, database, encryption, handover, keys, lock
+from app import backup, database, encryption, keys, lock
 from app import paths as paths_module
 from app import settings as settings_module
 from resources import audit, changes
@@ -213,6 +213,8 @@ class AppContext:
         self, client_ids: list[int], path: Path, passphrase: str, to: str | None
     ) -> changes.Changed[tuple[str, ...]]:
         """Write an encrypted transfer file of these clients and mark them handed over."""
+        from app import handover  # on first use: the window's start does not wait for it
+
         exported = handover.export_file(
             self.db, client_ids, path, passphrase, actor=self.actor, to=to
         )
@@ -220,5 +222,7 @@ class AppContext:
 
     def import_transfer(self, path: Path, passphrase: str) -> changes.Changed[dict[str, int]]:
         """Add the clients of a transfer file (all or nothing); their new ids by klantnummer."""
+        from app import handover
+
         done = handover.import_file(self.db, path, passphrase, actor=self.actor)
         return changes.Changed(done.value.client_ids, done.changes)

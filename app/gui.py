@@ -15,7 +15,6 @@ from sqlite_utils import Database
 from app import context as context_module
 from app import database, keys, lock, paths
 from app import settings as settings_module
-from caseload import demo
 from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
@@ -204,6 +203,8 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
     resolved = paths.Paths(folder / "demo.db", folder / "settings.json", user_paths.window_state)
     own = settings_module.load(user_paths.settings)
+    from caseload import demo  # only for --demo: an ordinary start does not load it
+
     db = database.open_database(resolved.database)
     demo.fill(db, DEMO_CLIENTS, seed=1)
     # Without a name of one's own, play one of the demo klantmanagers: Vandaag then shows a

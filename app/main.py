@@ -22,9 +22,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(arguments)  # exits 2 on a usage error
     try:
         if window_only:
-            # The frame first, before the data layer and the pages are even imported.
-            show_frame(options.db, options.demo)
-            load_window_code()
+            # The frame first, before the data layer and the pages are even imported. The
+            # garbage collector waits until the window's code is loaded (load_window_code):
+            # what is made until then lives as long as Trede does.
+            gc.disable()
+            try:
+                show_frame(options.db, options.demo)
+                load_window_code()
+            finally:
+                gc.enable()
         return cli.run(options)
     except UserError as error:
         print(error.message, file=sys.stderr)

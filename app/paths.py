@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Trede"
 
 
@@ -25,6 +23,8 @@ def default_database() -> Path:
     from_env = os.environ.get("TREDE_DB")
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: the window's frame does not wait for it when not needed
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "trede.db"
 
 
@@ -33,7 +33,15 @@ def config_dir() -> Path:
     from_env = os.environ.get("TREDE_CONFIG_DIR")
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_file() -> Path:
+    """The settings file (without looking up the database's place, which the language of the
+    command line, read before anything else, does not need)."""
+    return config_dir() / "settings.json"
 
 
 def resolve(database: Path | None) -> Paths:
@@ -41,6 +49,6 @@ def resolve(database: Path | None) -> Paths:
     folder = config_dir()
     return Paths(
         database=database if database is not None else default_database(),
-        settings=folder / "settings.json",
+        settings=settings_file(),
         window_state=folder / "window.ini",
     )

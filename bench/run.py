@@ -111,39 +111,101 @@ def probe(kind: str, env: dict[str, str], *extra: str) -> Callable[[], common.Ti
     return lambda: common.run_timed(command, env)
 
 
+def busiest_klantmanager(big: Path) -> str:
+    """The klantmanager with the most clients: the user the start-up plays, so Vandaag opens
+    with lines of their own, as it does for a real user."""
+    import sqlite3
+
+    connection = sqlite3.connect(big)
+    try:
+        row = connection.execute(
+            "SELECT klantmanager FROM clients GROUP BY klantmanager ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        connection.close()
+    return str(row[0]) if row else "Bench"
+
+
+def worklist_statements(big: Path, work: Path, user: str) -> Path:
+    """The SQL Vandaag runs when the window opens on it (whether there is a caseload, then the
+    user's worklist), captured with SQLite's trace callback."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from app import settings as settings_module
+    from caseload import worklist
+
+    connection = sqlite3.connect(big)
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    db = Database(connection)
+    worklist.has_clients(db)
+    worklist.load(db, worklist.Scope(user, settings_module.Settings().contact_threshold_days))
+    connection.close()
+    path = work / "worklist.json"
+    path.write_text(json.dumps(statements), encoding="utf-8")
+    return path
+
+
 def start_up(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
-    """``trede --db big.db`` until the first paint of the caseload, then quit, against two
-    floors in the same rotation: a bare QMainWindow (for the frame: the first paint of any
-    widget of the main window) and a bare window that opens the same file, runs the caseload's
-    first-page SQL and paints it over Qt's C++ QStandardItemModel (for the caseload painted).
-    A third row gives the whole process to quit (closing includes Trede's automatic backup,
-    only when data changed since the newest one, so not in this run)."""
+    """``trede --db big.db`` until the first paint of the page it opens on, then quit, twice:
+    opening on Vandaag (the default for a user whose file has clients; the user is the
+    klantmanager with the most clients) and opening on the caseload. Against three floors in
+    the same rotation: a bare QMainWindow (for the frame: the first paint of any widget of the
+    main window), a bare window that opens the same file, runs Vandaag's SQL and paints its
+    rows in a QTreeView over Qt's C++ QStandardItemModel (for Vandaag), and one that runs the
+    caseload's first-page SQL and paints it in a QTableView over the same model (for the
+    caseload). A last row gives the whole process to quit (closing includes Trede's automatic
+    backup, only when data changed since the newest one, so not in this run)."""
     work = Path(tempfile.mkdtemp(prefix="trede-bench-startup-"))
+    user = busiest_klantmanager(big)
+    config = work / "config"
+    shutil.copytree(env["TREDE_CONFIG_DIR"], config)
+    settings_file = config / "settings.json"
+    settings = json.loads(settings_file.read_text(encoding="utf-8"))
+    settings_file.write_text(json.dumps(settings | {"user_name": user}), encoding="utf-8")
+    env = env | {"TREDE_CONFIG_DIR": str(config)}
     statements = first_page_statements(big, work)
-    apps, bares, tables = rotate(
+    worklist_sql = worklist_statements(big, work, user)
+    vandaags, caseloads, bares, trees, tables = rotate(
         repeat,
         probe("app", env, "--db", str(big)),
+        probe("app", env, "--db", str(big), "--start", "caseload"),
         probe("bare", env),
+        probe("tree", env, "--db", str(big), "--sql", str(worklist_sql)),
         probe("table", env, "--db", str(big), "--sql", str(statements)),
     )
-    inside = [common.last_json(t.stdout) for t in apps]
+    vandaag_inside = [common.last_json(t.stdout) for t in vandaags]
+    caseload_inside = [common.last_json(t.stdout) for t in caseloads]
     bare_inside = [common.last_json(t.stdout) for t in bares]
+    tree_inside = [common.last_json(t.stdout) for t in trees]
     table_inside = [common.last_json(t.stdout) for t in tables]
-    frame = median([i["frame_paint_s"] for i in inside])
+    for runs, page in ((vandaag_inside, "WorklistPage"), (caseload_inside, "CaseloadPage")):
+        opened_on = {i["shown_page"] for i in runs}
+        if opened_on != {page}:
+            raise RuntimeError(f"the window opened on {opened_on}, not on {page}")
+    frame = median([i["frame_paint_s"] for i in vandaag_inside])
     bare_frame = median([i["first_paint_s"] for i in bare_inside])
-    painted = median([i["first_paint_s"] for i in inside])
+    vandaag = median([i["first_paint_s"] for i in vandaag_inside])
+    tree_painted = median([i["first_paint_s"] for i in tree_inside])
+    painted = median([i["first_paint_s"] for i in caseload_inside])
     table_painted = median([i["first_paint_s"] for i in table_inside])
-    app, floor = median([t.seconds for t in apps]), median([t.seconds for t in bares])
-    closing_s = median([i["total_in_process_s"] - i["first_paint_s"] for i in inside])
+    app, floor = median([t.seconds for t in vandaags]), median([t.seconds for t in bares])
+    closing_s = median([i["total_in_process_s"] - i["first_paint_s"] for i in vandaag_inside])
     figures = {
-        "app_s": [t.seconds for t in apps],
+        "app_s": [t.seconds for t in vandaags],
         "floor_s": [t.seconds for t in bares],
-        "app_frame_paint_s": [i["frame_paint_s"] for i in inside],
+        "app_frame_paint_s": [i["frame_paint_s"] for i in vandaag_inside],
+        "app_caseload_frame_paint_s": [i["frame_paint_s"] for i in caseload_inside],
         "bare_first_paint_s": [i["first_paint_s"] for i in bare_inside],
-        "app_first_paint_s": [i["first_paint_s"] for i in inside],
+        "app_vandaag_first_paint_s": [i["first_paint_s"] for i in vandaag_inside],
+        "tree_first_paint_s": [i["first_paint_s"] for i in tree_inside],
+        "app_first_paint_s": [i["first_paint_s"] for i in caseload_inside],
         "table_first_paint_s": [i["first_paint_s"] for i in table_inside],
         "app_first_paint_to_main_return_s": closing_s,
-        "rows_in_model": inside[0]["rows_painted_model"],
+        "rows_in_model": caseload_inside[0]["rows_painted_model"],
+        "klantmanager": user,
         "key": "startup",
         "value": painted,
     }
@@ -159,7 +221,16 @@ def start_up(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
             {},
         ),
         Row(
-            f"caseload painted, {LABEL} (process start → first rows painted)",
+            f"Vandaag painted, {LABEL} (process start → first lines painted)",
+            secs(vandaag),
+            secs(tree_painted),
+            f"{vandaag / tree_painted:.2f}×",
+            "≤ 2× bare tree",
+            vandaag / tree_painted <= 2,
+            {},
+        ),
+        Row(
+            f"caseload painted, {LABEL} (opening on it: process start → first rows painted)",
             secs(painted),
             secs(table_painted),
             f"{painted / table_painted:.2f}×",
@@ -168,7 +239,7 @@ def start_up(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
             figures,
         ),
         Row(
-            f"start-up, {LABEL} (caseload painted, window closed, process ended)",
+            f"start-up, {LABEL} (Vandaag painted, window closed, process ended)",
             secs(app),
             secs(floor),
             f"{app / floor:.2f}×",

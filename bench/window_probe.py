@@ -1,16 +1,22 @@
 """Start a window, notice its first paint, optionally scroll the caseload through, and quit.
 
-``python -m bench.window_probe app --db PATH [--scroll]`` starts Trede exactly as the ``trede``
-command does (``app.main.main``), with one event filter on the application that waits for the
-first paint of the page it opens on (Vandaag with lines, or the caseload table with rows), and
-notes the first paint of the window's frame (any widget of the main window) on the way.
+``python -m bench.window_probe app --db PATH [--start caseload] [--scroll]`` starts Trede
+exactly as the ``trede`` command does (``app.main.main``), with one event filter on the
+application that waits for the first paint of the page it opens on (Vandaag with lines, or the
+caseload table with rows), and notes the first paint of the window's frame (any widget of the
+main window) on the way. With ``--start caseload`` the window opens on the caseload instead of
+Vandaag (as it does for a file without clients; here ``MainWindow.start_page`` is told so once
+the window's code is loaded, which costs nothing).
 ``python -m bench.window_probe bare`` is the floor of the frame: a bare ``QMainWindow`` of the
 same size, shown until its first paint. ``python -m bench.window_probe table --db PATH --sql
 FILE`` is the floor of the caseload's first paint: a bare window that opens the same file with
 ``sqlite3``, runs the statements the caseload runs for its first page (captured by
 ``bench/run.py``), and paints the rows' texts in a ``QTableView`` over Qt's C++
-``QStandardItemModel``. All close their window from the event loop and print one JSON line
-(peak RSS, times inside the process).
+``QStandardItemModel``. ``python -m bench.window_probe tree --db PATH --sql FILE`` is the floor
+of Vandaag's first paint, the same way: the statements Vandaag runs when the window opens on it,
+each query's rows under a heading in a ``QTreeView`` over a ``QStandardItemModel``, expanded.
+All close their window from the event loop and print one JSON line (peak RSS, times inside the
+process).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QMainWindow,
     QTableView,
+    QTreeView,
     QTreeWidget,
     QWidget,
 )
@@ -61,12 +68,16 @@ class FirstPaint(QObject):
         self.then = then
         self.done = False
         self.painted_at = 0.0
+        self.page = ""  # which page was painted, when the predicate says so
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Look at paint events only; let every event through."""
         if not self.done and event.type() == QEvent.Type.Paint and self.watched(obj):
             self.done = True
             self.painted_at = time.perf_counter()
+            application = QApplication.instance()
+            if application is not None:
+                application.removeEventFilter(self)  # nothing more to see
             QTimer.singleShot(0, self.then)  # after this paint has finished
         return False
 
@@ -146,7 +157,8 @@ def scroll_through(table: QTableView) -> dict[str, float]:
 
 
 class FramePaint(QObject):
-    """Notes the time of the first paint of any widget inside a QMainWindow (the frame)."""
+    """Notes the time of the first paint of any widget inside a QMainWindow (the frame), then
+    stops watching (a filter on the application sees every event: it would slow what follows)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -155,26 +167,48 @@ class FramePaint(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Look at paint events only; let every event through."""
         if (
-            not self.painted_at
-            and event.type() == QEvent.Type.Paint
+            event.type() == QEvent.Type.Paint
             and isinstance(obj, QWidget)
             and isinstance(obj.window(), QMainWindow)
         ):
             self.painted_at = time.perf_counter()
+            application = QApplication.instance()
+            if application is not None:
+                application.removeEventFilter(self)
         return False
 
 
-def run_app(database: str, scroll: bool) -> int:
-    """Trede as ``trede --db PATH``, quit after the first paint of the caseload table."""
+def start_on_caseload() -> None:
+    """Open the window on the caseload: once ``app.main`` has loaded the window's code, the main
+    window's choice of its first page answers the caseload."""
+    from app import main as app_main
+
+    load = app_main.load_window_code
+
+    def load_then_choose() -> None:
+        load()
+        from ui.shell import main_window as shell
+
+        shell.MainWindow.start_page = lambda _self: shell.Page.CASELOAD  # type: ignore[method-assign,assignment]
+
+    app_main.load_window_code = load_then_choose
+
+
+def run_app(database: str, scroll: bool, start: str) -> int:
+    """Trede as ``trede --db PATH``, quit after the first paint of the page it opens on (the
+    caseload with ``start`` "caseload")."""
     application = QApplication(sys.argv[:1])  # gui.run uses this instance
-    report: dict[str, float] = {}
+    report: dict[str, float | str] = {}
     frame = FramePaint()
     application.installEventFilter(frame)
 
     def after_paint() -> None:
         report["first_paint_s"] = probe.painted_at - START
         report["frame_paint_s"] = frame.painted_at - START
+        report["first_page"] = probe.page
         window = main_window()
+        # The page on screen when it was painted (the probe shows the caseload only after this).
+        report["shown_page"] = type(window.pages.currentWidget()).__name__  # type: ignore[attr-defined]
         if not any(caseload_viewport(t.viewport()) for t in window.findChildren(QTableView)):
             # Opened on Vandaag: the caseload table fills when its page is shown.
             from ui.shell import main_window as shell
@@ -188,8 +222,17 @@ def run_app(database: str, scroll: bool) -> int:
         report["peak_rss_mb"] = peak_rss_mb()
         window.close()  # as the user quits: geometry saved, then the database is closed
 
-    probe = FirstPaint(first_page, after_paint)
+    def watched(obj: QObject) -> bool:
+        for name, is_page in (("worklist", worklist_viewport), ("caseload", caseload_viewport)):
+            if (start == "first" or start == name) and is_page(obj):
+                probe.page = name
+                return True
+        return False
+
+    probe = FirstPaint(watched, after_paint)
     application.installEventFilter(probe)
+    if start == "caseload":
+        start_on_caseload()
     from app import main as app_main  # imported as the trede script imports it
 
     code = app_main.main(["--db", database])
@@ -260,18 +303,66 @@ def run_table(database: str, statements: str) -> int:
     return code
 
 
+def run_tree(database: str, statements: str) -> int:
+    """The floor of Vandaag's first paint: the same statements on a plain connection, each
+    query's rows (their first four values) under a heading in a QTreeView over a
+    QStandardItemModel, expanded and painted, then closed."""
+    import json as json_module
+    import sqlite3
+
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+    application = QApplication(sys.argv[:1])
+    connection = sqlite3.connect(database)
+    model = QStandardItemModel(0, 4)
+    with open(statements, encoding="utf-8") as stream:
+        for sql in json_module.load(stream):
+            rows = connection.execute(sql).fetchall()
+            if rows and len(rows[0]) > 1:  # a section's lines (a count is one value)
+                heading = QStandardItem(f"{len(rows)}")
+                for row in rows:
+                    heading.appendRow(
+                        [QStandardItem("" if value is None else str(value)) for value in row[:4]]
+                    )
+                model.appendRow(heading)
+    window = QMainWindow()
+    view = QTreeView()
+    view.setModel(model)
+    view.expandAll()
+    window.setCentralWidget(view)
+    window.resize(*WINDOW_SIZE)
+    report: dict[str, float] = {}
+
+    def after_paint() -> None:
+        report["first_paint_s"] = probe.painted_at - START
+        report["peak_rss_mb"] = peak_rss_mb()
+        window.close()
+
+    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
+    application.installEventFilter(probe)
+    window.show()
+    code = application.exec()
+    connection.close()
+    report["total_in_process_s"] = time.perf_counter() - START
+    print(json.dumps(report))
+    return code
+
+
 def main() -> int:
     """Parse the arguments and run one probe."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("kind", choices=("app", "bare", "table"))
+    parser.add_argument("kind", choices=("app", "bare", "table", "tree"))
     parser.add_argument("--db")
     parser.add_argument("--sql")
+    parser.add_argument("--start", choices=("first", "caseload"), default="first")
     parser.add_argument("--scroll", action="store_true")
     options = parser.parse_args()
     if options.kind == "app":
-        return run_app(options.db, options.scroll)
+        return run_app(options.db, options.scroll, options.start)
     if options.kind == "table":
         return run_table(options.db, options.sql)
+    if options.kind == "tree":
+        return run_tree(options.db, options.sql)
     return run_bare(options.scroll)
 
 

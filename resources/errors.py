@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
-
-from sqlcipher3 import dbapi2 as sqlcipher
 
 from resources.i18n import _
 
-#: Every database exception family the app can meet (sqlite3 and, with encryption, sqlcipher3):
-#: catch these, never one module's classes alone.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    """``DATABASE_ERRORS``: every database exception family the app can meet (sqlite3 and, with
+    encryption, sqlcipher3); catch these, never one module's classes alone.
+
+    Made on first use: loading sqlcipher3 takes some 8 ms that the window's frame, which needs
+    this module for ``UserError``, should not wait for.
+    """
+    if name != "DATABASE_ERRORS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import sqlite3
+
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    found: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+    globals()[name] = found
+    return found
 
 
 class UserError(Exception):

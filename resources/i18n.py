@@ -9,12 +9,15 @@ with :func:`language`.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gettext
 from collections.abc import Iterator
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from resources import files
+
+if TYPE_CHECKING:  # in annotations only: the window's frame does not wait for these modules
+    import datetime as dt
+    from decimal import Decimal
 
 DOMAIN = "trede"
 LANGUAGES = ("nl", "en")

@@ -3,7 +3,7 @@ headings and icons, all taken from ``resources.design``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from resources import design
-from ui import accessibility
 
 _PROPERTY = "trede_colour_scheme"
 #: Set once Trede's own style (ui/style.py) draws the application.
@@ -22,6 +21,10 @@ _STYLE = "trede_style"
 
 def system_scheme() -> str:
     """'dark' when the system asks for dark colours (Qt 6.5+), else 'light'."""
+    # Imported here: the first use of ``Qt`` (its answer here too) makes PySide build every enum
+    # of Qt's namespace, some 20 ms that the frame (install_colours with a scheme) does not wait for.
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
@@ -116,11 +119,12 @@ QHeaderView::section {{
 """
 
 
-def install_colours(application: QApplication) -> None:
+def install_colours(application: QApplication, scheme: str | None = None) -> None:
     """The palette and style sheet on plain Fusion, for the frame painted before the window: it
-    looks the same; ``install`` puts Trede's own style in place with the window."""
+    looks the same; ``install`` puts Trede's own style in place with the window. ``scheme`` is
+    the one the window had when it was last closed (None: ask the system)."""
     application.setStyle(QStyleFactory.create("Fusion"))
-    colours = design.PALETTES[system_scheme()]
+    colours = design.PALETTES[scheme if scheme in design.PALETTES else system_scheme()]
     application.setPalette(qt_palette(colours))
     application.setStyleSheet(style_sheet(colours))
 
@@ -128,6 +132,8 @@ def install_colours(application: QApplication) -> None:
 def install(application: QApplication, scheme: str | None = None) -> None:
     """Draw every window in Trede's palette: the given scheme, or the system's (followed when
     it changes while Trede runs)."""
+    from ui import accessibility  # not for the frame (install_colours)
+
     chosen = scheme or system_scheme()
     application.setProperty(_PROPERTY, chosen)
     accessibility.install_roles()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from resources import design, files
@@ -41,7 +41,8 @@ class _PaletteIconEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         """The icon at ``size`` device pixels."""
         pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        # Not Qt.GlobalColor: the frame paints icons before anything has needed Qt's enums.
+        pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
         self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
         painter.end()

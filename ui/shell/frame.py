@@ -63,13 +63,17 @@ def navigation_texts() -> list[tuple[str, str]]:
     ]
 
 
-def _build(window_state: Path, database: Path | None) -> QMainWindow:
+#: The key in the window state (window.ini) of the colour scheme the window was last drawn in.
+SCHEME_KEY = "colour_scheme"
+
+
+def _build(state: QSettings, database: Path | None) -> QMainWindow:
     """The frame: the main window's title, menus, navigation and status bar, pages empty."""
     window = QMainWindow()
     window.setWindowTitle("Trede")
     window.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
     window.resize(*metrics.DEFAULT_WINDOW_SIZE)
-    geometry = QSettings(str(window_state), QSettings.Format.IniFormat).value("geometry")
+    geometry = state.value("geometry")
     if isinstance(geometry, QByteArray):
         window.restoreGeometry(geometry)
     bar = window.menuBar()
@@ -103,8 +107,12 @@ def show_frame(app_name: str, window_state: Path, database: Path | None) -> None
     application.setApplicationName(app_name)
     application.setOrganizationName(app_name)
     qt_setup.install_fonts(application)
-    design.install_colours(application)
-    window = _build(window_state, database)
+    state = QSettings(str(window_state), QSettings.Format.IniFormat)
+    # Drawn in the scheme the window had when it closed: asking the system costs the frame some
+    # 20 ms (ui.design.system_scheme); the window asks it once it is made and follows it.
+    remembered = state.value(SCHEME_KEY)
+    design.install_colours(application, remembered if isinstance(remembered, str) else None)
+    window = _build(state, database)
     painted = _Painted(window)
     application.installEventFilter(painted)
     window.show()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,16 +24,20 @@ from resources import i18n
 from resources.changes import Changes, Kind
 from resources.i18n import _
 from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
-from ui.caseload import page as caseload_page
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
 from ui.security import actions as security_actions
 from ui.security import idle_lock
-from ui.settings import backup_actions, profile_form
-from ui.settings.page import SettingsPage
-from ui.shell import help_window, info_dialogs
-from ui.shell.welcome_page import WelcomePage
+from ui.settings import backup_actions
+from ui.shell import frame, help_window, info_dialogs, page_stack
 from ui.worklist import page as worklist_page
+from ui.worklist.page import WorklistPage
+
+if TYPE_CHECKING:  # made (and imported) after the first page has been painted: see PageStack
+    from ui.caseload.page import CaseloadPage
+    from ui.settings import profile_form
+    from ui.settings.page import SettingsPage
+    from ui.shell.welcome_page import WelcomePage
 
 
 class Page:
@@ -56,13 +61,17 @@ class MainWindow(QMainWindow):
         self.bus = changes.ChangeBus(self, context)
         self.bus.changed.connect(self._changed)
         self.bus.undo_stack.changed.connect(self._update_undo_actions)
-        self._fields_yield = undo.FieldsYield(self)
+        self._welcome: WelcomePage | None = None
         self.setMinimumSize(*metrics.MINIMUM_WINDOW_SIZE)
         self.resize(*metrics.DEFAULT_WINDOW_SIZE)
         self._window_state = QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
         self._build()
         self._restore_geometry()
+        # Both watch every event of the application: made once the window is built, so the
+        # thousands of events of building it do not pass through Python twice more.
+        self._fields_yield = undo.FieldsYield(self)
         self.locker = idle_lock.Locker(self, context, context.settings.lock_minutes)
+        page_stack.after_first_paint(self, self._make_waiting_pages)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -73,41 +82,30 @@ class MainWindow(QMainWindow):
         design.style_navigation(self.navigation)
         self.navigation.setAccessibleName(_("Navigatie"))
         self.navigation.setFixedWidth(design.scaled(metrics.NAVIGATION_WIDTH))
-        self.pages = QStackedWidget()
-        self.settings_page = self._make_settings_page()
-        # Quickscan and Rapporten are made on their first visit (an empty stand-in until then):
-        # start-up shows the caseload and should not wait for the others and their imports.
+        self.pages = page_stack.PageStack()
+        # Quickscan, Rapporten and Overzicht are made on their first visit (an empty stand-in
+        # until then): they load reportlab & co, which no start should wait for.
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS, Page.OVERVIEW}
-        self.caseload_page = caseload_page.create(self.context, self.bus)
-        self.worklist_page = worklist_page.create(self.context, self.bus)
-        self.worklist_page.open_requested.connect(self.open_client)
-        self.caseload_page.client_report_requested.connect(self.show_client_report)
-        self.caseload_page.worklist_requested.connect(self._back_to_worklist)
-        entries: list[tuple[str, str, QWidget]] = [
-            (_("Vandaag"), "worklist", self.worklist_page),
-            (_("Caseload"), "caseload", self.caseload_page),
-            (_("Quickscan"), "quickscan", QWidget()),
-            (_("Rapporten"), "reports", QWidget()),
-            (_("Instellingen"), "settings", self.settings_page),
-            (_("Overzicht"), "overview", QWidget()),
+        complete = self.context.settings.is_complete
+        first = (self.start_page() if page is None else page) if complete else None
+        makers: list[tuple[str, str, Callable[[], QWidget]]] = [
+            (_("Vandaag"), "worklist", self._make_worklist_page),
+            (_("Caseload"), "caseload", self._make_caseload_page),
+            (_("Quickscan"), "quickscan", QWidget),
+            (_("Rapporten"), "reports", QWidget),
+            (_("Instellingen"), "settings", self._make_settings_page),
+            (_("Overzicht"), "overview", QWidget),
         ]
         # The second item is the page's id: its icon (resources.design.ICONS) and its help.
-        self.page_ids = [page_id for _text, page_id, _widget in entries]
-        for text, icon_name, widget in entries:
+        self.page_ids = [page_id for _text, page_id, _maker in makers]
+        for index, (text, icon_name, maker) in enumerate(makers):
             QListWidgetItem(icons.icon(icon_name), text, self.navigation)
-            self.pages.addWidget(widget)
+            # Only the page shown first is made now; the others after the first paint.
+            self.pages.add_page(maker, now=index == first or index in self._later_pages)
         self.navigation.currentRowChanged.connect(self._switch_page)
-        self.worklist_page.count_changed.connect(self._show_worklist_count)
-
-        self.welcome = WelcomePage(
-            profile_form.Profile(
-                self.context.settings.municipality,
-                self.context.settings.user_name,
-                self.context.settings.team,
-                i18n.current_language(),
-            )
-        )
-        self.welcome.accepted.connect(self._welcome_done)
+        if self._welcome is not None:  # a new language: the welcome page is made again
+            self._welcome.deleteLater()
+            self._welcome = None
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -119,19 +117,86 @@ class MainWindow(QMainWindow):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.pages)
         self.root.addWidget(body)
-        self.root.addWidget(self.welcome)
         layout.addWidget(self.root)
         self.setCentralWidget(central)
 
-        self._build_menus(entries)
+        self._build_menus([text for text, _icon, _maker in makers])
         self._build_status_bar()
         accessibility.name_widgets(self)
 
-        if self.context.settings.is_complete:
-            self.show_page(self.start_page() if page is None else page)
+        if first is not None:
+            self.show_page(first)
         else:
             self._show_welcome()
-        self._show_worklist_count(self.worklist_page.count())
+        if self.isVisible():  # made again (a new language): the others follow as at the start
+            QTimer.singleShot(0, self._make_waiting_pages)
+
+    def _make_waiting_pages(self) -> None:
+        """After the first paint: the pages not made yet, one per event-loop turn (input that
+        comes meanwhile is handled between them). A closed window makes none: its database may
+        be closed already."""
+        if self.isVisible() and self.pages.make_next():
+            QTimer.singleShot(0, self._make_waiting_pages)
+
+    def _make_worklist_page(self) -> QWidget:
+        page = worklist_page.create(self.context, self.bus)
+        page.open_requested.connect(self.open_client)
+        page.count_changed.connect(self._show_worklist_count)
+        self._show_worklist_count(page.count())
+        return page
+
+    def _make_caseload_page(self) -> QWidget:
+        from ui.caseload import page as caseload_page
+
+        page = caseload_page.create(self.context, self.bus)
+        page.client_report_requested.connect(self.show_client_report)
+        page.worklist_requested.connect(self._back_to_worklist)
+        return page
+
+    @property
+    def worklist_page(self) -> WorklistPage:
+        """Vandaag (made now if it was still waiting)."""
+        page = self.pages.widget(Page.WORKLIST)
+        assert isinstance(page, WorklistPage)
+        return page
+
+    @property
+    def caseload_page(self) -> CaseloadPage:
+        """The caseload (made now if it was still waiting)."""
+        from ui.caseload.page import CaseloadPage
+
+        page = self.pages.widget(Page.CASELOAD)
+        assert isinstance(page, CaseloadPage)
+        return page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        """Instellingen (made now if it was still waiting)."""
+        from ui.settings.page import SettingsPage
+
+        page = self.pages.widget(Page.SETTINGS)
+        assert isinstance(page, SettingsPage)
+        return page
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The welcome page of the first start, made when it is first needed."""
+        if self._welcome is None:
+            from ui.settings import profile_form
+            from ui.shell.welcome_page import WelcomePage
+
+            self._welcome = WelcomePage(
+                profile_form.Profile(
+                    self.context.settings.municipality,
+                    self.context.settings.user_name,
+                    self.context.settings.team,
+                    i18n.current_language(),
+                )
+            )
+            self._welcome.accepted.connect(self._welcome_done)
+            self.root.addWidget(self._welcome)
+            accessibility.name_widgets(self._welcome)
+        return self._welcome
 
     def start_page(self) -> int:
         """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
@@ -150,7 +215,6 @@ class MainWindow(QMainWindow):
         """Show a client's file on one of its forms (from the worklist)."""
         self.show_page(Page.CASELOAD)
         page = self.caseload_page
-        assert isinstance(page, caseload_page.CaseloadPage)
         page.open_client(client_id, from_worklist=True)
         page.client_view.show_form(form, action_id or None)
 
@@ -173,6 +237,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _make_settings_page(self) -> SettingsPage:
+        from ui.settings.page import SettingsPage
+
         page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
         page.save_requested.connect(self._save_settings)
         page.privacy_requested.connect(self.show_privacy)
@@ -197,15 +263,19 @@ class MainWindow(QMainWindow):
             self._renew_settings_page()
 
     def _renew_settings_page(self) -> None:
-        """Make the Instellingen page again from the settings as they are now."""
-        old = self.settings_page
-        self.settings_page = self._make_settings_page()
-        self.pages.insertWidget(Page.SETTINGS, self.settings_page)
-        self.pages.removeWidget(old)
-        old.deleteLater()
-        accessibility.name_widgets(self.settings_page)
+        """Make the Instellingen page again from the settings as they are now (a page still
+        waiting to be made will read them when it is made)."""
+        if Page.SETTINGS in self.pages.waiting():
+            return
+        old = self.pages.widget(Page.SETTINGS)
+        page = self._make_settings_page()
+        self.pages.insertWidget(Page.SETTINGS, page)
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        accessibility.name_widgets(page)
 
-    def _build_menus(self, entries: list[tuple[str, str, QWidget]]) -> None:
+    def _build_menus(self, page_texts: list[str]) -> None:
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(_("&Bestand"))
@@ -251,7 +321,7 @@ class MainWindow(QMainWindow):
             self.removeAction(old)
             old.deleteLater()
         self.page_actions: list[QAction] = []
-        for index, (text, _icon, _widget) in enumerate(entries):
+        for index, text in enumerate(page_texts):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
@@ -318,6 +388,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if index in self._later_pages:
             self._make_page(index)
+        self.pages.make(index)  # a page still waiting to be made is made now
         self.pages.setCurrentIndex(index)
 
     def _make_page(self, index: int) -> None:
@@ -413,7 +484,7 @@ class MainWindow(QMainWindow):
 
     def show_page_help(self) -> None:
         """F1: the help of the page in view (the welcome page before the first start)."""
-        if self.root.currentWidget() is self.welcome:
+        if self._welcome is not None and self.root.currentWidget() is self._welcome:
             help_window.show_help(self, "welcome")
             return
         index = self.pages.currentIndex()
@@ -425,6 +496,8 @@ class MainWindow(QMainWindow):
         """Make the pages that are made on their first visit (for the list of shortcuts)."""
         for index in sorted(self._later_pages):
             self._make_page(index)
+        while self.pages.make_next():
+            pass
 
     def show_about(self) -> None:
         """Show 'Over Trede'."""
@@ -460,6 +533,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and place, and write the automatic backup."""
         self._window_state.setValue("geometry", self.saveGeometry())
+        self._window_state.setValue(frame.SCHEME_KEY, design.current_scheme())
         self._window_state.sync()
         backup_actions.backup_on_close(self, self.context)
         super().closeEvent(event)
