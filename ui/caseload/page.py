@@ -29,6 +29,7 @@ from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, icons, metrics, widgets
 from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
+from ui.caseload.delegate import CaseloadDelegate
 from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
@@ -105,6 +106,8 @@ class CaseloadPage(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName(_("Klanten"))
         self.table.setModel(self.model)
+        # Each cell painted from the model's ready-made row in one call (see the delegate).
+        self.table.setItemDelegate(CaseloadDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several clients at once (Shift+arrows, Ctrl+A) for a handover; Enter opens the current.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -151,7 +154,8 @@ class CaseloadPage(QWidget):
             header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
         header.sectionResized.connect(lambda *_args: remembered.save_header(context, header))
-        self.filters.changed.connect(lambda: remembered.save_filters(context, self.filters))
+        self._kept_filters = remembered.filter_state(self.filters)
+        self.filters.changed.connect(self._keep_filters)
 
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_chosen.connect(self._sort_chosen)
@@ -182,6 +186,13 @@ class CaseloadPage(QWidget):
         self.filters.set_people(clients.teams(db), names)
         self.widths.fit(Column.KLANTMANAGER, names)
         return names
+
+    def _keep_filters(self) -> None:
+        """Write the filters to window.ini when they changed (not on every key of a search)."""
+        state = remembered.filter_state(self.filters)
+        if state != self._kept_filters:
+            self._kept_filters = state
+            remembered.save_filters(self.context, self.filters)
 
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""

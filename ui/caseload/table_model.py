@@ -42,16 +42,12 @@ _COLUMNS = tuple(Column)
 _COLUMN_COUNT = len(_COLUMNS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: Text alignment per column (None: the style's default).
-_ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
+ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
 #: Header titles wrap at a space onto two lines (one line of text for a screen reader); given
 #: per section, because a header's saved state refuses a default alignment with a text flag.
 _HEADER_ALIGNMENTS = tuple(
     (alignment or Qt.AlignmentFlag.AlignCenter) | Qt.TextFlag.TextWordWrap
-    for alignment in _ALIGNMENTS
-)
-#: Every row can be selected, none edited; one value, not built per cell on every paint.
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    for alignment in ALIGNMENTS
 )
 
 
@@ -81,7 +77,7 @@ _ROLES = {
 }
 
 
-class _Line(NamedTuple):
+class Line(NamedTuple):
     """What a painted row needs, made once per row from its CaseloadRow."""
 
     row: caseload_query.CaseloadRow
@@ -116,7 +112,7 @@ class CaseloadModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._attention: QIcon | None = None  # made on first use: it needs the application
         #: What each row shows, by row number, made once per row (the view asks per cell).
-        self._lines: dict[int, _Line] = {}
+        self._lines: dict[int, Line] = {}
         #: Numbers as shown, per language: babel takes tens of microseconds per number.
         self._numbers: dict[int, str] = {}
         self._numbers_language = ""
@@ -337,9 +333,8 @@ class CaseloadModel(QAbstractTableModel):
             return _HEADER_ALIGNMENTS[section]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Rows can be selected, not edited."""
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # No flags(): Qt's own answer (enabled, selectable, no children; never editable) is the one
+    # wanted, and the view asks it for every cell it paints: from C++, not a call into Python.
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text, font, marker and tooltip of a cell; UserRole gives the client id."""
@@ -353,30 +348,34 @@ class CaseloadModel(QAbstractTableModel):
             return self._ids[index.row()] if valid else None
         line = self._lines.get(index.row())
         if line is None:
-            line = self._line(index)
+            line = self._line(index.row()) if index.isValid() else None
             if line is None:
                 return None
         if kind is _Role.DISPLAY:
             return line.texts[index.column()]
         if kind is _Role.ALIGNMENT:
-            return _ALIGNMENTS[index.column()]
+            return ALIGNMENTS[index.column()]
         if kind is _Role.FONT:
             return line.font
         if kind is _Role.DECORATION:
-            if not line.marked[index.column()]:
-                return None
-            if self._attention is None:
-                self._attention = icons.icon("attention")
-            return self._attention
+            return self.attention_icon() if line.marked[index.column()] else None
         if kind is _Role.ROW:
             return line.row
         return self._tooltip(line, _COLUMNS[index.column()])
 
-    def _line(self, index: Index) -> _Line | None:
+    def line(self, number: int) -> Line | None:
+        """What a row shows (texts, font, markers), made once; None for no such row."""
+        line = self._lines.get(number)
+        return self._line(number) if line is None else line
+
+    def attention_icon(self) -> QIcon:
+        """The marker beside a cell that needs attention."""
+        if self._attention is None:
+            self._attention = icons.icon("attention")
+        return self._attention
+
+    def _line(self, number: int) -> Line | None:
         """Make what a row shows (fetching its page when needed); None for no such row."""
-        if not index.isValid():
-            return None
-        number = index.row()
         row = self.row_data(number)
         if row is None:
             return None
@@ -386,7 +385,7 @@ class CaseloadModel(QAbstractTableModel):
             self._numbers_language = language
         if len(self._lines) >= PAGE_SIZE * MAX_CACHED_PAGES:
             self._lines.clear()
-        line = _Line(
+        line = Line(
             row,
             tuple(self._text(row, column) for column in _COLUMNS),
             self._bold if row.needs_attention else None,
@@ -426,7 +425,7 @@ class CaseloadModel(QAbstractTableModel):
         return columns.status_text(row.status, row.closing_reason, row.transferred)
 
     @staticmethod
-    def _tooltip(line: _Line, column: Column) -> str | None:
+    def _tooltip(line: Line, column: Column) -> str | None:
         row = line.row
         parts = []
         if column in (Column.NAME, Column.KLANTMANAGER, Column.STATUS):

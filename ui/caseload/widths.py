@@ -70,13 +70,18 @@ class ColumnWidths:
         for column, characters in NUMBER_WIDTHS.items():
             self.table.setColumnWidth(column, max(characters * average, self.header_width(column)))
 
-    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
-        """Widen a column so that none of these texts is cut off (never narrower than now),
-        up to ``most`` average characters."""
+    def wanted(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> int:
+        """The width at which none of these texts is cut off, up to ``most`` average
+        characters."""
         average = self.metrics.averageCharWidth()
         padding = 3 * average  # the cell's margins and the attention marker's room
         widest = max((self.metrics.horizontalAdvance(text) for text in texts), default=0)
-        wanted = min(max(widest + padding, self.header_width(column)), most * average)
+        return min(max(widest + padding, self.header_width(column)), most * average)
+
+    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
+        """Widen a column so that none of these texts is cut off (never narrower than now),
+        up to ``most`` average characters."""
+        wanted = self.wanted(column, texts, most)
         if self.table.columnWidth(column) < wanted:
             self.table.setColumnWidth(column, wanted)
 
@@ -91,5 +96,7 @@ class ColumnWidths:
             for reason in (None, *(vocab.CLOSING_REASONS.codes() if code == "closed" else ()))
             for transferred in (False, True)
         ]
-        self.table.setColumnWidth(Column.STATUS, 0)
-        self.fit(Column.STATUS, texts, WIDEST_STATUS)
+        wanted = self.wanted(Column.STATUS, texts, WIDEST_STATUS)
+        # Only a real change: every resize is written to window.ini (search runs this per key).
+        if self.table.columnWidth(Column.STATUS) != wanted:
+            self.table.setColumnWidth(Column.STATUS, wanted)
