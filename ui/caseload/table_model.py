@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    SignalInstance,
 )
 from PySide6.QtGui import QFont, QIcon
 from sqlite_utils import Database
@@ -34,6 +35,15 @@ PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50
 
 Index = QModelIndex | QPersistentModelIndex
+#: A sort's layout change says so (the signals' overload with parents and a hint).
+_SORTED = QAbstractTableModel.LayoutChangeHint.VerticalSortHint
+_PARENTS, _HINT = "QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint"
+
+
+def _with_hint(signal: SignalInstance) -> SignalInstance:
+    """A layout signal's overload with parents and a hint (PySide's stubs know no overloads)."""
+    overloads: Any = signal
+    return cast(SignalInstance, overloads[_PARENTS, _HINT])
 
 
 #: Role that gives the whole CaseloadRow of a line (for tests and the page).
@@ -180,7 +190,9 @@ class CaseloadModel(QAbstractTableModel):
         )
         if wanted == self._sort and self._ids:
             return
-        self.layoutAboutToBeChanged.emit()
+        # Rows sorted: the header then keeps no indexes of its own in row 0 across the change,
+        # which would each have to be found again in the new order (a count in SQL).
+        _with_hint(self.layoutAboutToBeChanged).emit([], _SORTED)
         persistent = self.persistentIndexList()
         kept = [(index, self._ids[index.row()]) for index in persistent]
         self._sort = wanted
@@ -204,7 +216,7 @@ class CaseloadModel(QAbstractTableModel):
                 for index, ident in kept
             ],
         )
-        self.layoutChanged.emit()
+        _with_hint(self.layoutChanged).emit([], _SORTED)
 
     def client_ids(self) -> list[int]:
         """The ids shown, in order (a copy; reads every id of the filter)."""
