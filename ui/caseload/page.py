@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
     from ui.caseload.import_dialog import ImportDialog
     from ui.client.details_dialog import ClientDialog
     from ui.client.view import ClientView
+
+
+#: How long after the last change of sort, widths or filters they are written to window.ini.
+KEEP_DELAY_MS = 1000
 
 
 def counts_text(shown: int, total: int, flagged: int) -> str:
@@ -153,9 +157,16 @@ class CaseloadPage(QWidget):
             header.sortIndicatorSection(),
             header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
-        header.sectionResized.connect(lambda *_args: remembered.save_header(context, header))
+        # The sort, widths and filters are written to window.ini a moment after the last change
+        # (and when the page is left or the window closes), not while the rows are painted:
+        # on a busy disk one write took longer than the search it followed.
         self._kept_filters = remembered.filter_state(self.filters)
-        self.filters.changed.connect(self._keep_filters)
+        self._keep_later = QTimer(self)
+        self._keep_later.setSingleShot(True)
+        self._keep_later.setInterval(KEEP_DELAY_MS)
+        self._keep_later.timeout.connect(self._keep)
+        header.sectionResized.connect(lambda *_args: self._keep_later.start())
+        self.filters.changed.connect(self._keep_later.start)
 
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_chosen.connect(self._sort_chosen)
@@ -187,8 +198,10 @@ class CaseloadPage(QWidget):
         self.widths.fit(Column.KLANTMANAGER, names)
         return names
 
-    def _keep_filters(self) -> None:
-        """Write the filters to window.ini when they changed (not on every key of a search)."""
+    def _keep(self) -> None:
+        """Write the sort and widths to window.ini, and the filters when they changed."""
+        self._keep_later.stop()
+        remembered.save_header(self.context, self.table.horizontalHeader())
         state = remembered.filter_state(self.filters)
         if state != self._kept_filters:
             self._kept_filters = state
@@ -234,7 +247,7 @@ class CaseloadPage(QWidget):
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
-        remembered.save_header(self.context, self.table.horizontalHeader())
+        self._keep_later.start()
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current)
@@ -363,9 +376,12 @@ class CaseloadPage(QWidget):
         self.show_list()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        """Left for another page: the client in view now belongs to the caseload (its Esc goes
+        """Left for another page or the window closed: a sort, widths or filters not yet
+        written are written now; the client in view now belongs to the caseload (its Esc goes
         to the list), so coming back by Ctrl+2 does not jump to Vandaag."""
         super().hideEvent(event)
+        if self._keep_later.isActive():
+            self._keep()
         if not event.spontaneous() and self._from_worklist:
             self._from_worklist = False
             self.client_view.set_back_to_worklist(False)
