@@ -125,6 +125,8 @@ class CaseloadModel(QAbstractTableModel):
         self._lines: dict[int, Line] = {}
         #: Numbers as shown, per language: babel takes tens of microseconds per number.
         self._numbers: dict[int, str] = {}
+        #: Status texts as shown (status, closing reason, transferred), per language.
+        self._statuses: dict[tuple[str, str | None, bool], str] = {}
         self._numbers_language = ""
         #: What the ids and rows in memory were read as of: the database's data version, the
         #: day, the contact threshold and the language. While it holds, the same ids show the
@@ -394,15 +396,29 @@ class CaseloadModel(QAbstractTableModel):
         language = i18n.current_language()
         if language != self._numbers_language:
             self._numbers.clear()
+            self._statuses.clear()
             self._numbers_language = language
         if len(self._lines) >= PAGE_SIZE * MAX_CACHED_PAGES:
             self._lines.clear()
-        line = Line(
-            row,
-            tuple(self._text(row, column) for column in _COLUMNS),
-            self._bold if row.needs_attention else None,
-            tuple(self._marked(row, column) for column in _COLUMNS),
+        days = row.days_since_contact
+        status = (row.status, row.closing_reason, row.transferred)
+        status_text = self._statuses.get(status)
+        if status_text is None:
+            status_text = self._statuses[status] = columns.status_text(*status)
+        # In the order of Column (a test holds every cell to its column's text).
+        texts = (
+            row.reference,
+            row.name,
+            "" if row.trede is None else str(row.trede),
+            columns.days_text(None) if days is None else self._number(days),
+            self._number(row.open_barriers),
+            self._number(row.open_actions),
+            row.klantmanager,
+            status_text,
         )
+        no_contact, overdue = row.no_recent_contact, row.overdue_actions
+        marked = (False, False, False, no_contact, False, overdue, False, False)
+        line = Line(row, texts, self._bold if row.needs_attention else None, marked)
         self._lines[number] = line
         return line
 
@@ -411,30 +427,6 @@ class CaseloadModel(QAbstractTableModel):
         if text is None:
             text = self._numbers[value] = i18n.format_number(value)
         return text
-
-    @staticmethod
-    def _marked(row: caseload_query.CaseloadRow, column: Column) -> bool:
-        return (column == Column.DAYS_SINCE_CONTACT and row.no_recent_contact) or (
-            column == Column.OPEN_ACTIONS and row.overdue_actions
-        )
-
-    def _text(self, row: caseload_query.CaseloadRow, column: Column) -> str:
-        if column == Column.REFERENCE:
-            return row.reference
-        if column == Column.NAME:
-            return row.name
-        if column == Column.TREDE:
-            return "" if row.trede is None else str(row.trede)
-        if column == Column.DAYS_SINCE_CONTACT:
-            days = row.days_since_contact
-            return columns.days_text(None) if days is None else self._number(days)
-        if column == Column.OPEN_BARRIERS:
-            return self._number(row.open_barriers)
-        if column == Column.OPEN_ACTIONS:
-            return self._number(row.open_actions)
-        if column == Column.KLANTMANAGER:
-            return row.klantmanager
-        return columns.status_text(row.status, row.closing_reason, row.transferred)
 
     @staticmethod
     def _tooltip(line: Line, column: Column) -> str | None:
