@@ -90,6 +90,8 @@ def test_each_cell_gets_the_models_text_font_alignment_and_marker(page) -> None:
             index = page.model.index(row, column)
             ours, qts = QStyleOptionViewItem(), QStyleOptionViewItem()
             ours.font = qts.font = page.table.font()
+            if row % 2:  # as the view starts every other row, with alternating colours
+                ours.features = qts.features = QStyleOptionViewItem.ViewItemFeature.Alternate
             delegate.initStyleOption(ours, index)
             plain.initStyleOption(qts, index)
             assert ours.text == qts.text
@@ -97,3 +99,12 @@ def test_each_cell_gets_the_models_text_font_alignment_and_marker(page) -> None:
             assert ours.displayAlignment == qts.displayAlignment
             assert bool(ours.features & has_icon) == bool(qts.features & has_icon)
             assert ours.features == qts.features
+
+
+def test_bold_rows_follow_a_larger_font(page) -> None:
+    assert _painted(page) == _as_qt_paints_it(page)  # the bold font made for the first size
+    larger = page.table.font()
+    larger.setPointSizeF(larger.pointSizeF() * 1.5)
+    page.table.setFont(larger)
+    page.table.verticalHeader().setDefaultSectionSize(page.table.fontMetrics().height() + 8)
+    assert _painted(page) == _as_qt_paints_it(page)
