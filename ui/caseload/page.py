@@ -112,6 +112,7 @@ class CaseloadPage(QWidget):
         self.table.setModel(self.model)
         # Each cell painted from the model's ready-made row in one call (see the delegate).
         self.table.setItemDelegate(CaseloadDelegate(self.model, self.table))
+        self.model.modelReset.connect(self._lay_out_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several clients at once (Shift+arrows, Ctrl+A) for a handover; Enter opens the current.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -215,6 +216,14 @@ class CaseloadPage(QWidget):
         self.model.set_filter(chosen)
         self._select(keep, fallback_first=False)
         self._update_counts()
+
+    def _lay_out_rows(self) -> None:
+        """After new rows: lay them out and show or hide the scroll bar now, before they are
+        painted (Qt lays them out after the first paint, and paints them all again)."""
+        if self.table.isVisible():
+            self.table.doItemsLayout()
+            # Setting the policy lays out the scroll bars at once (Qt queues it otherwise).
+            self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
     def _update_counts(self) -> None:
         counts = self.model.counts()
