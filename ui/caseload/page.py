@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,14 +50,22 @@ if TYPE_CHECKING:
 KEEP_DELAY_MS = 1000
 
 
+@functools.lru_cache(maxsize=1024)
+def _number(value: int, language: str) -> str:
+    """A count as shown, per language (babel takes a tenth of a millisecond; search runs this
+    on every key)."""
+    return i18n.format_number(value)
+
+
 def counts_text(shown: int, total: int, flagged: int) -> str:
     """'87 van 1.234 klanten · 12 vragen aandacht'."""
+    language = i18n.current_language()
     text = ngettext("%(shown)s van %(total)s klant", "%(shown)s van %(total)s klanten", total) % {
-        "shown": i18n.format_number(shown),
-        "total": i18n.format_number(total),
+        "shown": _number(shown, language),
+        "total": _number(total, language),
     }
     attention = ngettext("%(n)s vraagt aandacht", "%(n)s vragen aandacht", flagged) % {
-        "n": i18n.format_number(flagged)
+        "n": _number(flagged, language)
     }
     return f"{text} · {attention}"
 
