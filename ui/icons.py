@@ -27,16 +27,19 @@ class _PaletteIconEngine(QIconEngine):
         self._name = name
 
     def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
-        colours = ui_design.palette()
-        colour = colours.disabled if mode == QIcon.Mode.Disabled else colours.text
-        if mode == QIcon.Mode.Selected:
-            colour = colours.on_accent
-        svg = _svg(self._name).replace("currentColor", colour)
-        return QSvgRenderer(QByteArray(svg.encode("utf-8")))
+        return _renderer(self._name, _colour(mode))
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        """Draw the icon into ``rect``."""
-        self._renderer(mode).render(painter, rect)
+        """Draw the icon into ``rect``: from a picture drawn once per size, mode and colour (a
+        table draws its markers again on every paint, and reading the SVG each time cost more
+        than the rest of a cell), or from the SVG itself when the painter scales or turns."""
+        transform = painter.worldTransform()
+        if transform.isScaling() or transform.isRotating():
+            self._renderer(mode).render(painter, rect)
+            return
+        ratio = painter.device().devicePixelRatioF()
+        picture = _drawn(self._name, _colour(mode), rect.width(), rect.height(), ratio)
+        painter.drawPixmap(rect, picture)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         """The icon at ``size`` device pixels."""
@@ -55,6 +58,33 @@ class _PaletteIconEngine(QIconEngine):
     def key(self) -> str:
         """What kind of engine this is."""
         return "trede-palette-svg"
+
+
+def _colour(mode: QIcon.Mode) -> str:
+    """The colour an icon is drawn in, in the current palette."""
+    colours = ui_design.palette()
+    if mode == QIcon.Mode.Selected:
+        return colours.on_accent
+    return colours.disabled if mode == QIcon.Mode.Disabled else colours.text
+
+
+@functools.lru_cache(maxsize=64)
+def _renderer(name: str, colour: str) -> QSvgRenderer:
+    svg = _svg(name).replace("currentColor", colour)
+    return QSvgRenderer(QByteArray(svg.encode("utf-8")))
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn(name: str, colour: str, width: int, height: int, ratio: float) -> QPixmap:
+    """An icon drawn at a size, in device pixels for the screen's scale (the colour is part of
+    the key, so a switch between light and dark draws it again)."""
+    picture = QPixmap(round(width * ratio), round(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill("transparent")
+    painter = QPainter(picture)
+    _renderer(name, colour).render(painter, QRect(0, 0, width, height))
+    painter.end()
+    return picture
 
 
 def icon(name: str) -> QIcon:

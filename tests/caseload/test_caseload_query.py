@@ -350,3 +350,17 @@ def test_indexes_no_query_uses_are_gone(db: Database) -> None:
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert names.isdisjoint(schema.UNUSED_INDEXES)
     assert "idx_clients_status_klantmanager_id" in names, "the klantmanager filter's index stays"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"status": "active"}, {"status": "closed"}, {"team": "Team Noord"}, {"trede": 2}],
+)
+def test_flagged_count_is_the_flagged_clients_of_the_filter(
+    db: Database, caseload: dict[str, model.Client], filters: dict[str, Any]
+) -> None:
+    flt = cq.CaseloadFilter(**filters)
+    shown = cq.rows(db, cq.ids(db, flt, today=TODAY), today=TODAY)
+    flagged = sum(1 for row in shown if row.needs_attention)
+    assert cq.flagged(db, flt, today=TODAY) == flagged
+    assert cq.counts(db, flt, today=TODAY).flagged == flagged

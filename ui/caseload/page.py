@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +30,7 @@ from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, icons, metrics, widgets
 from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
+from ui.caseload.delegate import CaseloadDelegate
 from ui.caseload.filters import CaseloadFilters
 from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
@@ -44,14 +46,26 @@ if TYPE_CHECKING:
     from ui.client.view import ClientView
 
 
+#: How long after the last change of sort, widths or filters they are written to window.ini.
+KEEP_DELAY_MS = 1000
+
+
+@functools.lru_cache(maxsize=1024)
+def _number(value: int, language: str) -> str:
+    """A count as shown, per language (babel takes a tenth of a millisecond; search runs this
+    on every key)."""
+    return i18n.format_number(value)
+
+
 def counts_text(shown: int, total: int, flagged: int) -> str:
     """'87 van 1.234 klanten · 12 vragen aandacht'."""
+    language = i18n.current_language()
     text = ngettext("%(shown)s van %(total)s klant", "%(shown)s van %(total)s klanten", total) % {
-        "shown": i18n.format_number(shown),
-        "total": i18n.format_number(total),
+        "shown": _number(shown, language),
+        "total": _number(total, language),
     }
     attention = ngettext("%(n)s vraagt aandacht", "%(n)s vragen aandacht", flagged) % {
-        "n": i18n.format_number(flagged)
+        "n": _number(flagged, language)
     }
     return f"{text} · {attention}"
 
@@ -105,6 +119,9 @@ class CaseloadPage(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName(_("Klanten"))
         self.table.setModel(self.model)
+        # Each cell painted from the model's ready-made row in one call (see the delegate).
+        self.table.setItemDelegate(CaseloadDelegate(self.model, self.table))
+        self.model.modelReset.connect(self._lay_out_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several clients at once (Shift+arrows, Ctrl+A) for a handover; Enter opens the current.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -150,8 +167,16 @@ class CaseloadPage(QWidget):
             header.sortIndicatorSection(),
             header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
         )
-        header.sectionResized.connect(lambda *_args: remembered.save_header(context, header))
-        self.filters.changed.connect(lambda: remembered.save_filters(context, self.filters))
+        # The sort, widths and filters are written to window.ini a moment after the last change
+        # (and when the page is left or the window closes), not while the rows are painted:
+        # on a busy disk one write took longer than the search it followed.
+        self._kept_filters = remembered.filter_state(self.filters)
+        self._keep_later = QTimer(self)
+        self._keep_later.setSingleShot(True)
+        self._keep_later.setInterval(KEEP_DELAY_MS)
+        self._keep_later.timeout.connect(self._keep)
+        header.sectionResized.connect(lambda *_args: self._keep_later.start())
+        self.filters.changed.connect(self._keep_later.start)
 
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_chosen.connect(self._sort_chosen)
@@ -183,6 +208,15 @@ class CaseloadPage(QWidget):
         self.widths.fit(Column.KLANTMANAGER, names)
         return names
 
+    def _keep(self) -> None:
+        """Write the sort and widths to window.ini, and the filters when they changed."""
+        self._keep_later.stop()
+        remembered.save_header(self.context, self.table.horizontalHeader())
+        state = remembered.filter_state(self.filters)
+        if state != self._kept_filters:
+            self._kept_filters = state
+            remembered.save_filters(self.context, self.filters)
+
     def apply_filter(self) -> None:
         """Select the clients of the chosen filter; keep the selected one when it still shows."""
         keep = self.selected_client_id()
@@ -191,6 +225,14 @@ class CaseloadPage(QWidget):
         self.model.set_filter(chosen)
         self._select(keep, fallback_first=False)
         self._update_counts()
+
+    def _lay_out_rows(self) -> None:
+        """After new rows: lay them out and show or hide the scroll bar now, before they are
+        painted (Qt lays them out after the first paint, and paints them all again)."""
+        if self.table.isVisible():
+            self.table.doItemsLayout()
+            # Setting the policy lays out the scroll bars at once (Qt queues it otherwise).
+            self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
     def _update_counts(self) -> None:
         counts = self.model.counts()
@@ -223,7 +265,7 @@ class CaseloadPage(QWidget):
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
-        remembered.save_header(self.context, self.table.horizontalHeader())
+        self._keep_later.start()
         current = self.table.currentIndex()
         if current.isValid():
             self.table.scrollTo(current)
@@ -352,9 +394,12 @@ class CaseloadPage(QWidget):
         self.show_list()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
-        """Left for another page: the client in view now belongs to the caseload (its Esc goes
+        """Left for another page or the window closed: a sort, widths or filters not yet
+        written are written now; the client in view now belongs to the caseload (its Esc goes
         to the list), so coming back by Ctrl+2 does not jump to Vandaag."""
         super().hideEvent(event)
+        if self._keep_later.isActive():
+            self._keep()
         if not event.spontaneous() and self._from_worklist:
             self._from_worklist = False
             self.client_view.set_back_to_worklist(False)

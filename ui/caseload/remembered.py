@@ -23,11 +23,16 @@ def _settings(context: WindowContext) -> QSettings:
     return QSettings(str(context.paths.window_state), QSettings.Format.IniFormat)
 
 
-def save_filters(context: WindowContext, filters: CaseloadFilters) -> None:
-    """Keep the chosen filters (not the search text: that is for one moment)."""
+def filter_state(filters: CaseloadFilters) -> str:
+    """The chosen filters as they are kept (not the search text: that is for one moment)."""
     values: dict[str, Any] = {name: getattr(filters, name).currentData() for name in _COMBOS}
     values |= {name: getattr(filters, name).isChecked() for name in _BOXES}
-    _settings(context).setValue(f"{GROUP}/filters", json.dumps(values))
+    return json.dumps(values)
+
+
+def save_filters(context: WindowContext, filters: CaseloadFilters) -> None:
+    """Keep the chosen filters (not the search text: that is for one moment)."""
+    _settings(context).setValue(f"{GROUP}/filters", filter_state(filters))
 
 
 def restore_filters(context: WindowContext, filters: CaseloadFilters) -> None:

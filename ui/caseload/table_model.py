@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    SignalInstance,
 )
 from PySide6.QtGui import QFont, QIcon
 from sqlite_utils import Database
@@ -34,6 +35,15 @@ PAGE_SIZE = 200
 MAX_CACHED_PAGES = 50
 
 Index = QModelIndex | QPersistentModelIndex
+#: A sort's layout change says so (the signals' overload with parents and a hint).
+_SORTED = QAbstractTableModel.LayoutChangeHint.VerticalSortHint
+_PARENTS, _HINT = "QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint"
+
+
+def _with_hint(signal: SignalInstance) -> SignalInstance:
+    """A layout signal's overload with parents and a hint (PySide's stubs know no overloads)."""
+    overloads: Any = signal
+    return cast(SignalInstance, overloads[_PARENTS, _HINT])
 
 
 #: Role that gives the whole CaseloadRow of a line (for tests and the page).
@@ -42,16 +52,12 @@ _COLUMNS = tuple(Column)
 _COLUMN_COUNT = len(_COLUMNS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: Text alignment per column (None: the style's default).
-_ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
+ALIGNMENTS = tuple(_RIGHT if column in columns.NUMBER_COLUMNS else None for column in _COLUMNS)
 #: Header titles wrap at a space onto two lines (one line of text for a screen reader); given
 #: per section, because a header's saved state refuses a default alignment with a text flag.
 _HEADER_ALIGNMENTS = tuple(
     (alignment or Qt.AlignmentFlag.AlignCenter) | Qt.TextFlag.TextWordWrap
-    for alignment in _ALIGNMENTS
-)
-#: Every row can be selected, none edited; one value, not built per cell on every paint.
-_ROW_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    for alignment in ALIGNMENTS
 )
 
 
@@ -81,7 +87,7 @@ _ROLES = {
 }
 
 
-class _Line(NamedTuple):
+class Line(NamedTuple):
     """What a painted row needs, made once per row from its CaseloadRow."""
 
     row: caseload_query.CaseloadRow
@@ -116,9 +122,11 @@ class CaseloadModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._attention: QIcon | None = None  # made on first use: it needs the application
         #: What each row shows, by row number, made once per row (the view asks per cell).
-        self._lines: dict[int, _Line] = {}
+        self._lines: dict[int, Line] = {}
         #: Numbers as shown, per language: babel takes tens of microseconds per number.
         self._numbers: dict[int, str] = {}
+        #: Status texts as shown (status, closing reason, transferred), per language.
+        self._statuses: dict[tuple[str, str | None, bool], str] = {}
         self._numbers_language = ""
         #: What the ids and rows in memory were read as of: the database's data version, the
         #: day, the contact threshold and the language. While it holds, the same ids show the
@@ -184,7 +192,9 @@ class CaseloadModel(QAbstractTableModel):
         )
         if wanted == self._sort and self._ids:
             return
-        self.layoutAboutToBeChanged.emit()
+        # Rows sorted: the header then keeps no indexes of its own in row 0 across the change,
+        # which would each have to be found again in the new order (a count in SQL).
+        _with_hint(self.layoutAboutToBeChanged).emit([], _SORTED)
         persistent = self.persistentIndexList()
         kept = [(index, self._ids[index.row()]) for index in persistent]
         self._sort = wanted
@@ -208,7 +218,7 @@ class CaseloadModel(QAbstractTableModel):
                 for index, ident in kept
             ],
         )
-        self.layoutChanged.emit()
+        _with_hint(self.layoutChanged).emit([], _SORTED)
 
     def client_ids(self) -> list[int]:
         """The ids shown, in order (a copy; reads every id of the filter)."""
@@ -337,9 +347,8 @@ class CaseloadModel(QAbstractTableModel):
             return _HEADER_ALIGNMENTS[section]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """Rows can be selected, not edited."""
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # No flags(): Qt's own answer (enabled, selectable, no children; never editable) is the one
+    # wanted, and the view asks it for every cell it paints: from C++, not a call into Python.
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text, font, marker and tooltip of a cell; UserRole gives the client id."""
@@ -353,45 +362,63 @@ class CaseloadModel(QAbstractTableModel):
             return self._ids[index.row()] if valid else None
         line = self._lines.get(index.row())
         if line is None:
-            line = self._line(index)
+            line = self._line(index.row()) if index.isValid() else None
             if line is None:
                 return None
         if kind is _Role.DISPLAY:
             return line.texts[index.column()]
         if kind is _Role.ALIGNMENT:
-            return _ALIGNMENTS[index.column()]
+            return ALIGNMENTS[index.column()]
         if kind is _Role.FONT:
             return line.font
         if kind is _Role.DECORATION:
-            if not line.marked[index.column()]:
-                return None
-            if self._attention is None:
-                self._attention = icons.icon("attention")
-            return self._attention
+            return self.attention_icon() if line.marked[index.column()] else None
         if kind is _Role.ROW:
             return line.row
         return self._tooltip(line, _COLUMNS[index.column()])
 
-    def _line(self, index: Index) -> _Line | None:
+    def line(self, number: int) -> Line | None:
+        """What a row shows (texts, font, markers), made once; None for no such row."""
+        line = self._lines.get(number)
+        return self._line(number) if line is None else line
+
+    def attention_icon(self) -> QIcon:
+        """The marker beside a cell that needs attention."""
+        if self._attention is None:
+            self._attention = icons.icon("attention")
+        return self._attention
+
+    def _line(self, number: int) -> Line | None:
         """Make what a row shows (fetching its page when needed); None for no such row."""
-        if not index.isValid():
-            return None
-        number = index.row()
         row = self.row_data(number)
         if row is None:
             return None
         language = i18n.current_language()
         if language != self._numbers_language:
             self._numbers.clear()
+            self._statuses.clear()
             self._numbers_language = language
         if len(self._lines) >= PAGE_SIZE * MAX_CACHED_PAGES:
             self._lines.clear()
-        line = _Line(
-            row,
-            tuple(self._text(row, column) for column in _COLUMNS),
-            self._bold if row.needs_attention else None,
-            tuple(self._marked(row, column) for column in _COLUMNS),
+        days = row.days_since_contact
+        status = (row.status, row.closing_reason, row.transferred)
+        status_text = self._statuses.get(status)
+        if status_text is None:
+            status_text = self._statuses[status] = columns.status_text(*status)
+        # In the order of Column (a test holds every cell to its column's text).
+        texts = (
+            row.reference,
+            row.name,
+            "" if row.trede is None else str(row.trede),
+            columns.days_text(None) if days is None else self._number(days),
+            self._number(row.open_barriers),
+            self._number(row.open_actions),
+            row.klantmanager,
+            status_text,
         )
+        no_contact, overdue = row.no_recent_contact, row.overdue_actions
+        marked = (False, False, False, no_contact, False, overdue, False, False)
+        line = Line(row, texts, self._bold if row.needs_attention else None, marked)
         self._lines[number] = line
         return line
 
@@ -402,31 +429,7 @@ class CaseloadModel(QAbstractTableModel):
         return text
 
     @staticmethod
-    def _marked(row: caseload_query.CaseloadRow, column: Column) -> bool:
-        return (column == Column.DAYS_SINCE_CONTACT and row.no_recent_contact) or (
-            column == Column.OPEN_ACTIONS and row.overdue_actions
-        )
-
-    def _text(self, row: caseload_query.CaseloadRow, column: Column) -> str:
-        if column == Column.REFERENCE:
-            return row.reference
-        if column == Column.NAME:
-            return row.name
-        if column == Column.TREDE:
-            return "" if row.trede is None else str(row.trede)
-        if column == Column.DAYS_SINCE_CONTACT:
-            days = row.days_since_contact
-            return columns.days_text(None) if days is None else self._number(days)
-        if column == Column.OPEN_BARRIERS:
-            return self._number(row.open_barriers)
-        if column == Column.OPEN_ACTIONS:
-            return self._number(row.open_actions)
-        if column == Column.KLANTMANAGER:
-            return row.klantmanager
-        return columns.status_text(row.status, row.closing_reason, row.transferred)
-
-    @staticmethod
-    def _tooltip(line: _Line, column: Column) -> str | None:
+    def _tooltip(line: Line, column: Column) -> str | None:
         row = line.row
         parts = []
         if column in (Column.NAME, Column.KLANTMANAGER, Column.STATUS):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from caseload import vocab
+from resources import i18n
 from ui.caseload.columns import Column, status_text
 
 #: Widths of the number columns and the klantnummer, in average characters.
@@ -53,6 +54,7 @@ class ColumnWidths:
         bold = table.font()
         bold.setBold(True)  # flagged rows are bold: their texts are the widest
         self.metrics = QFontMetrics(bold)
+        self._status_widths: dict[tuple[str | None, str], int] = {}
 
     def header_width(self, column: Column) -> int:
         """Room for a column's title (its longest line) and the sort arrow."""
@@ -70,13 +72,18 @@ class ColumnWidths:
         for column, characters in NUMBER_WIDTHS.items():
             self.table.setColumnWidth(column, max(characters * average, self.header_width(column)))
 
-    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
-        """Widen a column so that none of these texts is cut off (never narrower than now),
-        up to ``most`` average characters."""
+    def wanted(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> int:
+        """The width at which none of these texts is cut off, up to ``most`` average
+        characters."""
         average = self.metrics.averageCharWidth()
         padding = 3 * average  # the cell's margins and the attention marker's room
         widest = max((self.metrics.horizontalAdvance(text) for text in texts), default=0)
-        wanted = min(max(widest + padding, self.header_width(column)), most * average)
+        return min(max(widest + padding, self.header_width(column)), most * average)
+
+    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
+        """Widen a column so that none of these texts is cut off (never narrower than now),
+        up to ``most`` average characters."""
+        wanted = self.wanted(column, texts, most)
         if self.table.columnWidth(column) < wanted:
             self.table.setColumnWidth(column, wanted)
 
@@ -84,12 +91,17 @@ class ColumnWidths:
         """Status as wide as the texts the filter can show (``status`` None: every status), so
         "Actief" leaves the room to the names; a rare long closing reason does not widen it for
         every row: that one is cut and shown whole in the tooltip."""
-        statuses = (status,) if status else vocab.CLIENT_STATUSES.codes()
-        texts = [
-            status_text(code, reason, transferred)
-            for code in statuses
-            for reason in (None, *(vocab.CLOSING_REASONS.codes() if code == "closed" else ()))
-            for transferred in (False, True)
-        ]
-        self.table.setColumnWidth(Column.STATUS, 0)
-        self.fit(Column.STATUS, texts, WIDEST_STATUS)
+        key = (status, i18n.current_language())
+        wanted = self._status_widths.get(key)
+        if wanted is None:  # once per status and language, not on every key of a search
+            statuses = (status,) if status else vocab.CLIENT_STATUSES.codes()
+            texts = [
+                status_text(code, reason, transferred)
+                for code in statuses
+                for reason in (None, *(vocab.CLOSING_REASONS.codes() if code == "closed" else ()))
+                for transferred in (False, True)
+            ]
+            wanted = self._status_widths[key] = self.wanted(Column.STATUS, texts, WIDEST_STATUS)
+        # Only a real change: every resize is written to window.ini (search runs this per key).
+        if self.table.columnWidth(Column.STATUS) != wanted:
+            self.table.setColumnWidth(Column.STATUS, wanted)

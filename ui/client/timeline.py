@@ -24,6 +24,7 @@ class TimelineColumn(enum.IntEnum):
     TEXT = 2
 
 
+_COLUMN_COUNT = len(TimelineColumn)
 _HEADERS = {
     TimelineColumn.DATE: N_("Datum"),
     TimelineColumn.KIND: N_("Soort"),
@@ -164,15 +165,15 @@ class TimelineModel(table_model.RowsModel):
         """Date, kind, text."""
         return [_(_HEADERS[column]) for column in TimelineColumn]
 
-    def flags(self, index: table_model.Index) -> Qt.ItemFlag:
-        """Rows can be selected and read."""
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+    def columnCount(  # noqa: N802 - Qt's name
+        self,
+        parent: table_model.Index = QModelIndex(),  # noqa: B008 - Qt's default
+    ) -> int:
+        """Three columns (the view asks for every cell: no titles translated to count them)."""
+        return 0 if parent.isValid() else _COLUMN_COUNT
+
+    # No flags(): Qt's own answer (enabled, selectable, no children, not editable) is the one
+    # wanted, and the view asks it for every cell it paints: from C++, not a call into Python.
 
     def cell(self, row: model.TimelineEntry, column: int) -> str:
         """The date, the kind, or the text; an overdue action says so."""

@@ -41,6 +41,7 @@ from ui.client.planning_form import PlanningForm
 from ui.client.timeline import TimelineModel
 from ui.context import WindowContext
 from ui.flow_layout import FlowLayout
+from ui.table_model import RowsDelegate
 
 
 def _heading(text: str) -> QLabel:
@@ -180,6 +181,8 @@ class ClientView(QWidget):
         # The name a speech user reads on the screen: the heading above it.
         self.timeline.setAccessibleName(accessibility.plain(timeline_heading.text()))
         self.timeline.setModel(self.timeline_model)
+        # Each cell painted from its row's ready-made line in one call (see RowsDelegate).
+        self.timeline.setItemDelegate(RowsDelegate(self.timeline_model, self.timeline))
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setWordWrap(False)
         self.timeline.setTabKeyNavigation(False)

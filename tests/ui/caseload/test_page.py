@@ -309,3 +309,33 @@ def test_every_widget_of_list_and_client_view_is_named(qtbot, caseload_context) 
                     assert widget.accessibleName() == label
                 checked += 1
     assert checked >= 30
+
+
+def test_sorting_by_header_keeps_the_chosen_client_and_the_column_widths(
+    qtbot, caseload_context
+) -> None:
+    page = _page(qtbot, caseload_context)
+    show_active(qtbot, page.window())
+    page.focus_table()
+    for _step in range(6):
+        press(qtbot, Qt.Key.Key_Down)
+    chosen = page.selected_client_id()
+    header = page.table.horizontalHeader()
+    header.resizeSection(Column.REFERENCE, header.sectionSize(Column.REFERENCE) + 30)
+    widths = [header.sectionSize(column) for column in Column]
+    x = header.sectionViewportPosition(Column.TREDE) + header.sectionSize(Column.TREDE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert page.model.current_sort.column is caseload_query.SortColumn.TREDE
+    assert page.selected_client_id() == chosen
+    selected = page.table.selectionModel().selectedRows()
+    assert [page.model.client_id(index.row()) for index in selected] == [chosen]
+    assert [header.sectionSize(column) for column in Column] == widths
+    # The chosen client is in view at its new place, and the rows shown are the sorted ones.
+    current = page.table.visualRect(page.table.currentIndex())
+    assert page.table.viewport().rect().contains(current)
+    top = page.table.rowAt(0)
+    shown = [page.model.index(row, 0).data(Qt.ItemDataRole.UserRole) for row in range(top, top + 3)]
+    wanted = caseload_query.ids(
+        caseload_context.db, page.model.current_filter, page.model.current_sort
+    )
+    assert shown == wanted[top : top + 3]

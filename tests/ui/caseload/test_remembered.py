@@ -4,10 +4,12 @@ client view's splitter), and its columns fit the names in them."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QHeaderView
 
 from caseload import clients, demo, handover
+from ui.caseload import remembered
 from ui.caseload.columns import Column
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
@@ -103,3 +105,23 @@ def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, ap
         qtbot.keyClick(page.filters.status, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) >= usual)
     assert header.sectionSize(Column.STATUS) <= usual + 8 * metrics.averageCharWidth()
+
+
+def test_a_sort_is_written_a_moment_later_while_the_window_stays_open(qtbot, app_context) -> None:
+    demo.fill(app_context.db, 12, seed=6)
+    _window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    kept = remembered._settings(app_context).value(f"{remembered.GROUP}/header")
+    x = header.sectionViewportPosition(Column.TREDE) + header.sectionSize(Column.TREDE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == Column.TREDE
+
+    def written() -> bool:
+        state = remembered._settings(app_context).value(f"{remembered.GROUP}/header")
+        return state is not None and state != kept
+
+    qtbot.waitUntil(written, timeout=5000)
+    fresh = QHeaderView(Qt.Orientation.Horizontal)
+    fresh.setModel(page.model)
+    assert remembered.restore_header(app_context, fresh)
+    assert fresh.sortIndicatorSection() == Column.TREDE

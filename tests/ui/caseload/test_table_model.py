@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from caseload import caseload_query, clients, demo, journal, model
-from ui.caseload import table_model
+from resources import i18n
+from ui.caseload import columns, table_model
 from ui.caseload.columns import Column
 from ui.caseload.table_model import ROW_ROLE, CaseloadModel
 from ui.client.timeline import TimelineModel
@@ -236,3 +237,29 @@ def test_the_flagged_count_follows_an_edit_of_one_client(filled) -> None:
     after = table.counts()
     assert after.flagged == before.flagged - 1
     assert after == caseload_query.counts(filled, table.current_filter)
+
+
+def test_every_cell_shows_its_columns_text_and_marker(filled) -> None:
+    table = _model(filled)
+    numbers = i18n.format_number
+    for number in range(table.rowCount()):
+        row = table.index(number, 0).data(ROW_ROLE)
+        wanted = {
+            Column.REFERENCE: row.reference,
+            Column.NAME: row.name,
+            Column.TREDE: "" if row.trede is None else str(row.trede),
+            Column.DAYS_SINCE_CONTACT: columns.days_text(row.days_since_contact),
+            Column.OPEN_BARRIERS: numbers(row.open_barriers),
+            Column.OPEN_ACTIONS: numbers(row.open_actions),
+            Column.KLANTMANAGER: row.klantmanager,
+            Column.STATUS: columns.status_text(row.status, row.closing_reason, row.transferred),
+        }
+        marked = {
+            Column.DAYS_SINCE_CONTACT: row.no_recent_contact,
+            Column.OPEN_ACTIONS: row.overdue_actions,
+        }
+        for column in Column:
+            index = table.index(number, column)
+            assert index.data() == wanted[column]
+            icon = index.data(Qt.ItemDataRole.DecorationRole)
+            assert (icon is not None) == bool(marked.get(column, False))
