@@ -352,8 +352,9 @@ def m007_planning_attention(db: Database) -> None:
     db["followups"].create_index(["answered_on", "due_on"])  # type: ignore[union-attr]
     # Existing databases: the new columns are filled once every migration has run (the stores
     # keep them from then on). Not here: today's summary SQL may read columns that a later
-    # migration adds.
-    mark_summaries_stale(db)
+    # migration adds. A new, empty file has nothing to compute.
+    if db.execute("SELECT 1 FROM clients LIMIT 1").fetchone():
+        mark_summaries_stale(db)
 
 
 @MIGRATIONS()
