@@ -515,21 +515,31 @@ def batch_sizes(
     repeat: int, env: dict[str, str], commands: dict[str, tuple[list[str], list[str]]]
 ) -> dict[str, dict[str, Any]]:
     """App and floor command per size, all in one rotation, so that the sizes share the
-    machine's load; per size the median app and floor seconds and the samples."""
+    machine's load; per size the median app and floor seconds (wall and CPU) and the samples."""
     order = [(label, kind) for label in commands for kind in (0, 1)]
-    results = rotate(
-        repeat,
-        *(functools.partial(common.run_timed, commands[label][kind], env) for label, kind in order),
-    )
+    cpu: dict[tuple[str, int], list[float]] = {key: [] for key in order}
+
+    def run(key: tuple[str, int]) -> common.Timed:
+        before = children_cpu()
+        timed = common.run_timed(commands[key[0]][key[1]], env)
+        cpu[key].append(children_cpu() - before)
+        return timed
+
+    results = rotate(repeat, *(functools.partial(run, key) for key in order))
     found: dict[str, dict[str, Any]] = {}
     for label in commands:
         apps = [t.seconds for t in results[order.index((label, 0))]]
         floors = [t.seconds for t in results[order.index((label, 1))]]
+        app_cpu, floor_cpu = cpu[(label, 0)][1:], cpu[(label, 1)][1:]  # not the untimed run
         found[label] = {
             "app": median(apps),
             "floor": median(floors),
+            "cpu": median(app_cpu),
+            "floor_cpu": median(floor_cpu),
             "app_s": apps,
             "floor_s": floors,
+            "app_cpu_s": app_cpu,
+            "floor_cpu_s": floor_cpu,
         }
     return found
 
@@ -620,6 +630,7 @@ def batch_commands(
                 figures = {**figures, "key": key, "value": app}
                 if base is not None:
                     figures["base_value"] = found[GROWTH_BASE[LABEL]]["app"]
+                    figures["base_cpu"] = found[GROWTH_BASE[LABEL]]["cpu"]
             rows.append(
                 Row(
                     what.format(label if label == LABEL else f"{label} (same run)"),
