@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import importlib.util
 import json
 import platform
@@ -19,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bench import common
 from bench.common import Row, median, ms, p95, secs
@@ -27,9 +29,14 @@ BIG = 100_000
 SMALL = 10_000
 SEED = 1
 #: ``--size`` choices: clients, and years of retention (None: the demo's default, three years).
-SIZES = {"100k": (100_000, None), "500k": (500_000, 10)}
-#: The size of this run, for the row labels.
+SIZES = {"100k": (100_000, None), "100k-10y": (100_000, 10), "500k": (500_000, 10)}
+#: The growth rows of a size compare it with the size of the same shape below it: the same
+#: generator, ten years with most files closed, a fifth of the clients (check, export and the
+#: demo build measured on both files in the same run; the other rows against that size's run).
+GROWTH_BASE = {"500k": "100k-10y"}
+#: The size of this run, for the row labels, and its number of clients.
 LABEL = "100k"
+CLIENTS = BIG
 
 
 def database(clients: int, years: int | None = None) -> Path:
@@ -47,11 +54,32 @@ def database(clients: int, years: int | None = None) -> Path:
     command = [str(common.TREDE), "demo", "--db", str(building), "--clients", str(clients)]
     if years is not None:
         command += ["--years", str(years)]
+    cpu = children_cpu()
     started = time.perf_counter()
     subprocess.run([*command, "--seed", str(SEED)], check=True, cwd=common.ROOT)
-    build_time(path).write_text(json.dumps({"seconds": time.perf_counter() - started}))
+    seconds = time.perf_counter() - started
+    build_time(path).write_text(json.dumps({"seconds": seconds, "cpu_s": children_cpu() - cpu}))
     building.rename(path)
     return path
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of the subprocesses that have ended so far: on shared
+    cores a figure that depends less on what else runs than the wall time."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def size_path(label: str) -> Path:
+    """The demo database of a ``--size``, built on first use."""
+    return database(*SIZES[label])
+
+
+def results_path(label: str) -> Path:
+    """Where a run of this size writes its figures."""
+    return common.RESULTS if label == "100k" else common.RESULTS.with_name(f"results-{label}.json")
 
 
 def build_time(path: Path) -> Path:
@@ -312,7 +340,7 @@ def caseload(big: Path, env: dict[str, str], repeat: int) -> tuple[Row, Row, dic
     search.update(key="search", value=search["app"])
     changes.update(key="sort_filter", value=changes["app"])
     # p95 under 30 ms at 100,000 clients, under 50 ms at 500,000.
-    limit = 0.030 if LABEL == "100k" else 0.050
+    limit = 0.030 if CLIENTS <= BIG else 0.050
     target = f"worst ≤ 1.5×, p95 < {limit * 1000:.0f} ms"
     search_row = Row(
         f"search as you type, {LABEL} (one more character, first page painted)",
@@ -538,8 +566,8 @@ def memory(big: Path, env: dict[str, str], repeat: int) -> Row:
         f"{app:.0f} MB",
         f"{floor:.0f} MB",
         f"{app / floor:.2f}×",
-        "≤ 250 MB" if LABEL == "100k" else "≤ 300 MB",
-        app <= (250 if LABEL == "100k" else 300),
+        "≤ 250 MB" if CLIENTS <= BIG else "≤ 300 MB",
+        app <= (250 if CLIENTS <= BIG else 300),
         {
             "key": "memory",
             "value": app,
@@ -554,66 +582,174 @@ def memory(big: Path, env: dict[str, str], repeat: int) -> Row:
     )
 
 
-def batch_commands(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
+def batch_sizes(
+    repeat: int, env: dict[str, str], commands: dict[str, tuple[list[str], list[str]]]
+) -> dict[str, dict[str, Any]]:
+    """App and floor command per size, all in one rotation, so that the sizes share the
+    machine's load; per size the median app and floor seconds (wall and CPU) and the samples."""
+    order = [(label, kind) for label in commands for kind in (0, 1)]
+    cpu: dict[tuple[str, int], list[float]] = {key: [] for key in order}
+
+    def run(key: tuple[str, int]) -> common.Timed:
+        before = children_cpu()
+        timed = common.run_timed(commands[key[0]][key[1]], env)
+        cpu[key].append(children_cpu() - before)
+        return timed
+
+    results = rotate(repeat, *(functools.partial(run, key) for key in order))
+    found: dict[str, dict[str, Any]] = {}
+    for label in commands:
+        apps = [t.seconds for t in results[order.index((label, 0))]]
+        floors = [t.seconds for t in results[order.index((label, 1))]]
+        app_cpu, floor_cpu = cpu[(label, 0)][1:], cpu[(label, 1)][1:]  # not the untimed run
+        found[label] = {
+            "app": median(apps),
+            "floor": median(floors),
+            "cpu": median(app_cpu),
+            "floor_cpu": median(floor_cpu),
+            "app_s": apps,
+            "floor_s": floors,
+            "app_cpu_s": app_cpu,
+            "floor_cpu_s": floor_cpu,
+        }
+    return found
+
+
+def demo_builds(repeat: int, env: dict[str, str], labels: list[str]) -> dict[str, dict[str, Any]]:
+    """``trede demo`` of each size into a scratch folder, timed (wall and CPU), the sizes
+    taking turns; per size the median seconds and the samples."""
+    work = Path(tempfile.mkdtemp(prefix="trede-bench-demo-", dir=common.DATA))
+    samples: dict[str, dict[str, list[float]]] = {label: {"s": [], "cpu": []} for label in labels}
+    try:
+        for rep in range(repeat):
+            for place in range(len(labels)):
+                label = labels[(place + rep) % len(labels)]
+                clients, years = SIZES[label]
+                target = work / f"{label}.db"
+                command = [str(common.TREDE), "demo", "--db", str(target)]
+                command += ["--clients", str(clients), "--seed", str(SEED)]
+                if years is not None:
+                    command += ["--years", str(years)]
+                cpu = children_cpu()
+                timed = common.run_timed(command, env)
+                samples[label]["s"].append(timed.seconds)
+                samples[label]["cpu"].append(children_cpu() - cpu)
+                for made in work.glob(target.name + "*"):
+                    made.unlink()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        label: {
+            "app": median(found["s"]),
+            "cpu": median(found["cpu"]),
+            "app_s": found["s"],
+            "cpu_s": found["cpu"],
+        }
+        for label, found in samples.items()
+    }
+
+
+def batch_commands(
+    big: Path, env: dict[str, str], repeat: int, base: Path | None = None
+) -> list[Row]:
     """``trede check`` and ``trede export clients`` against plain sqlite3 doing the same
-    (bench/batch_floor.py), and the demo build's wall time (kept when it was built)."""
+    (bench/batch_floor.py), and the demo build's wall time.
+
+    With ``base`` (the file of the same shape a size below, ``GROWTH_BASE``) both files are
+    measured in the same rotation, and both demos are built again and timed in this run: the
+    growth rows then compare like with like under the same load. Without it the demo build's
+    time is the one kept when ``make bench`` built the file.
+    """
     work = Path(tempfile.mkdtemp(prefix="trede-bench-batch-"))
-    rows = []
-    check_app, check_floor = alternate(
+    files = {LABEL: big}
+    if base is not None:
+        files[GROWTH_BASE[LABEL]] = base
+    floor = [common.PYTHON, "-m", "bench.batch_floor"]
+    checks = batch_sizes(
         repeat,
-        lambda: common.run_timed([str(common.TREDE), "check", "--db", str(big)], env),
-        lambda: common.run_timed(
-            [common.PYTHON, "-m", "bench.batch_floor", "check", "--db", str(big)], env
-        ),
+        env,
+        {
+            label: (
+                [str(common.TREDE), "check", "--db", str(path)],
+                [*floor, "check", "--db", str(path)],
+            )
+            for label, path in files.items()
+        },
     )
-    app, floor = median([t.seconds for t in check_app]), median([t.seconds for t in check_floor])
-    rows.append(
-        Row(
-            f"check, {LABEL} (quick_check, foreign keys, audit chain)",
-            secs(app),
-            secs(floor),
-            f"{app / floor:.2f}×",
-            "(grows ≤ 5×)",
-            None,
-            {"key": "check", "value": app, "app_s": [t.seconds for t in check_app]},
-        )
-    )
-    out, floor_out = work / "clients.xlsx", work / "floor.xlsx"
-    export_app, export_floor = alternate(
+    exports = batch_sizes(
         repeat,
-        lambda: common.run_timed(
-            [str(common.TREDE), "export", "clients", "--db", str(big), "--out", str(out)], env
-        ),
-        lambda: common.run_timed(
-            [common.PYTHON, "-m", "bench.batch_floor", "export", "--db", str(big)]
-            + ["--out", str(floor_out)],
-            env,
-        ),
-    )
-    app, floor = median([t.seconds for t in export_app]), median([t.seconds for t in export_floor])
-    rows.append(
-        Row(
-            f"export clients, {LABEL} (Excel, every client)",
-            secs(app),
-            secs(floor),
-            f"{app / floor:.2f}×",
-            "(grows ≤ 5×)",
-            None,
-            {"key": "export", "value": app, "app_s": [t.seconds for t in export_app]},
-        )
+        env,
+        {
+            label: (
+                [str(common.TREDE), "export", "clients", "--db", str(path)]
+                + ["--out", str(work / f"{label}.xlsx")],
+                [*floor, "export", "--db", str(path), "--out", str(work / f"{label}-floor.xlsx")],
+            )
+            for label, path in files.items()
+        },
     )
     shutil.rmtree(work, ignore_errors=True)
-    built = build_time(big)
-    if built.exists():
-        seconds = json.loads(built.read_text())["seconds"]
-        limit = 300 if LABEL == "500k" else None
+    rows = []
+    for key, found, what in (
+        ("check", checks, "check, {} (quick_check, foreign keys, audit chain)"),
+        ("export", exports, "export clients, {} (Excel, every client)"),
+    ):
+        for label in files:
+            figures = found[label]
+            app, floor_s = figures["app"], figures["floor"]
+            if label == LABEL:
+                figures = {**figures, "key": key, "value": app}
+                if base is not None:
+                    figures["base_value"] = found[GROWTH_BASE[LABEL]]["app"]
+                    figures["base_cpu"] = found[GROWTH_BASE[LABEL]]["cpu"]
+            rows.append(
+                Row(
+                    what.format(label if label == LABEL else f"{label} (same run)"),
+                    secs(app),
+                    secs(floor_s),
+                    f"{app / floor_s:.2f}×",
+                    "(grows ≤ 5×)",
+                    None,
+                    figures,
+                )
+            )
+    limit = 300 if CLIENTS > BIG else None
+    target = "≤ 5 min" if limit else "(grows ≤ 5×)"
+    if base is not None:
+        base_label = GROWTH_BASE[LABEL]
+        # Two builds of each at least: a single wall time on shared cores is too noisy.
+        built = demo_builds(max(2, repeat // 3), env, [base_label, LABEL])
+        for label in (LABEL, base_label):
+            figures = built[label]
+            seconds = figures["app"]
+            mine = label == LABEL
+            if mine:
+                figures = {**figures, "key": "demo", "value": seconds}
+                figures["base_value"] = built[base_label]["app"]
+                figures["base_cpu"] = built[base_label]["cpu"]
+            rows.append(
+                Row(
+                    f"demo build, {label if mine else label + ' (same run)'} (trede demo, "
+                    f"CPU {built[label]['cpu']:.0f} s)",
+                    secs(seconds),
+                    "—",
+                    "—",
+                    target if mine else "(grows ≤ 5×)",
+                    (seconds <= limit if limit else None) if mine else None,
+                    figures,
+                )
+            )
+        return rows
+    built_file = build_time(big)
+    if built_file.exists():
+        seconds = json.loads(built_file.read_text())["seconds"]
         rows.append(
             Row(
                 f"demo build, {LABEL} (trede demo, once)",
                 secs(seconds),
                 "—",
                 "—",
-                "≤ 5 min" if limit else "(grows ≤ 5×)",
+                target,
                 seconds <= limit if limit else None,
                 {"key": "demo", "value": seconds},
             )
@@ -621,32 +757,48 @@ def batch_commands(big: Path, env: dict[str, str], repeat: int) -> list[Row]:
     return rows
 
 
-def growth(rows: list[Row], base: Path) -> list[Row]:
-    """Per operation, its time at this size divided by its time in the 100k run (``base``)."""
-    if not base.exists():
-        return [Row.missing("growth 100k → 500k", "≤ 5×", "run make bench (100k) first")]
-    earlier = {
-        row["figures"].get("key"): row["figures"].get("value")
-        for row in json.loads(base.read_text(encoding="utf-8"))["rows"]
-        if isinstance(row.get("figures"), dict)
-    }
-    grown = []
+def growth(rows: list[Row], base_label: str) -> list[Row]:
+    """Per operation, its time at this size divided by its time at ``base_label`` (the same
+    shape, a fifth of the clients): measured in this run where the row says so (check, export,
+    demo build), else taken from that size's last run (``--size base_label``)."""
+    base = results_path(base_label)
+    earlier: dict[str, float] = {}
+    if base.exists():
+        earlier = {
+            row["figures"].get("key"): row["figures"].get("value")
+            for row in json.loads(base.read_text(encoding="utf-8"))["rows"]
+            if isinstance(row.get("figures"), dict)
+        }
+    grown, missing = [], []
     for row in rows:
         key, value = row.figures.get("key"), row.figures.get("value")
-        if key is None or value is None or not earlier.get(key):
+        if key is None or value is None:
             continue
-        ratio = value / earlier[key]
+        same_run = row.figures.get("base_value")
+        before = same_run if same_run else earlier.get(key)
+        if not before:
+            missing.append(key)
+            continue
+        ratio = value / before
         unit = " MB" if key == "memory" else " s"
+        where = " (same run)" if same_run else ""
+        if row.figures.get("base_cpu"):
+            where = f" (same run; CPU {row.figures['cpu'] / row.figures['base_cpu']:.2f}×)"
         grown.append(
             Row(
-                f"growth 100k → {LABEL}: {key}",
-                f"{earlier[key]:.3g}{unit} → {value:.3g}{unit}",
+                f"growth {base_label} → {LABEL}: {key}{where}",
+                f"{before:.3g}{unit} → {value:.3g}{unit}",
                 "—",
                 f"{ratio:.2f}×",
                 "≤ 5×",
                 ratio <= 5,
-                {"from": earlier[key], "to": value},
+                {"from": before, "to": value},
             )
+        )
+    if missing:
+        why = f"run --size {base_label} first"
+        grown.append(
+            Row.missing(f"growth {base_label} → {LABEL}: {', '.join(missing)}", "≤ 5×", why)
         )
     return grown
 
@@ -664,17 +816,20 @@ def main() -> int:
         "--size",
         choices=sorted(SIZES),
         default="100k",
-        help="the caseload: 100k (default) or 500k (ten years, mostly closed; adds growth rows)",
+        help="the caseload: 100k (default), 500k (ten years, mostly closed; adds growth rows "
+        "against 100k-10y) or 100k-10y (the same shape at 100,000 clients)",
     )
     options = parser.parse_args()
-    global LABEL
+    global LABEL, CLIENTS
     LABEL = options.size
     everything = "startup,frozen,caseload,worklist,report,import,memory,batch"
     wanted = set((options.only or everything).split(","))
     if LABEL != "100k":
         wanted.discard("import")  # the import row is about a 100k-line file
         wanted.discard("frozen")
-    big = database(*SIZES[LABEL])
+    CLIENTS = SIZES[LABEL][0]
+    big = size_path(LABEL)
+    base_label = GROWTH_BASE.get(LABEL)
     env = common.environment(common.settings_folder())
     rows: list[Row] = []
     detail: dict = {}
@@ -704,11 +859,12 @@ def main() -> int:
         rows.append(memory(big, env, 3))
     if "batch" in wanted:
         print("check, export…", flush=True)
-        rows += batch_commands(big, env, max(3, options.repeat - 4))
+        base = size_path(base_label) if base_label else None
+        rows += batch_commands(big, env, max(3, options.repeat - 4), base)
     if "report" in wanted:
         rows.append(growth_row)
-    if LABEL != "100k":
-        rows += growth(rows, common.RESULTS)
+    if base_label:
+        rows += growth(rows, base_label)
     # Trede writes an automatic backup (a full copy) next to the database on every close of the
     # window; the benchmark's own runs need none of them.
     shutil.rmtree(common.DATA / "backups", ignore_errors=True)
@@ -752,9 +908,7 @@ def main() -> int:
         ],
         "caseload_probe": detail,
     }
-    written = common.RESULTS
-    if LABEL != "100k":
-        written = common.RESULTS.with_name(f"results-{LABEL}.json")
+    written = results_path(LABEL)
     written.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"\nFigures written to {written.relative_to(common.ROOT)}")
     return 0

@@ -8,10 +8,11 @@ database has exactly the shape that the stores produce. No BSN is ever filled in
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import itertools
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlite_utils import Database
 from caseload import closing, demo_names, demo_outflows, schema, summary
 from resources import audit, changes
 from resources.changes import Kind
-from resources.errors import UserError
+from resources.errors import DATABASE_ERRORS, UserError
 from resources.i18n import _
 
 #: Clients generated and written per batch; progress and cancel are checked between batches.
@@ -363,6 +364,42 @@ _INSERTS = {
 }
 
 
+_CHILD_TABLES = [table for table in _INSERTS if table != "clients"]
+
+
+@contextlib.contextmanager
+def _rollback_journal(db: Database) -> Iterator[None]:
+    """The demo's one transaction with a rollback journal instead of the write-ahead log.
+
+    In WAL mode every page the transaction writes goes to the log, and every page it reads
+    back is looked up in the log's index, which grows with the log: reading and indexing half
+    a million clients then cost more per row than a hundred thousand. A rollback journal keeps
+    only the few pages that existed before (the file holds no clients yet), and the new pages go
+    straight into the file. Back to WAL afterwards; when the mode cannot change (another connection
+    has the file open), the demo runs in WAL as before.
+    """
+    switched = False
+    if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        with contextlib.suppress(*DATABASE_ERRORS):
+            switched = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    try:
+        yield
+    finally:
+        if switched:
+            db.execute("PRAGMA journal_mode = WAL")
+
+
+def _drop_search_trigger(db: Database) -> str:
+    """Drop the trigger that adds each new client to the search index; the statement that
+    makes it again (the index is then rebuilt from all clients at once)."""
+    name = "clients_fts_insert"
+    (sql,) = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+    ).fetchone()
+    db.execute(f"DROP TRIGGER [{name}]")
+    return str(sql)
+
+
 def _drop_indexes(db: Database, tables: list[str]) -> list[str]:
     """Drop the indexes of these (empty) tables; the statements that make them again."""
     marks = ", ".join("?" * len(tables))
@@ -411,12 +448,13 @@ def fill(
     generator = _Generator(seed, today, clients, first_id=1, years=years)
     totals = dict.fromkeys(_INSERTS, 0)
     done = 0
-    with db.atomic():
-        # Indexes are built once from the sorted rows at the end instead of row by row in
-        # random order: that kept a demo of half a million clients from growing worse than
+    with _rollback_journal(db), db.atomic():
+        # Indexes (and the search index) are built once from the rows at the end instead of
+        # row by row: that keeps a demo of half a million clients from growing worse than
         # linearly (rolled back with everything else when cancelled).
-        child_indexes = _drop_indexes(db, [table for table in _INSERTS if table != "clients"])
+        child_indexes = _drop_indexes(db, [*_CHILD_TABLES, "outflows", "followups"])
         client_indexes = _drop_indexes(db, ["clients"])
+        search_trigger = _drop_search_trigger(db)
         while done < clients:
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -427,13 +465,17 @@ def fill(
             done += count
             if progress is not None:
                 progress(done, clients)
+        demo_outflows.fill(db, seed, today)
         for statement in child_indexes:
             db.execute(statement)
-        demo_outflows.fill(db, seed, today)
         summary.refresh_all(db)
+        # Before the clients' indexes: the closed files are then read (and their closings
+        # written) in the order of the clients, not in the order of the status index.
+        closing.backfill(db)  # each closed demo file gets its closing in the timeline
         for statement in client_indexes:
             db.execute(statement)
-        closing.backfill(db)  # each closed demo file gets its closing in the timeline
+        db.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('rebuild')")
+        db.execute(search_trigger)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
         schema.write_statistics(db)
     made = DemoSummary(

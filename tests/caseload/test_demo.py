@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from app import database
-from caseload import caseload_query, client_file, demo, vocab
+from caseload import caseload_query, client_file, clients, demo, model, vocab
 from resources import audit
 
 TODAY = dt.date(2026, 3, 16)
@@ -194,3 +194,29 @@ def test_demo_refuses_years_out_of_range(db: Database) -> None:
     with pytest.raises(demo.DemoRefused):
         demo.fill(db, 10, years=0)
     assert db.execute("SELECT count(*) FROM clients").fetchone()[0] == 0
+
+
+def test_after_a_demo_the_file_keeps_its_log_and_search_finds_old_and_new_clients(
+    db: Database,
+) -> None:
+    """The demo writes with a rollback journal and fills the search index at once: afterwards
+    the file is back in WAL mode, and search finds a demo client and one added later."""
+    demo.fill(db, 40, seed=5, today=TODAY)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    first = db.execute("SELECT first_name, id FROM clients ORDER BY id LIMIT 1").fetchone()
+    found = caseload_query.ids(db, caseload_query.CaseloadFilter(text=first[0]), today=TODAY)
+    assert first[1] in found
+    details = model.ClientDetails(reference="KL9999999", first_name="Wubbo", surname="Ockels")
+    added = clients.add(db, details, actor="tester", today=TODAY).value
+    found = caseload_query.ids(db, caseload_query.CaseloadFilter(text="wubbo"), today=TODAY)
+    assert found == [added.id]
+
+
+def test_a_cancelled_demo_leaves_search_working(db: Database) -> None:
+    with pytest.raises(demo.Cancelled):
+        demo.fill(db, 5000, seed=1, today=TODAY, cancelled=lambda: True)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    details = model.ClientDetails(reference="KL9999999", first_name="Wubbo", surname="Ockels")
+    added = clients.add(db, details, actor="tester", today=TODAY).value
+    found = caseload_query.ids(db, caseload_query.CaseloadFilter(text="ockels"), today=TODAY)
+    assert found == [added.id]
