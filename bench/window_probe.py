@@ -26,6 +26,7 @@ import json
 import resource
 import sys
 import time
+from typing import TYPE_CHECKING
 
 START = time.perf_counter()
 
@@ -38,6 +39,11 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTreeWidget,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from PySide6.QtWidgets import QAbstractItemView
 
 #: Trede's default window size (ui/metrics.py), so both windows paint the same area.
 WINDOW_SIZE = (1100, 720)
@@ -264,6 +270,32 @@ def run_bare(scroll: bool) -> int:
     return code
 
 
+def _show_until_painted(
+    application: QApplication,
+    window: QMainWindow,
+    view: QAbstractItemView,
+    connection: sqlite3.Connection,
+) -> int:
+    """Show a floor's window with its view, close it once the view has painted; print when."""
+    window.setCentralWidget(view)
+    window.resize(*WINDOW_SIZE)
+    report: dict[str, float] = {}
+
+    def after_paint() -> None:
+        report["first_paint_s"] = probe.painted_at - START
+        report["peak_rss_mb"] = peak_rss_mb()
+        window.close()
+
+    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
+    application.installEventFilter(probe)
+    window.show()
+    code = application.exec()
+    connection.close()
+    report["total_in_process_s"] = time.perf_counter() - START
+    print(json.dumps(report))
+    return code
+
+
 def run_table(database: str, statements: str) -> int:
     """The floor of the first paint with data: the same statements on a plain connection, the
     last one's rows painted in a QTableView over a QStandardItemModel, then closed."""
@@ -284,23 +316,7 @@ def run_table(database: str, statements: str) -> int:
     window = QMainWindow()
     view = QTableView()
     view.setModel(model)
-    window.setCentralWidget(view)
-    window.resize(*WINDOW_SIZE)
-    report: dict[str, float] = {}
-
-    def after_paint() -> None:
-        report["first_paint_s"] = probe.painted_at - START
-        report["peak_rss_mb"] = peak_rss_mb()
-        window.close()
-
-    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
-    application.installEventFilter(probe)
-    window.show()
-    code = application.exec()
-    connection.close()
-    report["total_in_process_s"] = time.perf_counter() - START
-    print(json.dumps(report))
-    return code
+    return _show_until_painted(application, window, view, connection)
 
 
 def run_tree(database: str, statements: str) -> int:
@@ -329,23 +345,7 @@ def run_tree(database: str, statements: str) -> int:
     view = QTreeView()
     view.setModel(model)
     view.expandAll()
-    window.setCentralWidget(view)
-    window.resize(*WINDOW_SIZE)
-    report: dict[str, float] = {}
-
-    def after_paint() -> None:
-        report["first_paint_s"] = probe.painted_at - START
-        report["peak_rss_mb"] = peak_rss_mb()
-        window.close()
-
-    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
-    application.installEventFilter(probe)
-    window.show()
-    code = application.exec()
-    connection.close()
-    report["total_in_process_s"] = time.perf_counter() - START
-    print(json.dumps(report))
-    return code
+    return _show_until_painted(application, window, view, connection)
 
 
 def main() -> int:
