@@ -30,6 +30,8 @@ AUDIT_ONLY = {
     "caseload.csv_export.export_clients",
     "caseload.csv_rejected.write",
 }
+#: Writes made while a file opens, before any view exists: there is no one to tell.
+WHILE_OPENING = {"caseload.schema.finish_migrations"}
 
 
 def _functions(package: str) -> dict[str, tuple[str, str]]:
@@ -79,7 +81,9 @@ def _returns_changes(qualified: str) -> bool:
 def test_every_public_domain_write_returns_its_changes(package: str) -> None:
     public = {name for name in writes(package) if not name.rsplit(".", 1)[1].startswith("_")}
     assert len(public) >= 10 if package == "caseload" else len(public) >= 5
-    silent = sorted(name for name in public - AUDIT_ONLY if not _returns_changes(name))
+    silent = sorted(
+        name for name in public - AUDIT_ONLY - WHILE_OPENING if not _returns_changes(name)
+    )
     assert silent == []
 
 
