@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from ui import design, metrics
 
@@ -29,6 +29,22 @@ def paragraph(text: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def labelled_rows(form: QFormLayout, rows: list[tuple[str, QWidget]]) -> None:
+    """Add each field under its label; the label is the field's buddy (its Alt key and name)."""
+    for text, field in rows:
+        label = QLabel(text)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+
+def hidden_message() -> QLabel:
+    """A wrapped line for a refusal, hidden until there is something to say."""
+    message = QLabel()
+    message.setWordWrap(True)
+    message.hide()
+    return message
 
 
 def page_layout(page: QWidget) -> QVBoxLayout:

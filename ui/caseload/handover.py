@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from caseload import clients, handover
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, file_dialogs, undo
+from ui import accessibility, file_dialogs, undo, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 
@@ -67,14 +67,11 @@ class ReassignDialog(QDialog):
         form = QFormLayout()
         self.klantmanager = _people_box(clients.klantmanagers(context.db))
         self.team = _people_box(clients.teams(context.db))
-        for text, field in ((_("&Klantmanager:"), self.klantmanager), (_("&Team:"), self.team)):
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        widgets.labelled_rows(
+            form, [(_("&Klantmanager:"), self.klantmanager), (_("&Team:"), self.team)]
+        )
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = widgets.hidden_message()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -140,17 +137,12 @@ class TransferPassphraseDialog(QDialog):
         self.receiver = QLineEdit()
         for field in (self.passphrase, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        rows: list[tuple[str, QLineEdit]] = [(_("&Wachtwoord:"), self.passphrase)]
+        rows: list[tuple[str, QWidget]] = [(_("&Wachtwoord:"), self.passphrase)]
         if making:
             rows += [(_("&Nog een keer:"), self.repeat), (_("&Voor (collega):"), self.receiver)]
-        for label_text, field in rows:
-            label = QLabel(label_text)
-            label.setBuddy(field)
-            form.addRow(label, field)
+        widgets.labelled_rows(form, rows)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = widgets.hidden_message()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
