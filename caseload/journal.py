@@ -12,8 +12,6 @@ import datetime as dt
 from sqlite_utils import Database
 
 from caseload import appointments, clients, ladder, model, records, validate, vocab
-from caseload import summary as summary_columns
-from resources import audit
 from resources import changes as changes_
 from resources.changes import Kind
 
@@ -59,12 +57,8 @@ def record_step(
             "expected_trede": expected_trede,
         }
         step_id = clients.insert(db, "ladder_steps", row)
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="ladder.record",
-            obj=clients.child_obj(client_id, "ladder_step", step_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="ladder.record", what="ladder_step", ident=step_id
         )
     step = records.ladder_step(records.one_row(db, "ladder_steps", step_id, "ladder_step"))
     return changes_.Changed(step, changes_.client_rows(Kind.LADDER, client_id, step_id))
@@ -75,12 +69,8 @@ def delete_step(db: Database, step_id: int, *, actor: str) -> changes_.Changes:
     with db.atomic():
         client_id = int(records.one_row(db, "ladder_steps", step_id, "ladder_step")["client_id"])
         db.execute("DELETE FROM ladder_steps WHERE id = ?", [step_id])
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="ladder.delete",
-            obj=clients.child_obj(client_id, "ladder_step", step_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="ladder.delete", what="ladder_step", ident=step_id
         )
     return changes_.client_rows(Kind.LADDER, client_id, step_id)
 
@@ -138,12 +128,8 @@ def add_barrier(
         barrier_id = clients.insert(db, "barriers", row)
         barrier = records.barrier(records.one_row(db, "barriers", barrier_id, "barrier"))
         _event(db, barrier, since, "opened")
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="barrier.add",
-            obj=clients.child_obj(client_id, "barrier", barrier_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="barrier.add", what="barrier", ident=barrier_id
         )
     return changes_.Changed(barrier, changes_.client_rows(Kind.BARRIER, client_id, barrier_id))
 
@@ -186,12 +172,8 @@ def update_barrier(
             _event(db, new, on, "severity")
         if new.status != old.status:
             _event(db, new, on, "status")
-        summary_columns.refresh(db, new.client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="barrier.update",
-            obj=clients.child_obj(new.client_id, "barrier", new.id),
+        clients.row_changed(
+            db, new.client_id, actor=actor, action="barrier.update", what="barrier", ident=new.id
         )
     return changes_.Changed(new, changes_.client_rows(Kind.BARRIER, new.client_id, new.id))
 
@@ -232,12 +214,8 @@ def add_contact(
         }
         contact_id = clients.insert(db, "contacts", row)
         appointments.hold_on_contact(db, client_id, contact_on, contact_id)
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="contact.add",
-            obj=clients.child_obj(client_id, "contact", contact_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="contact.add", what="contact", ident=contact_id
         )
     contact = records.contact(records.one_row(db, "contacts", contact_id, "contact"))
     return changes_.Changed(contact, changes_.client_rows(Kind.CONTACT, client_id, contact_id))
@@ -248,12 +226,8 @@ def delete_contact(db: Database, contact_id: int, *, actor: str) -> changes_.Cha
     with db.atomic():
         client_id = int(records.one_row(db, "contacts", contact_id, "contact")["client_id"])
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="contact.delete",
-            obj=clients.child_obj(client_id, "contact", contact_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="contact.delete", what="contact", ident=contact_id
         )
     return changes_.client_rows(Kind.CONTACT, client_id, contact_id)
 
@@ -306,12 +280,8 @@ def add_action(
         clients.exists(db, client_id)
         row = _action_row(draft) | {"client_id": client_id}
         action_id = clients.insert(db, "actions", row)
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="action.add",
-            obj=clients.child_obj(client_id, "action", action_id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="action.add", what="action", ident=action_id
         )
     added = records.action(records.one_row(db, "actions", action_id, "action"))
     return changes_.Changed(added, changes_.client_rows(Kind.ACTION, client_id, action_id))
@@ -325,12 +295,8 @@ def update_action(
     with db.atomic():
         client_id = int(records.one_row(db, "actions", action.id, "action")["client_id"])
         db["actions"].update(action.id, _action_row(action))  # type: ignore[union-attr]
-        summary_columns.refresh(db, client_id)
-        audit.record(
-            db,
-            actor=actor,
-            action="action.update",
-            obj=clients.child_obj(client_id, "action", action.id),
+        clients.row_changed(
+            db, client_id, actor=actor, action="action.update", what="action", ident=action.id
         )
     stored = records.action(records.one_row(db, "actions", action.id, "action"))
     return changes_.Changed(stored, changes_.client_rows(Kind.ACTION, client_id, action.id))
