@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui import table_model as rows_model
 from ui.caseload import table_model
 from ui.caseload.table_model import CaseloadModel
 
@@ -33,6 +34,7 @@ class CaseloadDelegate(QStyledItemDelegate):
         self._bold: tuple[QFont, QFontMetrics] | None = None
         self._watch = _FontWatch(self._forget_bold, self)
         view.installEventFilter(self._watch)
+        rows_model.paint_cells_in_cpp(view)
 
     def _forget_bold(self) -> None:
         self._bold = None

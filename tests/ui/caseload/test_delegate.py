@@ -4,7 +4,7 @@ same pixels as Qt's own delegate reading every role from the model, in light and
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -22,6 +22,10 @@ from ..keyboard import press
 @pytest.fixture
 def page(qtbot, app_context) -> CaseloadPage:
     """The caseload of 40 demo clients and one with a line break in her name, in a window."""
+    return _caseload(qtbot, app_context)
+
+
+def _caseload(qtbot, app_context) -> CaseloadPage:
     demo.fill(app_context.db, 40, seed=3)
     clients.add(
         app_context.db,
@@ -108,3 +112,37 @@ def test_bold_rows_follow_a_larger_font(page) -> None:
     page.table.setFont(larger)
     page.table.verticalHeader().setDefaultSectionSize(page.table.fontMetrics().height() + 8)
     assert _painted(page) == _as_qt_paints_it(page)
+
+
+@pytest.mark.parametrize(("scheme", "font_scale"), [("light", 1.0), ("dark", 1.0), ("light", 1.5)])
+def test_the_table_looks_as_the_windows_own_style_paints_it(
+    qtbot, app_context, scheme, font_scale
+) -> None:
+    """The table draws its cells with Qt's Fusion, not through Trede's style's Python hooks:
+    the same pixels (cells, markers as large as Trede's style makes small icons at that font,
+    the focus ring)."""
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    before = application.font()
+    larger = application.font()
+    larger.setPointSizeF(larger.pointSizeF() * font_scale)
+    application.setFont(larger)
+    design.install(application, scheme)
+    try:
+        page = _caseload(qtbot, app_context)
+        assert page.table.style() is not application.style()
+        page.window().activateWindow()
+        qtbot.waitUntil(page.window().isActiveWindow)
+        page.focus_table()
+        press(qtbot, Qt.Key.Key_Down)
+        page.table.viewport().repaint()
+        ours = page.table.grab().toImage()
+        page.filters.search.setFocus()
+        page.table.setStyle(None)  # the window's style, and the icon size it chooses
+        page.table.setIconSize(QSize())
+        page.focus_table()
+        page.table.viewport().repaint()
+        assert page.table.grab().toImage() == ours
+    finally:
+        application.setFont(before)
+        design.install(application, "light")

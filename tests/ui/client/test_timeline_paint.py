@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QTableView
 
@@ -94,5 +94,23 @@ def test_timeline_looks_as_qt_paints_it_from_the_model(qtbot, view, scheme) -> N
         press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         assert table.currentIndex().row() == timeline.rowCount() - 1
         assert _painted(table) == _as_qt_paints_it(table)
+    finally:
+        design.install(application, "light")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_timeline_looks_as_the_windows_own_style_paints_it(qtbot, view, scheme) -> None:
+    """The timeline draws its cells with Qt's Fusion, not through Trede's style's Python hooks:
+    the same pixels, the overdue action's marker as large as Trede's style makes small icons."""
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    design.install(application, scheme)
+    try:
+        table = view.timeline
+        assert table.style() is not application.style()
+        ours = _painted(table)
+        table.setStyle(None)  # the window's style, and the icon size it chooses
+        table.setIconSize(QSize())
+        assert _painted(table) == ours
     finally:
         design.install(application, "light")
