@@ -39,6 +39,7 @@ from app import gui, paths
 from caseload import caseload_query, caseload_window
 from resources import i18n
 from ui import qt_setup
+from ui import table_model as rows_model
 from ui.caseload import id_windows, table_model
 from ui.caseload.columns import Column
 from ui.shell import main_window
@@ -316,13 +317,19 @@ def repaint_costs(session: Session, repeat: int) -> dict[str, float]:
 
     ours = table.itemDelegate()  # the caseload's own; Qt's model gets Qt's own delegate
     plain = QStyledItemDelegate(table)
-    app_samples, qt_samples = [], []
+    app_samples, qt_samples, window_style_samples = [], [], []
     for _ in range(3):
         table.setModel(texts)
         table.setItemDelegate(plain)
         table.scrollTo(texts.index(first, 0), table.ScrollHint.PositionAtTop)
         session.settle()
         qt_samples.append(median_repaint())
+        # The same, its cells drawn through the window's style (Trede's, with Python hooks), as
+        # a table of its own draws them (the floors' tables): how much of the floor that is.
+        table.setStyle(None)
+        session.settle()
+        window_style_samples.append(median_repaint())
+        rows_model.paint_cells_in_cpp(table)  # as the caseload's delegate sets it up
         table.setModel(model)
         table.setItemDelegate(ours)
         table.scrollTo(model.index(first, 0), table.ScrollHint.PositionAtTop)
@@ -332,6 +339,7 @@ def repaint_costs(session: Session, repeat: int) -> dict[str, float]:
         "rows_visible": shown,
         "app_model_ms": statistics.median(app_samples) * 1000,
         "qt_model_ms": statistics.median(qt_samples) * 1000,
+        "qt_model_window_style_ms": statistics.median(window_style_samples) * 1000,
     }
 
 

@@ -882,7 +882,13 @@ def main() -> int:
         print(
             f"Painting the {repaint['rows_visible']} visible caseload rows alone (rows in memory): "
             f"{repaint['app_model_ms']:.1f} ms with the caseload model, "
-            f"{repaint['qt_model_ms']:.1f} ms with Qt's C++ QStandardItemModel of the same texts."
+            f"{repaint['qt_model_ms']:.1f} ms with Qt's C++ QStandardItemModel of the same texts"
+            + (
+                f" ({repaint['qt_model_window_style_ms']:.1f} ms with its cells drawn through "
+                "Trede's style, as in the floors' tables)."
+                if "qt_model_window_style_ms" in repaint
+                else "."
+            )
         )
     if options.detail:
         print()
