@@ -36,6 +36,7 @@ from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.flow_layout import FlowLayout
+from ui.steady_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
     # Imported where first used: the client's file, its forms and the dialogs are not on the
@@ -118,6 +119,8 @@ class CaseloadPage(QWidget):
         self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
         self.table = QTableView()
         self.table.setAccessibleName(_("Klanten"))
+        # A new filter changes the scroll bar's range: painted again only when it looks different.
+        self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical))
         self.table.setModel(self.model)
         # Each cell painted from the model's ready-made row in one call (see the delegate).
         self.table.setItemDelegate(CaseloadDelegate(self.model, self.table))
