@@ -36,6 +36,7 @@ from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.flow_layout import FlowLayout
+from ui.shell import page_stack
 
 if TYPE_CHECKING:
     # Imported where first used: the client's file, its forms and the dialogs are not on the
@@ -192,7 +193,15 @@ class CaseloadPage(QWidget):
             shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        self._update_counts()
+        # The counts ("87 van 1.234 klanten · 12 vragen aandacht") go to the status bar, not
+        # into the page's layout: they follow one event-loop turn after the rows' first paint
+        # (counting the flagged clients and loading babel's number formats cost more than the
+        # rows themselves). With no rows, the line that says why is part of the layout: now.
+        self._counts_due = True
+        if self.model.rowCount() == 0:
+            self._update_counts()
+        else:
+            page_stack.after_first_paint(self.table.viewport(), self._counts_after_paint)
         accessibility.name_widgets(self)
 
     # -- list ---------------------------------------------------------------------------------
@@ -234,7 +243,13 @@ class CaseloadPage(QWidget):
             # Setting the policy lays out the scroll bars at once (Qt queues it otherwise).
             self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
+    def _counts_after_paint(self) -> None:
+        """The rows have been painted: the counts, unless something has filled them since."""
+        if self._counts_due:
+            self._update_counts()
+
     def _update_counts(self) -> None:
+        self._counts_due = False
         counts = self.model.counts()
         text = counts_text(counts.shown, counts.total, counts.flagged)
         self.counts_label.setText(text)
@@ -253,7 +268,9 @@ class CaseloadPage(QWidget):
             window.statusBar().showMessage(text)
 
     def counts_message(self) -> str:
-        """The counts as shown in the status bar."""
+        """The counts as shown in the status bar (counted now if they were still to follow)."""
+        if self._counts_due:
+            self._update_counts()
         return self.counts_label.text()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -261,7 +278,8 @@ class CaseloadPage(QWidget):
         super().showEvent(event)
         in_window = isinstance(self.window(), QMainWindow)
         self.counts_label.setVisible(not in_window)
-        self._update_counts()
+        if not self._counts_due:  # else they follow the rows' first paint
+            self._update_counts()
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
@@ -491,6 +509,7 @@ class CaseloadPage(QWidget):
             self.apply_filter()
 
 
-def create(context: WindowContext, bus: ChangeBus) -> CaseloadPage:
-    """The page for the main window."""
-    return CaseloadPage(context, bus)
+def create(context: WindowContext, bus: ChangeBus, parent: QWidget | None = None) -> CaseloadPage:
+    """The page for the main window (made inside ``parent``, its place: moved there afterwards,
+    each of its widgets would be styled again)."""
+    return CaseloadPage(context, bus, parent)

@@ -96,17 +96,8 @@ class MainWindow(QMainWindow):
             (_("Instellingen"), "settings", self._make_settings_page),
             (_("Overzicht"), "overview", QWidget),
         ]
-        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
-        self.page_ids = [page_id for _text, page_id, _maker in makers]
-        for index, (text, icon_name, maker) in enumerate(makers):
-            QListWidgetItem(icons.icon(icon_name), text, self.navigation)
-            # Only the page shown first is made now; the others after the first paint.
-            self.pages.add_page(maker, now=index == first or index in self._later_pages)
-        self.navigation.currentRowChanged.connect(self._switch_page)
-        if self._welcome is not None:  # a new language: the welcome page is made again
-            self._welcome.deleteLater()
-            self._welcome = None
-
+        # The window's parts are in place before the pages are made: every move of a made page
+        # into a new parent styles all its widgets again (the application's style sheet).
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +110,17 @@ class MainWindow(QMainWindow):
         self.root.addWidget(body)
         layout.addWidget(self.root)
         self.setCentralWidget(central)
+
+        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
+        self.page_ids = [page_id for _text, page_id, _maker in makers]
+        for index, (text, icon_name, maker) in enumerate(makers):
+            QListWidgetItem(icons.icon(icon_name), text, self.navigation)
+            # Only the page shown first is made now; the others after the first paint.
+            self.pages.add_page(maker, now=index == first or index in self._later_pages)
+        self.navigation.currentRowChanged.connect(self._switch_page)
+        if self._welcome is not None:  # a new language: the welcome page is made again
+            self._welcome.deleteLater()
+            self._welcome = None
 
         self._build_menus([text for text, _icon, _maker in makers])
         self._build_status_bar()
@@ -148,7 +150,7 @@ class MainWindow(QMainWindow):
     def _make_caseload_page(self) -> QWidget:
         from ui.caseload import page as caseload_page
 
-        page = caseload_page.create(self.context, self.bus)
+        page = caseload_page.create(self.context, self.bus, self.pages)
         page.client_report_requested.connect(self.show_client_report)
         page.worklist_requested.connect(self._back_to_worklist)
         return page
