@@ -26,18 +26,19 @@ from resources.i18n import _
 from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
-from ui.security import actions as security_actions
 from ui.security import idle_lock
-from ui.settings import backup_actions
-from ui.shell import frame, help_window, info_dialogs, page_stack
-from ui.worklist import page as worklist_page
-from ui.worklist.page import WorklistPage
+from ui.shell import frame, page_stack
 
 if TYPE_CHECKING:  # made (and imported) after the first page has been painted: see PageStack
     from ui.caseload.page import CaseloadPage
     from ui.settings import profile_form
     from ui.settings.page import SettingsPage
     from ui.shell.welcome_page import WelcomePage
+    from ui.worklist.page import WorklistPage
+
+# Imported where first used, not before the first paint: the help and information windows, the
+# security and backup actions (the menus and Instellingen), and Vandaag when the window opens on
+# the caseload.
 
 
 class Page:
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._make_waiting_pages)
 
     def _make_worklist_page(self) -> QWidget:
+        from ui.worklist import page as worklist_page
+
         page = worklist_page.create(self.context, self.bus)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
@@ -158,6 +161,8 @@ class MainWindow(QMainWindow):
     @property
     def worklist_page(self) -> WorklistPage:
         """Vandaag (made now if it was still waiting)."""
+        from ui.worklist.page import WorklistPage
+
         page = self.pages.widget(Page.WORKLIST)
         assert isinstance(page, WorklistPage)
         return page
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _make_settings_page(self) -> SettingsPage:
+        from ui.security import actions as security_actions
         from ui.settings.page import SettingsPage
 
         page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
@@ -338,7 +344,7 @@ class MainWindow(QMainWindow):
         page_help.triggered.connect(self.show_page_help)
         help_menu.addAction(page_help)
         shortcut_list = QAction(icons.icon("keyboard"), _("&Sneltoetsen"), self)
-        shortcut_list.triggered.connect(lambda _checked=False: help_window.show_shortcuts(self))
+        shortcut_list.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcut_list)
         help_menu.addSeparator()
         privacy_action = QAction(_("&Privacy en gegevens"), self)
@@ -484,8 +490,16 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ----------------------------------------------------------------------------
 
+    def show_shortcuts(self) -> None:
+        """Help → Sneltoetsen: every shortcut of every page."""
+        from ui.shell import help_window
+
+        help_window.show_shortcuts(self)
+
     def show_page_help(self) -> None:
         """F1: the help of the page in view (the welcome page before the first start)."""
+        from ui.shell import help_window
+
         if self._welcome is not None and self.root.currentWidget() is self._welcome:
             help_window.show_help(self, "welcome")
             return
@@ -503,21 +517,29 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Show 'Over Trede'."""
+        from ui.shell import info_dialogs
+
         info_dialogs.TextDialog(_("Over Trede"), info_dialogs.about_html(), self).exec()
 
     def show_privacy(self) -> None:
         """Show what is stored, where, and that nothing leaves the machine."""
+        from ui.shell import info_dialogs
+
         info_dialogs.TextDialog(
             _("Privacy en gegevens"), info_dialogs.privacy_html(self.context), self
         ).exec()
 
     def restore_backup(self) -> None:
         """Pick a backup, check it and put it in place; then every view reads the restored data."""
+        from ui.settings import backup_actions
+
         if backup_actions.choose_and_restore(self, self.context, self.bus):
             self.statusBar().showMessage(_("Back-up teruggezet"), 5000)
 
     def encrypt_database(self) -> None:
         """Encrypt the plain database in place; then every view reads the reopened database."""
+        from ui.security import actions as security_actions
+
         security_actions.encrypt_database(self, self.context, reopened=self._reopened)
 
     def _reopened(self) -> None:
@@ -534,6 +556,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and place, and write the automatic backup."""
+        from ui.settings import backup_actions
+
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue(frame.SCHEME_KEY, design.current_scheme())
         self._window_state.sync()
