@@ -93,7 +93,10 @@ class CaseloadPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+        # The list and its filters are made inside their places: moved there once filled, every
+        # widget in them would be styled again (the application's style sheet).
         self.list_page = QWidget()
+        self.stack.addWidget(self.list_page)
         layout = widgets.page_layout(self.list_page)
         heading = QHBoxLayout()
         heading.addWidget(widgets.title(_("Caseload")))
@@ -113,7 +116,7 @@ class CaseloadPage(QWidget):
         buttons.addWidget(self.reassign_button)
         heading.addLayout(buttons)
         layout.addLayout(heading)
-        self.filters = CaseloadFilters()
+        self.filters = CaseloadFilters(self.list_page)
         layout.addWidget(self.filters)
 
         self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
@@ -148,10 +151,9 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.table, 1)
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
-        self.stack.addWidget(self.list_page)
         self._add_selection_menu()
 
-        names = self._fill_people()
+        names = self._fill_people(fit=False)  # fitted below, after the widths of last time
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -209,12 +211,13 @@ class CaseloadPage(QWidget):
     def _filter(self) -> caseload_query.CaseloadFilter:
         return self.filters.current_filter(self.context.settings.contact_threshold_days)
 
-    def _fill_people(self) -> list[str]:
-        """The team and klantmanager filters' lists; the klantmanagers' names, fitted."""
+    def _fill_people(self, fit: bool = True) -> list[str]:
+        """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
         db = self.context.db
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
-        self.widths.fit(Column.KLANTMANAGER, names)
+        if fit:
+            self.widths.fit(Column.KLANTMANAGER, names)
         return names
 
     def _keep(self) -> None:
