@@ -142,9 +142,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._make_waiting_pages)
 
     def _make_worklist_page(self) -> QWidget:
-        from ui.worklist import page as worklist_page
+        from ui.worklist.page import WorklistPage
 
-        page = worklist_page.create(self.context, self.bus)
+        # Made inside the page stack, its place: moved there, each of its widgets would be
+        # styled again (the application's style sheet).
+        page = WorklistPage(self.context, self.bus, self.pages)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
         self._show_worklist_count(page.count())
