@@ -196,11 +196,12 @@ class CaseloadPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
         # The counts ("87 van 1.234 klanten · 12 vragen aandacht") go to the status bar, not
-        # into the page's layout: they follow one event-loop turn after the rows' first paint
-        # (counting the flagged clients and loading babel's number formats cost more than the
-        # rows themselves). With no rows, the line that says why is part of the layout: now.
+        # into the page's layout. On the page a window opens on, they follow one event-loop turn
+        # after the rows' first paint (counting and loading babel's number formats cost more
+        # than the rows themselves). With no rows, the line that says why is part of the layout,
+        # and a page made in a window already on screen is counted as it is made: now.
         self._counts_due = True
-        if self.model.rowCount() == 0:
+        if self.model.rowCount() == 0 or self.window().isVisible():
             self._update_counts()
         else:
             page_stack.after_first_paint(self.table.viewport(), self._counts_after_paint)

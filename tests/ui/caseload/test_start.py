@@ -140,3 +140,18 @@ def test_an_empty_caseload_says_why_at_once(qtbot, app_context) -> None:
     qtbot.waitUntil(lambda: first.places is not None)
     assert first.places is not None and not first.places["empty line"].isNull()
     assert page.empty_label.text().startswith("Nog geen klanten")
+
+
+def test_the_caseload_made_after_the_first_paint_shows_its_counts_when_shown(
+    qtbot, app_context
+) -> None:
+    demo.fill(app_context.db, 80, seed=5)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window.current_page() == Page.WORKLIST
+    qtbot.waitUntil(lambda: not window.pages.waiting())  # the caseload made out of sight
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    wanted = caseload_query.counts(app_context.db, caseload_query.CaseloadFilter(status="active"))
+    total = caseload_query.total(app_context.db)
+    assert window.statusBar().currentMessage().startswith(f"{wanted.shown} van {total} klanten")
