@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -40,8 +39,14 @@ PASSPHRASE_ENV = "TREDE_PASSPHRASE"
 #: The passphrase each open database was opened with, so backups get the same key.
 _passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
-#: Every database exception family the app can meet: catch these, never one module's alone.
-DATABASE_ERRORS = errors.DATABASE_ERRORS
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    """``DATABASE_ERRORS``: every database exception family the app can meet (catch these, never
+    one module's alone). Made on first use (``resources.errors``): a plain file opens without
+    loading sqlcipher3, some 4 ms before the window's first paint."""
+    if name != "DATABASE_ERRORS":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return errors.DATABASE_ERRORS
 
 
 class TredeDatabase(Database):
@@ -198,6 +203,8 @@ def is_read_only(path: Path) -> bool:
 
 def _keyed(path: Path, uri: str | None, passphrase: str) -> Any:
     """A SQLCipher connection with the key set (checked on first use)."""
+    from sqlcipher3 import dbapi2 as sqlcipher  # only for an encrypted file
+
     connection = sqlcipher.connect(
         uri or str(path), uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000
     )
@@ -243,7 +250,7 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
         if passphrase is not None:
             try:
                 db.execute("select count(*) from sqlite_master").fetchone()
-            except DATABASE_ERRORS as error:
+            except errors.DATABASE_ERRORS as error:
                 connection.close()
                 raise DatabaseProblem(
                     _(
@@ -266,7 +273,7 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
     except DatabaseProblem:
         connection.close()
         raise
-    except DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise _problem_with(
             _("De database %(path)s kan niet worden geopend: %(reason)s"), error, path
         ) from error
@@ -279,7 +286,7 @@ def rekey(db: Database, new_passphrase: str) -> None:
         raise DatabaseProblem(_("Deze database heeft geen wachtwoord. Er is niets veranderd."))
     try:
         db.execute("PRAGMA rekey = '" + new_passphrase.replace("'", "''") + "'")
-    except DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise problem(error) from error
     _passphrases[db] = new_passphrase
 
@@ -304,7 +311,7 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     try:
         migrate(db)
         watch(db, path)
-    except DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         db.close()
         raise _problem_with(
             _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
@@ -330,7 +337,7 @@ def chain_problem(db: Database) -> str | None:
 def close(db: Database) -> None:
     """Let SQLite refresh its query statistics, then close the connection."""
     # Statistics are an optimisation; closing must not fail over them.
-    with contextlib.suppress(*DATABASE_ERRORS):
+    with contextlib.suppress(*errors.DATABASE_ERRORS):
         db.execute("PRAGMA optimize")
     db.close()
 

@@ -130,6 +130,10 @@ def format_datetime(value: dt.datetime, format: str = "medium") -> str:  # noqa:
 
 def format_number(value: int | float | Decimal) -> str:
     """A number in the active locale (1.234,5 in Dutch)."""
+    if type(value) is int and -1000 < value < 1000:
+        # Written the same in every language Trede speaks (no grouping below a thousand): the
+        # count in the navigation is shown before the first paint, babel's data need not be.
+        return str(value)
     from babel import numbers as babel_numbers
 
     return babel_numbers.format_decimal(value, locale=babel_locale())

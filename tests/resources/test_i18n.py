@@ -35,3 +35,16 @@ def test_language_context_restores_the_previous_language() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_whole_numbers_read_as_babel_writes_them_in_every_language(language) -> None:
+    # Small whole numbers skip babel (the count in the navigation, before the first paint):
+    # they must read exactly as babel writes them, on both sides of that shortcut.
+    from babel import numbers as babel_numbers
+
+    with i18n.language(language):
+        for value in (-100_000, -1000, -999, -5, 0, 1, 7, 152, 999, 1000, 1234, 86_017):
+            wanted = babel_numbers.format_decimal(value, locale=i18n.babel_locale())
+            assert i18n.format_number(value) == wanted
+        assert i18n.format_number(1000) == {"nl": "1.000", "en": "1,000"}[language]

@@ -34,8 +34,8 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
-def _combo(everything: str, items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
+def _combo(everything: str, items: list[tuple[str, object]], parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
     combo.addItem(everything, None)
     for text, data in items:
         combo.addItem(text, data)
@@ -55,7 +55,9 @@ class CaseloadFilters(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(metrics.SPACING)
-        self.search = SearchField()
+        # Every field is made inside the filters (not moved there by the grid): a widget moved
+        # into a new parent is styled again.
+        self.search = SearchField(self)
         self.search.setPlaceholderText(_("naam of klantnummer, bijvoorbeeld Zoe"))
         self.search.setClearButtonEnabled(True)
         self._search_delay = QTimer(self)
@@ -67,24 +69,28 @@ class CaseloadFilters(QWidget):
         self.status = _combo(
             _("Alle"),
             [(vocab.CLIENT_STATUSES.label(code), code) for code in vocab.CLIENT_STATUSES.codes()],
+            self,
         )
         self.status.setCurrentIndex(self.status.findData("active"))
-        self.trede = _combo(_("Alle"), [(step.title(), step.number) for step in ladder.TREDEN])
+        self.trede = _combo(
+            _("Alle"), [(step.title(), step.number) for step in ladder.TREDEN], self
+        )
         self.barrier_kind = _combo(
             _("Alle"),
             [(vocab.BARRIER_KINDS.label(code), code) for code in vocab.BARRIER_KINDS.codes()],
+            self,
         )
-        self.klantmanager = _combo(_("Iedereen"), [])
-        self.team = _combo(_("Alle"), [])
-        self.no_recent_contact = QCheckBox(_("Alleen te &lang geen contact"))
+        self.klantmanager = _combo(_("Iedereen"), [], self)
+        self.team = _combo(_("Alle"), [], self)
+        self.no_recent_contact = QCheckBox(_("Alleen te &lang geen contact"), self)
         self.no_recent_contact.setToolTip(
             _("Langer geen contact dan de contactfrequentie van de klant (tab Planning).")
         )
-        self.overdue = QCheckBox(_("Alleen &verlopen in het plan"))
+        self.overdue = QCheckBox(_("Alleen &verlopen in het plan"), self)
         self.overdue.setToolTip(
             _("Een afspraak gemist, een actie over de einddatum of een meting te laat.")
         )
-        self.sort = QComboBox()
+        self.sort = QComboBox(self)
         for column in Column:
             name = _(column.sort_column.value)
             self.sort.addItem(_("%(column)s (oplopend)") % {"column": name}, int(column) * 2)
@@ -92,7 +98,7 @@ class CaseloadFilters(QWidget):
         self.sort.activated.connect(self._sort_chosen)
 
         def place(row: int, column: int, text: str, field: QWidget) -> None:
-            label = QLabel(text)
+            label = QLabel(text, self)
             label.setBuddy(field)
             grid.addWidget(label, row, column)
             grid.addWidget(field, row, column + 1)

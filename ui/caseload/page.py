@@ -36,6 +36,7 @@ from ui.caseload.table_model import CaseloadModel
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 from ui.flow_layout import FlowLayout
+from ui.shell import page_stack
 from ui.steady_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
@@ -93,7 +94,10 @@ class CaseloadPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+        # The list and its filters are made inside their places: moved there once filled, every
+        # widget in them would be styled again (the application's style sheet).
         self.list_page = QWidget()
+        self.stack.addWidget(self.list_page)
         layout = widgets.page_layout(self.list_page)
         heading = QHBoxLayout()
         heading.addWidget(widgets.title(_("Caseload")))
@@ -113,7 +117,7 @@ class CaseloadPage(QWidget):
         buttons.addWidget(self.reassign_button)
         heading.addLayout(buttons)
         layout.addLayout(heading)
-        self.filters = CaseloadFilters()
+        self.filters = CaseloadFilters(self.list_page)
         layout.addWidget(self.filters)
 
         self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
@@ -150,10 +154,9 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.table, 1)
         self.counts_label = QLabel()
         layout.addWidget(self.counts_label)
-        self.stack.addWidget(self.list_page)
         self._add_selection_menu()
 
-        names = self._fill_people()
+        names = self._fill_people(fit=False)  # fitted below, after the widths of last time
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -195,7 +198,16 @@ class CaseloadPage(QWidget):
             shortcut.setWhatsThis(what)  # for Help → Sneltoetsen
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
-        self._update_counts()
+        # The counts ("87 van 1.234 klanten · 12 vragen aandacht") go to the status bar, not
+        # into the page's layout. On the page a window opens on, they follow one event-loop turn
+        # after the rows' first paint (counting and loading babel's number formats cost more
+        # than the rows themselves). With no rows, the line that says why is part of the layout,
+        # and a page made in a window already on screen is counted as it is made: now.
+        self._counts_due = True
+        if self.model.rowCount() == 0 or self.window().isVisible():
+            self._update_counts()
+        else:
+            page_stack.after_first_paint(self.table.viewport(), self._counts_after_paint)
         accessibility.name_widgets(self)
 
     # -- list ---------------------------------------------------------------------------------
@@ -203,12 +215,13 @@ class CaseloadPage(QWidget):
     def _filter(self) -> caseload_query.CaseloadFilter:
         return self.filters.current_filter(self.context.settings.contact_threshold_days)
 
-    def _fill_people(self) -> list[str]:
-        """The team and klantmanager filters' lists; the klantmanagers' names, fitted."""
+    def _fill_people(self, fit: bool = True) -> list[str]:
+        """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
         db = self.context.db
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
-        self.widths.fit(Column.KLANTMANAGER, names)
+        if fit:
+            self.widths.fit(Column.KLANTMANAGER, names)
         return names
 
     def _keep(self) -> None:
@@ -237,7 +250,13 @@ class CaseloadPage(QWidget):
             # Setting the policy lays out the scroll bars at once (Qt queues it otherwise).
             self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
+    def _counts_after_paint(self) -> None:
+        """The rows have been painted: the counts, unless something has filled them since."""
+        if self._counts_due:
+            self._update_counts()
+
     def _update_counts(self) -> None:
+        self._counts_due = False
         counts = self.model.counts()
         text = counts_text(counts.shown, counts.total, counts.flagged)
         self.counts_label.setText(text)
@@ -256,7 +275,9 @@ class CaseloadPage(QWidget):
             window.statusBar().showMessage(text)
 
     def counts_message(self) -> str:
-        """The counts as shown in the status bar."""
+        """The counts as shown in the status bar (counted now if they were still to follow)."""
+        if self._counts_due:
+            self._update_counts()
         return self.counts_label.text()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -264,7 +285,8 @@ class CaseloadPage(QWidget):
         super().showEvent(event)
         in_window = isinstance(self.window(), QMainWindow)
         self.counts_label.setVisible(not in_window)
-        self._update_counts()
+        if not self._counts_due:  # else they follow the rows' first paint
+            self._update_counts()
 
     def _sorted(self, column: int, order: Qt.SortOrder) -> None:
         self.filters.show_sort(column, order == Qt.SortOrder.DescendingOrder)
@@ -494,6 +516,7 @@ class CaseloadPage(QWidget):
             self.apply_filter()
 
 
-def create(context: WindowContext, bus: ChangeBus) -> CaseloadPage:
-    """The page for the main window."""
-    return CaseloadPage(context, bus)
+def create(context: WindowContext, bus: ChangeBus, parent: QWidget | None = None) -> CaseloadPage:
+    """The page for the main window (made inside ``parent``, its place: moved there afterwards,
+    each of its widgets would be styled again)."""
+    return CaseloadPage(context, bus, parent)

@@ -26,18 +26,19 @@ from resources.i18n import _
 from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
 from ui.caseload import retention_dialog
 from ui.context import WindowContext
-from ui.security import actions as security_actions
 from ui.security import idle_lock
-from ui.settings import backup_actions
-from ui.shell import frame, help_window, info_dialogs, page_stack
-from ui.worklist import page as worklist_page
-from ui.worklist.page import WorklistPage
+from ui.shell import frame, page_stack
 
 if TYPE_CHECKING:  # made (and imported) after the first page has been painted: see PageStack
     from ui.caseload.page import CaseloadPage
     from ui.settings import profile_form
     from ui.settings.page import SettingsPage
     from ui.shell.welcome_page import WelcomePage
+    from ui.worklist.page import WorklistPage
+
+# Imported where first used, not before the first paint: the help and information windows, the
+# security and backup actions (the menus and Instellingen), and Vandaag when the window opens on
+# the caseload.
 
 
 class Page:
@@ -96,17 +97,8 @@ class MainWindow(QMainWindow):
             (_("Instellingen"), "settings", self._make_settings_page),
             (_("Overzicht"), "overview", QWidget),
         ]
-        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
-        self.page_ids = [page_id for _text, page_id, _maker in makers]
-        for index, (text, icon_name, maker) in enumerate(makers):
-            QListWidgetItem(icons.icon(icon_name), text, self.navigation)
-            # Only the page shown first is made now; the others after the first paint.
-            self.pages.add_page(maker, now=index == first or index in self._later_pages)
-        self.navigation.currentRowChanged.connect(self._switch_page)
-        if self._welcome is not None:  # a new language: the welcome page is made again
-            self._welcome.deleteLater()
-            self._welcome = None
-
+        # The window's parts are in place before the pages are made: every move of a made page
+        # into a new parent styles all its widgets again (the application's style sheet).
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +111,17 @@ class MainWindow(QMainWindow):
         self.root.addWidget(body)
         layout.addWidget(self.root)
         self.setCentralWidget(central)
+
+        # The second item is the page's id: its icon (resources.design.ICONS) and its help.
+        self.page_ids = [page_id for _text, page_id, _maker in makers]
+        for index, (text, icon_name, maker) in enumerate(makers):
+            QListWidgetItem(icons.icon(icon_name), text, self.navigation)
+            # Only the page shown first is made now; the others after the first paint.
+            self.pages.add_page(maker, now=index == first or index in self._later_pages)
+        self.navigation.currentRowChanged.connect(self._switch_page)
+        if self._welcome is not None:  # a new language: the welcome page is made again
+            self._welcome.deleteLater()
+            self._welcome = None
 
         self._build_menus([text for text, _icon, _maker in makers])
         self._build_status_bar()
@@ -139,7 +142,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._make_waiting_pages)
 
     def _make_worklist_page(self) -> QWidget:
-        page = worklist_page.create(self.context, self.bus)
+        from ui.worklist.page import WorklistPage
+
+        # Made inside the page stack, its place: moved there, each of its widgets would be
+        # styled again (the application's style sheet).
+        page = WorklistPage(self.context, self.bus, self.pages)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
         self._show_worklist_count(page.count())
@@ -148,7 +155,7 @@ class MainWindow(QMainWindow):
     def _make_caseload_page(self) -> QWidget:
         from ui.caseload import page as caseload_page
 
-        page = caseload_page.create(self.context, self.bus)
+        page = caseload_page.create(self.context, self.bus, self.pages)
         page.client_report_requested.connect(self.show_client_report)
         page.worklist_requested.connect(self._back_to_worklist)
         return page
@@ -156,6 +163,8 @@ class MainWindow(QMainWindow):
     @property
     def worklist_page(self) -> WorklistPage:
         """Vandaag (made now if it was still waiting)."""
+        from ui.worklist.page import WorklistPage
+
         page = self.pages.widget(Page.WORKLIST)
         assert isinstance(page, WorklistPage)
         return page
@@ -237,6 +246,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _make_settings_page(self) -> SettingsPage:
+        from ui.security import actions as security_actions
         from ui.settings.page import SettingsPage
 
         page = SettingsPage(self.context.settings, **security_actions.page_options(self.context))
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
         page_help.triggered.connect(self.show_page_help)
         help_menu.addAction(page_help)
         shortcut_list = QAction(icons.icon("keyboard"), _("&Sneltoetsen"), self)
-        shortcut_list.triggered.connect(lambda _checked=False: help_window.show_shortcuts(self))
+        shortcut_list.triggered.connect(self.show_shortcuts)
         help_menu.addAction(shortcut_list)
         help_menu.addSeparator()
         privacy_action = QAction(_("&Privacy en gegevens"), self)
@@ -482,8 +492,16 @@ class MainWindow(QMainWindow):
 
     # -- dialogs ----------------------------------------------------------------------------
 
+    def show_shortcuts(self) -> None:
+        """Help → Sneltoetsen: every shortcut of every page."""
+        from ui.shell import help_window
+
+        help_window.show_shortcuts(self)
+
     def show_page_help(self) -> None:
         """F1: the help of the page in view (the welcome page before the first start)."""
+        from ui.shell import help_window
+
         if self._welcome is not None and self.root.currentWidget() is self._welcome:
             help_window.show_help(self, "welcome")
             return
@@ -501,21 +519,29 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Show 'Over Trede'."""
+        from ui.shell import info_dialogs
+
         info_dialogs.TextDialog(_("Over Trede"), info_dialogs.about_html(), self).exec()
 
     def show_privacy(self) -> None:
         """Show what is stored, where, and that nothing leaves the machine."""
+        from ui.shell import info_dialogs
+
         info_dialogs.TextDialog(
             _("Privacy en gegevens"), info_dialogs.privacy_html(self.context), self
         ).exec()
 
     def restore_backup(self) -> None:
         """Pick a backup, check it and put it in place; then every view reads the restored data."""
+        from ui.settings import backup_actions
+
         if backup_actions.choose_and_restore(self, self.context, self.bus):
             self.statusBar().showMessage(_("Back-up teruggezet"), 5000)
 
     def encrypt_database(self) -> None:
         """Encrypt the plain database in place; then every view reads the reopened database."""
+        from ui.security import actions as security_actions
+
         security_actions.encrypt_database(self, self.context, reopened=self._reopened)
 
     def _reopened(self) -> None:
@@ -532,6 +558,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Remember the window's size and place, and write the automatic backup."""
+        from ui.settings import backup_actions
+
         self._window_state.setValue("geometry", self.saveGeometry())
         self._window_state.setValue(frame.SCHEME_KEY, design.current_scheme())
         self._window_state.sync()

@@ -76,7 +76,9 @@ class _FirstPaint(QObject):
         """The window's first paint: the rest follows after it; every event goes through."""
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # after this paint, its children's included
+            # After this paint, its children's included; not at all once the watched widget (and
+            # with it this object) is gone.
+            QTimer.singleShot(0, self, self._then)
         return False
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from caseload import clients, model
 from resources import help as help_texts
 from resources import i18n
-from ui.shell import main_window
+from ui.shell import help_window, main_window
 from ui.shell.info_dialogs import TextDialog
 
 from .test_main_window import show_active
@@ -102,7 +102,7 @@ def test_the_shortcut_list_has_the_real_shortcuts_in_the_active_language(
     help_action.trigger()
     dialog = window.findChild(TextDialog, "shortcutList")
     assert dialog is not None and dialog.isVisible()
-    listed = main_window.help_window.shortcuts(window)
+    listed = help_window.shortcuts(window)
     assert all(what for _keys, what in listed), "a shortcut with no description"
     shown = {what: keys for keys, what in listed}
     caseload, search = {

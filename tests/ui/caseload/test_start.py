@@ -1,0 +1,157 @@
+"""The window opened on the caseload: its rows are painted first, the counts follow a moment
+later without moving anything, and every key works from the first paint on."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from caseload import caseload_query, clients, demo
+from ui.caseload.page import CaseloadPage
+from ui.shell import main_window
+from ui.shell.main_window import Page
+
+from ..keyboard import press, type_text
+from ..shell.test_main_window import show_active
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def caseload_start(app_context, monkeypatch):
+    """A demo caseload, and a window that opens on the caseload (as the benchmark's start)."""
+    demo.fill(app_context.db, 80, seed=5)
+    monkeypatch.setattr(main_window.MainWindow, "start_page", lambda _self: Page.CASELOAD)
+    return app_context
+
+
+class FirstPaint(QObject):
+    """Notes where the page's parts are when the table's rows are painted for the first time."""
+
+    def __init__(self, page: CaseloadPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.places: dict[str, QRect] | None = None
+        self.message: str | None = None
+        page.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """At the first paint: where each part is, and what the status bar says."""
+        if event.type() == QEvent.Type.Paint and self.places is None:
+            self.places = places(self.page)
+            self.message = self.page.window().statusBar().currentMessage()  # type: ignore[attr-defined]
+        return False
+
+
+def places(page: CaseloadPage) -> dict[str, QRect]:
+    """Where the table, the filters and the line above the table are, in the window."""
+    parts: dict[str, QWidget] = {
+        "table": page.table,
+        "filters": page.filters,
+        "klantmanager": page.filters.klantmanager,
+        "empty line": page.empty_label,
+    }
+    window = page.window()
+    return {
+        name: QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        if widget.isVisible()
+        else QRect()
+        for name, widget in parts.items()
+    }
+
+
+def test_the_counts_follow_the_first_paint_and_nothing_moves(qtbot, caseload_start) -> None:
+    window = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(window)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CaseloadPage)
+    first = FirstPaint(page)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: first.places is not None)
+
+    wanted = caseload_query.counts(
+        caseload_start.db, caseload_query.CaseloadFilter(status="active")
+    )
+    total = caseload_query.total(caseload_start.db)
+    text = f"{wanted.shown} van {total} klanten"
+    assert first.message is not None and text not in first.message, "counted after the rows"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(text))
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith(
+            f"{wanted.flagged} vragen aandacht" if wanted.flagged != 1 else "1 vraagt aandacht"
+        )
+    )
+    assert page.model.rowCount() == wanted.shown
+    assert places(page) == first.places, "the counts only fill in: nothing moved"
+
+
+def test_keys_work_before_the_counts_have_come(qtbot, caseload_start, monkeypatch) -> None:
+    # The turn after the first paint has not come (a key pressed right away).
+    monkeypatch.setattr(CaseloadPage, "_counts_after_paint", lambda _self: None)
+    db = caseload_start.db
+    window = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    page = window.caseload_page
+    assert window.current_page() == Page.CASELOAD
+
+    # Alt+K, then the first letters of a klantmanager's name: only their clients are listed.
+    names = clients.klantmanagers(db)
+    combo = page.filters.klantmanager
+    assert [combo.itemText(i) for i in range(1, combo.count())] == names, "every name, at once"
+    chosen = names[len(names) // 2]
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.filters.klantmanager
+    type_text(QApplication.focusWidget(), chosen)
+    assert page.filters.klantmanager.currentText() == chosen
+    theirs = caseload_query.CaseloadFilter(status="active", klantmanager=chosen)
+    assert page.model.client_ids() == caseload_query.ids(db, theirs, caseload_query.Sort())
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith(f"{caseload_query.counts(db, theirs).shown} van ")
+    )
+
+    # Ctrl+F: the search field, and typing searches (within the chosen klantmanager).
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.filters.search
+    reference = db.execute(
+        "SELECT reference FROM clients WHERE klantmanager = ? AND status = 'active' LIMIT 1",
+        [chosen],
+    ).fetchone()[0]
+    type_text(QApplication.focusWidget(), reference)
+    found = caseload_query.CaseloadFilter(status="active", klantmanager=chosen, text=reference)
+    qtbot.waitUntil(
+        lambda: page.model.client_ids() == caseload_query.ids(db, found, caseload_query.Sort())
+    )
+    assert page.model.rowCount() >= 1
+
+
+def test_an_empty_caseload_says_why_at_once(qtbot, app_context) -> None:
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CaseloadPage), "a file without clients opens on the caseload"
+    first = FirstPaint(page)
+    show_active(qtbot, window)
+    qtbot.waitUntil(lambda: first.places is not None)
+    assert first.places is not None and not first.places["empty line"].isNull()
+    assert page.empty_label.text().startswith("Nog geen klanten")
+
+
+def test_the_caseload_made_after_the_first_paint_shows_its_counts_when_shown(
+    qtbot, app_context
+) -> None:
+    demo.fill(app_context.db, 80, seed=5)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window.current_page() == Page.WORKLIST
+    qtbot.waitUntil(lambda: not window.pages.waiting())  # the caseload made out of sight
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    wanted = caseload_query.counts(app_context.db, caseload_query.CaseloadFilter(status="active"))
+    total = caseload_query.total(app_context.db)
+    assert window.statusBar().currentMessage().startswith(f"{wanted.shown} van {total} klanten")
