@@ -13,6 +13,7 @@ exact reverse of ascending.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import json
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import model, schema, vocab
+from caseload import model, schema
 from resources.i18n import N_
 
 DEFAULT_CONTACT_THRESHOLD_DAYS = 14
@@ -166,14 +167,28 @@ def _contact_cutoff(today: dt.date, threshold_days: int) -> str:
     return (today - dt.timedelta(days=threshold_days)).isoformat()
 
 
-#: Contact frequency exceeded: the client's own (a summary column), else the default.
-_NO_RECENT_CONTACT = (
-    "(contact_due_on < :today OR (contact_every_days IS NULL "
-    "AND (last_contact_on IS NULL OR last_contact_on < :cutoff)))"
-)
+#: Contact frequency exceeded: the client's own (``contact_due_on``, set only for a client with
+#: its own frequency), else the default: ``default_contact_on`` is the last contact ('' for
+#: never) of a client without an own frequency, so it lies before the cutoff exactly when the
+#: default frequency is exceeded (see ``summary``).
+_NO_RECENT_CONTACT = "(contact_due_on < :today OR default_contact_on < :cutoff)"
 #: The plan is late: the earliest of appointment, action due day and measurement is past.
 _OVERDUE = "(plan_due_on < :today)"
-_OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
+
+
+_SEARCHED = f"SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query"
+
+
+def searched_ids(flt: CaseloadFilter) -> str | None:
+    """The SELECT of the ids a filter that only searches keeps, whatever their status, straight
+    from the search index (with ``where_clause``'s parameters); None for any other filter."""
+    if match_query(flt.text) is None:
+        return None
+    if narrows(dataclasses.replace(flt, text="")):
+        return None
+    if reference_digits(flt.text) is None:
+        return _SEARCHED
+    return f"{_SEARCHED} UNION SELECT id FROM clients WHERE reference LIKE :reference"
 
 
 def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
@@ -185,9 +200,7 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
     }
     query = match_query(flt.text)
     if query is not None:
-        words = (
-            f"id IN (SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query)"
-        )
+        words = f"id IN ({_SEARCHED})"
         digits = reference_digits(flt.text)
         if digits is None:
             clauses.append(words)
@@ -203,24 +216,15 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
         clauses.append("current_trede = :trede")
         params["trede"] = flt.trede
     if flt.barrier_kind:
-        clauses.append(
-            "id IN (SELECT client_id FROM barriers WHERE kind = :kind "
-            f"AND status IN ({_OPEN_BARRIER}))"
-        )
-        params["kind"] = flt.barrier_kind
+        # The summary column lists the kinds of the client's open barriers between commas:
+        # the barriers of every closed file are never read.
+        clauses.append("instr(open_barrier_kinds, :kind) > 0")
+        params["kind"] = f",{flt.barrier_kind},"
     if flt.overdue_actions_only:
         clauses.append(f"status = 'active' AND {_OVERDUE}")
     if flt.no_recent_contact_only:
-        # Three disjoint index ranges (own frequency late; default frequency and never
-        # contacted, or contacted before the cutoff): written as an OR, SQLite without
-        # statistics would scan every active client instead.
-        clauses.append(
-            "status = 'active' AND id IN (SELECT id FROM clients WHERE status = 'active' "
-            "AND contact_due_on < :today UNION ALL SELECT id FROM clients "
-            "WHERE status = 'active' AND contact_every_days IS NULL AND last_contact_on IS NULL "
-            "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-            "AND contact_every_days IS NULL AND last_contact_on < :cutoff)"
-        )
+        # Both columns are in the attention index: counted from its entries alone.
+        clauses.append(f"status = 'active' AND {_NO_RECENT_CONTACT}")
     if flt.klantmanager:
         clauses.append("klantmanager = :klantmanager")
         params["klantmanager"] = flt.klantmanager
@@ -334,18 +338,16 @@ def rows(
     return [found[ident] for ident in client_ids if ident in found]
 
 
-FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
-#: The same flag as index ranges, collected into one set of ids: the plan late, the own
-#: contact frequency late, and (default frequency) never contacted or contacted before the
-#: cutoff. The OR above would make SQLite read every active client.
-_FLAGGED_IDS = (
-    "SELECT id FROM clients WHERE status = 'active' AND plan_due_on < :today "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_due_on < :today "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
-    "AND last_contact_on IS NULL "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
-    "AND last_contact_on < :cutoff"
-)
+#: Needs attention: active, and the plan or the contact frequency late. ``attention_on`` is the
+#: earliest of ``plan_due_on`` and ``contact_due_on``, so this is ``_NO_RECENT_CONTACT OR
+#: _OVERDUE`` in two columns, which the attention index and the filters' indexes hold: a
+#: count reads index entries, not the rows of the clients.
+FLAGGED = "status = 'active' AND (attention_on < :today OR default_contact_on < :cutoff)"
+
+
+def implies_flagged(flt: CaseloadFilter) -> bool:
+    """Whether every client the filter keeps needs attention (its flagged count is its count)."""
+    return flt.overdue_actions_only or flt.no_recent_contact_only
 
 
 def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> int:
@@ -358,9 +360,9 @@ def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> 
         # file holds hundreds of thousands).
         return 0
     else:
-        # Every flagged client is active: "Alle" and "Actief" both count the flagged ids
-        # alone, from index entries (not every active client looked up in that set).
-        sql = f"SELECT count(*) FROM ({_FLAGGED_IDS})"
+        # Every flagged client is active: "Alle" and "Actief" both count the active clients'
+        # entries of the attention index (not every active client looked up).
+        sql = f"SELECT count(*) FROM clients WHERE {FLAGGED}"
     return int(db.execute(sql, params).fetchone()[0])
 
 

@@ -9,6 +9,7 @@ together give exactly its list.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -31,37 +32,107 @@ class Window:
         return len(self.ids) == self.count
 
 
+#: From this many windows' worth of matches on, the first window is read by walking the sort
+#: index and keeping the ids in the filter's set (about ``limit × total / count`` index entries),
+#: not by looking up and sorting every match (``count`` rows).
+WALK_FROM = 4
+#: A filter on the clients' columns whose matches are a large share of the clients (``count²``
+#: at least this many times ``limit`` × the clients of its status) walks the sort index and
+#: looks up each client: about ``limit × clients / count`` rows, each of which costs about what
+#: this many ids put into a set cost (measured at 100,000 and 500,000 clients).
+WALK_ROWS = 6
+
+
 def first(
     db: Database, flt: CaseloadFilter, sort: Sort, limit: int, today: dt.date | None = None
 ) -> Window:
     """The first ``limit`` ids of a filter, its count and its flagged count.
 
-    A narrowing filter (a search, a trede, a team) usually keeps fewer clients than a window:
-    one query gives the ids with their flag, and only when more match is the rest counted.
-    Without one, the sort index gives the first ids at once and the counts read index entries
-    only (``caseload_query.flagged``), never the rows of every client.
+    Without a narrowing filter the sort index gives the first ids at once and the counts read
+    index entries only (``caseload_query.flagged``). A narrowing filter (a search, a trede, a
+    team) is counted first, from the entries of its index (which hold the attention columns);
+    then its first ids come from its own matches sorted when few match, or from the sort index,
+    kept when in the filter's set, when many do.
     """
     today = dt.date.today() if today is None else today
     where, params = caseload_query.where_clause(flt, today)
-    narrows = caseload_query.narrows(flt)
-    if narrows:
-        sql = (
-            f"SELECT id, {caseload_query.FLAGGED} FROM clients WHERE {where} "
-            f"ORDER BY {sort.order_by(False)} LIMIT {int(limit) + 1}"
+    if not caseload_query.narrows(flt):
+        ids = window(db, flt, sort, 0, limit, today)
+        if len(ids) < limit:
+            count = len(ids)
+        else:
+            sql = f"SELECT count(*) FROM clients WHERE {where}"
+            count = int(db.execute(sql, params).fetchone()[0])
+        return Window(ids, count, caseload_query.flagged(db, flt, today))
+    if caseload_query.implies_flagged(flt):
+        count = flagged = int(
+            db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0]
         )
-        found = db.execute(sql, params).fetchall()
-        if len(found) <= limit:
-            return Window([row[0] for row in found], len(found), sum(1 for row in found if row[1]))
-        ids = [row[0] for row in found[:limit]]
-        sql = f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) FROM clients WHERE {where}"
-        count, flagged = db.execute(sql, params).fetchone()
-        return Window(ids, int(count), int(flagged))
-    ids = window(db, flt, sort, 0, limit, today)
-    if len(ids) < limit:
-        count = len(ids)
     else:
-        count = int(db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
-    return Window(ids, count, caseload_query.flagged(db, flt, today))
+        sql = (
+            f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) "
+            f"FROM clients WHERE {where}"
+        )
+        found = db.execute(sql, params).fetchone()
+        count, flagged = int(found[0]), int(found[1])
+    return Window(_first_ids(db, flt, sort, limit, count, today), count, flagged)
+
+
+def _first_ids(
+    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, count: int, today: dt.date
+) -> list[int]:
+    """The first ids of a narrowing filter that keeps ``count`` clients, read the cheapest way.
+
+    - Few matches: each one looked up and sorted.
+    - Many (at least ``WALK_FROM`` windows), a filter on the clients' columns that keeps a
+      large share of the clients (``count²`` at least ``WALK_ROWS × limit × clients of the status``):
+      the sort index walked in order, each client looked up until the window is full (about
+      ``limit × clients / count`` of them).
+    - Otherwise: the sort index walked in order by its entries alone, each id kept when it is
+      in the filter's set of ids (``+id`` keeps SQLite from looking up and sorting the set
+      instead). A search's set comes from the search index alone (the walk checks the status).
+    """
+    where, params = caseload_query.where_clause(flt, today)
+    if count < WALK_FROM * limit:
+        sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(False)} LIMIT {int(limit)}"
+        return [row[0] for row in db.execute(sql, params).fetchall()]
+    status = ""
+    if flt.status:
+        status = "status = :status AND "
+    members = caseload_query.searched_ids(flt)
+    if members is None:
+        if count * count >= WALK_ROWS * limit * _status_total(db, flt.status):
+            sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by()} LIMIT {int(limit)}"
+            return [row[0] for row in db.execute(sql, params).fetchall()]
+        members = f"SELECT id FROM clients WHERE {where}"
+    sql = (
+        f"SELECT id FROM clients WHERE {status}+id IN ({members}) "
+        f"ORDER BY {sort.order_by()} LIMIT {int(limit)}"
+    )
+    return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+#: Per database: the number of clients per status, and the data version it was counted at. Only
+#: the choice of plan above reads it, so a filter change after no write costs no count.
+_TOTALS: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int], dict[str | None, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _status_total(db: Database, status: str | None) -> int:
+    """How many clients have this status (None: all), counted again after any write."""
+    version = caseload_query.data_version(db)
+    known = _TOTALS.get(db)
+    if known is None or known[0] != version:
+        known = (version, {})
+        _TOTALS[db] = known
+    totals = known[1]
+    if status not in totals:
+        where = "1" if status is None else "status = ?"
+        params = [] if status is None else [status]
+        found = db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()
+        totals[status] = int(found[0])
+    return totals[status]
 
 
 def window(
