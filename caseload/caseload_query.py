@@ -217,8 +217,9 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
         params["trede"] = flt.trede
     if flt.barrier_kind:
         # The summary column lists the kinds of the client's open barriers between commas:
-        # the barriers of every closed file are never read.
-        clauses.append("instr(open_barrier_kinds, :kind) > 0")
+        # the barriers of every closed file are never read. "> ','" (true of every list) skips
+        # the index entries of the clients without an open barrier.
+        clauses.append("open_barrier_kinds > ',' AND instr(open_barrier_kinds, :kind) > 0")
         params["kind"] = f",{flt.barrier_kind},"
     if flt.overdue_actions_only:
         clauses.append(f"status = 'active' AND {_OVERDUE}")

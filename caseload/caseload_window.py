@@ -83,7 +83,8 @@ def _first_ids(
 ) -> list[int]:
     """The first ids of a narrowing filter that keeps ``count`` clients, read the cheapest way.
 
-    - Few matches: each one looked up and sorted.
+    - Few matches: their ids from the filter's index entries, then each one looked up and
+      sorted.
     - Many (at least ``WALK_FROM`` windows), a filter on the clients' columns that keeps a
       large share of the clients (``count²`` at least ``WALK_ROWS × limit × clients of the status``):
       the sort index walked in order, each client looked up until the window is full (about
@@ -94,7 +95,12 @@ def _first_ids(
     """
     where, params = caseload_query.where_clause(flt, today)
     if count < WALK_FROM * limit:
-        sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(False)} LIMIT {int(limit)}"
+        # The matches' ids first (from index entries: a search's ids include closed files),
+        # then only those rows looked up and sorted.
+        sql = (
+            f"SELECT id FROM clients WHERE id IN (SELECT id FROM clients WHERE {where}) "
+            f"ORDER BY {sort.order_by(False)} LIMIT {int(limit)}"
+        )
         return [row[0] for row in db.execute(sql, params).fetchall()]
     status = ""
     if flt.status:
