@@ -31,6 +31,7 @@ def _as_before_m011(db: Database) -> None:
     """Undo m011 in place: its indexes and columns gone, its record removed."""
     for columns in schema.SPEED_INDEXES:
         db.execute(f"DROP INDEX [idx_clients_{'_'.join(columns)}]")
+    db.execute(f"DROP INDEX [{schema.WALK_INDEX}]")
     for column in NEW_COLUMNS:
         db.execute(f"ALTER TABLE clients DROP COLUMN {column}")
     db.execute("CREATE INDEX idx_clients_team_status ON clients (team, status)")
@@ -43,6 +44,7 @@ def test_the_migration_fills_the_columns_as_the_stores_keep_them(ten_years: Data
     assert stored_summaries(ten_years) == recomputed_summaries(ten_years)
     names = {row[0] for row in ten_years.execute("SELECT name FROM sqlite_master")}
     assert {f"idx_clients_{'_'.join(columns)}" for columns in schema.SPEED_INDEXES} <= names
+    assert schema.WALK_INDEX in names
     assert "idx_clients_team_status" not in names, "(team, status, ...) serves the team filter"
     assert ten_years.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
 
