@@ -191,6 +191,23 @@ def searched_ids(flt: CaseloadFilter) -> str | None:
     return f"{_SEARCHED} UNION SELECT id FROM clients WHERE reference LIKE :reference"
 
 
+def matches(flt: CaseloadFilter, where: str) -> str:
+    """FROM and WHERE of the clients a filter keeps (``where`` is its ``where_clause``).
+
+    A filter that only searches by words starts from the search index and joins each id it
+    finds to the client: the same clients as ``id IN (...)``, without first collecting the ids
+    (a search's ids include every closed file).
+    """
+    searched = searched_ids(flt)
+    if searched != _SEARCHED:
+        return f"FROM clients WHERE {where}"
+    status = " AND clients.status = :status" if flt.status else ""
+    return (
+        f"FROM {schema.FTS_TABLE} CROSS JOIN clients ON clients.id = {schema.FTS_TABLE}.rowid "
+        f"WHERE {schema.FTS_TABLE} MATCH :query{status}"
+    )
+
+
 def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
     """The WHERE clause and its parameters for a filter."""
     clauses: list[str] = []

@@ -64,15 +64,11 @@ def first(
             sql = f"SELECT count(*) FROM clients WHERE {where}"
             count = int(db.execute(sql, params).fetchone()[0])
         return Window(ids, count, caseload_query.flagged(db, flt, today))
+    kept = caseload_query.matches(flt, where)
     if caseload_query.implies_flagged(flt):
-        count = flagged = int(
-            db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0]
-        )
+        count = flagged = int(db.execute(f"SELECT count(*) {kept}", params).fetchone()[0])
     else:
-        sql = (
-            f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) "
-            f"FROM clients WHERE {where}"
-        )
+        sql = f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) {kept}"
         found = db.execute(sql, params).fetchone()
         count, flagged = int(found[0]), int(found[1])
     return Window(_first_ids(db, flt, sort, limit, count, today), count, flagged)
@@ -99,8 +95,9 @@ def _first_ids(
     if count < WALK_FROM * limit:
         # The matches' ids first (from index entries: a search's ids include closed files),
         # then only those rows looked up and sorted.
+        kept = caseload_query.matches(flt, where)
         sql = (
-            f"SELECT id FROM clients WHERE id IN (SELECT id FROM clients WHERE {where}) "
+            f"SELECT id FROM clients WHERE id IN (SELECT clients.id {kept}) "
             f"ORDER BY {sort.order_by(False)} LIMIT {int(limit)}"
         )
         return [row[0] for row in db.execute(sql, params).fetchall()]
