@@ -57,12 +57,9 @@ def first(
     today = dt.date.today() if today is None else today
     where, params = caseload_query.where_clause(flt, today)
     if not caseload_query.narrows(flt):
+        # Only a status (or none): counted once per version of the data (see _status_total).
         ids = window(db, flt, sort, 0, limit, today)
-        if len(ids) < limit:
-            count = len(ids)
-        else:
-            sql = f"SELECT count(*) FROM clients WHERE {where}"
-            count = int(db.execute(sql, params).fetchone()[0])
+        count = len(ids) if len(ids) < limit else _status_total(db, flt.status)
         return Window(ids, count, caseload_query.flagged(db, flt, today))
     kept = caseload_query.matches(flt, where)
     if caseload_query.implies_flagged(flt):
@@ -133,8 +130,9 @@ def _walks_by_name(flt: CaseloadFilter, sort: Sort) -> bool:
     )
 
 
-#: Per database: the number of clients per status, and the data version it was counted at. Only
-#: the choice of plan above reads it, so a filter change after no write costs no count.
+#: Per database: the number of clients per status, and the data version it was counted at: the
+#: count of a status alone (and the choice of plan above) is read again only after a write, by
+#: this connection or any other (``caseload_query.data_version``), so it is always exact.
 _TOTALS: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int], dict[str | None, int]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -149,10 +147,13 @@ def _status_total(db: Database, status: str | None) -> int:
         _TOTALS[db] = known
     totals = known[1]
     if status not in totals:
-        where = "1" if status is None else "status = ?"
-        params = [] if status is None else [status]
-        found = db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()
-        totals[status] = int(found[0])
+        if status is None:
+            # No WHERE at all: SQLite then counts the entries of its b-tree pages (a
+            # "WHERE 1" would walk every entry of an index).
+            totals[status] = caseload_query.total(db)
+        else:
+            found = db.execute("SELECT count(*) FROM clients WHERE status = ?", [status])
+            totals[status] = int(found.fetchone()[0])
     return totals[status]
 
 

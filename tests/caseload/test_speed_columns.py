@@ -5,6 +5,7 @@ it is read."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import caseload_query as cq
-from caseload import caseload_window, demo, schema, vocab
+from caseload import caseload_window, clients, demo, model, schema, vocab
 
 from .conftest import recomputed_summaries, stored_summaries
 
@@ -135,3 +136,21 @@ def test_the_first_window_is_the_same_whichever_way_it_is_read(
     assert first.ids == whole[:5]
     assert first.count == len(whole)
     assert first.flagged == cq.counts(ten_years, flt, today=TODAY).flagged
+
+
+def test_the_count_of_a_status_follows_every_write_from_any_connection(
+    ten_years: Database, tmp_path: Path
+) -> None:
+    def counts() -> list[int]:
+        return [
+            caseload_window.first(ten_years, cq.CaseloadFilter(status=s), cq.Sort(), 5, TODAY).count
+            for s in (None, "active", "closed")
+        ]
+
+    before = counts()
+    added = clients.add(ten_years, model.ClientDetails(reference="KL9000001"), actor="test")
+    assert counts() == [before[0] + 1, before[1] + 1, before[2]]
+    other = database.open_database(tmp_path / "trede.db")
+    clients.close(other, added.value.id, on=TODAY, reason="overig", actor="test", today=TODAY)
+    other.close()
+    assert counts() == [before[0] + 1, before[1], before[2] + 1]
