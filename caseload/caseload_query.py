@@ -363,6 +363,29 @@ def rows(
 FLAGGED = "status = 'active' AND (attention_on < :today OR default_contact_on < :cutoff)"
 
 
+#: The same count as index ranges that never overlap: the plan or the own frequency late, and
+#: (not so) the default frequency late. Each range reads only the entries it counts.
+_FLAGGED_COUNT = (
+    "SELECT (SELECT count(*) FROM clients WHERE status = 'active' AND attention_on < :today) "
+    "+ (SELECT count(*) FROM clients WHERE status = 'active' AND default_contact_on < :cutoff "
+    "AND NOT coalesce(attention_on < :today, 0))"
+)
+#: "Te lang geen contact" alone, counted as two index ranges that never overlap: a client with
+#: its own frequency has a ``contact_due_on`` and no ``default_contact_on``, any other the reverse.
+_NO_RECENT_COUNT = (
+    "SELECT (SELECT count(*) FROM clients WHERE status = 'active' AND contact_due_on < :today) "
+    "+ (SELECT count(*) FROM clients WHERE status = 'active' AND default_contact_on < :cutoff)"
+)
+
+
+def count_sql(flt: CaseloadFilter, where: str) -> str:
+    """The SQL that counts the clients a filter keeps (``where`` is its ``where_clause``)."""
+    alone = dataclasses.replace(flt, no_recent_contact_only=False)
+    if flt.no_recent_contact_only and flt.status in (None, "active") and not narrows(alone):
+        return _NO_RECENT_COUNT
+    return f"SELECT count(*) {matches(flt, where)}"
+
+
 def implies_flagged(flt: CaseloadFilter) -> bool:
     """Whether every client the filter keeps needs attention (its flagged count is its count)."""
     return flt.overdue_actions_only or flt.no_recent_contact_only
@@ -378,9 +401,9 @@ def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> 
         # file holds hundreds of thousands).
         return 0
     else:
-        # Every flagged client is active: "Alle" and "Actief" both count the active clients'
-        # entries of the attention index (not every active client looked up).
-        sql = f"SELECT count(*) FROM clients WHERE {FLAGGED}"
+        # Every flagged client is active: "Alle" and "Actief" both count the flagged clients'
+        # index entries alone (not every active client looked up).
+        sql = _FLAGGED_COUNT
     return int(db.execute(sql, params).fetchone()[0])
 
 

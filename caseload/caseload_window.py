@@ -63,7 +63,8 @@ def first(
         return Window(ids, count, caseload_query.flagged(db, flt, today))
     kept = caseload_query.matches(flt, where)
     if caseload_query.implies_flagged(flt):
-        count = flagged = int(db.execute(f"SELECT count(*) {kept}", params).fetchone()[0])
+        sql = caseload_query.count_sql(flt, where)
+        count = flagged = int(db.execute(sql, params).fetchone()[0])
     else:
         sql = f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) {kept}"
         found = db.execute(sql, params).fetchone()

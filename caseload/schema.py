@@ -430,13 +430,17 @@ def write_statistics(db: Database) -> None:
 #: count read index entries only, never the rows of the clients:
 #:
 #: - ``status, attention_on, default_contact_on, contact_due_on``: the flagged count of "Alle"
-#:   and "Actief" and the count of "te lang geen contact" (the active clients' entries).
+#:   and "Actief" (its first range: the plan or the own frequency late) and the count of "te lang
+#:   geen contact" with other filters (the active clients' entries).
 #: - ``status, current_trede, attention_on, default_contact_on``: the trede filter's counts.
 #: - ``team, status, attention_on, default_contact_on``: the team filter (ids and counts; it
 #:   takes the place of ``team, status``).
 #: - ``status, open_barrier_kinds, attention_on, default_contact_on``: the barrier filter.
 #: - ``id, status, attention_on, default_contact_on``: the counts of a search, whose ids come
 #:   from the search index and are each looked up here instead of in the row of the client.
+#: - ``status, default_contact_on, attention_on``: the clients on the default contact frequency
+#:   whose last contact lies before the cutoff, as one range: the second part of the flagged
+#:   count of "Alle" and "Actief" and of the count of "te lang geen contact".
 #:
 #: And ``WALK_INDEX`` below: the first window of a filter in name order.
 SPEED_INDEXES = (
@@ -445,6 +449,7 @@ SPEED_INDEXES = (
     ("team", "status", "attention_on", "default_contact_on"),
     ("status", "open_barrier_kinds", "attention_on", "default_contact_on"),
     ("id", "status", "attention_on", "default_contact_on"),
+    ("status", "default_contact_on", "attention_on"),
 )
 #: The name order within a status (the caseload's default sort) with every column a filter on
 #: the clients' own columns reads: the first window of such a filter walks it in order and keeps

@@ -94,6 +94,7 @@ FILTERS: list[dict[str, Any]] = [
     {"status": "active", "barrier_kind": "taal"},
     {"barrier_kind": "gezondheid"},
     {"status": "active", "no_recent_contact_only": True},
+    {"no_recent_contact_only": True, "contact_threshold_days": 30},
     {"status": "active", "overdue_actions_only": True},
     {"status": "active", "trede": 2},
     {"status": "closed", "trede": 3},
