@@ -396,8 +396,9 @@ def m008_closing_history(db: Database) -> None:
 #: - ``status``: counting the clients of a status (the smallest index to read).
 #: - ``status, next_due_on``: the filter "acties over de datum".
 #: - ``status, last_contact_on, next_due_on``: the flagged count of the status bar (three index
-#:   ranges) and the filter "geen recent contact".
-#: - ``team, status``: the team filter.
+#:   ranges) and the filter "geen recent contact" (dropped by ``m011``).
+#: - ``team, status``: the team filter (in ``m011`` it became ``team, status`` with the
+#:   attention columns).
 UNUSED_INDEXES = (
     # Team and klantmanager filters use (team, status) and (status, klantmanager, id).
     "idx_clients_team_klantmanager",
@@ -466,6 +467,14 @@ WALK_COLUMNS = (
     "contact_due_on",
     "default_contact_on",
 )
+#: What ``m011`` drops: the flagged count, "te lang geen contact" and the worklist's contact
+#: section read ``default_contact_on`` now (``status, default_contact_on, attention_on``), and
+#: a sort on the last contact within a status has ``status, last_contact_on, id``.
+REPLACED_INDEXES = (
+    "idx_clients_team_status",
+    "idx_clients_status_last_contact_on_next_due_on",
+    "idx_clients_status_contact_every_days_last_contact_on",
+)
 _OPEN_BARRIER_STATUSES = ", ".join(f"'{status}'" for status in ("open", "in_aanpak"))
 
 
@@ -496,7 +505,8 @@ def m011_speed_attention_columns(db: Database) -> None:
             f"AND b.status IN ({_OPEN_BARRIER_STATUSES}) ORDER BY kind)) "
             "WHERE open_barriers > 0"
         )
-    db.execute("DROP INDEX IF EXISTS idx_clients_team_status")
+    for name in REPLACED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
     for columns in SPEED_INDEXES:
         clients.create_index(list(columns))  # type: ignore[union-attr]
     clients.create_index(list(WALK_COLUMNS), index_name=WALK_INDEX)  # type: ignore[union-attr]

@@ -159,14 +159,13 @@ _EARLIEST_ACTION = (
     "SELECT a.{column} FROM actions a WHERE a.client_id = c.id "
     f"AND a.status IN ({_OPEN_ACTION}) AND a.due_on = c.next_due_on ORDER BY a.id LIMIT 1"
 )
-#: Contact frequency exceeded, as three disjoint index ranges of ids (for everyone's clients):
-#: written as an OR, SQLite reads every active client.
+#: Contact frequency exceeded, as two disjoint index ranges of ids (for everyone's clients): the
+#: own frequency's due day, and the last contact ('' for never) of a client on the default
+#: frequency (``default_contact_on``, see ``caseload.summary``). Written as an OR, SQLite reads
+#: every active client.
 _CONTACT_LATE_IDS = (
     "SELECT id FROM clients WHERE status = 'active' AND contact_due_on < :today "
-    "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-    "AND contact_every_days IS NULL AND last_contact_on IS NULL "
-    "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-    "AND contact_every_days IS NULL AND last_contact_on < :cutoff"
+    "UNION ALL SELECT id FROM clients WHERE status = 'active' AND default_contact_on < :cutoff"
 )
 
 
@@ -186,10 +185,7 @@ def _queries(scope: Scope) -> list[tuple[Section, ItemKind, str, str, str, str]]
     if scope.klantmanager is None:
         contact_late = f"c.id IN ({_CONTACT_LATE_IDS})"
     else:
-        contact_late = (
-            "(c.contact_due_on < :today OR (c.contact_every_days IS NULL "
-            "AND (c.last_contact_on IS NULL OR c.last_contact_on < :cutoff)))"
-        )
+        contact_late = "(c.contact_due_on < :today OR c.default_contact_on < :cutoff)"
     return [
         # (section, kind, sql, date column, detail column, order)
         (
