@@ -315,43 +315,64 @@ def rows(
         "next_appointment_on, measurement_due_on, transferred_on FROM clients "
         "WHERE id IN (SELECT value FROM json_each(:ids))"
     )
+    # Plain tuples and the day as text once: this runs for every page the table shows.
+    today_text = today.isoformat()
     found: dict[int, CaseloadRow] = {}
-    for row in db.query(sql, {"ids": json.dumps(client_ids)}):
-        active = row["status"] == "active"
-        last = row["last_contact_on"]
+    for (
+        ident,
+        reference,
+        initials,
+        first_name,
+        surname_prefix,
+        surname,
+        trede,
+        last,
+        open_barriers,
+        open_actions,
+        klantmanager,
+        team,
+        status,
+        closing_reason,
+        next_due_on,
+        contact_every_days,
+        contact_due_on,
+        plan_due_on,
+        next_appointment_on,
+        measurement_due_on,
+        transferred_on,
+    ) in db.execute(sql, {"ids": json.dumps(client_ids)}).fetchall():
+        active = status == "active"
         name = model.ClientDetails(
-            reference=row["reference"],
-            initials=row["initials"] or "",
-            first_name=row["first_name"] or "",
-            surname_prefix=row["surname_prefix"] or "",
-            surname=row["surname"] or "",
+            reference=reference,
+            initials=initials or "",
+            first_name=first_name or "",
+            surname_prefix=surname_prefix or "",
+            surname=surname or "",
         ).display_name()
-        found[row["id"]] = CaseloadRow(
-            id=row["id"],
-            reference=row["reference"],
+        found[ident] = CaseloadRow(
+            id=ident,
+            reference=reference,
             name=name,
-            trede=row["current_trede"],
+            trede=trede,
             days_since_contact=_days(last, today),
-            open_barriers=row["open_barriers"],
-            open_actions=row["open_actions"],
-            klantmanager=row["klantmanager"] or "",
-            team=row["team"] or "",
-            status=row["status"],
-            closing_reason=row["closing_reason"],
-            transferred=bool(row["transferred_on"]),
+            open_barriers=open_barriers,
+            open_actions=open_actions,
+            klantmanager=klantmanager or "",
+            team=team or "",
+            status=status,
+            closing_reason=closing_reason,
+            transferred=bool(transferred_on),
             no_recent_contact=active
             and (
-                (row["contact_due_on"] or "9999") < today.isoformat()
-                if row["contact_every_days"] is not None
+                (contact_due_on or "9999") < today_text
+                if contact_every_days is not None
                 else (last is None or last < cutoff)
             ),
-            overdue_actions=active
-            and row["plan_due_on"] is not None
-            and row["plan_due_on"] < today.isoformat(),
-            contact_every_days=row["contact_every_days"],
-            next_appointment_on=_date(row["next_appointment_on"]),
-            next_due_on=_date(row["next_due_on"]),
-            measurement_due_on=_date(row["measurement_due_on"]),
+            overdue_actions=active and plan_due_on is not None and plan_due_on < today_text,
+            contact_every_days=contact_every_days,
+            next_appointment_on=_date(next_appointment_on),
+            next_due_on=_date(next_due_on),
+            measurement_due_on=_date(measurement_due_on),
         )
     return [found[ident] for ident in client_ids if ident in found]
 
