@@ -176,7 +176,8 @@ _NO_RECENT_CONTACT = "(contact_due_on < :today OR default_contact_on < :cutoff)"
 _OVERDUE = "(plan_due_on < :today)"
 
 
-_SEARCHED = f"SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query"
+#: The ids the words of a search find, straight from the search index.
+SEARCHED = f"SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query"
 
 
 def searched_ids(flt: CaseloadFilter) -> str | None:
@@ -187,8 +188,8 @@ def searched_ids(flt: CaseloadFilter) -> str | None:
     if narrows(dataclasses.replace(flt, text="")):
         return None
     if reference_digits(flt.text) is None:
-        return _SEARCHED
-    return f"{_SEARCHED} UNION SELECT id FROM clients WHERE reference LIKE :reference"
+        return SEARCHED
+    return f"{SEARCHED} UNION SELECT id FROM clients WHERE reference LIKE :reference"
 
 
 def matches(flt: CaseloadFilter, where: str) -> str:
@@ -199,7 +200,7 @@ def matches(flt: CaseloadFilter, where: str) -> str:
     (a search's ids include every closed file).
     """
     searched = searched_ids(flt)
-    if searched != _SEARCHED:
+    if searched != SEARCHED:
         return f"FROM clients WHERE {where}"
     status = " AND clients.status = :status" if flt.status else ""
     return (
@@ -217,7 +218,7 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
     }
     query = match_query(flt.text)
     if query is not None:
-        words = f"id IN ({_SEARCHED})"
+        words = f"id IN ({SEARCHED})"
         digits = reference_digits(flt.text)
         if digits is None:
             clauses.append(words)

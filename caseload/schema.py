@@ -437,8 +437,9 @@ def write_statistics(db: Database) -> None:
 #: - ``team, status, attention_on, default_contact_on``: the team filter (ids and counts; it
 #:   takes the place of ``team, status``).
 #: - ``status, open_barrier_kinds, attention_on, default_contact_on``: the barrier filter.
-#: - ``id, status, attention_on, default_contact_on``: the counts of a search, whose ids come
-#:   from the search index and are each looked up here instead of in the row of the client.
+#: - ``id, status, attention_on, default_contact_on, sort_name``: a search, whose ids come from
+#:   the search index and are each looked up here instead of in the row of the client (its
+#:   counts, and in name order its first window).
 #: - ``status, default_contact_on, attention_on``: the clients on the default contact frequency
 #:   whose last contact lies before the cutoff, as one range: the second part of the flagged
 #:   count of "Alle" and "Actief" and of the count of "te lang geen contact".
@@ -449,7 +450,7 @@ SPEED_INDEXES = (
     ("status", "current_trede", "attention_on", "default_contact_on"),
     ("team", "status", "attention_on", "default_contact_on"),
     ("status", "open_barrier_kinds", "attention_on", "default_contact_on"),
-    ("id", "status", "attention_on", "default_contact_on"),
+    ("id", "status", "attention_on", "default_contact_on", "sort_name"),
     ("status", "default_contact_on", "attention_on"),
 )
 #: The name order within a status (the caseload's default sort) with every column a filter on

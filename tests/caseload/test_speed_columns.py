@@ -119,6 +119,7 @@ PLANS = {"sorted": (10**9, 0), "rows": (0, 0), "set": (0, 10**9)}
     "sort",
     [
         cq.Sort(),
+        cq.Sort(cq.SortColumn.NAME, descending=True),
         cq.Sort(cq.SortColumn.DAYS_SINCE_CONTACT),
         cq.Sort(cq.SortColumn.REFERENCE, descending=True),
         cq.Sort(cq.SortColumn.STATUS, descending=True),
