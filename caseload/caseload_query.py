@@ -196,15 +196,17 @@ def matches(flt: CaseloadFilter, where: str) -> str:
     """FROM and WHERE of the clients a filter keeps (``where`` is its ``where_clause``).
 
     A filter that only searches by words starts from the search index and joins each id it
-    finds to the client: the same clients as ``id IN (...)``, without first collecting the ids
-    (a search's ids include every closed file).
+    finds to the client's entry in ``schema.SEARCH_INDEX``: the same clients as ``id IN
+    (...)``, without first collecting the ids (a search's ids include every closed file) and
+    without reading the clients' rows.
     """
     searched = searched_ids(flt)
     if searched != SEARCHED:
         return f"FROM clients WHERE {where}"
     status = " AND clients.status = :status" if flt.status else ""
     return (
-        f"FROM {schema.FTS_TABLE} CROSS JOIN clients ON clients.id = {schema.FTS_TABLE}.rowid "
+        f"FROM {schema.FTS_TABLE} CROSS JOIN clients INDEXED BY {schema.SEARCH_INDEX} "
+        f"ON clients.id = {schema.FTS_TABLE}.rowid "
         f"WHERE {schema.FTS_TABLE} MATCH :query{status}"
     )
 

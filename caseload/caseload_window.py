@@ -63,7 +63,7 @@ def first(
         count = len(ids) if len(ids) < limit else _status_total(db, flt.status)
         return Window(ids, count, caseload_query.flagged(db, flt, today))
     kept = caseload_query.matches(flt, where)
-    if _searches_by_name(flt, sort):
+    if _searches_by_name(db, flt, sort):
         return _searched_by_name(db, flt, sort, limit, kept, params)
     if caseload_query.implies_flagged(flt):
         sql = caseload_query.count_sql(flt, where)
@@ -75,11 +75,20 @@ def first(
     return Window(_first_ids(db, flt, sort, limit, count, today), count, flagged)
 
 
-def _searches_by_name(flt: CaseloadFilter, sort: Sort) -> bool:
-    """Whether a words-only search within a status is shown in name order (the search index
-    joined to each client's entry in the index by id, which holds the sort name)."""
+#: A search within a status that holds less than this share of the file (the active files of
+#: ten years of a large city) reads its hits once (``_searched_by_name``): most hits are then of
+#: other statuses, and reading them twice (to count, then for the first window) costs more than
+#: counting and sorting the status's own in Python.
+SEARCH_ONCE_FROM = 4
+
+
+def _searches_by_name(db: Database, flt: CaseloadFilter, sort: Sort) -> bool:
+    """Whether a words-only search within a status that holds a small share of the file is
+    shown in name order (``schema.SEARCH_INDEX`` holds the sort name)."""
     words_only = caseload_query.searched_ids(flt) == caseload_query.SEARCHED
-    return words_only and flt.status is not None and sort.column is SortColumn.NAME
+    if not (words_only and flt.status is not None and sort.column is SortColumn.NAME):
+        return False
+    return _status_total(db, None) >= SEARCH_ONCE_FROM * _status_total(db, flt.status)
 
 
 def _searched_by_name(

@@ -437,9 +437,9 @@ def write_statistics(db: Database) -> None:
 #: - ``team, status, attention_on, default_contact_on``: the team filter (ids and counts; it
 #:   takes the place of ``team, status``).
 #: - ``status, open_barrier_kinds, attention_on, default_contact_on``: the barrier filter.
-#: - ``id, status, attention_on, default_contact_on, sort_name``: a search, whose ids come from
-#:   the search index and are each looked up here instead of in the row of the client (its
-#:   counts, and in name order its first window).
+#: - ``SEARCH_INDEX`` (``id, status, attention_on, default_contact_on, sort_name``): a search,
+#:   whose ids come from the search index and are each looked up here instead of in the row of
+#:   the client (its counts, and in name order its first window).
 #: - ``status, default_contact_on, attention_on``: the clients on the default contact frequency
 #:   whose last contact lies before the cutoff, as one range: the second part of the flagged
 #:   count of "Alle" and "Actief" and of the count of "te lang geen contact".
@@ -450,9 +450,10 @@ SPEED_INDEXES = (
     ("status", "current_trede", "attention_on", "default_contact_on"),
     ("team", "status", "attention_on", "default_contact_on"),
     ("status", "open_barrier_kinds", "attention_on", "default_contact_on"),
-    ("id", "status", "attention_on", "default_contact_on", "sort_name"),
     ("status", "default_contact_on", "attention_on"),
 )
+SEARCH_INDEX = "idx_clients_id_search"
+SEARCH_COLUMNS_BY_ID = ("id", "status", "attention_on", "default_contact_on", "sort_name")
 #: The name order within a status (the caseload's default sort) with every column a filter on
 #: the clients' own columns reads: the first window of such a filter walks it in order and keeps
 #: the matching entries, without looking up a client (``caseload_window``, by name).
@@ -511,5 +512,6 @@ def m011_speed_attention_columns(db: Database) -> None:
     for columns in SPEED_INDEXES:
         clients.create_index(list(columns))  # type: ignore[union-attr]
     clients.create_index(list(WALK_COLUMNS), index_name=WALK_INDEX)  # type: ignore[union-attr]
+    clients.create_index(list(SEARCH_COLUMNS_BY_ID), index_name=SEARCH_INDEX)  # type: ignore[union-attr]
     if db.execute("SELECT 1 FROM clients LIMIT 1").fetchone():
         write_statistics(db)  # the new indexes: planned with, from the first query on

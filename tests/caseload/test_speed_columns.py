@@ -33,6 +33,7 @@ def _as_before_m011(db: Database) -> None:
     for columns in schema.SPEED_INDEXES:
         db.execute(f"DROP INDEX [idx_clients_{'_'.join(columns)}]")
     db.execute(f"DROP INDEX [{schema.WALK_INDEX}]")
+    db.execute(f"DROP INDEX [{schema.SEARCH_INDEX}]")
     for column in NEW_COLUMNS:
         db.execute(f"ALTER TABLE clients DROP COLUMN {column}")
     db.execute("CREATE INDEX idx_clients_team_status ON clients (team, status)")
@@ -49,7 +50,7 @@ def test_the_migration_fills_the_columns_as_the_stores_keep_them(ten_years: Data
     assert stored_summaries(ten_years) == recomputed_summaries(ten_years)
     names = {row[0] for row in ten_years.execute("SELECT name FROM sqlite_master")}
     assert {f"idx_clients_{'_'.join(columns)}" for columns in schema.SPEED_INDEXES} <= names
-    assert schema.WALK_INDEX in names
+    assert {schema.WALK_INDEX, schema.SEARCH_INDEX} <= names
     assert names.isdisjoint(schema.REPLACED_INDEXES)
     assert ten_years.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
 
@@ -110,7 +111,7 @@ FILTERS: list[dict[str, Any]] = [
 ]
 #: The three ways to read a first window: each match sorted, the sort index walked with each
 #: client looked up, and the sort index walked against the filter's set of ids.
-PLANS = {"sorted": (10**9, 0), "rows": (0, 0), "set": (0, 10**9)}
+PLANS = {"sorted": (10**9, 0, 10**9), "rows": (0, 0, 10**9), "set": (0, 10**9, 0)}
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -132,9 +133,10 @@ def test_the_first_window_is_the_same_whichever_way_it_is_read(
     plan: str,
     sort: cq.Sort,
 ) -> None:
-    walk_from, walk_rows = PLANS[plan]
+    walk_from, walk_rows, search_once_from = PLANS[plan]
     monkeypatch.setattr(caseload_window, "WALK_FROM", walk_from)
     monkeypatch.setattr(caseload_window, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(caseload_window, "SEARCH_ONCE_FROM", search_once_from)
     flt = cq.CaseloadFilter(**filters)
     whole = cq.ids(ten_years, flt, sort, today=TODAY)
     assert len(whole) > 5, "a filter that keeps enough clients to need a walk"
