@@ -13,6 +13,7 @@ exact reverse of ascending.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 import json
@@ -23,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import model, schema, vocab
+from caseload import model, schema
 from resources.i18n import N_
 
 DEFAULT_CONTACT_THRESHOLD_DAYS = 14
@@ -166,14 +167,48 @@ def _contact_cutoff(today: dt.date, threshold_days: int) -> str:
     return (today - dt.timedelta(days=threshold_days)).isoformat()
 
 
-#: Contact frequency exceeded: the client's own (a summary column), else the default.
-_NO_RECENT_CONTACT = (
-    "(contact_due_on < :today OR (contact_every_days IS NULL "
-    "AND (last_contact_on IS NULL OR last_contact_on < :cutoff)))"
-)
+#: Contact frequency exceeded: the client's own (``contact_due_on``, set only for a client with
+#: its own frequency), else the default: ``default_contact_on`` is the last contact ('' for
+#: never) of a client without an own frequency, so it lies before the cutoff exactly when the
+#: default frequency is exceeded (see ``summary``).
+_NO_RECENT_CONTACT = "(contact_due_on < :today OR default_contact_on < :cutoff)"
 #: The plan is late: the earliest of appointment, action due day and measurement is past.
 _OVERDUE = "(plan_due_on < :today)"
-_OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
+
+
+#: The ids the words of a search find, straight from the search index.
+SEARCHED = f"SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query"
+
+
+def searched_ids(flt: CaseloadFilter) -> str | None:
+    """The SELECT of the ids a filter that only searches keeps, whatever their status, straight
+    from the search index (with ``where_clause``'s parameters); None for any other filter."""
+    if match_query(flt.text) is None:
+        return None
+    if narrows(dataclasses.replace(flt, text="")):
+        return None
+    if reference_digits(flt.text) is None:
+        return SEARCHED
+    return f"{SEARCHED} UNION SELECT id FROM clients WHERE reference LIKE :reference"
+
+
+def matches(flt: CaseloadFilter, where: str) -> str:
+    """FROM and WHERE of the clients a filter keeps (``where`` is its ``where_clause``).
+
+    A filter that only searches by words starts from the search index and joins each id it
+    finds to the client's entry in ``schema.SEARCH_INDEX``: the same clients as ``id IN
+    (...)``, without first collecting the ids (a search's ids include every closed file) and
+    without reading the clients' rows.
+    """
+    searched = searched_ids(flt)
+    if searched != SEARCHED:
+        return f"FROM clients WHERE {where}"
+    status = " AND clients.status = :status" if flt.status else ""
+    return (
+        f"FROM {schema.FTS_TABLE} CROSS JOIN clients INDEXED BY {schema.SEARCH_INDEX} "
+        f"ON clients.id = {schema.FTS_TABLE}.rowid "
+        f"WHERE {schema.FTS_TABLE} MATCH :query{status}"
+    )
 
 
 def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, Any]]:
@@ -185,9 +220,7 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
     }
     query = match_query(flt.text)
     if query is not None:
-        words = (
-            f"id IN (SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query)"
-        )
+        words = f"id IN ({SEARCHED})"
         digits = reference_digits(flt.text)
         if digits is None:
             clauses.append(words)
@@ -203,24 +236,16 @@ def where_clause(flt: CaseloadFilter, today: dt.date) -> tuple[str, dict[str, An
         clauses.append("current_trede = :trede")
         params["trede"] = flt.trede
     if flt.barrier_kind:
-        clauses.append(
-            "id IN (SELECT client_id FROM barriers WHERE kind = :kind "
-            f"AND status IN ({_OPEN_BARRIER}))"
-        )
-        params["kind"] = flt.barrier_kind
+        # The summary column lists the kinds of the client's open barriers between commas:
+        # the barriers of every closed file are never read. "> ','" (true of every list) skips
+        # the index entries of the clients without an open barrier.
+        clauses.append("open_barrier_kinds > ',' AND instr(open_barrier_kinds, :kind) > 0")
+        params["kind"] = f",{flt.barrier_kind},"
     if flt.overdue_actions_only:
         clauses.append(f"status = 'active' AND {_OVERDUE}")
     if flt.no_recent_contact_only:
-        # Three disjoint index ranges (own frequency late; default frequency and never
-        # contacted, or contacted before the cutoff): written as an OR, SQLite without
-        # statistics would scan every active client instead.
-        clauses.append(
-            "status = 'active' AND id IN (SELECT id FROM clients WHERE status = 'active' "
-            "AND contact_due_on < :today UNION ALL SELECT id FROM clients "
-            "WHERE status = 'active' AND contact_every_days IS NULL AND last_contact_on IS NULL "
-            "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-            "AND contact_every_days IS NULL AND last_contact_on < :cutoff)"
-        )
+        # Both columns are in the attention index: counted from its entries alone.
+        clauses.append(f"status = 'active' AND {_NO_RECENT_CONTACT}")
     if flt.klantmanager:
         clauses.append("klantmanager = :klantmanager")
         params["klantmanager"] = flt.klantmanager
@@ -293,59 +318,101 @@ def rows(
         "next_appointment_on, measurement_due_on, transferred_on FROM clients "
         "WHERE id IN (SELECT value FROM json_each(:ids))"
     )
+    # Plain tuples and the day as text once: this runs for every page the table shows.
+    today_text = today.isoformat()
     found: dict[int, CaseloadRow] = {}
-    for row in db.query(sql, {"ids": json.dumps(client_ids)}):
-        active = row["status"] == "active"
-        last = row["last_contact_on"]
+    for (
+        ident,
+        reference,
+        initials,
+        first_name,
+        surname_prefix,
+        surname,
+        trede,
+        last,
+        open_barriers,
+        open_actions,
+        klantmanager,
+        team,
+        status,
+        closing_reason,
+        next_due_on,
+        contact_every_days,
+        contact_due_on,
+        plan_due_on,
+        next_appointment_on,
+        measurement_due_on,
+        transferred_on,
+    ) in db.execute(sql, {"ids": json.dumps(client_ids)}).fetchall():
+        active = status == "active"
         name = model.ClientDetails(
-            reference=row["reference"],
-            initials=row["initials"] or "",
-            first_name=row["first_name"] or "",
-            surname_prefix=row["surname_prefix"] or "",
-            surname=row["surname"] or "",
+            reference=reference,
+            initials=initials or "",
+            first_name=first_name or "",
+            surname_prefix=surname_prefix or "",
+            surname=surname or "",
         ).display_name()
-        found[row["id"]] = CaseloadRow(
-            id=row["id"],
-            reference=row["reference"],
+        found[ident] = CaseloadRow(
+            id=ident,
+            reference=reference,
             name=name,
-            trede=row["current_trede"],
+            trede=trede,
             days_since_contact=_days(last, today),
-            open_barriers=row["open_barriers"],
-            open_actions=row["open_actions"],
-            klantmanager=row["klantmanager"] or "",
-            team=row["team"] or "",
-            status=row["status"],
-            closing_reason=row["closing_reason"],
-            transferred=bool(row["transferred_on"]),
+            open_barriers=open_barriers,
+            open_actions=open_actions,
+            klantmanager=klantmanager or "",
+            team=team or "",
+            status=status,
+            closing_reason=closing_reason,
+            transferred=bool(transferred_on),
             no_recent_contact=active
             and (
-                (row["contact_due_on"] or "9999") < today.isoformat()
-                if row["contact_every_days"] is not None
+                (contact_due_on or "9999") < today_text
+                if contact_every_days is not None
                 else (last is None or last < cutoff)
             ),
-            overdue_actions=active
-            and row["plan_due_on"] is not None
-            and row["plan_due_on"] < today.isoformat(),
-            contact_every_days=row["contact_every_days"],
-            next_appointment_on=_date(row["next_appointment_on"]),
-            next_due_on=_date(row["next_due_on"]),
-            measurement_due_on=_date(row["measurement_due_on"]),
+            overdue_actions=active and plan_due_on is not None and plan_due_on < today_text,
+            contact_every_days=contact_every_days,
+            next_appointment_on=_date(next_appointment_on),
+            next_due_on=_date(next_due_on),
+            measurement_due_on=_date(measurement_due_on),
         )
     return [found[ident] for ident in client_ids if ident in found]
 
 
-FLAGGED = f"status = 'active' AND ({_NO_RECENT_CONTACT} OR {_OVERDUE})"
-#: The same flag as index ranges, collected into one set of ids: the plan late, the own
-#: contact frequency late, and (default frequency) never contacted or contacted before the
-#: cutoff. The OR above would make SQLite read every active client.
-_FLAGGED_IDS = (
-    "SELECT id FROM clients WHERE status = 'active' AND plan_due_on < :today "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_due_on < :today "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
-    "AND last_contact_on IS NULL "
-    "UNION SELECT id FROM clients WHERE status = 'active' AND contact_every_days IS NULL "
-    "AND last_contact_on < :cutoff"
+#: Needs attention: active, and the plan or the contact frequency late. ``attention_on`` is the
+#: earliest of ``plan_due_on`` and ``contact_due_on``, so this is ``_NO_RECENT_CONTACT OR
+#: _OVERDUE`` in two columns, which the attention index and the filters' indexes hold: a
+#: count reads index entries, not the rows of the clients.
+FLAGGED = "status = 'active' AND (attention_on < :today OR default_contact_on < :cutoff)"
+
+
+#: The same count as index ranges that never overlap: the plan or the own frequency late, and
+#: (not so) the default frequency late. Each range reads only the entries it counts.
+_FLAGGED_COUNT = (
+    "SELECT (SELECT count(*) FROM clients WHERE status = 'active' AND attention_on < :today) "
+    "+ (SELECT count(*) FROM clients WHERE status = 'active' AND default_contact_on < :cutoff "
+    "AND NOT coalesce(attention_on < :today, 0))"
 )
+#: "Te lang geen contact" alone, counted as two index ranges that never overlap: a client with
+#: its own frequency has a ``contact_due_on`` and no ``default_contact_on``, any other the reverse.
+_NO_RECENT_COUNT = (
+    "SELECT (SELECT count(*) FROM clients WHERE status = 'active' AND contact_due_on < :today) "
+    "+ (SELECT count(*) FROM clients WHERE status = 'active' AND default_contact_on < :cutoff)"
+)
+
+
+def count_sql(flt: CaseloadFilter, where: str) -> str:
+    """The SQL that counts the clients a filter keeps (``where`` is its ``where_clause``)."""
+    alone = dataclasses.replace(flt, no_recent_contact_only=False)
+    if flt.no_recent_contact_only and flt.status in (None, "active") and not narrows(alone):
+        return _NO_RECENT_COUNT
+    return f"SELECT count(*) {matches(flt, where)}"
+
+
+def implies_flagged(flt: CaseloadFilter) -> bool:
+    """Whether every client the filter keeps needs attention (its flagged count is its count)."""
+    return flt.overdue_actions_only or flt.no_recent_contact_only
 
 
 def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> int:
@@ -358,9 +425,9 @@ def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> 
         # file holds hundreds of thousands).
         return 0
     else:
-        # Every flagged client is active: "Alle" and "Actief" both count the flagged ids
-        # alone, from index entries (not every active client looked up in that set).
-        sql = f"SELECT count(*) FROM ({_FLAGGED_IDS})"
+        # Every flagged client is active: "Alle" and "Actief" both count the flagged clients'
+        # index entries alone (not every active client looked up).
+        sql = _FLAGGED_COUNT
     return int(db.execute(sql, params).fetchone()[0])
 
 

@@ -9,12 +9,14 @@ together give exactly its list.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import caseload_query
-from caseload.caseload_query import CaseloadFilter, Sort
+from caseload import caseload_query, schema
+from caseload.caseload_query import CaseloadFilter, Sort, SortColumn
 
 
 @dataclass(frozen=True)
@@ -31,37 +33,161 @@ class Window:
         return len(self.ids) == self.count
 
 
+#: From this many windows' worth of matches on, the first window is read by walking the sort
+#: index and keeping the ids in the filter's set (about ``limit × total / count`` index entries),
+#: not by looking up and sorting every match (``count`` rows).
+WALK_FROM = 4
+#: A filter on the clients' columns whose matches are a large share of the clients (``count²``
+#: at least this many times ``limit`` × the clients of its status) walks the sort index and
+#: looks up each client: about ``limit × clients / count`` rows, each of which costs about what
+#: this many ids put into a set cost (measured at 100,000 and 500,000 clients).
+WALK_ROWS = 6
+
+
 def first(
     db: Database, flt: CaseloadFilter, sort: Sort, limit: int, today: dt.date | None = None
 ) -> Window:
     """The first ``limit`` ids of a filter, its count and its flagged count.
 
-    A narrowing filter (a search, a trede, a team) usually keeps fewer clients than a window:
-    one query gives the ids with their flag, and only when more match is the rest counted.
-    Without one, the sort index gives the first ids at once and the counts read index entries
-    only (``caseload_query.flagged``), never the rows of every client.
+    Without a narrowing filter the sort index gives the first ids at once and the counts read
+    index entries only (``caseload_query.flagged``). A narrowing filter (a search, a trede, a
+    team) is counted first, from the entries of its index (which hold the attention columns);
+    then its first ids come from its own matches sorted when few match, or from the sort index,
+    kept when in the filter's set, when many do.
     """
     today = dt.date.today() if today is None else today
     where, params = caseload_query.where_clause(flt, today)
-    narrows = caseload_query.narrows(flt)
-    if narrows:
-        sql = (
-            f"SELECT id, {caseload_query.FLAGGED} FROM clients WHERE {where} "
-            f"ORDER BY {sort.order_by(False)} LIMIT {int(limit) + 1}"
-        )
-        found = db.execute(sql, params).fetchall()
-        if len(found) <= limit:
-            return Window([row[0] for row in found], len(found), sum(1 for row in found if row[1]))
-        ids = [row[0] for row in found[:limit]]
-        sql = f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) FROM clients WHERE {where}"
-        count, flagged = db.execute(sql, params).fetchone()
-        return Window(ids, int(count), int(flagged))
-    ids = window(db, flt, sort, 0, limit, today)
-    if len(ids) < limit:
-        count = len(ids)
+    if not caseload_query.narrows(flt):
+        # Only a status (or none): counted once per version of the data (see _status_total).
+        ids = window(db, flt, sort, 0, limit, today)
+        count = len(ids) if len(ids) < limit else _status_total(db, flt.status)
+        return Window(ids, count, caseload_query.flagged(db, flt, today))
+    kept = caseload_query.matches(flt, where)
+    if _searches_by_name(db, flt, sort):
+        return _searched_by_name(db, flt, sort, limit, kept, params)
+    if caseload_query.implies_flagged(flt):
+        sql = caseload_query.count_sql(flt, where)
+        count = flagged = int(db.execute(sql, params).fetchone()[0])
     else:
-        count = int(db.execute(f"SELECT count(*) FROM clients WHERE {where}", params).fetchone()[0])
-    return Window(ids, count, caseload_query.flagged(db, flt, today))
+        sql = f"SELECT count(*), coalesce(sum({caseload_query.FLAGGED}), 0) {kept}"
+        found = db.execute(sql, params).fetchone()
+        count, flagged = int(found[0]), int(found[1])
+    return Window(_first_ids(db, flt, sort, limit, count, today), count, flagged)
+
+
+#: A search within a status that holds less than this share of the file (the active files of
+#: ten years of a large city) reads its hits once (``_searched_by_name``): most hits are then of
+#: other statuses, and reading them twice (to count, then for the first window) costs more than
+#: counting and sorting the status's own in Python.
+SEARCH_ONCE_FROM = 4
+
+
+def _searches_by_name(db: Database, flt: CaseloadFilter, sort: Sort) -> bool:
+    """Whether a words-only search within a status that holds a small share of the file is
+    shown in name order (``schema.SEARCH_INDEX`` holds the sort name)."""
+    words_only = caseload_query.searched_ids(flt) == caseload_query.SEARCHED
+    if not (words_only and flt.status is not None and sort.column is SortColumn.NAME):
+        return False
+    return _status_total(db, None) >= SEARCH_ONCE_FROM * _status_total(db, flt.status)
+
+
+def _searched_by_name(
+    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, kept: str, params: dict[str, Any]
+) -> Window:
+    """A search's clients of one status read once, by index entries alone: counted, flagged and
+    sorted in Python (the name key sorts as SQLite compares text: by code point), instead of
+    reading the search index twice, once to count and once for the first window."""
+    sql = f"SELECT clients.sort_name, clients.id, {caseload_query.FLAGGED} {kept}"
+    found = db.execute(sql, params).fetchall()
+    flagged = sum(1 for row in found if row[2])
+    found.sort(key=lambda row: (row[0], row[1]), reverse=sort.descending)
+    return Window([row[1] for row in found[:limit]], len(found), flagged)
+
+
+def _first_ids(
+    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, count: int, today: dt.date
+) -> list[int]:
+    """The first ids of a narrowing filter that keeps ``count`` clients, read the cheapest way.
+
+    - Few matches: their ids from the filter's index entries, then each one looked up and
+      sorted.
+    - Many, in name order within a status: the walk index (``schema.WALK_INDEX``) walked in
+      order, keeping the entries that match (about ``limit × clients / count``), no row read.
+    - Many (at least ``WALK_FROM`` windows), a filter on the clients' columns that keeps a
+      large share of the clients (``count²`` at least ``WALK_ROWS × limit × clients of the status``):
+      the sort index walked in order, each client looked up until the window is full (about
+      ``limit × clients / count`` of them).
+    - Otherwise: the sort index walked in order by its entries alone, each id kept when it is
+      in the filter's set of ids (``+id`` keeps SQLite from looking up and sorting the set
+      instead). A search's set comes from the search index alone (the walk checks the status).
+    """
+    where, params = caseload_query.where_clause(flt, today)
+    if count < WALK_FROM * limit:
+        # The matches' ids first (from index entries: a search's ids include closed files),
+        # then only those rows looked up and sorted.
+        kept = caseload_query.matches(flt, where)
+        sql = (
+            f"SELECT id FROM clients WHERE id IN (SELECT clients.id {kept}) "
+            f"ORDER BY {sort.order_by(False)} LIMIT {int(limit)}"
+        )
+        return [row[0] for row in db.execute(sql, params).fetchall()]
+    status = ""
+    if flt.status:
+        status = "status = :status AND "
+    members = caseload_query.searched_ids(flt)
+    if members is None:
+        if _walks_by_name(flt, sort):
+            sql = (
+                f"SELECT id FROM clients INDEXED BY {schema.WALK_INDEX} WHERE {where} "
+                f"ORDER BY {sort.order_by()} LIMIT {int(limit)}"
+            )
+            return [row[0] for row in db.execute(sql, params).fetchall()]
+        if count * count >= WALK_ROWS * limit * _status_total(db, flt.status):
+            sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by()} LIMIT {int(limit)}"
+            return [row[0] for row in db.execute(sql, params).fetchall()]
+        members = f"SELECT id FROM clients WHERE {where}"
+    sql = (
+        f"SELECT id FROM clients WHERE {status}+id IN ({members}) "
+        f"ORDER BY {sort.order_by()} LIMIT {int(limit)}"
+    )
+    return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def _walks_by_name(flt: CaseloadFilter, sort: Sort) -> bool:
+    """Whether the walk index holds the order and every column the filter reads."""
+    return (
+        sort.column is SortColumn.NAME
+        and flt.status is not None
+        and not flt.text
+        and not flt.klantmanager
+    )
+
+
+#: Per database: the number of clients per status, and the data version it was counted at: the
+#: count of a status alone (and the choice of plan above) is read again only after a write, by
+#: this connection or any other (``caseload_query.data_version``), so it is always exact.
+_TOTALS: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int], dict[str | None, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _status_total(db: Database, status: str | None) -> int:
+    """How many clients have this status (None: all), counted again after any write."""
+    version = caseload_query.data_version(db)
+    known = _TOTALS.get(db)
+    if known is None or known[0] != version:
+        known = (version, {})
+        _TOTALS[db] = known
+    totals = known[1]
+    if status not in totals:
+        if status is None:
+            # No WHERE at all: SQLite then counts the entries of its b-tree pages (a
+            # "WHERE 1" would walk every entry of an index).
+            totals[status] = caseload_query.total(db)
+        else:
+            found = db.execute("SELECT count(*) FROM clients WHERE status = ?", [status])
+            totals[status] = int(found.fetchone()[0])
+    return totals[status]
 
 
 def window(

@@ -396,8 +396,9 @@ def m008_closing_history(db: Database) -> None:
 #: - ``status``: counting the clients of a status (the smallest index to read).
 #: - ``status, next_due_on``: the filter "acties over de datum".
 #: - ``status, last_contact_on, next_due_on``: the flagged count of the status bar (three index
-#:   ranges) and the filter "geen recent contact".
-#: - ``team, status``: the team filter.
+#:   ranges) and the filter "geen recent contact" (dropped by ``m011``).
+#: - ``team, status``: the team filter (in ``m011`` it became ``team, status`` with the
+#:   attention columns).
 UNUSED_INDEXES = (
     # Team and klantmanager filters use (team, status) and (status, klantmanager, id).
     "idx_clients_team_klantmanager",
@@ -423,3 +424,94 @@ def write_statistics(db: Database) -> None:
     """
     db.execute("PRAGMA analysis_limit = 1000")
     db.execute("ANALYZE")
+
+
+#: The indexes ``m011`` adds, each with the query it serves (``caseload_query``,
+#: ``caseload_window``). Each one holds the attention columns, so a filter's count and flagged
+#: count read index entries only, never the rows of the clients:
+#:
+#: - ``status, attention_on, default_contact_on, contact_due_on``: the flagged count of "Alle"
+#:   and "Actief" (its first range: the plan or the own frequency late) and the count of "te lang
+#:   geen contact" with other filters (the active clients' entries).
+#: - ``status, current_trede, attention_on, default_contact_on``: the trede filter's counts.
+#: - ``team, status, attention_on, default_contact_on``: the team filter (ids and counts; it
+#:   takes the place of ``team, status``).
+#: - ``status, open_barrier_kinds, attention_on, default_contact_on``: the barrier filter.
+#: - ``SEARCH_INDEX`` (``id, status, attention_on, default_contact_on, sort_name``): a search,
+#:   whose ids come from the search index and are each looked up here instead of in the row of
+#:   the client (its counts, and in name order its first window).
+#: - ``status, default_contact_on, attention_on``: the clients on the default contact frequency
+#:   whose last contact lies before the cutoff, as one range: the second part of the flagged
+#:   count of "Alle" and "Actief" and of the count of "te lang geen contact".
+#:
+#: And ``WALK_INDEX`` below: the first window of a filter in name order.
+SPEED_INDEXES = (
+    ("status", "attention_on", "default_contact_on", "contact_due_on"),
+    ("status", "current_trede", "attention_on", "default_contact_on"),
+    ("team", "status", "attention_on", "default_contact_on"),
+    ("status", "open_barrier_kinds", "attention_on", "default_contact_on"),
+    ("status", "default_contact_on", "attention_on"),
+)
+SEARCH_INDEX = "idx_clients_id_search"
+SEARCH_COLUMNS_BY_ID = ("id", "status", "attention_on", "default_contact_on", "sort_name")
+#: The name order within a status (the caseload's default sort) with every column a filter on
+#: the clients' own columns reads: the first window of such a filter walks it in order and keeps
+#: the matching entries, without looking up a client (``caseload_window``, by name).
+WALK_INDEX = "idx_clients_status_sort_name_walk"
+WALK_COLUMNS = (
+    "status",
+    "sort_name",
+    "id",
+    "current_trede",
+    "team",
+    "open_barrier_kinds",
+    "plan_due_on",
+    "contact_due_on",
+    "default_contact_on",
+)
+#: What ``m011`` drops: the flagged count, "te lang geen contact" and the worklist's contact
+#: section read ``default_contact_on`` now (``status, default_contact_on, attention_on``), and
+#: a sort on the last contact within a status has ``status, last_contact_on, id``.
+REPLACED_INDEXES = (
+    "idx_clients_team_status",
+    "idx_clients_status_last_contact_on_next_due_on",
+    "idx_clients_status_contact_every_days_last_contact_on",
+)
+_OPEN_BARRIER_STATUSES = ", ".join(f"'{status}'" for status in ("open", "in_aanpak"))
+
+
+@MIGRATIONS()
+def m011_speed_attention_columns(db: Database) -> None:
+    """Summary columns for the attention flag and the open barrier kinds, with the indexes that
+    let every filter count its clients from index entries (see ``SPEED_INDEXES``)."""
+    clients = db["clients"]
+    clients.add_column("attention_on", str)  # type: ignore[union-attr]
+    clients.add_column("default_contact_on", str)  # type: ignore[union-attr]
+    clients.add_column("open_barrier_kinds", str)  # type: ignore[union-attr]
+    stale = (
+        db[STALE_TABLE].exists()
+        and db.execute(f"SELECT 1 FROM {STALE_TABLE} WHERE what = 'summary'").fetchone()
+    )
+    if not stale:
+        # Set-based from the columns of m007, written out here (not the summary SQL of today,
+        # which may read columns a later migration adds); the same values ``summary`` gives.
+        db.execute(
+            "UPDATE clients SET attention_on = nullif(min("
+            "coalesce(plan_due_on, '9999-12-31'), coalesce(contact_due_on, '9999-12-31')), "
+            "'9999-12-31'), default_contact_on = CASE WHEN contact_every_days IS NULL "
+            "THEN coalesce(last_contact_on, '') END"
+        )
+        db.execute(
+            "UPDATE clients SET open_barrier_kinds = (SELECT ',' || group_concat(kind, ',') "
+            "|| ',' FROM (SELECT DISTINCT kind FROM barriers b WHERE b.client_id = clients.id "
+            f"AND b.status IN ({_OPEN_BARRIER_STATUSES}) ORDER BY kind)) "
+            "WHERE open_barriers > 0"
+        )
+    for name in REPLACED_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS [{name}]")
+    for columns in SPEED_INDEXES:
+        clients.create_index(list(columns))  # type: ignore[union-attr]
+    clients.create_index(list(WALK_COLUMNS), index_name=WALK_INDEX)  # type: ignore[union-attr]
+    clients.create_index(list(SEARCH_COLUMNS_BY_ID), index_name=SEARCH_INDEX)  # type: ignore[union-attr]
+    if db.execute("SELECT 1 FROM clients LIMIT 1").fetchone():
+        write_statistics(db)  # the new indexes: planned with, from the first query on

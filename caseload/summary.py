@@ -37,7 +37,13 @@ UPDATE clients SET
     -- "+p.status": by the client's own index, not by the worklist's (status, planned_on).
     next_appointment_on = (
         SELECT min(planned_on) FROM appointments p
-        WHERE p.client_id = clients.id AND +p.status = 'gepland')
+        WHERE p.client_id = clients.id AND +p.status = 'gepland'),
+    -- The kinds of the open barriers, in order, between commas (",schulden,taal,"): the barrier
+    -- filter reads one client column instead of every open barrier of every closed file.
+    open_barrier_kinds = (
+        SELECT ',' || group_concat(kind, ',') || ',' FROM (
+            SELECT DISTINCT kind FROM barriers b
+            WHERE b.client_id = clients.id AND b.status IN ({_OPEN_BARRIER}) ORDER BY kind))
 """
 
 #: The day a measurement falls due when none is planned: six months after the last one (the
@@ -58,12 +64,24 @@ UPDATE clients SET
         '+' || contact_every_days || ' days') END
 """
 #: After the line above: the earliest of the three plan dates (min() of SQLite is NULL as soon
-#: as one argument is, hence the far-away stand-in).
+#: as one argument is, hence the far-away stand-in). ``attention_on`` and ``default_contact_on``
+#: hold the attention flag in two columns that do not depend on the settings: a client needs
+#: attention when ``attention_on`` (the plan's date or the own contact frequency's, whichever
+#: comes first) lies before today, or when ``default_contact_on`` (the last contact, '' for
+#: never, only for a client on the default frequency) lies before the default's cutoff — so a
+#: changed default contact frequency needs no write. See ``caseload_query.FLAGGED``.
 _SET_PLAN_DUE = """
 UPDATE clients SET plan_due_on = nullif(min(
     coalesce(next_appointment_on, '9999-12-31'),
     coalesce(next_due_on, '9999-12-31'),
-    coalesce(measurement_due_on, '9999-12-31')), '9999-12-31')
+    coalesce(measurement_due_on, '9999-12-31')), '9999-12-31'),
+    attention_on = nullif(min(
+    coalesce(next_appointment_on, '9999-12-31'),
+    coalesce(next_due_on, '9999-12-31'),
+    coalesce(measurement_due_on, '9999-12-31'),
+    coalesce(contact_due_on, '9999-12-31')), '9999-12-31'),
+    default_contact_on = CASE WHEN contact_every_days IS NULL
+        THEN coalesce(last_contact_on, '') END
 """
 
 

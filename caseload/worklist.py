@@ -146,18 +146,26 @@ def _appointments_sql(scope: Scope, when: str) -> str:
     )
 
 
+def _followup_tables(scope: Scope) -> str:
+    # Follow-ups belong to files closed with outflow to work, so in a file of many years nearly
+    # every unanswered one is someone else's: for one klantmanager, CROSS JOIN starts from the
+    # klantmanager's clients (klantmanager, id) and each one's follow-ups (client_id).
+    if scope.klantmanager is None:
+        return "followups f JOIN clients c ON c.id = f.client_id"
+    return "clients c CROSS JOIN followups f ON c.id = f.client_id"
+
+
 _EARLIEST_ACTION = (
     "SELECT a.{column} FROM actions a WHERE a.client_id = c.id "
     f"AND a.status IN ({_OPEN_ACTION}) AND a.due_on = c.next_due_on ORDER BY a.id LIMIT 1"
 )
-#: Contact frequency exceeded, as three disjoint index ranges of ids (for everyone's clients):
-#: written as an OR, SQLite reads every active client.
+#: Contact frequency exceeded, as two disjoint index ranges of ids (for everyone's clients): the
+#: own frequency's due day, and the last contact ('' for never) of a client on the default
+#: frequency (``default_contact_on``, see ``caseload.summary``). Written as an OR, SQLite reads
+#: every active client.
 _CONTACT_LATE_IDS = (
     "SELECT id FROM clients WHERE status = 'active' AND contact_due_on < :today "
-    "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-    "AND contact_every_days IS NULL AND last_contact_on IS NULL "
-    "UNION ALL SELECT id FROM clients WHERE status = 'active' "
-    "AND contact_every_days IS NULL AND last_contact_on < :cutoff"
+    "UNION ALL SELECT id FROM clients WHERE status = 'active' AND default_contact_on < :cutoff"
 )
 
 
@@ -177,10 +185,7 @@ def _queries(scope: Scope) -> list[tuple[Section, ItemKind, str, str, str, str]]
     if scope.klantmanager is None:
         contact_late = f"c.id IN ({_CONTACT_LATE_IDS})"
     else:
-        contact_late = (
-            "(c.contact_due_on < :today OR (c.contact_every_days IS NULL "
-            "AND (c.last_contact_on IS NULL OR c.last_contact_on < :cutoff)))"
-        )
+        contact_late = "(c.contact_due_on < :today OR c.default_contact_on < :cutoff)"
     return [
         # (section, kind, sql, date column, detail column, order)
         (
@@ -232,8 +237,7 @@ def _queries(scope: Scope) -> list[tuple[Section, ItemKind, str, str, str, str]]
         (
             Section.FOLLOWUP,
             ItemKind.FOLLOWUP,
-            f"SELECT f.id AS item_id, f.due_on, {_CLIENT_COLUMNS} "
-            "FROM followups f JOIN clients c ON c.id = f.client_id "
+            f"SELECT f.id AS item_id, f.due_on, {_CLIENT_COLUMNS} FROM {_followup_tables(scope)} "
             f"WHERE f.answered_on IS NULL AND f.due_on <= :today{mine}",
             "due_on",
             "",

@@ -91,10 +91,11 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
                 "SELECT contact_on FROM contacts WHERE client_id = ?", [client_id]
             )
         ]
-        barriers = [
-            row[0]
-            for row in db.execute("SELECT status FROM barriers WHERE client_id = ?", [client_id])
-        ]
+        kinds_and_statuses = db.execute(
+            "SELECT kind, status FROM barriers WHERE client_id = ?", [client_id]
+        ).fetchall()
+        barriers = [status for _kind, status in kinds_and_statuses]
+        open_kinds = sorted({kind for kind, status in kinds_and_statuses if status != "opgelost"})
         actions = db.execute(
             "SELECT status, due_on FROM actions WHERE client_id = ?", [client_id]
         ).fetchall()
@@ -124,6 +125,7 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
             ).isoformat()
         )
         plan_dates = [day for day in (next_appointment, next_due, measurement) if day]
+        plan_due = min(plan_dates, default=None)
         result[client_id] = (
             steps[-1][2] if steps else None,
             steps[-1][0] if steps else None,
@@ -134,7 +136,11 @@ def recomputed_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
             next_appointment,
             measurement,
             contact_due,
-            min(plan_dates, default=None),
+            plan_due,
+            # The attention flag's two columns and the barrier filter's list of kinds.
+            min((day for day in (plan_due, contact_due) if day), default=None),
+            (last_contact or "") if every is None else None,
+            f",{','.join(open_kinds)}," if open_kinds else None,
         )
     return result
 
@@ -154,7 +160,7 @@ def stored_summaries(db: Database) -> dict[int, tuple[Any, ...]]:
         for row in db.execute(
             "SELECT id, current_trede, current_trede_on, last_contact_on, open_barriers, "
             "open_actions, next_due_on, next_appointment_on, measurement_due_on, contact_due_on, "
-            "plan_due_on FROM clients"
+            "plan_due_on, attention_on, default_contact_on, open_barrier_kinds FROM clients"
         )
     }
 

@@ -321,3 +321,23 @@ def test_one_klantmanagers_appointments_are_read_from_their_clients(db: Database
     ).fetchone()
     for plan in worklist.query_plans(db, worklist.Scope(name, 14), TODAY):
         assert "idx_appointments_status_planned_on" not in plan, plan
+
+
+def test_one_klantmanagers_followups_are_read_from_their_clients(db: Database) -> None:
+    """Follow-ups belong to closed files: in ten years of files nearly every unanswered one is
+    someone else's, so mijn caseload reads the klantmanager's clients and their follow-ups,
+    not every follow-up that is due."""
+    demo.fill(db, 600, seed=3, today=TODAY, years=10)
+    db.execute("ANALYZE")
+    (name,) = db.execute(
+        "SELECT klantmanager FROM clients GROUP BY klantmanager ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    plans = worklist.query_plans(db, worklist.Scope(name, 14), TODAY)
+    assert not any("idx_followups_answered_on_due_on" in plan for plan in plans), plans
+    mine = worklist.load(db, worklist.Scope(name, 14), TODAY)
+    everyone = worklist.load(db, worklist.Scope(None, 14), TODAY)
+    expected = [
+        item for item in everyone.sections[worklist.Section.FOLLOWUP] if item.klantmanager == name
+    ]
+    assert mine.sections[worklist.Section.FOLLOWUP] == expected
+    assert mine.counts[worklist.Section.FOLLOWUP] == len(expected)

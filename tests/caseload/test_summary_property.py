@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from app import database
-from caseload import caseload_query, client_file, clients, journal, model, planning, vocab
+from caseload import (
+    caseload_query,
+    client_file,
+    clients,
+    corrections,
+    journal,
+    model,
+    planning,
+    vocab,
+)
 
 TODAY = dt.date(2026, 3, 16)
 ACTOR = "prop"
@@ -52,6 +61,10 @@ operation = st.one_of(
     ),
     st.tuples(st.just("frequency"), client_index, st.one_of(st.none(), st.integers(1, 90))),
     st.tuples(st.just("measurement"), client_index, st.one_of(st.none(), days)),
+    # Corrections: a contact's day, an action's due day, a barrier's history shortened.
+    st.tuples(st.just("correct_contact"), st.integers(0, 20), days),
+    st.tuples(st.just("correct_action"), st.integers(0, 20), st.one_of(st.none(), days)),
+    st.tuples(st.just("delete_barrier_event"), st.integers(0, 20)),
 )
 
 
@@ -125,6 +138,25 @@ def _apply(db: Database, people: list[model.Client], op: tuple[object, ...]) -> 
         planning.set_contact_frequency(db, people[op[1]].id, op[2], actor=ACTOR)  # type: ignore[index,arg-type]
     elif kind == "measurement":
         planning.set_planned_measurement(db, people[op[1]].id, op[2], actor=ACTOR)  # type: ignore[index,arg-type]
+    elif kind == "correct_contact":
+        _, pick, on = op
+        found = [c for p in people for c in _file(db, p.id).contacts]
+        if found:
+            contact = found[pick % len(found)]  # type: ignore[operator]
+            corrections.correct_contact(
+                db, dataclasses.replace(contact, contact_on=on), actor=ACTOR, today=TODAY
+            )
+    elif kind == "correct_action":
+        _, pick, due = op
+        actions = [a for p in people for a in _file(db, p.id).actions]
+        if actions:
+            action = dataclasses.replace(actions[pick % len(actions)], start_on=None, due_on=due)  # type: ignore[operator]
+            corrections.correct_action(db, action, actor=ACTOR, today=TODAY)
+    elif kind == "delete_barrier_event":
+        found = db.execute("SELECT id FROM barrier_events ORDER BY id").fetchall()
+        if found:
+            ident = found[op[1] % len(found)][0]  # type: ignore[operator]
+            corrections.delete_barrier_event(db, ident, actor=ACTOR)
     elif kind == "close_or_reopen":
         client = clients.get(db, people[op[1]].id)  # type: ignore[index]
         if client.is_active:
