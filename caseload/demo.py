@@ -400,19 +400,6 @@ def _drop_search_trigger(db: Database) -> str:
     return str(sql)
 
 
-def _drop_indexes(db: Database, tables: list[str]) -> list[str]:
-    """Drop the indexes of these (empty) tables; the statements that make them again."""
-    marks = ", ".join("?" * len(tables))
-    found = db.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks})",
-        tables,
-    ).fetchall()
-    for name, _sql in found:
-        db.execute(f"DROP INDEX [{name}]")
-    return [sql for _name, sql in found]
-
-
 def fill(
     db: Database,
     clients: int,
@@ -452,8 +439,8 @@ def fill(
         # Indexes (and the search index) are built once from the rows at the end instead of
         # row by row: that keeps a demo of half a million clients from growing worse than
         # linearly (rolled back with everything else when cancelled).
-        child_indexes = _drop_indexes(db, [*_CHILD_TABLES, "outflows", "followups"])
-        client_indexes = _drop_indexes(db, ["clients"])
+        child_indexes = schema.drop_indexes(db, [*_CHILD_TABLES, "outflows", "followups"])
+        client_indexes = schema.drop_indexes(db, ["clients"])
         search_trigger = _drop_search_trigger(db)
         while done < clients:
             if cancelled is not None and cancelled():

@@ -415,6 +415,24 @@ def m010_speed_unused_indexes(db: Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS [{name}]")
 
 
+def drop_indexes(db: Database, tables: list[str]) -> list[str]:
+    """Drop the indexes of these tables; the statements that make them again.
+
+    For a bulk write (the demo, a large import): building an index once from all rows at the
+    end is many times quicker than keeping it up to date row by row. Call inside the write's
+    transaction, so the indexes are back (or were never gone) whatever happens.
+    """
+    marks = ", ".join("?" * len(tables))
+    found = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for name, _sql in found:
+        db.execute(f"DROP INDEX [{name}]")
+    return [sql for _name, sql in found]
+
+
 def write_statistics(db: Database) -> None:
     """Write SQLite's query statistics (``sqlite_stat1``) for the tables just filled.
 

@@ -332,3 +332,29 @@ def test_the_first_session_after_an_import_has_query_statistics(db: Database) ->
     csv_import.import_clients(db, _cp1252_dutch(), actor=ACTOR, today=TODAY)
     found = db.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'clients'").fetchone()
     assert found[0] > 0
+
+
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    return db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clients' "
+        "ORDER BY name"
+    ).fetchall()
+
+
+@pytest.mark.parametrize("stored", [0, 3], ids=["into an empty file", "beside more clients"])
+def test_every_index_of_the_clients_is_there_after_an_import(db: Database, stored: int) -> None:
+    # A large import builds the clients' indexes again from all rows at the end; a small one
+    # keeps them up to date row by row. Either way the file has the same indexes, and they
+    # hold what the rows hold.
+    for number in range(stored):
+        details = model.ClientDetails(reference=f"KL{number}", surname=f"Eerder {number}")
+        clients.add(db, details, actor=ACTOR, today=TODAY)
+    before = _indexes(db)
+    assert before  # the schema has indexes to keep
+    data = b"Klantnummer;Achternaam;Trede\nN1;Nieuw;2\nN2;Nieuwer;4\n"
+    csv_import.import_clients(db, data, actor=ACTOR, today=TODAY)
+    assert _indexes(db) == before
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    second = caseload_query.CaseloadFilter(trede=2)
+    found = caseload_query.ids(db, second, today=TODAY)
+    assert [clients.get(db, ident).reference for ident in found] == ["N1"]
