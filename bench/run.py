@@ -885,7 +885,7 @@ def main() -> int:
             f"{repaint['qt_model_ms']:.1f} ms with Qt's C++ QStandardItemModel of the same texts"
             + (
                 f" ({repaint['qt_model_window_style_ms']:.1f} ms with its cells drawn through "
-                "Trede's style, as in the floors' tables)."
+                "Trede's style, as a table draws them unless told otherwise)."
                 if "qt_model_window_style_ms" in repaint
                 else "."
             )
