@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (  # noqa: E402
 if TYPE_CHECKING:
     import sqlite3
 
-    from PySide6.QtWidgets import QAbstractItemView
 
 #: Trede's default window size (ui/metrics.py), so both windows paint the same area.
 WINDOW_SIZE = (1100, 720)
@@ -252,32 +251,19 @@ def run_bare(scroll: bool) -> int:
     """The floor: a bare QMainWindow of the same size, shown until its first paint, closed."""
     application = QApplication(sys.argv[:1])
     window = QMainWindow()
-    window.setCentralWidget(QWidget())
-    window.resize(*WINDOW_SIZE)
-    report: dict[str, float] = {}
-
-    def after_paint() -> None:
-        report["first_paint_s"] = probe.painted_at - START
-        report["peak_rss_mb"] = peak_rss_mb()
-        window.close()
-
-    probe = FirstPaint(lambda obj: obj is window, after_paint)
-    application.installEventFilter(probe)
-    window.show()
-    code = application.exec()
-    report["total_in_process_s"] = time.perf_counter() - START
-    print(json.dumps(report))
-    return code
+    return _show_until_painted(application, window, QWidget(), window)
 
 
 def _show_until_painted(
     application: QApplication,
     window: QMainWindow,
-    view: QAbstractItemView,
-    connection: sqlite3.Connection,
+    central: QWidget,
+    painted: QWidget,
+    connection: sqlite3.Connection | None = None,
 ) -> int:
-    """Show a floor's window with its view, close it once the view has painted; print when."""
-    window.setCentralWidget(view)
+    """Show a floor's window around ``central``, close it once ``painted`` has painted (and the
+    floor's connection, if any); print when."""
+    window.setCentralWidget(central)
     window.resize(*WINDOW_SIZE)
     report: dict[str, float] = {}
 
@@ -286,11 +272,12 @@ def _show_until_painted(
         report["peak_rss_mb"] = peak_rss_mb()
         window.close()
 
-    probe = FirstPaint(lambda obj: obj is view.viewport(), after_paint)
+    probe = FirstPaint(lambda obj: obj is painted, after_paint)
     application.installEventFilter(probe)
     window.show()
     code = application.exec()
-    connection.close()
+    if connection is not None:
+        connection.close()
     report["total_in_process_s"] = time.perf_counter() - START
     print(json.dumps(report))
     return code
@@ -316,7 +303,7 @@ def run_table(database: str, statements: str) -> int:
     window = QMainWindow()
     view = QTableView()
     view.setModel(model)
-    return _show_until_painted(application, window, view, connection)
+    return _show_until_painted(application, window, view, view.viewport(), connection)
 
 
 def run_tree(database: str, statements: str) -> int:
@@ -345,7 +332,7 @@ def run_tree(database: str, statements: str) -> int:
     view = QTreeView()
     view.setModel(model)
     view.expandAll()
-    return _show_until_painted(application, window, view, connection)
+    return _show_until_painted(application, window, view, view.viewport(), connection)
 
 
 def main() -> int:
