@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app import chain_head, database
-from resources import audit
+from resources import audit, errors
 from resources.i18n import _
 
 FOLDER_NAME = "backups"
@@ -59,7 +59,7 @@ def damage(connection: object, level: str = FULL) -> str | None:
     try:
         # One complaint is enough to refuse; SQLite would otherwise list up to a hundred.
         rows = connection.execute(f"PRAGMA {level}(1)").fetchall()  # type: ignore[attr-defined]
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         return str(error)
     lines = [
         line.strip()
@@ -129,7 +129,7 @@ def write(db: Database, target: Path, verify: str | None = FULL) -> Path:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise BackupProblem(
@@ -152,7 +152,7 @@ def _last_audit_hash(connection: object) -> str | None:
         row = connection.execute(  # type: ignore[attr-defined]
             "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
-    except database.DATABASE_ERRORS:
+    except errors.DATABASE_ERRORS:
         return None
     return None if row is None else str(row[0])
 
@@ -166,7 +166,7 @@ def unchanged_since(db: Database, backup_path: Path) -> bool:
         connection = database.raw_connection(
             backup_path, read_only=True, passphrase=database.passphrase_of(db)
         )
-    except database.DATABASE_ERRORS:
+    except errors.DATABASE_ERRORS:
         return False
     try:
         return _last_audit_hash(connection) == current
@@ -209,7 +209,7 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
     database.refuse_foreign_file(path, passphrase)
     try:
         connection = database.raw_connection(path, read_only=True, passphrase=passphrase)
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise BackupProblem(
             _("De back-up %(path)s kan niet worden gelezen: %(reason)s")
             % {"path": path, "reason": database.explain(error)}
@@ -253,7 +253,7 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
             else 0,
             made_at=dt.datetime.fromtimestamp(path.stat().st_mtime),
         )
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         if passphrase is not None and "not a database" in str(error):
             raise BackupProblem(
                 _("Het wachtwoord past niet bij de back-up %(path)s. Er is niets teruggezet.")
@@ -290,7 +290,7 @@ def restore(database_path: Path, source: Path, passphrase: str | None = None) ->
             chain_head.keep(database_path, restored_head)
         finally:
             backup_connection.close()
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise BackupProblem(
             _("De back-up kan niet worden teruggezet: %(reason)s")
             % {"reason": database.explain(error)}

@@ -40,15 +40,6 @@ PASSPHRASE_ENV = "TREDE_PASSPHRASE"
 _passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
 
-def __getattr__(name: str) -> tuple[type[Exception], ...]:
-    """``DATABASE_ERRORS``: every database exception family the app can meet (catch these, never
-    one module's alone). Made on first use (``resources.errors``): a plain file opens without
-    loading sqlcipher3, some 4 ms before the window's first paint."""
-    if name != "DATABASE_ERRORS":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return errors.DATABASE_ERRORS
-
-
 class TredeDatabase(Database):
     """A sqlite-utils Database whose outermost transactions tell the chain-head witness.
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app import backup, chain_head, database
-from resources import audit
+from resources import audit, errors
 from resources.i18n import _
 
 #: The shortest passphrase accepted; the same as the window's (ui.passphrase_dialog).
@@ -56,13 +56,13 @@ def looks_like_demo(path: Path) -> bool:
         return True
     try:
         connection = database.raw_connection(path, read_only=True)
-    except database.DATABASE_ERRORS:
+    except errors.DATABASE_ERRORS:
         return False
     try:
         row = connection.execute(
             f"select 1 from {audit.TABLE} where action = 'demo.fill' limit 1"
         ).fetchone()
-    except database.DATABASE_ERRORS:
+    except errors.DATABASE_ERRORS:
         return False
     finally:
         connection.close()
@@ -296,7 +296,7 @@ def encrypt(path: Path, passphrase: str, *, actor: str, origin: str = "app") -> 
     except BaseException as error:
         _discard(temporary)
         _log_failure(path, actor, origin)
-        if isinstance(error, database.DATABASE_ERRORS):
+        if isinstance(error, errors.DATABASE_ERRORS):
             detail = database.explain(error, path)
         elif isinstance(error, OSError):
             detail = str(error.strerror or error)

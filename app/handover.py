@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import handover, transfer_file
-from resources import changes, files
+from resources import changes, errors, files
 from resources.i18n import _
 
 #: The usual ending of a transfer file.
@@ -95,7 +95,7 @@ def export_file(
     try:
         with files.private_file(path) as temporary:
             _write_container(temporary, package, passphrase, sender=actor, made_on=made_on)
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise TransferProblem(
             _("Het overdrachtsbestand kan niet worden gemaakt: %(reason)s Er is niets veranderd.")
             % {"reason": database.explain(error, path)}
@@ -120,12 +120,12 @@ def read_file(path: Path, passphrase: str) -> transfer_file.Package:
         raise transfer_file.damaged()
     try:
         container = _open(path, passphrase, read_only=True)
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise _not_readable() from error
     try:
         # The key first: a wrong passphrase fails here, on the first page.
         container.execute("SELECT count(*) FROM sqlite_master").fetchall()
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         container.close()
         raise _not_readable() from error
     try:
@@ -133,10 +133,10 @@ def read_file(path: Path, passphrase: str) -> transfer_file.Package:
         if container.execute("PRAGMA cipher_integrity_check").fetchall():
             raise transfer_file.damaged()
         return transfer_file.read(container)
-    except database.DATABASE_ERRORS as error:
+    except errors.DATABASE_ERRORS as error:
         raise _not_readable() from error
     finally:
-        with contextlib.suppress(*database.DATABASE_ERRORS):
+        with contextlib.suppress(*errors.DATABASE_ERRORS):
             container.close()
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import cli
-from resources import i18n
+from resources import errors, i18n
 from resources.errors import UserError
 
 
@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the last net, see below
         from app import database  # loaded by every command that opens one; not for the window
 
-        if isinstance(error, database.DATABASE_ERRORS):
+        if isinstance(error, errors.DATABASE_ERRORS):
             # sqlite3 and sqlcipher3 each have their own classes; one sentence for both.
             print(database.problem(error).message, file=sys.stderr)
             return 1

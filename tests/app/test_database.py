@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import database
-from resources import audit
+from resources import audit, errors
 
 
 def test_pragmas_protect_the_data(db) -> None:
@@ -33,7 +33,7 @@ def test_an_installed_sqlite_utils_plugin_does_not_hook_into_the_connection(
     pm.register(plugin)
     try:
         db = database.open_database(tmp_path / "trede.db")
-        with pytest.raises(database.DATABASE_ERRORS):
+        with pytest.raises(errors.DATABASE_ERRORS):
             db.execute("SELECT snoop()")
         db.close()
     finally:
