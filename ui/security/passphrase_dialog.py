@@ -206,6 +206,9 @@ class PassphraseDialog(QDialog):
         self._check = check
         self.setWindowTitle(_titled(_("Wachtwoord"), parent))
         layout = QVBoxLayout(self)
+        # As wide as the other passphrase dialogs: the question and a refusal that names the
+        # file's path wrap at a readable width instead of being cut off.
+        self.setMinimumWidth(design.scaled(DIALOG_WIDTH))
         layout.addWidget(
             widgets.paragraph(
                 _("De gegevens in %(file)s zijn versleuteld. Typ uw wachtwoord.")
@@ -229,6 +232,7 @@ class PassphraseDialog(QDialog):
         problem = self._check(self.field.text())
         if problem:
             self.message.setText(problem)
+            self.adjustSize()  # the refusal may take more lines than the dialog has room for
             self.field.selectAll()
             self.field.setFocus()
             return

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from app import context, database, settings
 from caseload import demo
@@ -89,6 +89,26 @@ def test_unlock_dialog_refuses_a_wrong_passphrase_and_asks_again(qtbot) -> None:
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert tried == ["fout-wachtwoord", GOOD]
+
+
+def test_the_unlock_dialog_shows_its_whole_text_and_refusal(qtbot) -> None:
+    """The question and a long refusal (it names the file's full path) are read whole: the
+    dialog is as wide as the other passphrase dialogs and grows to hold the refusal."""
+    path = "/home/klantmanager/Documenten/Trede/gemeente-werk-en-inkomen/trede.db"
+    refusal = f"Het wachtwoord klopt niet, of {path} is geen database van Trede."
+    dialog = passphrase_dialog.PassphraseDialog(lambda _typed: refusal, "trede.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.field, "fout-wachtwoord")
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    assert dialog.message.text() == refusal
+    assert dialog.width() >= passphrase_dialog.DIALOG_WIDTH
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, f"clipped: {label.text()!r}"
+            assert label.geometry().bottom() < dialog.height()
 
 
 @pytest.fixture
