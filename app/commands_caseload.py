@@ -6,7 +6,7 @@ import argparse
 
 from app import cli, commands_basic, database
 from caseload import demo
-from resources.i18n import _
+from resources.i18n import _, format_number, ngettext
 
 #: More than a caseload of a large city: a demo is for trying Trede and for the benchmarks.
 MAX_DEMO_CLIENTS = 1_000_000
@@ -63,18 +63,19 @@ def fill_demo(options: argparse.Namespace) -> int:
         ).value
     finally:
         db.close()
-    print(
-        _(
-            "%(clients)d klanten gemaakt met %(steps)d metingen, %(barriers)d obstakels, "
-            "%(contacts)d contacten en %(actions)d acties in %(path)s."
-        )
-        % {
-            "clients": made.clients,
-            "steps": made.ladder_steps,
-            "barriers": made.barriers,
-            "contacts": made.contacts,
-            "actions": made.actions,
-            "path": path,
-        }
+    line = ngettext(
+        "%(clients)s klant gemaakt met %(steps)s metingen, %(barriers)s obstakels, "
+        "%(contacts)s contacten en %(actions)s acties in %(path)s.",
+        "%(clients)s klanten gemaakt met %(steps)s metingen, %(barriers)s obstakels, "
+        "%(contacts)s contacten en %(actions)s acties in %(path)s.",
+        made.clients,
     )
+    counts = {
+        "clients": made.clients,
+        "steps": made.ladder_steps,
+        "barriers": made.barriers,
+        "contacts": made.contacts,
+        "actions": made.actions,
+    }
+    print(line % ({key: format_number(value) for key, value in counts.items()} | {"path": path}))
     return 0

@@ -23,6 +23,22 @@ def test_demo_fills_a_new_database_and_says_what_it_made(
     db.close()
 
 
+def test_demo_of_one_client_says_klant_and_writes_large_counts_with_a_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "demo.db"
+    assert app_main.main(["demo", "--db", str(target), "--clients", "1", "--seed", "5"]) == 0
+    assert capsys.readouterr().out.startswith("1 klant gemaakt met ")
+    other = tmp_path / "other.db"
+    assert app_main.main(["demo", "--db", str(other), "--clients", "60", "--seed", "5"]) == 0
+    line = capsys.readouterr().out
+    db = database.open_database(other)
+    (contacts,) = db.execute("SELECT count(*) FROM contacts").fetchone()
+    db.close()
+    assert contacts >= 1000
+    assert f"{contacts // 1000}.{contacts % 1000:03d} contacten" in line
+
+
 def test_demo_twice_in_one_database_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
