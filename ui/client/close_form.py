@@ -192,7 +192,7 @@ class CloseForm(EntryForm):
         )
         if reopened is None:
             return
-        self.form.message.setText(_("Het dossier is weer open."))
+        self.say_done(_("Het dossier is weer open."))
         self.focus_first()
 
 

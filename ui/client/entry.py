@@ -120,6 +120,7 @@ class EntryForm(QScrollArea):
         self.context = context
         self.bus = bus
         self.file: model.ClientFile | None = None
+        self._done_said = False
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         content = QWidget()
@@ -191,9 +192,20 @@ class EntryForm(QScrollArea):
         if saved is None:
             return False
         self.clear()
-        self.form.message.setText(_("Opgeslagen."))
+        self.say_done(_("Opgeslagen."))
         self.focus_first()
         return True
+
+    def say_done(self, text: str) -> None:
+        """Confirm a change in the message line, until the client is opened again."""
+        self.form.message.setText(text)
+        self._done_said = True
+
+    def forget_done(self) -> None:
+        """Opening the client again: a confirmation of an earlier change no longer applies."""
+        if self._done_said:
+            self.form.message.clear()
+            self._done_said = False
 
     def show_refusal(self, error: UserError) -> None:
         """A refusal under its field (a domain error names it), else in the message line."""

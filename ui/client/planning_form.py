@@ -203,7 +203,7 @@ class PlanningForm(EntryForm):
         )
         if done is None:
             return False
-        self.form.message.setText(_("Opgeslagen."))
+        self.say_done(_("Opgeslagen."))
         # The list was filled again by the change: the cursor goes back to it for the next one.
         self.appointment_list.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

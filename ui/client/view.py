@@ -293,6 +293,8 @@ class ClientView(QWidget):
         clients.record_view(self.context.db, client_id, actor=self.context.actor)
         new_client = self.file is None or self.file.client.id != client_id
         self._load(client_id, new_client)
+        for form in self.forms:
+            form.forget_done()
         if new_client:
             self.tabs.setCurrentIndex(0)
         self.tabs.currentWidget().setFocus()

@@ -313,3 +313,19 @@ def test_a_refused_correction_says_why_and_changes_nothing(qtbot, window) -> Non
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert client_file.load(db, client_id) == before
     assert not window.undo_action.isEnabled(), "nothing to undo"
+
+
+def test_opened_again_the_client_shows_no_old_confirmation(qtbot, window) -> None:
+    """'Opgeslagen.' belongs to the save just made: a klantmanager who goes back to the list
+    and opens the client again sees an empty message line, not a confirmation of earlier work."""
+    view = _view(window)
+    page = window.pages.widget(main_window.Page.CASELOAD)
+    form = view.contact_form
+    assert view.current_form() is form
+    press(qtbot, Qt.Key.Key_Return, CTRL)  # a contact today, as the form starts
+    assert form.message() == "Opgeslagen."
+    press(qtbot, Qt.Key.Key_Escape)
+    assert page.stack.currentWidget() is page.list_page
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is view
+    assert form.message() == ""
