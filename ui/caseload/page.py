@@ -163,6 +163,8 @@ class CaseloadPage(QWidget):
         # The widths and sort of last time (they replace the fitted widths the user changed).
         remembered.restore_header(context, header)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        if remembered.font_changed(context, header):  # kept widths would cut texts off
+            self.widths.fit_numbers()
         # Names added since then are not cut off: a fit only ever widens a column. Status is
         # as wide as the chosen status needs, so the name keeps its room.
         self.widths.fit(Column.KLANTMANAGER, names)

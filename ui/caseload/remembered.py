@@ -61,14 +61,26 @@ def restore_filters(context: WindowContext, filters: CaseloadFilters) -> None:
 
 
 def save_header(context: WindowContext, header: QHeaderView) -> None:
-    """Keep the column widths and the sort."""
-    _settings(context).setValue(f"{GROUP}/header", header.saveState())
+    """Keep the column widths and the sort, with the size of the font they were made for."""
+    kept = _settings(context)
+    kept.setValue(f"{GROUP}/header", header.saveState())
+    kept.setValue(f"{GROUP}/header_font", header.fontMetrics().averageCharWidth())
 
 
 def restore_header(context: WindowContext, header: QHeaderView) -> bool:
     """Put the kept widths and sort back; False when there are none (or they do not fit)."""
     state = _settings(context).value(f"{GROUP}/header")
     return isinstance(state, QByteArray) and header.restoreState(state)
+
+
+def font_changed(context: WindowContext, header: QHeaderView) -> bool:
+    """Whether the kept widths were made for another font size (the user changed the system's
+    text size since): widths in pixels then cut off what used to fit."""
+    kept = _settings(context).value(f"{GROUP}/header_font")
+    try:
+        return kept is not None and int(kept) != header.fontMetrics().averageCharWidth()
+    except (TypeError, ValueError):  # window.ini edited by hand
+        return True
 
 
 def save_splitter(context: WindowContext, splitter: QSplitter) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from caseload import clients, demo, handover
 from ui.caseload import remembered
@@ -125,3 +125,42 @@ def test_a_sort_is_written_a_moment_later_while_the_window_stays_open(qtbot, app
     fresh.setModel(page.model)
     assert remembered.restore_header(app_context, fresh)
     assert fresh.sortIndicatorSection() == Column.TREDE
+
+
+def test_widths_kept_at_a_smaller_text_size_do_not_cut_off_the_klantnummers(
+    qtbot, app_context
+) -> None:
+    """A user who sets the system's text size to 200 % after a day at 100 %: the widths kept
+    in window.ini were made for the smaller text and would cut every klantnummer and number
+    title off, so they are fitted again. At the same text size a width the user chose stays."""
+    demo.fill(app_context.db, 12, seed=4)
+    window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    header.resizeSection(Column.OPEN_ACTIONS, header.sectionSize(Column.OPEN_ACTIONS) + 30)
+    chosen = header.sectionSize(Column.OPEN_ACTIONS)
+    window.close()
+    window, page = _open(qtbot, app_context)
+    assert page.table.horizontalHeader().sectionSize(Column.OPEN_ACTIONS) == chosen
+    window.close()
+
+    application = QApplication.instance()
+    normal = application.font()
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * 2)
+    application.setFont(larger)
+    try:
+        _window, page = _open(qtbot, app_context)
+        bold = QFont(page.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header = page.table.horizontalHeader()
+        references = [
+            page.model.index(row, Column.REFERENCE).data() for row in range(page.model.rowCount())
+        ]
+        widest = max(metrics.horizontalAdvance(text) for text in references)
+        assert header.sectionSize(Column.REFERENCE) > widest
+        title = str(page.model.headerData(Column.OPEN_ACTIONS, Qt.Orientation.Horizontal))
+        longest_word = max(metrics.horizontalAdvance(word) for word in title.split())
+        assert header.sectionSize(Column.OPEN_ACTIONS) > longest_word
+    finally:
+        application.setFont(normal)
