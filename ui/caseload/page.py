@@ -143,7 +143,6 @@ class CaseloadPage(QWidget):
         header.setSectionsClickable(True)
         header.setMinimumSectionSize(40)
         # The name takes the room that is left; every other column is as wide as its content.
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         widths.wrap_titles(self.table)
         self.widths = widths.ColumnWidths(self.table)
         self.widths.fit_numbers()
@@ -162,7 +161,7 @@ class CaseloadPage(QWidget):
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         # The widths and sort of last time (they replace the fitted widths the user changed).
         remembered.restore_header(context, header)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.name_room = widths.NameRoom(self.table)
         if remembered.font_changed(context, header):  # kept widths would cut texts off
             self.widths.fit_numbers()
         # Names added since then are not cut off: a fit only ever widens a column. Status is

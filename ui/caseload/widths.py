@@ -3,9 +3,9 @@ names, status), never cutting a name off; the name column takes the rest."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from caseload import vocab
 from resources import i18n
@@ -23,6 +23,9 @@ NUMBER_WIDTHS = {
 WIDEST_TEXT = 60
 #: The Status column at most: "Afgesloten: Uitstroom naar werk" fits.
 WIDEST_STATUS = 32
+#: The name column at least, in average characters: most names whole when the text is large
+#: and the other columns leave little room (the table then scrolls sideways).
+NARROWEST_NAME = 22
 
 
 def two_line_width(metrics: QFontMetrics, title: str) -> int:
@@ -105,3 +108,40 @@ class ColumnWidths:
         # Only a real change: every resize is written to window.ini (search runs this per key).
         if self.table.columnWidth(Column.STATUS) != wanted:
             self.table.setColumnWidth(Column.STATUS, wanted)
+
+
+class NameRoom(QObject):
+    """The name column takes the room the other columns leave, like a stretched column, but
+    never less than ``NARROWEST_NAME`` characters: with the text at 200 % on a laptop a stretched
+    column shrank to a few letters, so the most important column was the one cut off."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._section_resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The table was resized: the names take the new room."""
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.NAME:
+            self.fit()
+
+    def fit(self) -> None:
+        """Give the names what the other columns leave, at least their narrowest width."""
+        header = self.table.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in Column
+            if column != Column.NAME and not header.isSectionHidden(column)
+        )
+        narrowest = NARROWEST_NAME * self.table.fontMetrics().averageCharWidth()
+        wanted = max(narrowest, self.table.viewport().width() - others)
+        if header.sectionSize(Column.NAME) != wanted:
+            header.resizeSection(Column.NAME, wanted)

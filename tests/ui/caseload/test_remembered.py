@@ -164,3 +164,31 @@ def test_widths_kept_at_a_smaller_text_size_do_not_cut_off_the_klantnummers(
         assert header.sectionSize(Column.OPEN_ACTIONS) > longest_word
     finally:
         application.setFont(normal)
+
+
+def test_at_a_large_text_size_the_names_keep_their_room_and_the_table_scrolls(
+    qtbot, app_context
+) -> None:
+    """Text at 200 % in a laptop-sized window: the other columns need more than the table's
+    width, so the table scrolls sideways; the name column keeps room for a usual name instead
+    of shrinking to a few letters."""
+    demo.fill(app_context.db, 12, seed=4)
+    application = QApplication.instance()
+    normal = application.font()
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * 2)
+    application.setFont(larger)
+    try:
+        window, page = _open(qtbot, app_context)
+        window.resize(1366, 720)
+        header = page.table.horizontalHeader()
+        qtbot.waitUntil(lambda: page.table.horizontalScrollBar().maximum() > 0)
+        metrics = QFontMetrics(page.table.font())
+        assert header.sectionSize(Column.NAME) >= metrics.horizontalAdvance("Zeynep van Leeuwen")
+        # Wider again: no sideways scrolling, and the names take all the room that is left.
+        window.resize(3000, 720)
+        qtbot.waitUntil(lambda: page.table.horizontalScrollBar().maximum() == 0)
+        used = sum(header.sectionSize(column) for column in Column)
+        assert used >= page.table.viewport().width() - 2
+    finally:
+        application.setFont(normal)
