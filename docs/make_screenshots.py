@@ -108,7 +108,7 @@ def clipped_texts(root: QWidget) -> Iterator[str]:
         if not isinstance(widget, QLabel | QAbstractButton):
             continue
         text = widget.text().strip()
-        if not text or (isinstance(widget, QLabel) and widget.pixmap() is not None):
+        if not text or (isinstance(widget, QLabel) and not widget.pixmap().isNull()):
             continue
         if _cut_off_by_a_parent(widget):
             yield f"{type(widget).__name__} {text[:50]!r}: partly hidden by its parent"

@@ -80,3 +80,15 @@ def counted_spin(value: int, minimum: int, maximum: int, unit: Callable[[int], s
     spin.setValue(value)
     spin.setSuffix(unit(spin.value()))
     return spin
+
+
+def fit_wrapped_text(dialog: QWidget) -> None:
+    """Make a shown dialog tall enough for its wrapped text at the width it got. Qt sizes a new
+    window from its widest wish and then narrows it to the screen without growing its height,
+    so with large text a wrapped warning lost its first and last lines."""
+    layout = dialog.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from caseload import erasure, model
 from resources.i18n import _
-from ui import accessibility, error_dialog
+from ui import accessibility, error_dialog, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
 
@@ -70,6 +71,11 @@ class EraseClientDialog(QDialog):
         self.typed.textChanged.connect(self._typed_changed)
         accessibility.name_widgets(self)
         self.typed.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Shown: tall enough for the whole warning, also with the text at 200 %."""
+        super().showEvent(event)
+        widgets.fit_wrapped_text(self)
 
     def _typed_changed(self, text: str) -> None:
         self.erase_button.setEnabled(text.strip().casefold() == self.client.reference.casefold())

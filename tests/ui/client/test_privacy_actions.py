@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from caseload import clients, journal, model
@@ -60,3 +61,24 @@ def test_cancel_erases_nothing(qtbot, view, app_context) -> None:
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and not dialog.erased
     assert clients.find(app_context.db, "V-1") is not None
+
+
+def test_with_text_at_200_percent_the_whole_warning_shows(qtbot, view) -> None:
+    """Large text: Qt narrowed the new dialog to the screen without making it taller, so the
+    warning lost its first and last lines (what is erased, and that it cannot be undone)."""
+    application = QApplication.instance()
+    normal = application.font()
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * 2)
+    application.setFont(larger)
+    try:
+        press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: view.erase_dialog is not None and view.erase_dialog.isVisible())
+        dialog = view.erase_dialog
+        warning = dialog.warning
+        qtbot.waitUntil(lambda: warning.height() >= warning.heightForWidth(warning.width()))
+        assert warning.geometry().top() >= 0
+        assert dialog.rect().contains(warning.geometry())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    finally:
+        application.setFont(normal)
