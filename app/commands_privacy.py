@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from app import cli, commands_basic, commands_report, paths
 from app import settings as settings_module
-from caseload import access, bundle, client_report, clients, erasure, inclusion, model
+from caseload import access, bundle, clients, erasure, inclusion, model
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
@@ -168,6 +168,9 @@ def _settings() -> settings_module.Settings:
 def _client(db: Database, reference: str) -> model.Client:
     client = clients.find(db, reference)
     if client is None:
+        # Imported here: it loads reportlab, which every other command would pay for at start.
+        from caseload import client_report
+
         raise client_report.UnknownReference(reference.strip())
     return client
 

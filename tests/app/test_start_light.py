@@ -42,3 +42,19 @@ def test_the_window_path_imports_no_pdf_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_command_line_parser_loads_no_pdf_code() -> None:
+    """`trede check`, `trede export` and the other commands that write no PDF do not pay for
+    loading reportlab when the parser is built (it was about a third of `trede --help`)."""
+    code = (
+        "import sys\n"
+        "from app import cli\n"
+        "cli.build_parser(with_commands=True)\n"
+        "print(sorted(m for m in ('reportlab', 'pypdf', 'pypdfium2', 'caseload.client_report',"
+        " 'caseload.inclusion_report', 'quickscan.report') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
