@@ -76,14 +76,23 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
     for widget in window.findChildren(QWidget):
         actions.update(widget.actions())
     for action in actions:
-        keys = [key for key in action.shortcuts() if not key.isEmpty()]
+        keys = [key for key in action.shortcuts() if _on_a_keyboard(key)]
         if keys:
             found.add((_keys_text(keys), accessibility.plain(action.text()).rstrip("…")))
     for shortcut in window.findChildren(QShortcut):
-        keys = [key for key in shortcut.keys() if not key.isEmpty()]  # noqa: SIM118 - not a dict
+        keys = [key for key in shortcut.keys() if _on_a_keyboard(key)]  # noqa: SIM118 - not a dict
         if keys:
             found.add((_keys_text(keys), shortcut.whatsThis()))
     return sorted(found, key=lambda item: (item[1].lower(), item[0]))
+
+
+def _on_a_keyboard(key: QKeySequence) -> bool:
+    """Whether every key of ``key`` is on an ordinary keyboard. Qt's standard zoom and save
+    keys also answer to media keys ("Inzoomen", "Opslaan"), which read in the list as if they
+    were words to type."""
+    return not key.isEmpty() and all(
+        key[index].key().value < Qt.Key.Key_Back.value for index in range(key.count())
+    )
 
 
 def _keys_text(keys: list[QKeySequence]) -> str:

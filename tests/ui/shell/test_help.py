@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from caseload import clients, model
@@ -117,6 +118,14 @@ def test_the_shortcut_list_has_the_real_shortcuts_in_the_active_language(
     assert next_theme in shown
     text = dialog.text.toPlainText()
     assert search in text and "Ctrl+F" in text
+    # Only keys a keyboard has: not the media keys Qt adds to zoom and save ("Inzoomen").
+    for keys, what in listed:
+        for part in keys.split(", "):
+            sequence = QKeySequence.fromString(part, QKeySequence.SequenceFormat.NativeText)
+            assert not sequence.isEmpty(), (keys, what)
+            key = sequence[0].key()
+            assert key.value < Qt.Key.Key_Back.value, (keys, what)
+    assert any(keys.startswith("Ctrl++") for keys in shown.values())
 
 
 def _help_alt_letters(page_id: str, language: str) -> set[str]:
@@ -128,10 +137,11 @@ def _help_alt_letters(page_id: str, language: str) -> set[str]:
 
 
 def test_the_alt_keys_in_the_help_are_the_page_s_own(qtbot, window, language: str) -> None:
-    """Vandaag, Overzicht and a client's file: every Alt+letter their help names is a
+    """Caseload, Vandaag, Overzicht and a client's file: every Alt+letter their help names is a
     mnemonic on that page in that language (a renamed label fails here)."""
     added = clients.add(window.context.db, model.ClientDetails(reference="H-1"), actor="t").value
     pages = {
+        "caseload": lambda: window.show_page(main_window.Page.CASELOAD),
         "worklist": lambda: window.show_page(main_window.Page.WORKLIST),
         "overview": lambda: window.show_page(main_window.Page.OVERVIEW),
         "client": lambda: (
@@ -147,3 +157,13 @@ def test_the_alt_keys_in_the_help_are_the_page_s_own(qtbot, window, language: st
         assert wanted, page_id
         missing += [f"{language}, {page_id}: Alt+{letter}" for letter in wanted - present]
     assert missing == []
+
+
+def test_the_help_names_the_page_keys_there_are(window, language: str) -> None:
+    """'Ctrl+1 tot Ctrl+4' stayed in the caseload's help when Vandaag and Overzicht came: a help
+    text that names a range of page keys names the last page's key."""
+    last = len(window.page_ids)
+    for page_id in help_texts.page_ids():
+        written = help_texts.text(page_id, language)
+        for highest in re.findall(r"Ctrl\+1 (?:tot|to) Ctrl\+(\d)", written):
+            assert int(highest) == last, page_id
