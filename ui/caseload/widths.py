@@ -11,9 +11,10 @@ from caseload import vocab
 from resources import i18n
 from ui.caseload.columns import Column, status_text
 
-#: Widths of the number columns and the klantnummer, in average characters.
+#: Widths of the number columns and the klantnummer, in digits: a klantnummer of ten
+#: characters ("KL00001234", a municipality's own numbers) fits whole.
 NUMBER_WIDTHS = {
-    Column.REFERENCE: 9,
+    Column.REFERENCE: 10,
     Column.TREDE: 5,
     Column.DAYS_SINCE_CONTACT: 7,
     Column.OPEN_BARRIERS: 7,
@@ -70,10 +71,12 @@ class ColumnWidths:
         )
 
     def fit_numbers(self) -> None:
-        """The klantnummer and number columns: a fixed number of characters, or their title."""
-        average = self.metrics.averageCharWidth()
+        """The klantnummer and number columns: room for so many digits (in the bold font, and
+        with the cell's margins), or their title."""
+        padding = 2 * self.metrics.averageCharWidth()
         for column, characters in NUMBER_WIDTHS.items():
-            self.table.setColumnWidth(column, max(characters * average, self.header_width(column)))
+            digits = self.metrics.horizontalAdvance("0" * characters) + padding
+            self.table.setColumnWidth(column, max(digits, self.header_width(column)))
 
     def wanted(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> int:
         """The width at which none of these texts is cut off, up to ``most`` average

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QHeaderView
 
 from caseload import clients, demo, handover
+from resources import i18n
 from ui.caseload import remembered
 from ui.caseload.columns import Column
 from ui.caseload.page import CaseloadPage
@@ -192,3 +193,25 @@ def test_at_a_large_text_size_the_names_keep_their_room_and_the_table_scrolls(
         assert used >= page.table.viewport().width() - 2
     finally:
         application.setFont(normal)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_klantnummer_fits_whole_in_both_languages(qtbot, app_context, language) -> None:
+    """'Client number' wraps onto two short lines, so in English the column was only as wide
+    as nine average letters and every klantnummer ended in '…'."""
+    demo.fill(app_context.db, 12, seed=4)
+    app_context.update_settings(language=language)
+    i18n.set_language(language)
+    try:
+        _window, page = _open(qtbot, app_context)
+        bold = QFont(page.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        header = page.table.horizontalHeader()
+        references = [
+            page.model.index(row, Column.REFERENCE).data() for row in range(page.model.rowCount())
+        ]
+        longest = max(metrics.horizontalAdvance(text) for text in [*references, "KL00001234"])
+        assert header.sectionSize(Column.REFERENCE) > longest + metrics.averageCharWidth()
+    finally:
+        i18n.set_language("nl")
