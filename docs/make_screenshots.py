@@ -278,10 +278,20 @@ def _shoot_views(window: main_window.MainWindow, combination: str) -> None:
         )
         for index, question in enumerate(questionnaire.questions_for("klantmanager"))
     ]
+    language = i18n.current_language()  # a scan keeps the language it was started in
     scan = store.submit(
-        db, questionnaire, "klantmanager", "Zoë", "Team Noord", answers, actor="demo"
+        db,
+        questionnaire,
+        "klantmanager",
+        "Zoë",
+        "Team Noord",
+        answers,
+        actor="demo",
+        language=language,
     ).value
-    draft = store.start_response(db, questionnaire, "manager", "", "Team Noord", actor="demo").value
+    draft = store.start_response(
+        db, questionnaire, "manager", "", "Team Noord", actor="demo", language=language
+    ).value
     scan_page.open_draft(draft.id)
     scan_page.fill.go_to_theme(1)
     shoot(window, "quickscan-fill", combination)
