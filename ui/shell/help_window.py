@@ -90,8 +90,10 @@ def _on_a_keyboard(key: QKeySequence) -> bool:
     """Whether every key of ``key`` is on an ordinary keyboard. Qt's standard zoom and save
     keys also answer to media keys ("Inzoomen", "Opslaan"), which read in the list as if they
     were words to type."""
+    # PySide6's type stubs do not know that a QKeySequence can be indexed.
     return not key.isEmpty() and all(
-        key[index].key().value < Qt.Key.Key_Back.value for index in range(key.count())
+        key[index].key().value < Qt.Key.Key_Back.value  # type: ignore[index]
+        for index in range(key.count())
     )
 
 
