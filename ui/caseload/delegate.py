@@ -33,6 +33,7 @@ class CaseloadDelegate(QStyledItemDelegate):
     def __init__(self, model: CaseloadModel, view: QTableView) -> None:
         super().__init__(view)
         self._model = model
+        self._lines = model.made_lines()
         self._view = view
         #: The view's font made bold, with its metrics; made again when the view's font changes.
         self._bold: tuple[QFont, QFontMetrics] | None = None
@@ -55,10 +56,12 @@ class CaseloadDelegate(QStyledItemDelegate):
     ) -> None:
         """What ``QStyledItemDelegate`` reads from ``data()``, taken from the row at once."""
         row = index.row()
-        line = self._model.line(row)
-        if line is None:  # no such row (any more): as Qt's own delegate would draw it
-            super().initStyleOption(option, index)
-            return
+        line = self._lines.get(row)
+        if line is None:
+            line = self._model.line(row)
+            if line is None:  # no such row (any more): as Qt's own delegate would draw it
+                super().initStyleOption(option, index)
+                return
         column = index.column()
         # As Qt's delegate shows a text: a line break as a line separator (made with the row).
         option.text = line.shown[column]

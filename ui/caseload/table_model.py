@@ -415,6 +415,11 @@ class CaseloadModel(QAbstractTableModel):
         line = self._lines.get(number)
         return self._line(number) if line is None else line
 
+    def made_lines(self) -> dict[int, Line]:
+        """The rows made so far, by row number (read only; the same dictionary for the model's
+        life: it is emptied, never replaced). For the delegate, which looks up every cell."""
+        return self._lines
+
     def attention_icon(self) -> QIcon:
         """The marker beside a cell that needs attention."""
         if self._attention is None:
