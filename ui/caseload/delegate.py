@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from ui import design
 from ui import table_model as rows_model
@@ -43,6 +43,7 @@ class CaseloadDelegate(QStyledItemDelegate):
         self._watch = _FontWatch(self._forget_bold, self)
         view.installEventFilter(self._watch)
         rows_model.paint_cells_in_cpp(view)
+        self._background = OwnBackground(view.viewport())
         # The column titles from Qt's own model: the header reads them without calling into
         # Python, and a new filter or search (a reset of the rows) leaves it as it is.
         view.horizontalHeader().setModel(table_model.titles_model(model, view))
@@ -112,6 +113,28 @@ def _drawn(icon: QIcon, width: int, height: int, ratio: float) -> QIcon:
         painter.end()
         drawn.addPixmap(pixels, mode)
     return drawn
+
+
+class OwnBackground(QObject):
+    """Lets a table's rows area fill its own background, in the palette's base colour the
+    widgets behind it show there (the same pixels), so painting the rows does not paint the
+    window, page and table behind them first. The application's style sheet turns the fill off
+    when it styles the widget (before it is first shown, and for a new colour scheme): it is
+    turned on again then."""
+
+    #: Events that come after the style sheet has styled the widget.
+    _STYLED = (QEvent.Type.Show, QEvent.Type.StyleChange)
+
+    def __init__(self, viewport: QWidget) -> None:
+        super().__init__(viewport)
+        viewport.setAutoFillBackground(True)
+        viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Pass every event on; after the style sheet's turn, fill again."""
+        if event.type() in self._STYLED and isinstance(watched, QWidget):
+            watched.setAutoFillBackground(True)
+        return False
 
 
 class _FontWatch(QObject):

@@ -3,10 +3,13 @@ header reads its titles from Qt's own model: the same counts, titles and pixels 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from caseload import caseload_query, demo
+from ui import design
 from ui.caseload.columns import Column
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
@@ -31,6 +34,19 @@ class _Paints(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             self.count += 1
+        return False
+
+
+class _AllPaints(QObject):
+    """Which widgets are painted, in order (an application-wide filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
         return False
 
 
@@ -120,3 +136,41 @@ def test_the_header_shows_the_models_titles_and_is_not_painted_again_by_a_search
     before = header.grab().toImage()
     page.table.sortByColumn(Column.REFERENCE, Qt.SortOrder.DescendingOrder)
     assert header.grab().toImage() != before
+
+
+def _on_screen(window: main_window.MainWindow, widget: QWidget) -> QImage:
+    """What the screen shows of a widget (the window's painted pixels, not a fresh grab)."""
+    QApplication.processEvents()
+    top = widget.mapTo(window, QPoint(0, 0))
+    shown = window.screen().grabWindow(window.winId()).toImage()
+    return shown.copy(QRect(top, widget.size()))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_rows_fill_their_own_background_with_the_same_pixels(
+    qtbot, app_context, scheme
+) -> None:
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    design.install(application, scheme)  # the style sheet styles the table again
+    try:
+        window, page = _caseload(qtbot, app_context)
+        viewport = page.table.viewport()
+        assert viewport.autoFillBackground()
+        for search in ("", "qqq"):  # rows, and none (the background alone)
+            page.filters.search.setText(search)
+            page.filters.search_now()
+            page.focus_table()  # a selected row and the focus ring too
+            window.repaint()
+            ours = _on_screen(window, page.table)
+            viewport.setAutoFillBackground(False)  # the window, page and table behind
+            window.repaint()
+            assert _on_screen(window, page.table) == ours
+            viewport.setAutoFillBackground(True)
+        painted = _AllPaints()
+        application.installEventFilter(painted)
+        viewport.repaint()
+        application.removeEventFilter(painted)
+        assert painted.painted == [viewport], "the rows alone, not the widgets behind them"
+    finally:
+        design.install(application, "light")
