@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from ui import design
 from ui.steady_scroll_bar import SteadyScrollBar
@@ -71,3 +71,53 @@ def test_scrolling_is_painted(qtbot, bar) -> None:
     bar.setFocus()
     assert _paints_after(qtbot, bar, lambda: qtbot.keyClick(bar, Qt.Key.Key_PageDown)) > 0
     assert bar.value() == 20
+
+
+class _AllPaints(QObject):
+    """Which widgets are painted (an application-wide filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
+        return False
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme) -> None:
+    """In a window, the bar paints its own background in the window's colour: a new handle
+    repaints the bar, not the window behind it, and the window shows what it showed before."""
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    design.install(application, scheme)
+    try:
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.resize(60, 420)
+        bar = SteadyScrollBar(Qt.Orientation.Vertical, window)
+        bar.setGeometry(20, 10, 16, 400)
+        bar.setRange(0, 86_000)
+        bar.setPageStep(20)
+        window.show()
+        qtbot.waitExposed(window)
+        plain = QScrollBar(Qt.Orientation.Vertical, window)  # as Qt draws it over the window
+        plain.setGeometry(bar.geometry())
+        plain.setRange(0, 60)
+        plain.setPageStep(20)
+        plain.hide()
+        qtbot.wait(20)  # paints asked for before
+        painted = _AllPaints()
+        application.installEventFilter(painted)
+        bar.setRange(0, 60)  # a larger handle
+        qtbot.waitUntil(lambda: bar in painted.painted)
+        application.removeEventFilter(painted)
+        assert set(painted.painted) == {bar}
+        ours = window.grab().toImage()
+        bar.hide()
+        plain.show()
+        assert window.grab().toImage() == ours
+    finally:
+        design.install(application, "light")

@@ -239,9 +239,15 @@ class CaseloadPage(QWidget):
         keep = self.selected_client_id()
         chosen = self._filter()
         self.widths.fit_status(chosen.status)
-        self.model.set_filter(chosen)
+        replaced = self.model.set_filter(chosen)
         self._select(keep, fallback_first=False)
-        self._update_counts()
+        if replaced and self.table.isVisible():
+            # The counts follow the new rows' paint by one event-loop turn: the user reads the
+            # rows first (counting and the status bar's paint would hold them back).
+            self._counts_due = True
+            page_stack.after_first_paint(self.table.viewport(), self._counts_after_rows)
+        else:
+            self._update_counts()
 
     def _lay_out_rows(self) -> None:
         """After new rows: lay them out and show or hide the scroll bar now, before they are
@@ -253,6 +259,11 @@ class CaseloadPage(QWidget):
 
     def _counts_after_paint(self) -> None:
         """The rows have been painted: the counts, unless something has filled them since."""
+        if self._counts_due:
+            self._update_counts()
+
+    def _counts_after_rows(self) -> None:
+        """New rows have been painted: their counts, unless something has filled them since."""
         if self._counts_due:
             self._update_counts()
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     SignalInstance,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont, QIcon, QStandardItemModel
 from sqlite_utils import Database
 
 from caseload import caseload_query, caseload_window, ladder
@@ -94,6 +94,37 @@ class Line(NamedTuple):
     texts: tuple[str, ...]  # per column
     font: QFont | None  # bold for a flagged row
     marked: tuple[bool, ...]  # per column: the attention marker
+    #: Per column, the text as a cell shows it: on one line, as Qt's delegate shows a line
+    #: break (a line separator).
+    shown: tuple[str, ...]
+
+
+def _one_line(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """The texts with each line break shown as Qt's delegate shows it (a line separator)."""
+    if not any("\n" in text for text in texts):
+        return texts
+    return tuple(text.replace("\n", "\u2028") for text in texts)
+
+
+_TITLE_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+)
+
+
+def titles_model(model: CaseloadModel, parent: QObject) -> QStandardItemModel:
+    """The column titles of ``model`` (text, tooltip, alignment) held by Qt's own model, for the
+    table's header: it reads them without calling into Python on every paint, and a new filter
+    or search (a reset of ``model``'s rows) does not make it lay out and paint them again."""
+    titles = QStandardItemModel(0, _COLUMN_COUNT, parent)
+    horizontal = Qt.Orientation.Horizontal
+    for section in range(_COLUMN_COUNT):
+        for role in _TITLE_ROLES:
+            titles.setHeaderData(
+                section, horizontal, model.headerData(section, horizontal, role), role
+            )
+    return titles
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -147,8 +178,9 @@ class CaseloadModel(QAbstractTableModel):
         """The order of the ids."""
         return self._sort
 
-    def set_filter(self, flt: caseload_query.CaseloadFilter) -> None:
+    def set_filter(self, flt: caseload_query.CaseloadFilter) -> bool:
         """Select the ids of a new filter: a full reset, unless the very same rows come out.
+        Whether the rows were replaced (the view paints them anew).
 
         One more letter typed often keeps the same clients; when nothing was written since
         they were read, the view keeps its rows, selection and scroll position as they are.
@@ -159,12 +191,13 @@ class CaseloadModel(QAbstractTableModel):
         if as_of == self._read_as_of and same is not None and same == self._ids.complete:
             self._filter = flt
             self._flagged = selection.flagged
-            return
+            return False
         self.beginResetModel()
         self._filter = flt
         self._set_ids(selection, as_of)
         self._flagged = selection.flagged
         self.endResetModel()
+        return True
 
     def reload(self) -> None:
         """Select the ids again with the same filter, e.g. after a client was added."""
@@ -382,6 +415,11 @@ class CaseloadModel(QAbstractTableModel):
         line = self._lines.get(number)
         return self._line(number) if line is None else line
 
+    def made_lines(self) -> dict[int, Line]:
+        """The rows made so far, by row number (read only; the same dictionary for the model's
+        life: it is emptied, never replaced). For the delegate, which looks up every cell."""
+        return self._lines
+
     def attention_icon(self) -> QIcon:
         """The marker beside a cell that needs attention."""
         if self._attention is None:
@@ -418,7 +456,8 @@ class CaseloadModel(QAbstractTableModel):
         )
         no_contact, overdue = row.no_recent_contact, row.overdue_actions
         marked = (False, False, False, no_contact, False, overdue, False, False)
-        line = Line(row, texts, self._bold if row.needs_attention else None, marked)
+        bold = self._bold if row.needs_attention else None
+        line = Line(row, texts, bold, marked, _one_line(texts))
         self._lines[number] = line
         return line
 

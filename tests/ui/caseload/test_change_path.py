@@ -1,0 +1,176 @@
+"""What a search or filter change shows, now that the counts follow the rows' paint and the
+header reads its titles from Qt's own model: the same counts, titles and pixels as before."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from caseload import caseload_query, demo
+from ui import design
+from ui.caseload.columns import Column
+from ui.caseload.page import CaseloadPage
+from ui.shell import main_window
+
+from ..keyboard import press, type_keys
+from ..shell.test_main_window import show_active
+
+_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+)
+
+
+class _Paints(QObject):
+    """Counts paint events of one widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+class _AllPaints(QObject):
+    """Which widgets are painted, in order (an application-wide filter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: list[QObject] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(watched)
+        return False
+
+
+def _caseload(qtbot, app_context) -> tuple[main_window.MainWindow, CaseloadPage]:
+    demo.fill(app_context.db, 60, seed=7)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.resize(1000, 600)  # fewer rows than the filters keep: the table scrolls
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CaseloadPage)
+    return window, page
+
+
+def _counts_text(db, flt: caseload_query.CaseloadFilter) -> str:
+    counts = caseload_query.counts(db, flt)
+    return f"{counts.shown} van {counts.total} klanten"
+
+
+def test_the_counts_follow_each_search_typed_into_the_field(qtbot, app_context) -> None:
+    window, page = _caseload(qtbot, app_context)
+    db = app_context.db
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.filters.search
+    surname = page.model.index(0, Column.NAME).data().split()[-1]
+    for typed in (surname[:1], surname[1:]):
+        type_keys(qtbot, typed)
+        flt = caseload_query.CaseloadFilter(status="active", text=page.filters.search.text())
+        wanted = caseload_query.ids(db, flt, caseload_query.Sort())
+        qtbot.waitUntil(lambda wanted=wanted: page.model.client_ids() == wanted)
+        text = _counts_text(db, flt)
+        qtbot.waitUntil(lambda text=text: window.statusBar().currentMessage().startswith(text))
+        assert page.counts_message().startswith(text)
+    # Nothing found: the line that says so, with the counts.
+    type_keys(qtbot, "qqq")
+    nothing = caseload_query.CaseloadFilter(status="active", text=page.filters.search.text())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("0 van "))
+    assert page.counts_message().startswith(_counts_text(db, nothing))
+    assert page.empty_label.isVisible()
+    assert page.empty_label.text().startswith("Geen klanten gevonden")
+
+
+def test_a_filter_chosen_by_keyboard_updates_the_counts(qtbot, app_context) -> None:
+    window, page = _caseload(qtbot, app_context)
+    press(qtbot, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is page.filters.status
+    press(qtbot, Qt.Key.Key_Up)  # from "Actief" to the status above it
+    chosen = page.filters.status.currentData()
+    assert chosen != "active"
+    text = _counts_text(app_context.db, caseload_query.CaseloadFilter(status=chosen))
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(text))
+
+
+def test_the_header_shows_the_models_titles_and_is_not_painted_again_by_a_search(
+    qtbot, app_context
+) -> None:
+    _window, page = _caseload(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    horizontal = Qt.Orientation.Horizontal
+    for column in Column:
+        for role in _ROLES:
+            shown = header.model().headerData(column, horizontal, role)
+            wanted = page.model.headerData(column, horizontal, role)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                assert Qt.AlignmentFlag(int(shown)) == Qt.AlignmentFlag(int(wanted))
+            else:
+                assert shown == wanted
+    # The scroll bar stays, so the table keeps its width (a narrower one lays out its header
+    # anew, as it should).
+    page.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(100)  # the paints the move of the focus asked for
+    paints, rows = _Paints(), _Paints()
+    header.viewport().installEventFilter(paints)
+    page.table.viewport().installEventFilter(rows)
+    shown = page.model.client_ids()
+    type_keys(qtbot, "e")
+    qtbot.waitUntil(lambda: page.model.current_filter.text == "e")
+    qtbot.wait(20)  # the rows' paint, and any other that was asked for
+    header.viewport().removeEventFilter(paints)
+    page.table.viewport().removeEventFilter(rows)
+    assert page.model.client_ids() != shown
+    assert rows.count > 0, "the new rows were painted"
+    assert paints.count == 0
+    # A sort paints the header's new sort arrow.
+    before = header.grab().toImage()
+    page.table.sortByColumn(Column.REFERENCE, Qt.SortOrder.DescendingOrder)
+    assert header.grab().toImage() != before
+
+
+def _on_screen(window: main_window.MainWindow, widget: QWidget) -> QImage:
+    """What the screen shows of a widget (the window's painted pixels, not a fresh grab)."""
+    QApplication.processEvents()
+    top = widget.mapTo(window, QPoint(0, 0))
+    shown = window.screen().grabWindow(window.winId()).toImage()
+    return shown.copy(QRect(top, widget.size()))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_rows_fill_their_own_background_with_the_same_pixels(
+    qtbot, app_context, scheme
+) -> None:
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    design.install(application, scheme)  # the style sheet styles the table again
+    try:
+        window, page = _caseload(qtbot, app_context)
+        viewport = page.table.viewport()
+        assert viewport.autoFillBackground()
+        for search in ("", "qqq"):  # rows, and none (the background alone)
+            page.filters.search.setText(search)
+            page.filters.search_now()
+            page.focus_table()  # a selected row and the focus ring too
+            window.repaint()
+            ours = _on_screen(window, page.table)
+            viewport.setAutoFillBackground(False)  # the window, page and table behind
+            window.repaint()
+            assert _on_screen(window, page.table) == ours
+            viewport.setAutoFillBackground(True)
+        painted = _AllPaints()
+        application.installEventFilter(painted)
+        viewport.repaint()
+        application.removeEventFilter(painted)
+        assert painted.painted == [viewport], "the rows alone, not the widgets behind them"
+    finally:
+        design.install(application, "light")
