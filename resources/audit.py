@@ -10,34 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 TABLE = "audit_log"
 GENESIS = "0" * 64
-
-MIGRATIONS = Migrations("audit")
-
-
-@MIGRATIONS()
-def m001_audit_log(db: Database) -> None:
-    """Create the audit log."""
-    db[TABLE].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "at": str,
-            "actor": str,
-            "action": str,
-            "object": str,
-            "result": str,
-            "origin": str,
-            "prev_hash": str,
-            "hash": str,
-        },
-        pk="id",
-        not_null={"at", "actor", "action", "object", "result", "origin", "prev_hash", "hash"},
-    )
 
 
 @dataclass(frozen=True)

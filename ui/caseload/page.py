@@ -120,7 +120,9 @@ class CaseloadPage(QWidget):
         self.filters = CaseloadFilters(self.list_page)
         layout.addWidget(self.filters)
 
-        self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
+        self.model = CaseloadModel(
+            context.reads, lambda: self.context.settings.contact_threshold_days
+        )
         self.table = QTableView()
         self.table.setAccessibleName(_("Klanten"))
         # A new filter changes the scroll bar's range: painted again only when it looks different.
@@ -217,7 +219,7 @@ class CaseloadPage(QWidget):
 
     def _fill_people(self, fit: bool = True) -> list[str]:
         """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
-        db = self.context.db
+        db = self.context.reads
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
         if fit:

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
 
     def start_page(self) -> int:
         """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
-        return Page.WORKLIST if worklist.has_clients(self.context.db) else Page.CASELOAD
+        return Page.WORKLIST if worklist.has_clients(self.context.reads) else Page.CASELOAD
 
     def _show_worklist_count(self, count: int) -> None:
         """The navigation says how much is due today: "Vandaag (7)"."""

@@ -143,14 +143,14 @@ class WorklistPage(QWidget):
 
     def count(self) -> int:
         """The number for the navigation: what is due today or earlier."""
-        return worklist.count(self.context.db, self.scope())
+        return worklist.count(self.context.reads, self.scope())
 
     def reload(self) -> None:
         """Read the worklist again and show it, keeping the line that was chosen."""
         self._stale = False
         today = dt.date.today()
         chosen = self._chosen_key()
-        self.current = found = worklist.load(self.context.db, self.scope(), today)
+        self.current = found = worklist.load(self.context.reads, self.scope(), today)
         self.date_label.setText(i18n.date_text(today))
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -247,7 +247,7 @@ class WorklistPage(QWidget):
         if self.current is None or any(self.current.counts.values()):
             return ""
         # Only read when the list is empty: a full list needs no explanation.
-        managers = clients.klantmanagers(self.context.db)
+        managers = clients.klantmanagers(self.context.reads)
         if not managers:
             return _(
                 "Nog geen klanten, dus niets te doen. Importeer een bestand of voeg een klant "
