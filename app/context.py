@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -100,6 +99,8 @@ class AppContext:
         """Whether ``typed`` is the passphrase of the open database (to unlock the window)."""
         if self.passphrase is None:
             return True
+        import hmac  # loads OpenSSL: not before the window's first page is painted
+
         return hmac.compare_digest(typed.encode("utf-8"), self.passphrase.encode("utf-8"))
 
     def change_passphrase(self, old: str, new: str) -> str | None:

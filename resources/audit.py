@@ -8,7 +8,6 @@ breaks the chain and ``trede check`` reports it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +37,8 @@ class Entry:
 def _digest(
     prev_hash: str, at: str, actor: str, action: str, obj: str, result: str, origin: str
 ) -> str:
+    import hashlib  # loads OpenSSL: not before the window's first page is painted
+
     payload = "\x1f".join((prev_hash, at, actor, action, obj, result, origin))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS, Page.OVERVIEW}
         complete = self.context.settings.is_complete
         first = (self.start_page() if page is None else page) if complete else None
+        self._first_page = first
         makers: list[tuple[str, str, Callable[[], QWidget]]] = [
             (_("Vandaag"), "worklist", self._make_worklist_page),
             (_("Caseload"), "caseload", self._make_caseload_page),
@@ -149,7 +150,10 @@ class MainWindow(QMainWindow):
         page = WorklistPage(self.context, self.bus, self.pages)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
-        self._show_worklist_count(page.count())
+        if self._first_page != Page.WORKLIST:
+            # Made out of sight: its count now. Shown first, it is read as it is shown and tells
+            # its count then, before the first paint (the counts are not read twice).
+            self._show_worklist_count(page.count())
         return page
 
     def _make_caseload_page(self) -> QWidget:
