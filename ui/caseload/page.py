@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import caseload_query, clients, csv_export
+from caseload import caseload_query, clients
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, file_dialogs, icons, metrics, widgets
+from ui import accessibility, icons, metrics, widgets
 from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
 from ui.caseload.delegate import CaseloadDelegate
@@ -455,6 +455,8 @@ class CaseloadPage(QWidget):
 
     def export_clients(self) -> None:
         """Save the list as the filter shows it to a CSV or an Excel file."""
+        from ui import file_dialogs  # on first use: the first paint does not wait for it
+
         excel = _("Excel-bestanden (*.xlsx)")
         target, chosen = file_dialogs.save_file(
             self,
@@ -471,6 +473,8 @@ class CaseloadPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Write the list as the filter shows it, in the order shown, to ``path``."""
+        from caseload import csv_export  # on first use: the first paint does not wait for it
+
         try:
             result = csv_export.export_clients(
                 self.context.db,

@@ -4,6 +4,7 @@ and clients without contact for too long; Enter opens the client on the form tha
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -26,7 +27,9 @@ from resources.i18n import _
 from ui import accessibility, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
-from ui.worklist.followup_dialog import FollowupDialog
+
+if TYPE_CHECKING:
+    from ui.worklist.followup_dialog import FollowupDialog
 
 #: The form of the client view that each kind of line opens.
 FORM_OF = {
@@ -317,6 +320,8 @@ class WorklistPage(QWidget):
         if entry is None:
             return
         if entry.kind is ItemKind.FOLLOWUP and entry.item_id is not None:
+            from ui.worklist.followup_dialog import FollowupDialog  # on first use
+
             self.followup_dialog = FollowupDialog(self.context, self.bus, entry, self)
             self.followup_dialog.open()
             return
