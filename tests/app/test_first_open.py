@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from sqlite_utils.migrations import Migrations
 
 from app import context as context_module
 from app import database, first_open, gui, paths, settings
-from caseload import caseload_query, demo, schema
+from caseload import caseload_query, demo, schema, worklist
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
 from ui.shell.main_window import Page
@@ -186,6 +186,24 @@ def test_the_quick_first_page_shows_what_the_full_open_shows(
     assert seen_quick[0] > 0 and seen_quick[2], "there were rows to compare"
 
 
+class _NavigationAtFirstPaint(QObject):
+    """Notes the navigation's Vandaag text when Vandaag's lines are painted for the first time."""
+
+    def __init__(self, window: main_window.MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.text: str | None = None
+        page = window.pages.currentWidget()
+        assert isinstance(page, WorklistPage)
+        page.tree.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """At the first paint: the navigation's text."""
+        if event.type() == QEvent.Type.Paint and self.text is None:
+            self.text = self.window.navigation.item(Page.WORKLIST).text()
+        return False
+
+
 def test_vandaag_read_at_once_shows_the_same_lines(qtbot, caseload_file: Path) -> None:
     def lines(window: main_window.MainWindow) -> list[tuple[str, ...]]:
         page = window.pages.currentWidget()
@@ -207,8 +225,13 @@ def test_vandaag_read_at_once_shows_the_same_lines(qtbot, caseload_file: Path) -
     try:
         window = main_window.MainWindow(quick)
         assert not quick.opened
+        painted = _NavigationAtFirstPaint(window)
         show_active(qtbot, window)
+        qtbot.waitUntil(lambda: painted.text is not None)
         seen_quick = lines(window), window.navigation.item(Page.WORKLIST).text()
+        scope = worklist.Scope(quick.settings.user_name, quick.settings.contact_threshold_days)
+        due = worklist.count(quick.db, scope)
+        assert due > 0 and painted.text == f"Vandaag ({due})", "the count there at once"
     finally:
         _close(qtbot, window, quick)
     full = _full_context(caseload_file)
