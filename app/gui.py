@@ -19,7 +19,6 @@ from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, qt_setup
-from ui.security import passphrase_dialog
 from ui.shell import frame, main_window, page_stack
 
 if TYPE_CHECKING:
@@ -302,6 +301,20 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     return context_module.AppContext(db=db, paths=resolved, settings=demo_settings, demo=True)
 
 
+def ask_new_passphrase(offer_keyring: bool) -> tuple[str, bool] | None:
+    """The dialog that asks a new file's passphrase (loaded only for a file that needs it)."""
+    from ui.security import passphrase_dialog
+
+    return passphrase_dialog.ask_new_passphrase(offer_keyring)
+
+
+def ask_passphrase(path: Path, check: Callable[[str], str | None], note: str) -> bool:
+    """The dialog that asks an encrypted file's passphrase (loaded only when it must be asked)."""
+    from ui.security import passphrase_dialog
+
+    return passphrase_dialog.ask_passphrase(path, check, note)
+
+
 def run(
     database_path: Path | None, language: str, demo_mode: bool, close_after_start: bool = False
 ) -> int:
@@ -319,8 +332,8 @@ def run(
         context = build_context(
             database_path,
             demo_mode,
-            ask_new=passphrase_dialog.ask_new_passphrase,
-            ask_existing=passphrase_dialog.ask_passphrase,
+            ask_new=ask_new_passphrase,
+            ask_existing=ask_passphrase,
         )
     except StartCancelled:
         frame.close_frame()
