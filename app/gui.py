@@ -345,13 +345,16 @@ def run(
     error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
+    opening = isinstance(context, context_module.OpeningContext)
+    if opening:
+        # The first page is read and painted first; then the database is opened in full. Asked
+        # before the hand-over, so it comes after it (the watcher added last sees the paint
+        # first): the frame goes and the window takes the keys at once.
+        page_stack.after_first_paint(window, lambda: finish_opening(window, context))
     frame.hand_over(window)  # the window has the frame's size and place: it takes its place
     if close_after_start:
         qt_setup.close_after_first_paint(window)
-    if isinstance(context, context_module.OpeningContext):
-        # The first page is read and painted first; then the database is opened in full.
-        page_stack.after_first_paint(window, lambda: finish_opening(window, context))
-    else:
+    if not opening:
         finish_opening(window, context)
     try:
         return application.exec()
