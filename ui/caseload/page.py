@@ -167,7 +167,8 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         # Names added since then are not cut off: a fit only ever widens a column. Status is
         # as wide as the chosen status needs, so the name keeps its room.
-        self.widths.fit(Column.KLANTMANAGER, names)
+        widest = remembered.widest_name(context, names, self.widths)
+        self.widths.fit(Column.KLANTMANAGER, names, widest=widest)
         self.widths.fit_status(self._filter().status)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
