@@ -61,9 +61,9 @@ def is_new(path: Path) -> bool:
 
 def open_encrypted(path: Path, ask: AskExisting, note: str = "") -> tuple[Database, str]:
     """Ask the passphrase until it opens the encrypted file; StartCancelled on Annuleren."""
-    opened: list[tuple[Database, str]] = []
-
     from app import database
+
+    opened: list[tuple[Database, str]] = []
 
     def check(passphrase: str) -> str | None:
         try:
@@ -283,7 +283,7 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     resolved = paths.Paths(folder / "demo.db", folder / "settings.json", user_paths.window_state)
     own = settings_module.load(user_paths.settings)
     from app import database
-    from caseload import demo  # only for --demo: an ordinary start does not load it
+    from caseload import demo  # only for --demo: an ordinary start does not load them
 
     db = database.open_database(resolved.database)
     demo.fill(db, DEMO_CLIENTS, seed=1)
