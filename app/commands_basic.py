@@ -7,7 +7,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from app import database, paths
+from app import paths
 from app import settings as settings_module
 from resources import i18n
 from resources.i18n import _
@@ -58,6 +58,8 @@ def database_path(options: argparse.Namespace) -> Path:
 
 def check_database(options: argparse.Namespace) -> int:
     """Print the schema version and ``ok``, or each problem with exit code 1."""
+    from app import database  # the window's start reads its first page before loading it
+
     db = database.open_database(database_path(options))
     try:
         result = database.check(db, full=bool(getattr(options, "full", False)))

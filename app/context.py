@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import hmac
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from app import backup, database, encryption, keys, lock
+from app import keys, lock
 from app import paths as paths_module
 from app import settings as settings_module
 from resources import audit, changes
 from resources.errors import UserError
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from app import backup
+    from caseload.reads import Reads
+
+# The database's modules (sqlite-utils, the migrations, the backups) are imported where they are
+# used: the window is made, and its first page read and painted, before they are loaded
+# (``OpeningContext``).
 
 
 class WrongPassphrase(UserError):
@@ -73,6 +81,11 @@ class AppContext:
         return updated
 
     @property
+    def reads(self) -> Reads:
+        """The database to read from (the window's pages read through it)."""
+        return self.db
+
+    @property
     def actor(self) -> str:
         """Who acts, as the audit log records it: the user's name from the settings."""
         return self.settings.user_name or "onbekend"
@@ -86,6 +99,8 @@ class AppContext:
         """Whether ``typed`` is the passphrase of the open database (to unlock the window)."""
         if self.passphrase is None:
             return True
+        import hmac  # loads OpenSSL: not before the window's first page is painted
+
         return hmac.compare_digest(typed.encode("utf-8"), self.passphrase.encode("utf-8"))
 
     def change_passphrase(self, old: str, new: str) -> str | None:
@@ -94,6 +109,8 @@ class AppContext:
         A passphrase kept in the keyring is replaced too; the answer is a remark when that
         failed (the next start then asks), else None.
         """
+        from app import database
+
         if self.passphrase is None or not self.check_passphrase(old):
             raise WrongPassphrase(_("Het huidige wachtwoord klopt niet. Er is niets veranderd."))
         database.rekey(self.db, new)
@@ -123,6 +140,7 @@ class AppContext:
 
     def _keep_in_keyring(self, on: bool) -> None:
         """Store the passphrase in the keyring (on) or remove it (off); the log records it."""
+
         if on and self.passphrase is None:
             raise NotPossibleHere(
                 _("Deze database heeft geen wachtwoord, dus er valt niets te bewaren.")
@@ -140,6 +158,8 @@ class AppContext:
 
         On failure the plain database is reopened as it was and the error is raised.
         """
+        from app import database, encryption
+
         if self.demo or self.encrypted:
             raise NotPossibleHere(
                 _("Deze database kan niet worden versleuteld. Er is niets veranderd.")
@@ -165,6 +185,8 @@ class AppContext:
 
     def remove_plain_backups(self, paths: tuple[Path, ...]) -> int:
         """Wipe backups that are not encrypted (offered after encrypting); the number wiped."""
+        from app import database, encryption
+
         wiped = encryption.wipe_all(path for path in paths if not database.is_encrypted(path))
         if wiped:
             audit.record_alone(
@@ -174,24 +196,34 @@ class AppContext:
 
     def connect(self) -> Database:
         """A new connection to the same database, for work on another thread."""
+        from app import database
+
         return database.open_database(self.paths.database, self.passphrase)
 
     def backup_folder(self) -> Path:
         """Where the automatic backups are."""
+        from app import backup
+
         return backup.folder_for(self.paths.database)
 
     def backup_on_close(self) -> Path | None:
         """Write the automatic backup of this session; a demo has nothing worth keeping."""
+        from app import backup
+
         if self.demo:
             return None
         return backup.automatic(self.db, self.paths.database, self.settings.backups_keep)
 
     def inspect_backup(self, path: Path) -> backup.BackupInfo:
         """Check a backup and say what it holds."""
+        from app import backup, database
+
         return backup.inspect(path, database.passphrase_of(self.db))
 
     def restore_backup(self, path: Path) -> Path:
         """Put a checked backup in place of the database and reopen it; return the kept file."""
+        from app import backup, database
+
         passphrase = database.passphrase_of(self.db)
         backup.inspect(path, passphrase)
         database.close(self.db)
@@ -205,6 +237,8 @@ class AppContext:
 
     def close(self) -> None:
         """Close the database connection and let the next window in."""
+        from app import database
+
         database.close(self.db)
         if self.writer_lock is not None:
             self.writer_lock.release()
@@ -226,3 +260,54 @@ class AppContext:
 
         done = handover.import_file(self.db, path, passphrase, actor=self.actor)
         return changes.Changed(done.value.client_ids, done.changes)
+
+
+class OpeningContext(AppContext):
+    """The context of a window whose database is opened in full on first use of ``db``.
+
+    Until then ``reads`` reads through the connection ``app.first_open`` made, without
+    sqlite-utils: the window's first page is read and painted with it. The first use of ``db``
+    (the window asks right after its first paint; any write, dialog or other page asks sooner)
+    makes the full ``Database`` over that same connection with ``finish``.
+    """
+
+    def __init__(self, connection: Any, finish: Callable[[Any], Database], **fields: Any) -> None:
+        from caseload.reads import ConnectionReads
+
+        self._connection_reads: Reads = ConnectionReads(connection)
+        self._finish = finish
+        self._db: Database | None = None
+        self._log_warning: str | None = None
+        super().__init__(db=None, **fields)  # type: ignore[arg-type] # made on first use
+
+    @property
+    def db(self) -> Database:
+        """The full database, opened over the first connection now if it is not yet."""
+        if self._db is None:
+            self._db = self._finish(self._connection_reads.conn)
+        return self._db
+
+    @db.setter
+    def db(self, value: Database | None) -> None:
+        self._db = value
+
+    @property
+    def log_warning(self) -> str | None:
+        """Why the log does not end where Trede last saw it end: known once the database is
+        opened in full (asking opens it)."""
+        self.db  # noqa: B018 - opened in full, which checks the log's end
+        return self._log_warning
+
+    @log_warning.setter
+    def log_warning(self, value: str | None) -> None:
+        self._log_warning = value
+
+    @property
+    def opened(self) -> bool:
+        """Whether the database has been opened in full (``db`` was used)."""
+        return self._db is not None
+
+    @property
+    def reads(self) -> Reads:
+        """The full database once it is open; before that, the same connection without it."""
+        return self._db if self._db is not None else self._connection_reads

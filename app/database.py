@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import sqlite3
 import sys
 import weakref
 from collections.abc import Iterator
@@ -20,22 +19,25 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from app import chain_head
+from app.first_open import BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS
+from app.first_open import PASSPHRASE_ENV as PASSPHRASE_ENV
+from app.first_open import SQLITE_HEADER as SQLITE_HEADER
+from app.first_open import is_encrypted as is_encrypted
+from app.first_open import is_read_only as is_read_only
+from app.first_open import raw_connection as raw_connection
+from app.first_open import set_pragmas
 from caseload import schema as caseload_schema
 from quickscan import schema as quickscan_schema
-from resources import audit, errors
+from resources import audit, audit_schema, errors
 from resources.errors import UserError
 from resources.i18n import _
 
 #: Every migration set, in the order they must run (the audit log first: the stores use it).
 MIGRATION_SETS: tuple[Migrations, ...] = (
-    audit.MIGRATIONS,
+    audit_schema.MIGRATIONS,
     caseload_schema.MIGRATIONS,
     quickscan_schema.MIGRATIONS,
 )
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-#: The command line takes the passphrase of an encrypted database from here, else a prompt.
-PASSPHRASE_ENV = "TREDE_PASSPHRASE"
 #: The passphrase each open database was opened with, so backups get the same key.
 _passphrases: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
 
@@ -99,16 +101,6 @@ class CheckResult:
     def ok(self) -> bool:
         """Whether nothing is wrong."""
         return not self.problems
-
-
-def is_encrypted(path: Path) -> bool:
-    """Whether the file exists with content that is not plain SQLite: encrypted (or foreign)."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError:
-        return False
-    return bool(header) and header != SQLITE_HEADER
 
 
 def passphrase_for(path: Path, given: str | None = None) -> str | None:
@@ -187,41 +179,6 @@ def create_private(path: Path) -> None:
         ) from error
 
 
-def is_read_only(path: Path) -> bool:
-    """Whether the database file exists and may not be written (permissions or a read-only disk)."""
-    return path.exists() and not os.access(path, os.W_OK)
-
-
-def _keyed(path: Path, uri: str | None, passphrase: str) -> Any:
-    """A SQLCipher connection with the key set (checked on first use)."""
-    from sqlcipher3 import dbapi2 as sqlcipher  # only for an encrypted file
-
-    connection = sqlcipher.connect(
-        uri or str(path), uri=uri is not None, timeout=BUSY_TIMEOUT_MS / 1000
-    )
-    # SQLCipher would log a wrong key to stderr; the user gets one sentence from Trede instead.
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
-    return connection
-
-
-def raw_connection(
-    path: Path, *, read_only: bool = False, passphrase: str | None = None
-) -> sqlite3.Connection:
-    """A bare connection to a database file; read-only opens never create or change it."""
-    if passphrase is not None:
-        ro_uri = f"{path.resolve().as_uri()}?mode=ro" if read_only or is_read_only(path) else None
-        return _keyed(path, ro_uri, passphrase)  # type: ignore[no-any-return]
-    if read_only or is_read_only(path):
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        wal = path.with_name(path.name + "-wal")
-        if not os.access(path.parent, os.W_OK) and not wal.exists():
-            # A read-only folder cannot hold SQLite's -shm file; nobody can change this file then.
-            uri += "&immutable=1"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-
-
 def passphrase_of(db: Database) -> str | None:
     """The passphrase the database was opened with; None for a plain file."""
     return _passphrases.get(db)
@@ -253,14 +210,7 @@ def connect(path: Path, passphrase: str | None = None) -> Database:
             _passphrases[db] = passphrase
         # Before any pragma that could write: a file from a newer Trede is never changed.
         refuse_newer(db, path)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not is_read_only(path):
-            db.execute("PRAGMA journal_mode = WAL")
-        # FULL: a commit that was acknowledged survives a power loss, not only a crash.
-        db.execute("PRAGMA synchronous = FULL")
-        # Erased clients must not stay readable in free pages of the file.
-        db.execute("PRAGMA secure_delete = ON")
+        set_pragmas(connection, path)
     except DatabaseProblem:
         connection.close()
         raise
@@ -300,6 +250,28 @@ def open_database(path: Path, passphrase: str | None = None) -> Database:
     """Open the database and migrate it: the one way the app gets a connection."""
     db = connect(path, passphrase)
     try:
+        migrate(db)
+        watch(db, path)
+    except errors.DATABASE_ERRORS as error:
+        db.close()
+        raise _problem_with(
+            _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
+        ) from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def adopt(connection: Any, path: Path, passphrase: str | None) -> Database:
+    """The full database over a connection ``first_open.open_for_first_page`` made: the same
+    checks as ``open_database`` (which find nothing to do on such a file), on the same
+    connection, so whatever the window read through it stays true."""
+    db = TredeDatabase(connection, execute_plugins=False)
+    if passphrase is not None:
+        _passphrases[db] = passphrase
+    try:
+        refuse_newer(db, path)
         migrate(db)
         watch(db, path)
     except errors.DATABASE_ERRORS as error:

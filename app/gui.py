@@ -8,19 +8,25 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlite_utils import Database
 
 from app import context as context_module
-from app import database, keys, lock, paths
+from app import first_open, keys, lock, paths
 from app import settings as settings_module
 from resources import audit, i18n
 from resources.errors import UserError
 from resources.i18n import _
 from ui import error_dialog, qt_setup
-from ui.security import passphrase_dialog
-from ui.shell import frame, main_window
+from ui.shell import frame, main_window, page_stack
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# ``app.database`` (sqlite-utils, every domain's migrations) is imported where a database is
+# opened in full: a file that can be read at once is read and painted before it is loaded
+# (``open_first``).
 
 DEMO_CLIENTS = 400
 
@@ -55,6 +61,8 @@ def is_new(path: Path) -> bool:
 
 def open_encrypted(path: Path, ask: AskExisting, note: str = "") -> tuple[Database, str]:
     """Ask the passphrase until it opens the encrypted file; StartCancelled on Annuleren."""
+    from app import database
+
     opened: list[tuple[Database, str]] = []
 
     def check(passphrase: str) -> str | None:
@@ -111,6 +119,8 @@ def open_for_window(
     unless ``remember`` is on and the keyring holds one that opens it (else the dialog says why
     it asks); a plain one opens as it is. TREDE_PASSPHRASE wins over everything.
     """
+    from app import database
+
     from_env = os.environ.get(database.PASSPHRASE_ENV) or None
     new = is_new(path)
     if not new and not database.is_encrypted(path):
@@ -159,6 +169,9 @@ def build_context(
     writer_lock.acquire()
     try:
         settings = settings_module.load(resolved.settings)
+        quick = open_first(resolved, settings, writer_lock)
+        if quick is not None:
+            return quick
         opened = open_for_window(
             resolved.database,
             ask_new,
@@ -184,8 +197,74 @@ def build_context(
         raise
 
 
+def known_passphrase(path: Path, settings: settings_module.Settings) -> tuple[bool, str | None]:
+    """Whether the passphrase of ``path`` is known without asking, and which it is (None for a
+    plain file): TREDE_PASSPHRASE, else the keyring's when it is meant to keep it."""
+    if not first_open.is_encrypted(path):
+        return True, None
+    from_env = os.environ.get(first_open.PASSPHRASE_ENV) or None
+    if from_env is not None:
+        return True, from_env
+    if not settings.remember_passphrase:
+        return False, None
+    try:
+        stored = keys.stored(path)
+    except keys.KeyringProblem:
+        return False, None
+    return stored is not None, stored
+
+
+def open_first(
+    resolved: paths.Paths, settings: settings_module.Settings, writer_lock: lock.WriterLock
+) -> context_module.OpeningContext | None:
+    """The window's context over a connection that reads at once, without sqlite-utils and the
+    migrations (``app.first_open``); None when the file needs the full open first (new, a
+    migration, a passphrase to ask, anything to explain)."""
+    known, passphrase = known_passphrase(resolved.database, settings)
+    if not known:
+        return None
+    connection = first_open.open_for_first_page(resolved.database, passphrase)
+    if connection is None:
+        return None
+
+    def finish(connection: Any) -> Database:
+        from app import database
+
+        db = database.adopt(connection, resolved.database, passphrase)
+        context.log_warning = log_cut(db, resolved.database, settings.user_name)
+        return db
+
+    context = context_module.OpeningContext(
+        connection,
+        finish,
+        paths=resolved,
+        settings=settings,
+        demo=False,
+        writer_lock=writer_lock,
+        passphrase=passphrase,
+    )
+    return context
+
+
+def finish_opening(window: main_window.MainWindow, context: context_module.AppContext) -> None:
+    """After the first paint: open the database in full (for a context that was not yet), check
+    the log's end, and say what the user should know."""
+    try:
+        warning = context.log_warning  # an OpeningContext opens the database in full for it
+    except UserError as error:
+        QMessageBox.critical(window, _("Trede kan niet starten"), error.message)
+        window.close()
+        return
+    if warning:
+        QMessageBox.warning(window, _("Logboek"), warning)
+    if context.start_notice:
+        QMessageBox.information(window, _("Sleutelhanger"), context.start_notice)
+
+
 def log_cut(db: Database, path: Path, actor: str) -> str | None:
     """Why the log does not end where it should; the finding itself goes into the log too."""
+    from app import database
+
     problem = database.chain_problem(db)
     if problem is not None:
         audit.record_alone(
@@ -203,7 +282,8 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     folder = Path(tempfile.mkdtemp(prefix="trede-demo-"))
     resolved = paths.Paths(folder / "demo.db", folder / "settings.json", user_paths.window_state)
     own = settings_module.load(user_paths.settings)
-    from caseload import demo  # only for --demo: an ordinary start does not load it
+    from app import database
+    from caseload import demo  # only for --demo: an ordinary start does not load them
 
     db = database.open_database(resolved.database)
     demo.fill(db, DEMO_CLIENTS, seed=1)
@@ -219,6 +299,20 @@ def build_demo_context(user_paths: paths.Paths) -> context_module.AppContext:
     )
     settings_module.save(resolved.settings, demo_settings)
     return context_module.AppContext(db=db, paths=resolved, settings=demo_settings, demo=True)
+
+
+def ask_new_passphrase(offer_keyring: bool) -> tuple[str, bool] | None:
+    """The dialog that asks a new file's passphrase (loaded only for a file that needs it)."""
+    from ui.security import passphrase_dialog
+
+    return passphrase_dialog.ask_new_passphrase(offer_keyring)
+
+
+def ask_passphrase(path: Path, check: Callable[[str], str | None], note: str) -> bool:
+    """The dialog that asks an encrypted file's passphrase (loaded only when it must be asked)."""
+    from ui.security import passphrase_dialog
+
+    return passphrase_dialog.ask_passphrase(path, check, note)
 
 
 def run(
@@ -238,8 +332,8 @@ def run(
         context = build_context(
             database_path,
             demo_mode,
-            ask_new=passphrase_dialog.ask_new_passphrase,
-            ask_existing=passphrase_dialog.ask_passphrase,
+            ask_new=ask_new_passphrase,
+            ask_existing=ask_passphrase,
         )
     except StartCancelled:
         frame.close_frame()
@@ -251,13 +345,17 @@ def run(
     error_dialog.install()
     window = main_window.MainWindow(context)
     window.show()
+    opening = isinstance(context, context_module.OpeningContext)
+    if opening:
+        # The first page is read and painted first; then the database is opened in full. Asked
+        # before the hand-over, so it comes after it (the watcher added last sees the paint
+        # first): the frame goes and the window takes the keys at once.
+        page_stack.after_first_paint(window, lambda: finish_opening(window, context))
     frame.hand_over(window)  # the window has the frame's size and place: it takes its place
     if close_after_start:
         qt_setup.close_after_first_paint(window)
-    if context.log_warning:
-        QMessageBox.warning(window, _("Logboek"), context.log_warning)
-    if context.start_notice:
-        QMessageBox.information(window, _("Sleutelhanger"), context.start_notice)
+    if not opening:
+        finish_opening(window, context)
     try:
         return application.exec()
     finally:

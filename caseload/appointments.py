@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from caseload import records, vocab
 from resources.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PLANNED = "gepland"
 HELD = "gehouden"

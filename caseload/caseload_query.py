@@ -20,12 +20,13 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from caseload import model, schema
+from caseload import model, schema_names
 from resources.i18n import N_
+
+if TYPE_CHECKING:
+    from caseload.reads import Reads
 
 DEFAULT_CONTACT_THRESHOLD_DAYS = 14
 
@@ -177,7 +178,7 @@ _OVERDUE = "(plan_due_on < :today)"
 
 
 #: The ids the words of a search find, straight from the search index.
-SEARCHED = f"SELECT rowid FROM {schema.FTS_TABLE} WHERE {schema.FTS_TABLE} MATCH :query"
+SEARCHED = f"SELECT rowid FROM {schema_names.FTS_TABLE} WHERE {schema_names.FTS_TABLE} MATCH :query"
 
 
 def searched_ids(flt: CaseloadFilter) -> str | None:
@@ -196,7 +197,7 @@ def matches(flt: CaseloadFilter, where: str) -> str:
     """FROM and WHERE of the clients a filter keeps (``where`` is its ``where_clause``).
 
     A filter that only searches by words starts from the search index and joins each id it
-    finds to the client's entry in ``schema.SEARCH_INDEX``: the same clients as ``id IN
+    finds to the client's entry in ``schema_names.SEARCH_INDEX``: the same clients as ``id IN
     (...)``, without first collecting the ids (a search's ids include every closed file) and
     without reading the clients' rows.
     """
@@ -205,9 +206,9 @@ def matches(flt: CaseloadFilter, where: str) -> str:
         return f"FROM clients WHERE {where}"
     status = " AND clients.status = :status" if flt.status else ""
     return (
-        f"FROM {schema.FTS_TABLE} CROSS JOIN clients INDEXED BY {schema.SEARCH_INDEX} "
-        f"ON clients.id = {schema.FTS_TABLE}.rowid "
-        f"WHERE {schema.FTS_TABLE} MATCH :query{status}"
+        f"FROM {schema_names.FTS_TABLE} CROSS JOIN clients INDEXED BY {schema_names.SEARCH_INDEX} "
+        f"ON clients.id = {schema_names.FTS_TABLE}.rowid "
+        f"WHERE {schema_names.FTS_TABLE} MATCH :query{status}"
     )
 
 
@@ -269,7 +270,7 @@ def narrows(flt: CaseloadFilter) -> bool:
 
 
 def ids(
-    db: Database,
+    db: Reads,
     flt: CaseloadFilter,
     sort: Sort = Sort(),
     today: dt.date | None = None,
@@ -281,7 +282,7 @@ def ids(
 
 
 def matching(
-    db: Database, flt: CaseloadFilter, client_ids: Iterable[int], today: dt.date | None = None
+    db: Reads, flt: CaseloadFilter, client_ids: Iterable[int], today: dt.date | None = None
 ) -> set[int]:
     """Which of these clients the filter still shows (after an edit, a closing, a reopening)."""
     wanted = sorted(set(client_ids))
@@ -303,7 +304,7 @@ def _days(last: str | None, today: dt.date) -> int | None:
 
 
 def rows(
-    db: Database,
+    db: Reads,
     client_ids: list[int],
     today: dt.date | None = None,
     contact_threshold_days: int = DEFAULT_CONTACT_THRESHOLD_DAYS,
@@ -415,7 +416,7 @@ def implies_flagged(flt: CaseloadFilter) -> bool:
     return flt.overdue_actions_only or flt.no_recent_contact_only
 
 
-def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> int:
+def flagged(db: Reads, flt: CaseloadFilter, today: dt.date | None = None) -> int:
     """How many clients of the filter need attention (without counting anything else)."""
     where, params = where_clause(flt, dt.date.today() if today is None else today)
     if narrows(flt):
@@ -431,7 +432,7 @@ def flagged(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> 
     return int(db.execute(sql, params).fetchone()[0])
 
 
-def data_version(db: Database) -> tuple[int, int]:
+def data_version(db: Reads) -> tuple[int, int]:
     """A value that changes whenever this connection or any other one writes to the database.
 
     Rows modified by this connection, and SQLite's ``data_version`` for commits by others:
@@ -441,12 +442,12 @@ def data_version(db: Database) -> tuple[int, int]:
     return (db.conn.total_changes, int(version))
 
 
-def total(db: Database) -> int:
+def total(db: Reads) -> int:
     """Every client in the database."""
     return int(db.execute("SELECT count(*) FROM clients").fetchone()[0])
 
 
-def counts(db: Database, flt: CaseloadFilter, today: dt.date | None = None) -> CaseloadCounts:
+def counts(db: Reads, flt: CaseloadFilter, today: dt.date | None = None) -> CaseloadCounts:
     """Total, shown and flagged clients for the status bar."""
     where, params = where_clause(flt, dt.date.today() if today is None else today)
     sql = f"SELECT count(*), coalesce(sum({FLAGGED}), 0) FROM clients WHERE {where}"

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from caseload import caseload_query, schema
+from caseload import caseload_query, schema_names
 from caseload.caseload_query import CaseloadFilter, Sort, SortColumn
+
+if TYPE_CHECKING:
+    from caseload.reads import Reads
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ WALK_ROWS = 6
 
 
 def first(
-    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, today: dt.date | None = None
+    db: Reads, flt: CaseloadFilter, sort: Sort, limit: int, today: dt.date | None = None
 ) -> Window:
     """The first ``limit`` ids of a filter, its count and its flagged count.
 
@@ -82,9 +83,9 @@ def first(
 SEARCH_ONCE_FROM = 4
 
 
-def _searches_by_name(db: Database, flt: CaseloadFilter, sort: Sort) -> bool:
+def _searches_by_name(db: Reads, flt: CaseloadFilter, sort: Sort) -> bool:
     """Whether a words-only search within a status that holds a small share of the file is
-    shown in name order (``schema.SEARCH_INDEX`` holds the sort name)."""
+    shown in name order (``schema_names.SEARCH_INDEX`` holds the sort name)."""
     words_only = caseload_query.searched_ids(flt) == caseload_query.SEARCHED
     if not (words_only and flt.status is not None and sort.column is SortColumn.NAME):
         return False
@@ -92,7 +93,7 @@ def _searches_by_name(db: Database, flt: CaseloadFilter, sort: Sort) -> bool:
 
 
 def _searched_by_name(
-    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, kept: str, params: dict[str, Any]
+    db: Reads, flt: CaseloadFilter, sort: Sort, limit: int, kept: str, params: dict[str, Any]
 ) -> Window:
     """A search's clients of one status read once, by index entries alone: counted, flagged and
     sorted in Python (the name key sorts as SQLite compares text: by code point), instead of
@@ -105,13 +106,13 @@ def _searched_by_name(
 
 
 def _first_ids(
-    db: Database, flt: CaseloadFilter, sort: Sort, limit: int, count: int, today: dt.date
+    db: Reads, flt: CaseloadFilter, sort: Sort, limit: int, count: int, today: dt.date
 ) -> list[int]:
     """The first ids of a narrowing filter that keeps ``count`` clients, read the cheapest way.
 
     - Few matches: their ids from the filter's index entries, then each one looked up and
       sorted.
-    - Many, in name order within a status: the walk index (``schema.WALK_INDEX``) walked in
+    - Many, in name order within a status: the walk index (``schema_names.WALK_INDEX``) walked in
       order, keeping the entries that match (about ``limit × clients / count``), no row read.
     - Many (at least ``WALK_FROM`` windows), a filter on the clients' columns that keeps a
       large share of the clients (``count²`` at least ``WALK_ROWS × limit × clients of the status``):
@@ -138,7 +139,7 @@ def _first_ids(
     if members is None:
         if _walks_by_name(flt, sort):
             sql = (
-                f"SELECT id FROM clients INDEXED BY {schema.WALK_INDEX} WHERE {where} "
+                f"SELECT id FROM clients INDEXED BY {schema_names.WALK_INDEX} WHERE {where} "
                 f"ORDER BY {sort.order_by()} LIMIT {int(limit)}"
             )
             return [row[0] for row in db.execute(sql, params).fetchall()]
@@ -166,12 +167,12 @@ def _walks_by_name(flt: CaseloadFilter, sort: Sort) -> bool:
 #: Per database: the number of clients per status, and the data version it was counted at: the
 #: count of a status alone (and the choice of plan above) is read again only after a write, by
 #: this connection or any other (``caseload_query.data_version``), so it is always exact.
-_TOTALS: weakref.WeakKeyDictionary[Database, tuple[tuple[int, int], dict[str | None, int]]] = (
+_TOTALS: weakref.WeakKeyDictionary[Reads, tuple[tuple[int, int], dict[str | None, int]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _status_total(db: Database, status: str | None) -> int:
+def _status_total(db: Reads, status: str | None) -> int:
     """How many clients have this status (None: all), counted again after any write."""
     version = caseload_query.data_version(db)
     known = _TOTALS.get(db)
@@ -191,7 +192,7 @@ def _status_total(db: Database, status: str | None) -> int:
 
 
 def window(
-    db: Database,
+    db: Reads,
     flt: CaseloadFilter,
     sort: Sort,
     offset: int,
@@ -209,7 +210,7 @@ def window(
 
 
 def position(
-    db: Database,
+    db: Reads,
     flt: CaseloadFilter,
     sort: Sort,
     client_id: int,

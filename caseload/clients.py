@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from caseload import closing, errors, model, records, schema, summary, validate
+from caseload import closing, errors, model, records, schema_names, summary, validate
 from resources import audit
 from resources import changes as changes_
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from caseload.reads import Reads
 
 #: Every table that holds rows about one client, children before the client itself.
 CHILD_TABLES = (
@@ -173,7 +176,9 @@ def delete(db: Database, client_id: int, *, actor: str) -> changes_.Changes:
         audit.record(db, actor=actor, action="client.delete", obj=obj(client_id))
     # Merge the search index so that no segment keeps the removed words.
     with db.atomic():
-        db.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('optimize')")
+        db.execute(
+            f"INSERT INTO {schema_names.FTS_TABLE}({schema_names.FTS_TABLE}) VALUES ('optimize')"
+        )
     return changes_.clients([client_id])
 
 
@@ -184,7 +189,7 @@ def record_view(db: Database, client_id: int, *, actor: str) -> None:
         audit.record(db, actor=actor, action="client.view", obj=obj(client_id))
 
 
-def teams(db: Database) -> list[str]:
+def teams(db: Reads) -> list[str]:
     """Every team that has clients, for a filter list."""
     return [
         row[0]
@@ -194,7 +199,7 @@ def teams(db: Database) -> list[str]:
     ]
 
 
-def klantmanagers(db: Database, team: str | None = None) -> list[str]:
+def klantmanagers(db: Reads, team: str | None = None) -> list[str]:
     """Every klantmanager that has clients (in one team, if given), for a filter list."""
     where, params = ("AND team = ?", [team]) if team else ("", [])
     return [

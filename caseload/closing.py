@@ -13,15 +13,16 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from caseload import errors, model, records, summary, validate, vocab
 from resources import audit
 from resources import changes as changes_
 from resources.changes import Kind
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: The reason that records outflow to work.
 WORK = "uitstroom_werk"

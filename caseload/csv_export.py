@@ -15,13 +15,15 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from caseload import caseload_query, vocab
 from resources import audit
 from resources.errors import UserError
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"

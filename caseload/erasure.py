@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from caseload import clients, errors, model, records
 from resources import changes
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: Called after each erased file with (done, total); for a progress bar.
 Progress = Callable[[int, int], None]

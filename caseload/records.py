@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from caseload import errors, model
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _DETAIL_FIELDS = tuple(field.name for field in fields(model.ClientDetails))
 _DATE_FIELDS = {

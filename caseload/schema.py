@@ -6,11 +6,12 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from caseload import closing, protection, summary
+from caseload.schema_names import FTS_TABLE as FTS_TABLE
+from caseload.schema_names import SEARCH_INDEX as SEARCH_INDEX
+from caseload.schema_names import STALE_TABLE as STALE_TABLE
+from caseload.schema_names import WALK_INDEX as WALK_INDEX
 
 MIGRATIONS = Migrations("caseload")
-
-#: Derived data a migration left to be computed again once every migration has run.
-STALE_TABLE = "_caseload_stale"
 
 
 def mark_summaries_stale(db: Database) -> None:
@@ -149,7 +150,6 @@ SUMMARY_COLUMNS = (
 )
 #: The client columns that the search covers (through the FTS5 table ``clients_fts``).
 SEARCH_COLUMNS = ("reference", "initials", "first_name", "surname_prefix", "surname")
-FTS_TABLE = "clients_fts"
 #: The client columns that the caseload view sorts on (besides status).
 SORTED_COLUMNS = (
     "reference",
@@ -470,12 +470,8 @@ SPEED_INDEXES = (
     ("status", "open_barrier_kinds", "attention_on", "default_contact_on"),
     ("status", "default_contact_on", "attention_on"),
 )
-SEARCH_INDEX = "idx_clients_id_search"
 SEARCH_COLUMNS_BY_ID = ("id", "status", "attention_on", "default_contact_on", "sort_name")
-#: The name order within a status (the caseload's default sort) with every column a filter on
-#: the clients' own columns reads: the first window of such a filter walks it in order and keeps
-#: the matching entries, without looking up a client (``caseload_window``, by name).
-WALK_INDEX = "idx_clients_status_sort_name_walk"
+#: ``WALK_INDEX`` (caseload.schema_names): the first window of a filter in name order.
 WALK_COLUMNS = (
     "status",
     "sort_name",

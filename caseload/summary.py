@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from caseload import vocab
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _OPEN_BARRIER = ", ".join(f"'{status}'" for status in vocab.OPEN_BARRIER_STATUSES)
 _OPEN_ACTION = ", ".join(f"'{status}'" for status in vocab.OPEN_ACTION_STATUSES)

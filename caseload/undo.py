@@ -9,14 +9,15 @@ through its triggers). A file changed meanwhile by something else is refused, ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from caseload import clients, errors
 from resources import audit, changes
 from resources.changes import Kind
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: The tables with rows about one client, in the order they are filled (parents first).
 TABLES = tuple(reversed(clients.CHILD_TABLES))

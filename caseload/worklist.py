@@ -15,12 +15,13 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from caseload import appointments, model, records, vocab
 from resources.i18n import N_
+
+if TYPE_CHECKING:
+    from caseload.reads import Reads
 
 #: The rest of this week: tomorrow and the five days after it.
 WEEK_DAYS = 6
@@ -257,7 +258,7 @@ def _queries(scope: Scope) -> list[tuple[Section, ItemKind, str, str, str, str]]
 
 
 def load(
-    db: Database, scope: Scope, today: dt.date | None = None, limit: int = SECTION_LIMIT
+    db: Reads, scope: Scope, today: dt.date | None = None, limit: int = SECTION_LIMIT
 ) -> Worklist:
     """The worklist of a klantmanager (or of everyone) on a day."""
     today = dt.date.today() if today is None else today
@@ -277,12 +278,12 @@ def load(
     return Worklist(today=today, sections=sections, counts=counts)
 
 
-def has_clients(db: Database) -> bool:
+def has_clients(db: Reads) -> bool:
     """Whether there is a caseload at all (then the window opens on Vandaag)."""
     return bool(db.execute("SELECT 1 FROM clients LIMIT 1").fetchall())
 
 
-def count(db: Database, scope: Scope, today: dt.date | None = None) -> int:
+def count(db: Reads, scope: Scope, today: dt.date | None = None) -> int:
     """How many lines are due today or earlier (the number in the navigation)."""
     today = dt.date.today() if today is None else today
     params = _params(scope, today)
@@ -293,7 +294,7 @@ def count(db: Database, scope: Scope, today: dt.date | None = None) -> int:
     )
 
 
-def query_plans(db: Database, scope: Scope, today: dt.date) -> list[str]:
+def query_plans(db: Reads, scope: Scope, today: dt.date) -> list[str]:
     """SQLite's plan for every worklist query (for the test that no query reads every client)."""
     params = _params(scope, today)
     plans = []

@@ -8,36 +8,15 @@ breaks the chain and ``trede check`` reports it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 TABLE = "audit_log"
 GENESIS = "0" * 64
-
-MIGRATIONS = Migrations("audit")
-
-
-@MIGRATIONS()
-def m001_audit_log(db: Database) -> None:
-    """Create the audit log."""
-    db[TABLE].create(  # type: ignore[union-attr]
-        {
-            "id": int,
-            "at": str,
-            "actor": str,
-            "action": str,
-            "object": str,
-            "result": str,
-            "origin": str,
-            "prev_hash": str,
-            "hash": str,
-        },
-        pk="id",
-        not_null={"at", "actor", "action", "object", "result", "origin", "prev_hash", "hash"},
-    )
 
 
 @dataclass(frozen=True)
@@ -58,6 +37,8 @@ class Entry:
 def _digest(
     prev_hash: str, at: str, actor: str, action: str, obj: str, result: str, origin: str
 ) -> str:
+    import hashlib  # loads OpenSSL: not before the window's first page is painted
+
     payload = "\x1f".join((prev_hash, at, actor, action, obj, result, origin))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

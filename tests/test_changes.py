@@ -13,6 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 from caseload import clients, demo, erasure, journal, model
+from caseload.reads import Reads
 from quickscan import loader, store
 from resources import changes
 from resources.changes import Changed, Changes, Kind
@@ -72,7 +73,12 @@ def writes(package: str) -> set[str]:
 
 def _returns_changes(qualified: str) -> bool:
     module_name, function = qualified.rsplit(".", 1)
-    hints = typing.get_type_hints(getattr(importlib.import_module(module_name), function))
+    # The domain names its database types for the type checker only (its modules load before
+    # sqlite-utils does, see app.first_open): they are given here.
+    hints = typing.get_type_hints(
+        getattr(importlib.import_module(module_name), function),
+        localns={"Database": Database, "Reads": Reads},
+    )
     answer = hints.get("return")
     return answer is Changes or typing.get_origin(answer) is Changed
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Protocol
 
 from resources.changes import Changed
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from caseload.reads import Reads
 
 
 class SettingsView(Protocol):
@@ -108,6 +111,12 @@ class WindowContext(Protocol):
 
     @property
     def db(self) -> Database: ...
+
+    @property
+    def reads(self) -> Reads:
+        """The database to read from: the page the window opens on reads and paints through it
+        before the database is opened in full (``db``, on first use)."""
+        ...
 
     @property
     def paths(self) -> PathsView: ...

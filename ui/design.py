@@ -144,8 +144,12 @@ def install(application: QApplication, scheme: str | None = None) -> None:
 
         application.setStyle(style.TredeStyle())
         application.setProperty(_STYLE, True)
-    application.setPalette(qt_palette(colours))
-    application.setStyleSheet(style_sheet(colours))
+    palette = qt_palette(colours)
+    if application.palette() != palette:
+        application.setPalette(palette)
+    sheet = style_sheet(colours)
+    if application.styleSheet() != sheet:  # the frame's, in the same colours: not styled again
+        application.setStyleSheet(sheet)
     if scheme is None and not application.property("trede_follows_scheme"):
         application.setProperty("trede_follows_scheme", True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(

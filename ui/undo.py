@@ -109,7 +109,8 @@ class FieldsYield(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Keep a field from claiming the shortcut when it has nothing to undo itself."""
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        # The class first: it costs no enum per event (this sees every event of the application).
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
             return False
         combination = QKeySequence(event.keyCombination())
         redo = combination == QKeySequence("Ctrl+Shift+Z")

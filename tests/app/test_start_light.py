@@ -58,3 +58,22 @@ def test_a_command_line_parser_loads_no_pdf_code() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_first_page_is_read_and_painted_before_sqlite_utils_loads() -> None:
+    # The window, Vandaag and the caseload read their first page through app.first_open;
+    # sqlite-utils, the migrations, babel and OpenSSL load after the first paint.
+    code = (
+        "import sys\n"
+        "from app import cli, gui\n"
+        "from ui.caseload import page\n"
+        "from ui.worklist import page\n"
+        "print(sorted(m for m in ('sqlite_utils', 'app.database', 'caseload.schema',"
+        " 'resources.audit_schema', 'babel', 'hashlib', 'click', 'dateutil')"
+        " if m in sys.modules))\n"
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
+    )
+    assert result.stdout.strip() == "[]"

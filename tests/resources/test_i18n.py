@@ -48,3 +48,19 @@ def test_whole_numbers_read_as_babel_writes_them_in_every_language(language) -> 
             wanted = babel_numbers.format_decimal(value, locale=i18n.babel_locale())
             assert i18n.format_number(value) == wanted
         assert i18n.format_number(1000) == {"nl": "1.000", "en": "1,000"}[language]
+
+
+@pytest.mark.parametrize("language", sorted(i18n.LOCALES))
+def test_dates_written_without_babel_are_babels_own(language: str) -> None:
+    from babel import dates as babel_dates
+
+    locale = i18n.LOCALES[language]
+    days = [dt.date(1000, 1, 1), dt.date(9999, 12, 31)]
+    days += [dt.date(1999, 12, 25) + dt.timedelta(days=n) for n in range(0, 366 * 30, 7)]
+    days += [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(366 * 2)]
+    with i18n.language(language):
+        for day in days:
+            for form in ("medium", "short"):
+                assert i18n.format_date(day, form) == babel_dates.format_date(
+                    day, format=form, locale=locale
+                ), (day, form)

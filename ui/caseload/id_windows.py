@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from caseload import caseload_window
 from caseload.caseload_query import CaseloadFilter, Sort
+
+if TYPE_CHECKING:
+    from caseload.reads import Reads
 
 #: Ids read in one go: several pages of rows; a filter that keeps fewer is held whole.
 WINDOW = 1000
@@ -22,7 +24,7 @@ class IdWindows:
 
     def __init__(
         self,
-        db: Database,
+        db: Reads,
         flt: CaseloadFilter,
         sort: Sort,
         today: dt.date,
@@ -41,7 +43,7 @@ class IdWindows:
         self._positions: dict[int, int | None] = {}
 
     @classmethod
-    def empty(cls, db: Database) -> IdWindows:
+    def empty(cls, db: Reads) -> IdWindows:
         """No ids (before the first filter is applied)."""
         return cls(db, CaseloadFilter(), Sort(), dt.date.today(), caseload_window.Window([], 0, 0))
 

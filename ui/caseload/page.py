@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import caseload_query, clients, csv_export
+from caseload import caseload_query, clients
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _, ngettext
-from ui import accessibility, file_dialogs, icons, metrics, widgets
+from ui import accessibility, icons, metrics, widgets
 from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
 from ui.caseload.delegate import CaseloadDelegate
@@ -120,7 +120,9 @@ class CaseloadPage(QWidget):
         self.filters = CaseloadFilters(self.list_page)
         layout.addWidget(self.filters)
 
-        self.model = CaseloadModel(context.db, lambda: self.context.settings.contact_threshold_days)
+        self.model = CaseloadModel(
+            context.reads, lambda: self.context.settings.contact_threshold_days
+        )
         self.table = QTableView()
         self.table.setAccessibleName(_("Klanten"))
         # A new filter changes the scroll bar's range: painted again only when it looks different.
@@ -166,7 +168,8 @@ class CaseloadPage(QWidget):
             self.widths.fit_numbers()
         # Names added since then are not cut off: a fit only ever widens a column. Status is
         # as wide as the chosen status needs, so the name keeps its room.
-        self.widths.fit(Column.KLANTMANAGER, names)
+        widest = remembered.widest_name(context, names, self.widths)
+        self.widths.fit(Column.KLANTMANAGER, names, widest=widest)
         self.widths.fit_status(self._filter().status)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
@@ -218,7 +221,7 @@ class CaseloadPage(QWidget):
 
     def _fill_people(self, fit: bool = True) -> list[str]:
         """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
-        db = self.context.db
+        db = self.context.reads
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
         if fit:
@@ -465,6 +468,8 @@ class CaseloadPage(QWidget):
 
     def export_clients(self) -> None:
         """Save the list as the filter shows it to a CSV or an Excel file."""
+        from ui import file_dialogs  # on first use: the first paint does not wait for it
+
         excel = _("Excel-bestanden (*.xlsx)")
         target, chosen = file_dialogs.save_file(
             self,
@@ -481,6 +486,8 @@ class CaseloadPage(QWidget):
 
     def export_to(self, path: Path) -> None:
         """Write the list as the filter shows it, in the order shown, to ``path``."""
+        from caseload import csv_export  # on first use: the first paint does not wait for it
+
         try:
             result = csv_export.export_clients(
                 self.context.db,

@@ -5,12 +5,14 @@ splitter, kept in window.ini next to the window's size (QSettings), so the next 
 from __future__ import annotations
 
 import json
+import zlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QComboBox, QHeaderView, QSplitter
 
 from ui.caseload.filters import CaseloadFilters
+from ui.caseload.widths import ColumnWidths
 from ui.context import WindowContext
 
 GROUP = "caseload"
@@ -93,3 +95,17 @@ def restore_splitter(context: WindowContext, splitter: QSplitter) -> None:
     state = _settings(context).value(f"{GROUP}/client_splitter")
     if isinstance(state, QByteArray):
         splitter.restoreState(state)
+
+
+def widest_name(context: WindowContext, names: list[str], widths: ColumnWidths) -> int:
+    """The advance of the widest klantmanager name: measured when the names or the font changed
+    since last time, else as kept (a start does not measure a thousand names again)."""
+    digest = zlib.crc32("\n".join(names).encode("utf-8"))
+    key = f"{len(names)} {digest:08x} {widths.font_key()}"
+    settings = _settings(context)
+    kept_key, _sep, kept = str(settings.value(f"{GROUP}/widest_name", "", type=str)).rpartition("|")
+    if kept_key == key and kept.isdigit():
+        return int(kept)
+    widest = widths.widest(names)
+    settings.setValue(f"{GROUP}/widest_name", f"{key}|{widest}")
+    return widest

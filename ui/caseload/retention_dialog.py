@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -179,14 +178,8 @@ class RetentionDialog(QDialog):
         self.refresh()
 
 
-def menu_action(window: QWidget, context: WindowContext, bus: ChangeBus) -> QAction:
-    """The 'Dossiers na bewaartermijn…' menu action that opens this dialog over the window."""
-    action = QAction(_("Dossiers na &bewaartermijn…"), window)
-
-    def show() -> None:
-        dialog = RetentionDialog(context, bus, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    action.triggered.connect(show)
-    return action
+def open_over(window: QWidget, context: WindowContext, bus: ChangeBus) -> None:
+    """Open this dialog over the window (Bestand → Dossiers na bewaartermijn…)."""
+    dialog = RetentionDialog(context, bus, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QFont, QIcon, QStandardItemModel
-from sqlite_utils import Database
 
 from caseload import caseload_query, caseload_window, ladder
 from resources import i18n
@@ -28,6 +27,9 @@ from ui import icons
 from ui.caseload import columns, id_windows
 from ui.caseload.columns import Column
 from ui.caseload.id_windows import IdWindows
+
+if TYPE_CHECKING:
+    from caseload.reads import Reads
 
 #: Rows fetched in one go; a screen shows about 30, so one fetch covers several screens.
 PAGE_SIZE = 200
@@ -132,7 +134,7 @@ class CaseloadModel(QAbstractTableModel):
 
     def __init__(
         self,
-        db: Database,
+        db: Reads,
         threshold_days: Callable[[], int],
         today: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
@@ -288,7 +290,7 @@ class CaseloadModel(QAbstractTableModel):
         matching = caseload_query.matching(self._db, self._filter, client_ids, self._today())
         return matching >= set(client_ids)
 
-    def set_database(self, db: Database) -> None:
+    def set_database(self, db: Reads) -> None:
         """Read from another connection (the file was restored or encrypted and reopened)."""
         self._db = db
         self._read_as_of = None

@@ -78,18 +78,31 @@ class ColumnWidths:
             digits = self.metrics.horizontalAdvance("0" * characters) + padding
             self.table.setColumnWidth(column, max(digits, self.header_width(column)))
 
-    def wanted(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> int:
+    def widest(self, texts: list[str]) -> int:
+        """The advance of the widest of these texts, in the (bold) font of the rows."""
+        return max((self.metrics.horizontalAdvance(text) for text in texts), default=0)
+
+    def font_key(self) -> str:
+        """What the measured advances depend on: the font, and how this screen draws it."""
+        sample = self.metrics.horizontalAdvance("Wim Öztürk-Mahabier")
+        return f"{self.metrics.fontDpi()} {sample} {self.table.font().toString()}"
+
+    def wanted(
+        self, column: Column, texts: list[str], most: int = WIDEST_TEXT, widest: int | None = None
+    ) -> int:
         """The width at which none of these texts is cut off, up to ``most`` average
-        characters."""
+        characters (``widest``: their widest advance, when it is known already)."""
         average = self.metrics.averageCharWidth()
         padding = 3 * average  # the cell's margins and the attention marker's room
-        widest = max((self.metrics.horizontalAdvance(text) for text in texts), default=0)
+        widest = self.widest(texts) if widest is None else widest
         return min(max(widest + padding, self.header_width(column)), most * average)
 
-    def fit(self, column: Column, texts: list[str], most: int = WIDEST_TEXT) -> None:
+    def fit(
+        self, column: Column, texts: list[str], most: int = WIDEST_TEXT, widest: int | None = None
+    ) -> None:
         """Widen a column so that none of these texts is cut off (never narrower than now),
         up to ``most`` average characters."""
-        wanted = self.wanted(column, texts, most)
+        wanted = self.wanted(column, texts, most, widest)
         if self.table.columnWidth(column) < wanted:
             self.table.setColumnWidth(column, wanted)
 

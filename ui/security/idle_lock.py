@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QInputEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -84,7 +84,8 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Every key or mouse event starts the count again; nothing is swallowed."""
-        if event.type() in ACTIVITY and self._timer.isActive():
+        # The class first: it costs no enum per event (this sees every event of the application).
+        if isinstance(event, QInputEvent) and event.type() in ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False
 

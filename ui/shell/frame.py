@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -123,40 +123,21 @@ def show_frame(app_name: str, window_state: Path, database: Path | None) -> None
     _frame.append(window)
 
 
-class _HandOver(QObject):
-    """Closes the frame from the event loop once the main window has been painted: no moment
-    without a window on screen."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Watch for the main window's first paint; let every event through."""
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            application = QApplication.instance()
-            if application is not None:
-                application.removeEventFilter(self)
-            QTimer.singleShot(0, self._take_over)
-        return False
-
-    def _take_over(self) -> None:
-        """The frame goes; the main window becomes the active one (keys go to it at once)."""
-        close_frame()
-        self._window.raise_()
-        self._window.activateWindow()
-
-
 def hand_over(window: QMainWindow) -> None:
-    """The main window is shown: the frame goes once it has been painted."""
-    application = QApplication.instance()
-    if not _frame or application is None:
+    """The main window is shown: the frame goes once it has been painted, and the main window
+    becomes the active one (keys go to it at once); no moment without a window on screen."""
+    if not _frame:
         return
-    application.installEventFilter(_HandOver(window))
+    # Loaded with the window's code already; watches the main window's own events only, not
+    # every event of the application while the window is shown and painted.
+    from ui.shell import page_stack
+
+    def take_over() -> None:
+        close_frame()
+        window.raise_()
+        window.activateWindow()
+
+    page_stack.after_first_paint(window, take_over)
 
 
 def close_frame() -> None:

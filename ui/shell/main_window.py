@@ -24,7 +24,6 @@ from resources import i18n
 from resources.changes import Changes, Kind
 from resources.i18n import _
 from ui import accessibility, changes, design, icons, metrics, qt_setup, undo
-from ui.caseload import retention_dialog
 from ui.context import WindowContext
 from ui.security import idle_lock
 from ui.shell import frame, page_stack
@@ -37,8 +36,8 @@ if TYPE_CHECKING:  # made (and imported) after the first page has been painted: 
     from ui.worklist.page import WorklistPage
 
 # Imported where first used, not before the first paint: the help and information windows, the
-# security and backup actions (the menus and Instellingen), and Vandaag when the window opens on
-# the caseload.
+# security and backup actions (the menus and Instellingen), the retention dialog, and Vandaag
+# when the window opens on the caseload.
 
 
 class Page:
@@ -89,6 +88,7 @@ class MainWindow(QMainWindow):
         self._later_pages = {Page.QUICKSCAN, Page.REPORTS, Page.OVERVIEW}
         complete = self.context.settings.is_complete
         first = (self.start_page() if page is None else page) if complete else None
+        self._first_page = first
         makers: list[tuple[str, str, Callable[[], QWidget]]] = [
             (_("Vandaag"), "worklist", self._make_worklist_page),
             (_("Caseload"), "caseload", self._make_caseload_page),
@@ -149,7 +149,10 @@ class MainWindow(QMainWindow):
         page = WorklistPage(self.context, self.bus, self.pages)
         page.open_requested.connect(self.open_client)
         page.count_changed.connect(self._show_worklist_count)
-        self._show_worklist_count(page.count())
+        if self._first_page != Page.WORKLIST:
+            # Made out of sight: its count now. Shown first, it is read as it is shown and tells
+            # its count then, before the first paint (the counts are not read twice).
+            self._show_worklist_count(page.count())
         return page
 
     def _make_caseload_page(self) -> QWidget:
@@ -209,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def start_page(self) -> int:
         """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
-        return Page.WORKLIST if worklist.has_clients(self.context.db) else Page.CASELOAD
+        return Page.WORKLIST if worklist.has_clients(self.context.reads) else Page.CASELOAD
 
     def _show_worklist_count(self, count: int) -> None:
         """The navigation says how much is due today: "Vandaag (7)"."""
@@ -293,7 +296,8 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.restore_backup)
         self.restore_action.setEnabled(not self.context.demo)
         file_menu.addAction(self.restore_action)
-        self.retention_action = retention_dialog.menu_action(self, self.context, self.bus)
+        self.retention_action = QAction(_("Dossiers na &bewaartermijn…"), self)
+        self.retention_action.triggered.connect(self._show_retention)
         file_menu.addAction(self.retention_action)
         file_menu.addSeparator()
         for text, name in (
@@ -355,6 +359,12 @@ class MainWindow(QMainWindow):
         about_action = QAction(_("&Over Trede"), self)
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
+
+    def _show_retention(self) -> None:
+        """Bestand → Dossiers na bewaartermijn…: the files past their retention period."""
+        from ui.caseload import retention_dialog  # with the erasure: made when first asked for
+
+        retention_dialog.open_over(self, self.context, self.bus)
 
     def _update_undo_actions(self) -> None:
         """Name the change that Ctrl+Z undoes and Ctrl+Shift+Z makes again."""

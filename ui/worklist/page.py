@@ -4,6 +4,7 @@ and clients without contact for too long; Enter opens the client on the form tha
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
@@ -26,7 +27,9 @@ from resources.i18n import _
 from ui import accessibility, widgets
 from ui.changes import ChangeBus
 from ui.context import WindowContext
-from ui.worklist.followup_dialog import FollowupDialog
+
+if TYPE_CHECKING:
+    from ui.worklist.followup_dialog import FollowupDialog
 
 #: The form of the client view that each kind of line opens.
 FORM_OF = {
@@ -143,14 +146,14 @@ class WorklistPage(QWidget):
 
     def count(self) -> int:
         """The number for the navigation: what is due today or earlier."""
-        return worklist.count(self.context.db, self.scope())
+        return worklist.count(self.context.reads, self.scope())
 
     def reload(self) -> None:
         """Read the worklist again and show it, keeping the line that was chosen."""
         self._stale = False
         today = dt.date.today()
         chosen = self._chosen_key()
-        self.current = found = worklist.load(self.context.db, self.scope(), today)
+        self.current = found = worklist.load(self.context.reads, self.scope(), today)
         self.date_label.setText(i18n.date_text(today))
         bold = QFont(self.tree.font())
         bold.setBold(True)
@@ -247,7 +250,7 @@ class WorklistPage(QWidget):
         if self.current is None or any(self.current.counts.values()):
             return ""
         # Only read when the list is empty: a full list needs no explanation.
-        managers = clients.klantmanagers(self.context.db)
+        managers = clients.klantmanagers(self.context.reads)
         if not managers:
             return _(
                 "Nog geen klanten, dus niets te doen. Importeer een bestand of voeg een klant "
@@ -317,6 +320,8 @@ class WorklistPage(QWidget):
         if entry is None:
             return
         if entry.kind is ItemKind.FOLLOWUP and entry.item_id is not None:
+            from ui.worklist.followup_dialog import FollowupDialog  # on first use
+
             self.followup_dialog = FollowupDialog(self.context, self.bus, entry, self)
             self.followup_dialog.open()
             return

@@ -108,6 +108,27 @@ def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, ap
     assert header.sectionSize(Column.STATUS) <= usual + 8 * metrics.averageCharWidth()
 
 
+def test_a_wider_klantmanager_since_last_time_is_not_cut_off(qtbot, app_context) -> None:
+    # The widest name is measured once and kept in window.ini; a new name is measured again.
+    demo.fill(app_context.db, 10, seed=4)
+    window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    before = header.sectionSize(Column.KLANTMANAGER)
+    window.close()
+    window, page = _open(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    assert header.sectionSize(Column.KLANTMANAGER) == before, "the same names, the same width"
+    window.close()
+    first = app_context.db.execute("SELECT id FROM clients ORDER BY id LIMIT 1").fetchone()[0]
+    handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
+    window, page = _open(qtbot, app_context)
+    bold = QFont(page.font())
+    bold.setBold(True)
+    wide = QFontMetrics(bold).horizontalAdvance(LONG_NAME)
+    header = page.table.horizontalHeader()
+    assert before < wide <= header.sectionSize(Column.KLANTMANAGER)
+
+
 def test_a_sort_is_written_a_moment_later_while_the_window_stays_open(qtbot, app_context) -> None:
     demo.fill(app_context.db, 12, seed=6)
     _window, page = _open(qtbot, app_context)
