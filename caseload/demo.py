@@ -444,7 +444,7 @@ def fill(
         closing.backfill(db)  # each closed demo file gets its closing in the timeline
         for statement in client_indexes:
             db.execute(statement)
-        db.execute(f"INSERT INTO {schema.FTS_TABLE}({schema.FTS_TABLE}) VALUES ('rebuild')")
+        demo_write.fill_search_index(db, schema.FTS_TABLE)
         db.execute(search_trigger)
         audit.record(db, actor=actor, action="demo.fill", obj=f"clients:{clients}")
         schema.write_statistics(db)
