@@ -1,8 +1,9 @@
 """Synthetic demo caseload: plausible, deterministic for a seed, and fast enough for 100,000 clients.
 
-Rows are generated in memory and written with ``executemany`` in one transaction; the summary
-columns are then computed with the same SQL the stores use (``summary.refresh_all``), so a demo
-database has exactly the shape that the stores produce. No BSN is ever filled in.
+Rows are generated in memory and written many to a statement in one transaction
+(:mod:`caseload.demo_write`); the summary columns are then computed with the same SQL the stores
+use (``summary.refresh_all``), so a demo database has exactly the shape that the stores
+produce. No BSN is ever filled in.
 """
 
 from __future__ import annotations
