@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -415,22 +417,33 @@ def m010_speed_unused_indexes(db: Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS [{name}]")
 
 
-def drop_indexes(db: Database, tables: list[str]) -> list[str]:
+def drop_indexes(
+    db: Database,
+    tables: list[str],
+    keep: Collection[tuple[str, tuple[str, ...]]] = (),
+) -> list[str]:
     """Drop the indexes of these tables; the statements that make them again.
 
     For a bulk write (the demo, a large import): building an index once from all rows at the
-    end is many times quicker than keeping it up to date row by row. Call inside the write's
-    transaction, so the indexes are back (or were never gone) whatever happens.
+    end is many times quicker than keeping it up to date row by row. ``keep`` names indexes (by
+    table and columns) that stay: those the rows are written in the order of, which a statement
+    writing many rows appends to. Call inside the write's transaction, so the indexes are back
+    (or were never gone) whatever happens.
     """
     marks = ", ".join("?" * len(tables))
     found = db.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks})",
+        f"SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY rowid",
         tables,
     ).fetchall()
-    for name, _sql in found:
+    made = []
+    for name, table, sql in found:
+        columns = tuple(row[2] for row in db.execute(f"PRAGMA index_info([{name}])").fetchall())
+        if (table, columns) in keep:
+            continue
         db.execute(f"DROP INDEX [{name}]")
-    return [sql for _name, sql in found]
+        made.append(sql)
+    return [str(sql) for sql in made]
 
 
 def write_statistics(db: Database) -> None:

@@ -220,3 +220,26 @@ def test_a_cancelled_demo_leaves_search_working(db: Database) -> None:
     added = clients.add(db, details, actor="tester", today=TODAY).value
     found = caseload_query.ids(db, caseload_query.CaseloadFilter(text="ockels"), today=TODAY)
     assert found == [added.id]
+
+
+def _indexes(db: Database) -> set[tuple[str, str]]:
+    return set(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+
+
+def test_a_demo_leaves_the_indexes_of_a_new_file_and_the_search_index_settings(
+    tmp_path: Path,
+) -> None:
+    """Some indexes are kept while the demo writes (rows in their order), the others dropped
+    and made again; the search index is filled with a larger memory buffer for a while."""
+    fresh = database.open_database(tmp_path / "fresh.db")
+    expected = _indexes(fresh)
+    settings = fresh.execute("SELECT k, v FROM clients_fts_config").fetchall()
+    fresh.close()
+    db = database.open_database(tmp_path / "demo.db")
+    # 437 clients: the last batch of rows of every table is not a whole number of statements.
+    demo.fill(db, 437, seed=2, today=TODAY, years=10)
+    assert _indexes(db) == expected
+    assert db.execute("SELECT k, v FROM clients_fts_config").fetchall() == settings
+    assert database.check(db, full=True).ok
+    counts = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES]
+    assert counts[0] == 437 and all(count > 437 for count in counts[1:3] + counts[4:])
