@@ -24,9 +24,10 @@ NUMBER_WIDTHS = {
 WIDEST_TEXT = 60
 #: The Status column at most: "Afgesloten: Uitstroom naar werk" fits.
 WIDEST_STATUS = 32
-#: The name column at least, in average characters: most names whole when the text is large
-#: and the other columns leave little room (the table then scrolls sideways).
-NARROWEST_NAME = 22
+#: The name column at least, in average characters, when the other columns leave little room
+#: (text at 200 %): the table then scrolls sideways instead. At 100 % in the window's first
+#: size the names get more than this, so no scroll bar appears there.
+NARROWEST_NAME = 14
 
 
 def two_line_width(metrics: QFontMetrics, title: str) -> int:
