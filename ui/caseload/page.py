@@ -163,7 +163,7 @@ class CaseloadPage(QWidget):
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         # The widths and sort of last time (they replace the fitted widths the user changed).
         remembered.restore_header(context, header)
-        self.name_room = widths.NameRoom(self.table)
+        self.name_room = widths.NameRoom(self.table, self.widths)
         if remembered.font_changed(context, header):  # kept widths would cut texts off
             self.widths.fit_numbers()
         # Names added since then are not cut off: a fit only ever widens a column. Status is

@@ -59,7 +59,13 @@ class ColumnWidths:
         bold = table.font()
         bold.setBold(True)  # flagged rows are bold: their texts are the widest
         self.metrics = QFontMetrics(bold)
-        self._status_widths: dict[tuple[str | None, str], int] = {}
+        self._status_widths: dict[tuple[str | None, str], tuple[int, int]] = {}
+        #: The Status column's width for the chosen filter (or as the user dragged it), and the
+        #: least it may get when the table is narrow: its texts without the closing reason.
+        self.status_wanted: int | None = None
+        self.status_least = 0
+        #: The name column's keeper, which gives Status what the table has room for.
+        self.room: NameRoom | None = None
 
     def header_width(self, column: Column) -> int:
         """Room for a column's title (its longest line) and the sort arrow."""
@@ -110,10 +116,12 @@ class ColumnWidths:
     def fit_status(self, status: str | None = None) -> None:
         """Status as wide as the texts the filter can show (``status`` None: every status), so
         "Actief" leaves the room to the names; a rare long closing reason does not widen it for
-        every row: that one is cut and shown whole in the tooltip."""
+        every row: that one is cut and shown whole in the tooltip. In a table too narrow for
+        every column (the closed files at the window's first size) Status gives way down to its
+        texts without the reason, so the table needs no sideways scroll bar."""
         key = (status, i18n.current_language())
-        wanted = self._status_widths.get(key)
-        if wanted is None:  # once per status and language, not on every key of a search
+        widths = self._status_widths.get(key)
+        if widths is None:  # once per status and language, not on every key of a search
             statuses = (status,) if status else vocab.CLIENT_STATUSES.codes()
             texts = [
                 status_text(code, reason, transferred)
@@ -121,20 +129,31 @@ class ColumnWidths:
                 for reason in (None, *(vocab.CLOSING_REASONS.codes() if code == "closed" else ()))
                 for transferred in (False, True)
             ]
-            wanted = self._status_widths[key] = self.wanted(Column.STATUS, texts, WIDEST_STATUS)
+            plain = [status_text(code, None) for code in statuses]
+            widths = self._status_widths[key] = (
+                self.wanted(Column.STATUS, texts, WIDEST_STATUS),
+                self.wanted(Column.STATUS, plain, WIDEST_STATUS),
+            )
+        self.status_wanted, self.status_least = widths
+        if self.room is not None:
+            self.room.fit()
         # Only a real change: every resize is written to window.ini (search runs this per key).
-        if self.table.columnWidth(Column.STATUS) != wanted:
-            self.table.setColumnWidth(Column.STATUS, wanted)
+        elif self.table.columnWidth(Column.STATUS) != self.status_wanted:
+            self.table.setColumnWidth(Column.STATUS, self.status_wanted)
 
 
 class NameRoom(QObject):
     """The name column takes the room the other columns leave, like a stretched column, but
     never less than ``NARROWEST_NAME`` characters: with the text at 200 % on a laptop a stretched
-    column shrank to a few letters, so the most important column was the one cut off."""
+    column shrank to a few letters, so the most important column was the one cut off. Status
+    gives way first (see :meth:`ColumnWidths.fit_status`)."""
 
-    def __init__(self, table: QTableView) -> None:
+    def __init__(self, table: QTableView, widths: ColumnWidths) -> None:
         super().__init__(table)
         self.table = table
+        self.widths = widths
+        widths.room = self
+        self._fitting = False
         header = table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._section_resized)
@@ -146,19 +165,37 @@ class NameRoom(QObject):
             self.fit()
         return False
 
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column != Column.NAME:
-            self.fit()
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if self._fitting or column == Column.NAME:
+            return
+        if column == Column.STATUS:  # dragged by the user: kept as the width Status wants
+            self.widths.status_wanted = new
+        self.fit()
 
     def fit(self) -> None:
-        """Give the names what the other columns leave, at least their narrowest width."""
+        """Give Status the width it wants as far as the names keep their narrowest width
+        (never less than its texts without the reason), and the names what is left."""
         header = self.table.horizontalHeader()
         others = sum(
             header.sectionSize(column)
             for column in Column
-            if column != Column.NAME and not header.isSectionHidden(column)
+            if column not in (Column.NAME, Column.STATUS) and not header.isSectionHidden(column)
         )
         narrowest = NARROWEST_NAME * self.table.fontMetrics().averageCharWidth()
-        wanted = max(narrowest, self.table.viewport().width() - others)
-        if header.sectionSize(Column.NAME) != wanted:
-            header.resizeSection(Column.NAME, wanted)
+        room = self.table.viewport().width() - others
+        status = 0
+        self._fitting = True
+        try:
+            if not header.isSectionHidden(Column.STATUS):
+                status = header.sectionSize(Column.STATUS)
+                if self.widths.status_wanted is not None:
+                    least = min(self.widths.status_least, self.widths.status_wanted)
+                    status = min(self.widths.status_wanted, max(least, room - narrowest))
+                    # Only a real change: every resize is written to window.ini.
+                    if header.sectionSize(Column.STATUS) != status:
+                        header.resizeSection(Column.STATUS, status)
+            wanted = max(narrowest, room - status)
+            if header.sectionSize(Column.NAME) != wanted:
+                header.resizeSection(Column.NAME, wanted)
+        finally:
+            self._fitting = False

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView
 
 from caseload import clients, demo, handover
 from resources import i18n
-from ui.caseload import remembered
+from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
@@ -236,3 +236,45 @@ def test_every_klantnummer_fits_whole_in_both_languages(qtbot, app_context, lang
         assert header.sectionSize(Column.REFERENCE) > longest + metrics.averageCharWidth()
     finally:
         i18n.set_language("nl")
+
+
+def test_closed_files_in_a_narrow_table_need_no_sideways_scroll_bar(qtbot, app_context) -> None:
+    """With the filter Afgesloten the Status column wants room for "Afgesloten: Uitstroom naar
+    werk". In a table too narrow for that and the names' least width, Status gives way down to
+    "Afgesloten" (the reason is cut, with its tooltip) instead of pushing itself past the
+    table's right edge behind a sideways scroll bar; with room again it gets its full width, and
+    a width the user dragged is kept."""
+    demo.fill(app_context.db, 40, seed=4)
+    window, page = _open(qtbot, app_context)
+    page.filters.status.setFocus()
+    type_text(page.filters.status, "Afgesloten")
+    qtbot.waitUntil(lambda: page.filters.status.currentData() == "closed")
+    table, header = page.table, page.table.horizontalHeader()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    full = metrics.horizontalAdvance("Afgesloten: Uitstroom naar werk")
+    plain = metrics.horizontalAdvance("Afgesloten")
+    narrowest = widths.NARROWEST_NAME * table.fontMetrics().averageCharWidth()
+    others = sum(header.sectionSize(c) for c in Column if c not in (Column.NAME, Column.STATUS))
+
+    def viewport_width(wanted: int) -> None:
+        window.resize(window.width() + wanted - table.viewport().width(), window.height())
+        qtbot.waitUntil(lambda: table.viewport().width() == wanted)
+
+    viewport_width(others + narrowest + plain + (full - plain) // 2)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) < full)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(Column.STATUS) > plain
+    assert header.sectionSize(Column.NAME) >= narrowest
+    viewport_width(others + narrowest + full + 200)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) > full)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert header.sectionSize(Column.NAME) >= narrowest + 200 - metrics.averageCharWidth() * 3
+
+    # The user drags Status wider; a smaller window does not take that back while it fits.
+    dragged = header.sectionSize(Column.STATUS) + 60
+    header.resizeSection(Column.STATUS, dragged)
+    viewport_width(table.viewport().width() - 30)
+    assert header.sectionSize(Column.STATUS) == dragged
+    window.close()
