@@ -104,6 +104,21 @@ def chart(bars: Sequence[Bar]) -> Any:
     )
 
 
+def chart_block(data: ReportData, bars: Sequence[Bar], note: str, styles: StyleSheet1) -> list[Any]:
+    """A bar chart and the note under it; when every group in it is hidden, one sentence that
+    says so instead of a chart of bars that each read *verborgen* (a small team's report)."""
+    hidden = hidden_text()
+    if bars and all(bar.text == hidden and bar.compare_text in ("", hidden) for bar in bars):
+        return [
+            rp.para(
+                _("Hier staan geen balken: elke groep is kleiner dan %(n)s klanten.")
+                % {"n": i18n.format_number(data.minimum)},
+                styles["body"],
+            )
+        ]
+    return [chart(bars), rp.para(note, styles["note"])]
+
+
 def all_sections(data: ReportData) -> list[Any]:
     """Every section in reading order, each kept on one page when it fits (no half-empty
     pages); a report with too few clients is the cover and one page that says why."""
@@ -198,9 +213,11 @@ def key_figures(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        chart(reasons),
-        rp.para(
-            _("Bij elke balk: het aantal klanten en het deel van de uitstroom."), styles["note"]
+        *chart_block(
+            data,
+            reasons,
+            _("Bij elke balk: het aantal klanten en het deel van de uitstroom."),
+            styles,
         ),
     ]
 
@@ -234,13 +251,14 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        chart(bars),
-        rp.para(
+        *chart_block(
+            data,
+            bars,
             _(
                 "Bij elke balk: het aantal klanten en het deel van alle klanten op dat moment. "
                 "Donker: eind van de periode. Licht: begin van de periode."
             ),
-            styles["note"],
+            styles,
         ),
         rp.para(_("Gestegen, gelijk gebleven of gedaald"), styles["h2"]),
         rp.para(
@@ -253,10 +271,11 @@ def ladder_section(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        chart(movement),
-        rp.para(
+        *chart_block(
+            data,
+            movement,
             _("Bij elke balk: het aantal klanten en het deel van wie twee metingen heeft."),
-            styles["note"],
+            styles,
         ),
     ]
 
@@ -283,11 +302,12 @@ def barriers(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        chart(bars),
-        rp.para(
+        *chart_block(
+            data,
+            bars,
             _("Bij elke balk: het aantal klanten en het deel van alle %(n)s klanten in de periode.")
             % {"n": data.count(cells.IN_PERIOD)},
-            styles["note"],
+            styles,
         ),
     ]
 
@@ -347,10 +367,11 @@ def contact(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["note"],
         ),
         rp.para(_("Contact op %(end)s") % {"end": end}, styles["h2"]),
-        chart(bars),
-        rp.para(
+        *chart_block(
+            data,
+            bars,
             _("Bij elke balk: het aantal klanten en het deel van de klanten aan het eind."),
-            styles["note"],
+            styles,
         ),
     ]
 
@@ -377,11 +398,12 @@ def interventions(data: ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        chart(bars),
-        rp.para(
+        *chart_block(
+            data,
+            bars,
             _("Bij elke balk: het aantal klanten en het deel van alle %(n)s klanten in de periode.")
             % {"n": data.count(cells.IN_PERIOD)},
-            styles["note"],
+            styles,
         ),
     ]
 

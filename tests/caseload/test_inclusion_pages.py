@@ -60,3 +60,36 @@ def test_no_page_but_the_last_is_half_empty(
     pages = fills(path)
     assert len(pages) >= 5
     assert [round(fill, 2) for fill in pages[:-1] if fill < 0.5] == []
+
+
+def test_a_chart_of_only_hidden_groups_is_one_sentence(tmp_path: Path) -> None:
+    """In a 40-client team every outflow reason is a group of fewer than ten: the report says
+    so in one sentence instead of a chart whose every bar reads 'verborgen'. The department
+    report keeps its chart of reasons."""
+    import pypdf
+
+    db = database.open_database(tmp_path / "demo.db")
+    demo.fill(db, 330, seed=5, today=TODAY)
+    sizes = db.execute("SELECT team, count(*) FROM clients GROUP BY team").fetchall()
+    team = min(sizes, key=lambda row: abs(row[1] - 40))[0]
+    texts = {}
+    for name, chosen in (("team", team), ("all", None)):
+        path = tmp_path / f"{name}.pdf"
+        inclusion_report.write_inclusion_report(
+            db,
+            path,
+            start=dt.date(2025, 12, 1),
+            end=dt.date(2026, 11, 30),
+            team=chosen,
+            municipality="Leiden",
+            today=TODAY,
+        )
+        pages = pypdf.PdfReader(path).pages
+        texts[name] = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    db.close()
+    sentence = "Hier staan geen balken: elke groep is kleiner dan 10 klanten."
+    reason = "Naar een andere instantie"  # a bar of the outflow chart only
+    assert sentence in texts["team"]
+    assert reason not in texts["team"]
+    assert sentence not in texts["all"]
+    assert reason in texts["all"]
