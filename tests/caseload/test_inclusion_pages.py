@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
+from sqlite_utils import Database
 
 from app import database
 from caseload import demo, inclusion_report
@@ -35,6 +36,20 @@ def fills(path: Path) -> list[float]:
     return found
 
 
+def _report(db: Database, path: Path, team: str | None) -> Path:
+    """The inclusion report of the year to 30 November 2026, for one team or all."""
+    inclusion_report.write_inclusion_report(
+        db,
+        path,
+        start=dt.date(2025, 12, 1),
+        end=dt.date(2026, 11, 30),
+        team=team,
+        municipality="Leiden",
+        today=TODAY,
+    )
+    return path
+
+
 @pytest.mark.parametrize(("clients", "team_size"), [(3000, None), (330, 40)])
 def test_no_page_but_the_last_is_half_empty(
     tmp_path: Path, clients: int, team_size: int | None
@@ -46,16 +61,7 @@ def test_no_page_but_the_last_is_half_empty(
         sizes = db.execute("SELECT team, count(*) FROM clients GROUP BY team").fetchall()
         team, size = min(sizes, key=lambda row: abs(row[1] - team_size))
         assert size == team_size
-    path = tmp_path / "inclusie.pdf"
-    inclusion_report.write_inclusion_report(
-        db,
-        path,
-        start=dt.date(2025, 12, 1),
-        end=dt.date(2026, 11, 30),
-        team=team,
-        municipality="Leiden",
-        today=TODAY,
-    )
+    path = _report(db, tmp_path / "inclusie.pdf", team)
     db.close()
     pages = fills(path)
     assert len(pages) >= 5
@@ -74,17 +80,7 @@ def test_a_chart_of_only_hidden_groups_is_one_sentence(tmp_path: Path) -> None:
     team = min(sizes, key=lambda row: abs(row[1] - 40))[0]
     texts = {}
     for name, chosen in (("team", team), ("all", None)):
-        path = tmp_path / f"{name}.pdf"
-        inclusion_report.write_inclusion_report(
-            db,
-            path,
-            start=dt.date(2025, 12, 1),
-            end=dt.date(2026, 11, 30),
-            team=chosen,
-            municipality="Leiden",
-            today=TODAY,
-        )
-        pages = pypdf.PdfReader(path).pages
+        pages = pypdf.PdfReader(_report(db, tmp_path / f"{name}.pdf", chosen)).pages
         texts[name] = " ".join(" ".join(page.extract_text().split()) for page in pages)
     db.close()
     sentence = "Hier staan geen balken: elke groep is kleiner dan 10 klanten."
