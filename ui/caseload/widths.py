@@ -28,6 +28,10 @@ WIDEST_STATUS = 32
 #: (text at 200 %): the table then scrolls sideways instead. At 100 % in the window's first
 #: size the names get more than this, so no scroll bar appears there.
 NARROWEST_NAME = 14
+#: The names keep this many average characters while Status and Klantmanager can give way.
+COMFORTABLE_NAME = 22
+#: Klantmanager gives way down to this many average characters (or its title).
+NARROW_KLANTMANAGER = 14
 
 
 def two_line_width(metrics: QFontMetrics, title: str) -> int:
@@ -134,19 +138,23 @@ class ColumnWidths:
                 self.wanted(Column.STATUS, texts, WIDEST_STATUS),
                 self.wanted(Column.STATUS, plain, WIDEST_STATUS),
             )
+        # Only a real change: every resize is written to window.ini (search runs this per key).
+        if (self.status_wanted, self.status_least) == widths:
+            return
         self.status_wanted, self.status_least = widths
         if self.room is not None:
             self.room.fit()
-        # Only a real change: every resize is written to window.ini (search runs this per key).
         elif self.table.columnWidth(Column.STATUS) != self.status_wanted:
             self.table.setColumnWidth(Column.STATUS, self.status_wanted)
 
 
 class NameRoom(QObject):
-    """The name column takes the room the other columns leave, like a stretched column, but
-    never less than ``NARROWEST_NAME`` characters: with the text at 200 % on a laptop a stretched
-    column shrank to a few letters, so the most important column was the one cut off. Status
-    gives way first (see :meth:`ColumnWidths.fit_status`)."""
+    """The name column takes the room the other columns leave, like a stretched column. When
+    the table is narrow (the window's first size on a laptop, the text at 200 %) the columns
+    give way in turn, so the most important column is the last one cut off: Status down to its
+    text without the closing reason (see :meth:`ColumnWidths.fit_status`), then Klantmanager
+    down to ``NARROW_KLANTMANAGER`` characters, while the names keep ``COMFORTABLE_NAME``;
+    after that the names down to ``NARROWEST_NAME``, and then the table scrolls sideways."""
 
     def __init__(self, table: QTableView, widths: ColumnWidths) -> None:
         super().__init__(table)
@@ -154,6 +162,8 @@ class NameRoom(QObject):
         self.widths = widths
         widths.room = self
         self._fitting = False
+        #: The width Klantmanager wants: fitted to the names, or as the user dragged it.
+        self.klantmanager_wanted = table.columnWidth(Column.KLANTMANAGER)
         header = table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._section_resized)
@@ -168,34 +178,52 @@ class NameRoom(QObject):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if self._fitting or column == Column.NAME:
             return
-        if column == Column.STATUS:  # dragged by the user: kept as the width Status wants
+        # Fitted to its texts or dragged by the user: the width the column wants from now on.
+        if column == Column.STATUS:
             self.widths.status_wanted = new
+        elif column == Column.KLANTMANAGER:
+            self.klantmanager_wanted = new
         self.fit()
 
     def fit(self) -> None:
-        """Give Status the width it wants as far as the names keep their narrowest width
-        (never less than its texts without the reason), and the names what is left."""
+        """Status and Klantmanager as wide as they want while the names keep a comfortable
+        width, else narrower in that order (never below their least); the names what is left."""
         header = self.table.horizontalHeader()
-        others = sum(
+        giving = (Column.NAME, Column.STATUS, Column.KLANTMANAGER)
+        fixed = sum(
             header.sectionSize(column)
             for column in Column
-            if column not in (Column.NAME, Column.STATUS) and not header.isSectionHidden(column)
+            if column not in giving and not header.isSectionHidden(column)
         )
-        narrowest = NARROWEST_NAME * self.table.fontMetrics().averageCharWidth()
-        room = self.table.viewport().width() - others
-        status = 0
+        average = self.table.fontMetrics().averageCharWidth()
+        room = self.table.viewport().width() - fixed
+        giving_way: list[tuple[Column, int, int]] = []  # column, wanted, least
+        for column, wanted, least in (
+            (Column.STATUS, self.widths.status_wanted, self.widths.status_least),
+            (
+                Column.KLANTMANAGER,
+                self.klantmanager_wanted,
+                max(self.widths.header_width(Column.KLANTMANAGER), NARROW_KLANTMANAGER * average),
+            ),
+        ):
+            if header.isSectionHidden(column):
+                continue
+            if wanted is None:  # not fitted yet: as it is
+                wanted = least = header.sectionSize(column)
+            giving_way.append((column, wanted, min(least, wanted)))
+        # How much the names lack of a comfortable width with the others as wide as they want.
+        short = COMFORTABLE_NAME * average + sum(wanted for _c, wanted, _l in giving_way) - room
+        widths: dict[Column, int] = {}
+        for column, wanted, least in giving_way:
+            given = max(0, min(short, wanted - least))
+            widths[column] = wanted - given
+            short -= given
+        widths[Column.NAME] = max(NARROWEST_NAME * average, room - sum(widths.values()))
         self._fitting = True
         try:
-            if not header.isSectionHidden(Column.STATUS):
-                status = header.sectionSize(Column.STATUS)
-                if self.widths.status_wanted is not None:
-                    least = min(self.widths.status_least, self.widths.status_wanted)
-                    status = min(self.widths.status_wanted, max(least, room - narrowest))
-                    # Only a real change: every resize is written to window.ini.
-                    if header.sectionSize(Column.STATUS) != status:
-                        header.resizeSection(Column.STATUS, status)
-            wanted = max(narrowest, room - status)
-            if header.sectionSize(Column.NAME) != wanted:
-                header.resizeSection(Column.NAME, wanted)
+            for column, width in widths.items():
+                # Only a real change: every resize is written to window.ini.
+                if header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
         finally:
             self._fitting = False

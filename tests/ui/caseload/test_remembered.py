@@ -108,20 +108,28 @@ def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, ap
     assert header.sectionSize(Column.STATUS) <= usual + 8 * metrics.averageCharWidth()
 
 
+def _open_wide(qtbot, context) -> tuple[main_window.MainWindow, CaseloadPage]:
+    """The caseload in a window wide enough that no column has to give way to the names."""
+    window, page = _open(qtbot, context)
+    window.resize(1600, window.height())
+    qtbot.waitUntil(lambda: page.table.viewport().width() > 1200)
+    return window, page
+
+
 def test_a_wider_klantmanager_since_last_time_is_not_cut_off(qtbot, app_context) -> None:
     # The widest name is measured once and kept in window.ini; a new name is measured again.
     demo.fill(app_context.db, 10, seed=4)
-    window, page = _open(qtbot, app_context)
+    window, page = _open_wide(qtbot, app_context)
     header = page.table.horizontalHeader()
     before = header.sectionSize(Column.KLANTMANAGER)
     window.close()
-    window, page = _open(qtbot, app_context)
+    window, page = _open_wide(qtbot, app_context)
     header = page.table.horizontalHeader()
     assert header.sectionSize(Column.KLANTMANAGER) == before, "the same names, the same width"
     window.close()
     first = app_context.db.execute("SELECT id FROM clients ORDER BY id LIMIT 1").fetchone()[0]
     handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
-    window, page = _open(qtbot, app_context)
+    window, page = _open_wide(qtbot, app_context)
     bold = QFont(page.font())
     bold.setBold(True)
     wide = QFontMetrics(bold).horizontalAdvance(LONG_NAME)
@@ -277,4 +285,43 @@ def test_closed_files_in_a_narrow_table_need_no_sideways_scroll_bar(qtbot, app_c
     header.resizeSection(Column.STATUS, dragged)
     viewport_width(table.viewport().width() - 30)
     assert header.sectionSize(Column.STATUS) == dragged
+    window.close()
+
+
+def test_in_a_narrow_table_klantmanager_gives_way_to_the_client_names(qtbot, app_context) -> None:
+    """A long klantmanager name made that column so wide that the client names, the column a
+    klantmanager reads first, got a few letters. In a narrow table Klantmanager gives way (its
+    names whole in the tooltip) while the client names keep a comfortable width; with room again
+    it is as wide as its longest name."""
+    demo.fill(app_context.db, 20, seed=4)
+    first = app_context.db.execute(
+        "SELECT id FROM clients WHERE status = 'active' ORDER BY id LIMIT 1"
+    ).fetchone()[0]
+    handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
+    window, page = _open(qtbot, app_context)
+    table, header = page.table, page.table.horizontalHeader()
+    bold = QFont(table.font())
+    bold.setBold(True)
+    long_name = QFontMetrics(bold).horizontalAdvance(LONG_NAME)
+    average = table.fontMetrics().averageCharWidth()
+    comfortable = widths.COMFORTABLE_NAME * average
+    giving = (Column.NAME, Column.KLANTMANAGER)
+    fixed = sum(header.sectionSize(c) for c in Column if c not in giving)
+
+    def viewport_width(wanted: int) -> None:
+        window.resize(window.width() + wanted - table.viewport().width(), window.height())
+        qtbot.waitUntil(lambda: table.viewport().width() == wanted)
+
+    viewport_width(fixed + comfortable + long_name // 2 + 40)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.KLANTMANAGER) < long_name)
+    assert header.sectionSize(Column.NAME) >= comfortable
+    assert header.sectionSize(Column.KLANTMANAGER) >= widths.NARROW_KLANTMANAGER * average
+    assert table.horizontalScrollBar().maximum() == 0
+    row = page.model.row_of(first)
+    assert row is not None
+    tooltip = page.model.index(row, Column.KLANTMANAGER).data(Qt.ItemDataRole.ToolTipRole)
+    assert LONG_NAME in tooltip
+    viewport_width(fixed + comfortable + long_name + 100)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.KLANTMANAGER) > long_name)
+    assert header.sectionSize(Column.NAME) >= comfortable
     window.close()
