@@ -124,8 +124,8 @@ class ColumnWidths:
         every column (the closed files at the window's first size) Status gives way down to its
         texts without the reason, so the table needs no sideways scroll bar."""
         key = (status, i18n.current_language())
-        widths = self._status_widths.get(key)
-        if widths is None:  # once per status and language, not on every key of a search
+        sizes = self._status_widths.get(key)
+        if sizes is None:  # once per status and language, not on every key of a search
             statuses = (status,) if status else vocab.CLIENT_STATUSES.codes()
             texts = [
                 status_text(code, reason, transferred)
@@ -134,14 +134,14 @@ class ColumnWidths:
                 for transferred in (False, True)
             ]
             plain = [status_text(code, None) for code in statuses]
-            widths = self._status_widths[key] = (
+            sizes = self._status_widths[key] = (
                 self.wanted(Column.STATUS, texts, WIDEST_STATUS),
                 self.wanted(Column.STATUS, plain, WIDEST_STATUS),
             )
         # Only a real change: every resize is written to window.ini (search runs this per key).
-        if (self.status_wanted, self.status_least) == widths:
+        if (self.status_wanted, self.status_least) == sizes:
             return
-        self.status_wanted, self.status_least = widths
+        self.status_wanted, self.status_least = sizes
         if self.room is not None:
             self.room.fit()
         elif self.table.columnWidth(Column.STATUS) != self.status_wanted:
@@ -213,15 +213,15 @@ class NameRoom(QObject):
             giving_way.append((column, wanted, min(least, wanted)))
         # How much the names lack of a comfortable width with the others as wide as they want.
         short = COMFORTABLE_NAME * average + sum(wanted for _c, wanted, _l in giving_way) - room
-        widths: dict[Column, int] = {}
+        sizes: dict[Column, int] = {}
         for column, wanted, least in giving_way:
             given = max(0, min(short, wanted - least))
-            widths[column] = wanted - given
+            sizes[column] = wanted - given
             short -= given
-        widths[Column.NAME] = max(NARROWEST_NAME * average, room - sum(widths.values()))
+        sizes[Column.NAME] = max(NARROWEST_NAME * average, room - sum(sizes.values()))
         self._fitting = True
         try:
-            for column, width in widths.items():
+            for column, width in sizes.items():
                 # Only a real change: every resize is written to window.ini.
                 if header.sectionSize(column) != width:
                     header.resizeSection(column, width)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 from caseload import clients, demo, handover
 from resources import i18n
@@ -84,9 +84,7 @@ def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, ap
     handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
     window, page = _open(qtbot, app_context)
     window.resize(1400, 700)
-    bold = QFont(page.font())
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
+    metrics = _bold_metrics(page)
     header = page.table.horizontalHeader()
     assert header.sectionSize(Column.KLANTMANAGER) >= metrics.horizontalAdvance(LONG_NAME)
     # Status fits what the chosen status can show: under "Actief" no closing reason takes the
@@ -106,6 +104,19 @@ def test_klantmanager_names_are_not_cut_off_and_status_is_not_too_wide(qtbot, ap
         qtbot.keyClick(page.filters.status, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) >= usual)
     assert header.sectionSize(Column.STATUS) <= usual + 8 * metrics.averageCharWidth()
+
+
+def _bold_metrics(widget: QWidget) -> QFontMetrics:
+    """The metrics of the bold font the caseload's flagged rows use (their texts are widest)."""
+    bold = QFont(widget.font())
+    bold.setBold(True)
+    return QFontMetrics(bold)
+
+
+def _viewport_width(qtbot, window, table, wanted: int) -> None:
+    """Resize the window until the table's viewport is exactly ``wanted`` pixels wide."""
+    window.resize(window.width() + wanted - table.viewport().width(), window.height())
+    qtbot.waitUntil(lambda: table.viewport().width() == wanted)
 
 
 def _open_wide(qtbot, context) -> tuple[main_window.MainWindow, CaseloadPage]:
@@ -130,9 +141,7 @@ def test_a_wider_klantmanager_since_last_time_is_not_cut_off(qtbot, app_context)
     first = app_context.db.execute("SELECT id FROM clients ORDER BY id LIMIT 1").fetchone()[0]
     handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
     window, page = _open_wide(qtbot, app_context)
-    bold = QFont(page.font())
-    bold.setBold(True)
-    wide = QFontMetrics(bold).horizontalAdvance(LONG_NAME)
+    wide = _bold_metrics(page).horizontalAdvance(LONG_NAME)
     header = page.table.horizontalHeader()
     assert before < wide <= header.sectionSize(Column.KLANTMANAGER)
 
@@ -180,9 +189,7 @@ def test_widths_kept_at_a_smaller_text_size_do_not_cut_off_the_klantnummers(
     application.setFont(larger)
     try:
         _window, page = _open(qtbot, app_context)
-        bold = QFont(page.table.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
+        metrics = _bold_metrics(page.table)
         header = page.table.horizontalHeader()
         references = [
             page.model.index(row, Column.REFERENCE).data() for row in range(page.model.rowCount())
@@ -233,9 +240,7 @@ def test_every_klantnummer_fits_whole_in_both_languages(qtbot, app_context, lang
     i18n.set_language(language)
     try:
         _window, page = _open(qtbot, app_context)
-        bold = QFont(page.table.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
+        metrics = _bold_metrics(page.table)
         header = page.table.horizontalHeader()
         references = [
             page.model.index(row, Column.REFERENCE).data() for row in range(page.model.rowCount())
@@ -258,24 +263,18 @@ def test_closed_files_in_a_narrow_table_need_no_sideways_scroll_bar(qtbot, app_c
     type_text(page.filters.status, "Afgesloten")
     qtbot.waitUntil(lambda: page.filters.status.currentData() == "closed")
     table, header = page.table, page.table.horizontalHeader()
-    bold = QFont(table.font())
-    bold.setBold(True)
-    metrics = QFontMetrics(bold)
+    metrics = _bold_metrics(table)
     full = metrics.horizontalAdvance("Afgesloten: Uitstroom naar werk")
     plain = metrics.horizontalAdvance("Afgesloten")
     narrowest = widths.NARROWEST_NAME * table.fontMetrics().averageCharWidth()
     others = sum(header.sectionSize(c) for c in Column if c not in (Column.NAME, Column.STATUS))
 
-    def viewport_width(wanted: int) -> None:
-        window.resize(window.width() + wanted - table.viewport().width(), window.height())
-        qtbot.waitUntil(lambda: table.viewport().width() == wanted)
-
-    viewport_width(others + narrowest + plain + (full - plain) // 2)
+    _viewport_width(qtbot, window, table, others + narrowest + plain + (full - plain) // 2)
     qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) < full)
     assert table.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(Column.STATUS) > plain
     assert header.sectionSize(Column.NAME) >= narrowest
-    viewport_width(others + narrowest + full + 200)
+    _viewport_width(qtbot, window, table, others + narrowest + full + 200)
     qtbot.waitUntil(lambda: header.sectionSize(Column.STATUS) > full)
     assert table.horizontalScrollBar().maximum() == 0
     assert header.sectionSize(Column.NAME) >= narrowest + 200 - metrics.averageCharWidth() * 3
@@ -283,7 +282,7 @@ def test_closed_files_in_a_narrow_table_need_no_sideways_scroll_bar(qtbot, app_c
     # The user drags Status wider; a smaller window does not take that back while it fits.
     dragged = header.sectionSize(Column.STATUS) + 60
     header.resizeSection(Column.STATUS, dragged)
-    viewport_width(table.viewport().width() - 30)
+    _viewport_width(qtbot, window, table, table.viewport().width() - 30)
     assert header.sectionSize(Column.STATUS) == dragged
     window.close()
 
@@ -300,19 +299,13 @@ def test_in_a_narrow_table_klantmanager_gives_way_to_the_client_names(qtbot, app
     handover.reassign(app_context.db, [first], klantmanager=LONG_NAME, actor="t")
     window, page = _open(qtbot, app_context)
     table, header = page.table, page.table.horizontalHeader()
-    bold = QFont(table.font())
-    bold.setBold(True)
-    long_name = QFontMetrics(bold).horizontalAdvance(LONG_NAME)
+    long_name = _bold_metrics(table).horizontalAdvance(LONG_NAME)
     average = table.fontMetrics().averageCharWidth()
     comfortable = widths.COMFORTABLE_NAME * average
     giving = (Column.NAME, Column.KLANTMANAGER)
     fixed = sum(header.sectionSize(c) for c in Column if c not in giving)
 
-    def viewport_width(wanted: int) -> None:
-        window.resize(window.width() + wanted - table.viewport().width(), window.height())
-        qtbot.waitUntil(lambda: table.viewport().width() == wanted)
-
-    viewport_width(fixed + comfortable + long_name // 2 + 40)
+    _viewport_width(qtbot, window, table, fixed + comfortable + long_name // 2 + 40)
     qtbot.waitUntil(lambda: header.sectionSize(Column.KLANTMANAGER) < long_name)
     assert header.sectionSize(Column.NAME) >= comfortable
     assert header.sectionSize(Column.KLANTMANAGER) >= widths.NARROW_KLANTMANAGER * average
@@ -321,7 +314,7 @@ def test_in_a_narrow_table_klantmanager_gives_way_to_the_client_names(qtbot, app
     assert row is not None
     tooltip = page.model.index(row, Column.KLANTMANAGER).data(Qt.ItemDataRole.ToolTipRole)
     assert LONG_NAME in tooltip
-    viewport_width(fixed + comfortable + long_name + 100)
+    _viewport_width(qtbot, window, table, fixed + comfortable + long_name + 100)
     qtbot.waitUntil(lambda: header.sectionSize(Column.KLANTMANAGER) > long_name)
     assert header.sectionSize(Column.NAME) >= comfortable
     window.close()
