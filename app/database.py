@@ -248,19 +248,7 @@ def migrate(db: Database) -> None:
 
 def open_database(path: Path, passphrase: str | None = None) -> Database:
     """Open the database and migrate it: the one way the app gets a connection."""
-    db = connect(path, passphrase)
-    try:
-        migrate(db)
-        watch(db, path)
-    except errors.DATABASE_ERRORS as error:
-        db.close()
-        raise _problem_with(
-            _("De database %(path)s kan niet worden bijgewerkt: %(reason)s"), error, path
-        ) from error
-    except BaseException:
-        db.close()
-        raise
-    return db
+    return _brought_up_to_date(connect(path, passphrase), path)
 
 
 def adopt(connection: Any, path: Path, passphrase: str | None) -> Database:
@@ -270,8 +258,15 @@ def adopt(connection: Any, path: Path, passphrase: str | None) -> Database:
     db = TredeDatabase(connection, execute_plugins=False)
     if passphrase is not None:
         _passphrases[db] = passphrase
+    return _brought_up_to_date(db, path, check_newer=True)
+
+
+def _brought_up_to_date(db: Database, path: Path, *, check_newer: bool = False) -> Database:
+    """Migrate ``db`` and start watching its audit head (refusing a newer schema first when
+    asked); on any failure the connection is closed, and a database error says which file."""
     try:
-        refuse_newer(db, path)
+        if check_newer:
+            refuse_newer(db, path)
         migrate(db)
         watch(db, path)
     except errors.DATABASE_ERRORS as error:
