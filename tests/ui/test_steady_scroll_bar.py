@@ -87,7 +87,8 @@ class _AllPaints(QObject):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme) -> None:
+@pytest.mark.parametrize("orientation", [Qt.Orientation.Vertical, Qt.Orientation.Horizontal])
+def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme, orientation) -> None:
     """In a window, the bar paints its own background in the window's colour: a new handle
     repaints the bar, not the window behind it, and the window shows what it showed before."""
     application = QApplication.instance()
@@ -96,14 +97,18 @@ def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme) ->
     try:
         window = QWidget()
         qtbot.addWidget(window)
-        window.resize(60, 420)
-        bar = SteadyScrollBar(Qt.Orientation.Vertical, window)
-        bar.setGeometry(20, 10, 16, 400)
+        bar = SteadyScrollBar(orientation, window)
+        if orientation == Qt.Orientation.Vertical:
+            window.resize(60, 420)
+            bar.setGeometry(20, 10, 16, 400)
+        else:
+            window.resize(420, 60)
+            bar.setGeometry(10, 20, 400, 16)
         bar.setRange(0, 86_000)
         bar.setPageStep(20)
         window.show()
         qtbot.waitExposed(window)
-        plain = QScrollBar(Qt.Orientation.Vertical, window)  # as Qt draws it over the window
+        plain = QScrollBar(orientation, window)  # as Qt draws it over the window
         plain.setGeometry(bar.geometry())
         plain.setRange(0, 60)
         plain.setPageStep(20)

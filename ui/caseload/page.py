@@ -127,6 +127,10 @@ class CaseloadPage(QWidget):
         self.table.setAccessibleName(_("Klanten"))
         # A new filter changes the scroll bar's range: painted again only when it looks different.
         self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical))
+        # The sideways bar of a narrow table is painted again after every new filter (Qt raises
+        # the bars above the rows when it lays them out): it then paints itself alone, not the
+        # window, page and table behind it.
+        self.table.setHorizontalScrollBar(SteadyScrollBar(Qt.Orientation.Horizontal))
         self.table.setModel(self.model)
         # Each cell painted from the model's ready-made row in one call (see the delegate).
         self.table.setItemDelegate(CaseloadDelegate(self.model, self.table))

@@ -50,8 +50,8 @@ class _AllPaints(QObject):
         return False
 
 
-def _caseload(qtbot, app_context) -> tuple[main_window.MainWindow, CaseloadPage]:
-    demo.fill(app_context.db, 60, seed=7)
+def _caseload(qtbot, app_context, clients: int = 60) -> tuple[main_window.MainWindow, CaseloadPage]:
+    demo.fill(app_context.db, clients, seed=7)
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     window.resize(1000, 600)  # fewer rows than the filters keep: the table scrolls
@@ -174,3 +174,68 @@ def test_the_rows_fill_their_own_background_with_the_same_pixels(
         assert painted.painted == [viewport], "the rows alone, not the widgets behind them"
     finally:
         design.install(application, "light")
+
+
+class _PaintedAreas(QObject):
+    """Where in the window each widget is painted (an application-wide filter)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__()
+        self.window = window
+        self.areas: list[tuple[QObject, QRect]] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            area = event.rect().translated(watched.mapTo(self.window, QPoint(0, 0)))
+            self.areas.append((watched, area))
+        return False
+
+
+def test_a_search_in_a_narrow_table_paints_nothing_behind_its_sideways_scroll_bar(
+    qtbot, app_context
+) -> None:
+    """Qt raises the scroll bars above the rows whenever it lays out new ones, which paints the
+    sideways bar again: the bar paints itself, not the window, page and table behind it."""
+    window, page = _caseload(qtbot, app_context, clients=600)
+    window.resize(640, 480)
+    sideways = page.table.horizontalScrollBar()
+    qtbot.waitUntil(sideways.isVisible)
+    # A surname whose second letter keeps fewer clients, but more than the table shows.
+    shown_by = {
+        typed: caseload_query.counts(
+            app_context.db, caseload_query.CaseloadFilter(status="active", text=typed)
+        ).shown
+        for row in range(page.model.rowCount())
+        for surname in [page.model.index(row, Column.NAME).data().split()[-1].casefold()]
+        for typed in (surname[:1], surname[:2])
+    }
+    first, second = next(
+        (surname[:1], surname[:2])
+        for surname in {typed for typed in shown_by if len(typed) == 2}
+        if 8 < shown_by[surname[:2]] < shown_by[surname[:1]]
+    )
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_keys(qtbot, first)
+    qtbot.waitUntil(lambda: page.model.current_filter.text == first)
+    qtbot.wait(300)  # the field's clear button has faded in
+    application = QApplication.instance()
+    painted = _PaintedAreas(window)
+    application.installEventFilter(painted)
+    shown = page.model.client_ids()
+    type_keys(qtbot, second[1:])
+    qtbot.waitUntil(lambda: page.model.current_filter.text == second)
+    qtbot.wait(20)  # the rows' paint, and any other that was asked for
+    application.removeEventFilter(painted)
+    assert page.model.client_ids() != shown
+    assert sideways.isVisible()
+    painted_widgets = [widget for widget, _area in painted.areas]
+    assert page.table.viewport() in painted_widgets, "the new rows were painted"
+    assert sideways in painted_widgets
+    table = QRect(page.table.mapTo(window, QPoint(0, 0)), page.table.size())
+    behind = [
+        (widget, area)
+        for widget, area in painted.areas
+        if area.intersects(table) and widget in {window, window.pages, page, page.table}
+    ]
+    assert behind == []
+    assert sideways.parentWidget() not in painted_widgets
