@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +34,26 @@ class SearchField(QLineEdit):
             self.down_pressed.emit()
             return
         super().keyPressEvent(event)
+
+
+class _FirstUse(QObject):
+    """Calls ``then`` once, just before a widget is first used: it takes the focus (a key, Tab,
+    a click), or the wheel turns over it."""
+
+    _USES = frozenset({QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Call ``then`` before the first use is handled; let every event through."""
+        if self._then is not None and event.type() in self._USES:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            then()
+        return False
 
 
 def _combo(everything: str, items: list[tuple[str, object]], parent: QWidget) -> QComboBox:
@@ -143,6 +165,10 @@ class CaseloadFilters(QWidget):
                 combo.addItem(value, value)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
             combo.blockSignals(False)
+
+    def before_klantmanagers_used(self, fill: Callable[[], None]) -> None:
+        """Call ``fill`` (which fills the klantmanager list) before the list is first used."""
+        _FirstUse(self.klantmanager, fill)
 
     def show_sort(self, column: int, descending: bool) -> None:
         """Show the sort that the table uses now."""

@@ -161,7 +161,16 @@ class CaseloadPage(QWidget):
         layout.addWidget(self.counts_label)
         self._add_selection_menu()
 
-        names = self._fill_people(fit=False)  # fitted below, after the widths of last time
+        # The list of every klantmanager (thousands in a large city's file: reading and adding
+        # them took longer than the first rows) follows the rows' first paint when the list is
+        # on everyone and the widest name is known from last time; it is filled at once when
+        # the list is used before then.
+        widest_then = remembered.widest_name_then(context, self.widths)
+        self._people_due = widest_then is not None and remembered.kept_klantmanager(context) is None
+        if self._people_due:
+            self.filters.set_people(clients.teams(context.reads), [])
+        else:
+            names = self._fill_people(fit=False)  # fitted below, after the widths of last time
         remembered.restore_filters(context, self.filters)
         self.model.set_filter(self._filter())
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -172,8 +181,12 @@ class CaseloadPage(QWidget):
             self.widths.fit_numbers()
         # Names added since then are not cut off: a fit only ever widens a column. Status is
         # as wide as the chosen status needs, so the name keeps its room.
-        widest = remembered.widest_name(context, names, self.widths)
-        self.widths.fit(Column.KLANTMANAGER, names, widest=widest)
+        if self._people_due:
+            self.widths.fit(Column.KLANTMANAGER, [], widest=widest_then)
+            page_stack.after_first_paint(self.table.viewport(), self._people_now)
+            self.filters.before_klantmanagers_used(self._people_now)
+        else:
+            self._fit_klantmanagers(names)
         self.widths.fit_status(self._filter().status)
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sorted)
@@ -225,12 +238,23 @@ class CaseloadPage(QWidget):
 
     def _fill_people(self, fit: bool = True) -> list[str]:
         """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
+        self._people_due = False
         db = self.context.reads
         names = clients.klantmanagers(db)
         self.filters.set_people(clients.teams(db), names)
         if fit:
-            self.widths.fit(Column.KLANTMANAGER, names)
+            self._fit_klantmanagers(names)
         return names
+
+    def _fit_klantmanagers(self, names: list[str]) -> None:
+        """Klantmanager as wide as the widest name (a column is only ever widened)."""
+        widest = remembered.widest_name(self.context, names, self.widths)
+        self.widths.fit(Column.KLANTMANAGER, names, widest=widest)
+
+    def _people_now(self) -> None:
+        """The klantmanager list, unless it has been filled since the start."""
+        if self._people_due:
+            self._fill_people()
 
     def _keep(self) -> None:
         """Write the sort and widths to window.ini, and the filters when they changed."""

@@ -37,15 +37,24 @@ def save_filters(context: WindowContext, filters: CaseloadFilters) -> None:
     _settings(context).setValue(f"{GROUP}/filters", filter_state(filters))
 
 
-def restore_filters(context: WindowContext, filters: CaseloadFilters) -> None:
-    """Choose the kept filters again, where they still exist (a klantmanager may be gone)."""
+def _kept_filters(context: WindowContext) -> dict[str, Any]:
+    """The filters as kept last time (none when nothing readable was kept)."""
     text = _settings(context).value(f"{GROUP}/filters", "", type=str)
     try:
         values = json.loads(str(text)) if text else {}
     except ValueError:
-        return
-    if not isinstance(values, dict):
-        return
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def kept_klantmanager(context: WindowContext) -> object:
+    """The klantmanager the caseload was filtered on last time (None: everyone)."""
+    return _kept_filters(context).get("klantmanager")
+
+
+def restore_filters(context: WindowContext, filters: CaseloadFilters) -> None:
+    """Choose the kept filters again, where they still exist (a klantmanager may be gone)."""
+    values = _kept_filters(context)
     for name in _COMBOS:
         combo: QComboBox = getattr(filters, name)
         if name in values:
@@ -97,15 +106,31 @@ def restore_splitter(context: WindowContext, splitter: QSplitter) -> None:
         splitter.restoreState(state)
 
 
+def _kept_widest(context: WindowContext) -> tuple[str, str]:
+    """What the widest klantmanager name was measured for last time, and its advance."""
+    kept = str(_settings(context).value(f"{GROUP}/widest_name", "", type=str))
+    key, _sep, widest = kept.rpartition("|")
+    return key, widest
+
+
+def widest_name_then(context: WindowContext, widths: ColumnWidths) -> int | None:
+    """The advance of the widest klantmanager name as measured last time in this font, without
+    reading the names (None: not measured in this font yet)."""
+    key, widest = _kept_widest(context)
+    if widest.isdigit() and key.endswith(f" {widths.font_key()}"):
+        return int(widest)
+    return None
+
+
 def widest_name(context: WindowContext, names: list[str], widths: ColumnWidths) -> int:
     """The advance of the widest klantmanager name: measured when the names or the font changed
     since last time, else as kept (a start does not measure a thousand names again)."""
     digest = zlib.crc32("\n".join(names).encode("utf-8"))
     key = f"{len(names)} {digest:08x} {widths.font_key()}"
-    settings = _settings(context)
-    kept_key, _sep, kept = str(settings.value(f"{GROUP}/widest_name", "", type=str)).rpartition("|")
+    kept_key, kept = _kept_widest(context)
     if kept_key == key and kept.isdigit():
         return int(kept)
+    settings = _settings(context)
     widest = widths.widest(names)
     settings.setValue(f"{GROUP}/widest_name", f"{key}|{widest}")
     return widest

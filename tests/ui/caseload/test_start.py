@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from caseload import caseload_query, clients, demo
 from ui.caseload.page import CaseloadPage
-from ui.shell import main_window
+from ui.shell import main_window, page_stack
 from ui.shell.main_window import Page
 
 from ..keyboard import press, type_text
 from ..shell.test_main_window import show_active
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+)
 
 
 @pytest.fixture
@@ -153,3 +155,83 @@ def test_the_caseload_made_after_the_first_paint_shows_its_counts_when_shown(
     wanted = caseload_query.counts(app_context.db, caseload_query.CaseloadFilter(status="active"))
     total = caseload_query.total(app_context.db)
     assert window.statusBar().currentMessage().startswith(f"{wanted.shown} van {total} klanten")
+
+
+def _start_without_the_names_turn(qtbot, context, monkeypatch) -> main_window.MainWindow:
+    """A window on the caseload whose turn after the rows' first paint never reads the
+    klantmanagers' names (a key or a click came first)."""
+    real = page_stack.after_first_paint
+
+    def without_names(widget: QWidget, then) -> None:  # noqa: ANN001 - a callback
+        if getattr(then, "__name__", "") != "_people_now":
+            real(widget, then)
+
+    monkeypatch.setattr(page_stack, "after_first_paint", without_names)
+    window = main_window.MainWindow(context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    return window
+
+
+def test_at_a_later_start_the_klantmanagers_come_after_the_rows_or_when_used(
+    qtbot, caseload_start, monkeypatch
+) -> None:
+    db = caseload_start.db
+    names = clients.klantmanagers(db)
+    # The first start reads every name before the rows (and keeps the widest in window.ini).
+    first = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(first)
+    show_active(qtbot, first)
+    combo = first.caseload_page.filters.klantmanager
+    assert [combo.itemText(i) for i in range(1, combo.count())] == names
+    first.close()
+
+    # The next start paints the rows without them ...
+    window = _start_without_the_names_turn(qtbot, caseload_start, monkeypatch)
+    page = window.caseload_page
+    combo = page.filters.klantmanager
+    assert page.model.rowCount() > 0
+    assert combo.count() == 1, "the names follow the rows"
+    # ... and Alt+K, right away, finds every name: typed, it filters the list.
+    chosen = names[len(names) // 2]
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is combo
+    assert [combo.itemText(i) for i in range(1, combo.count())] == names
+    type_text(combo, chosen)
+    theirs = caseload_query.CaseloadFilter(status="active", klantmanager=chosen)
+    qtbot.waitUntil(
+        lambda: page.model.client_ids() == caseload_query.ids(db, theirs, caseload_query.Sort())
+    )
+    window.close()
+
+
+def test_a_click_on_the_klantmanager_list_before_the_names_came_shows_them_all(
+    qtbot, caseload_start, monkeypatch
+) -> None:
+    names = clients.klantmanagers(caseload_start.db)
+    first = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(first)
+    show_active(qtbot, first)
+    first.close()
+    window = _start_without_the_names_turn(qtbot, caseload_start, monkeypatch)
+    combo = window.caseload_page.filters.klantmanager
+    assert combo.count() == 1
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert [combo.itemText(i) for i in range(1, combo.count())] == names
+    press(qtbot, Qt.Key.Key_Escape)
+    window.close()
+
+
+def test_without_a_key_the_klantmanagers_follow_the_rows_first_paint(qtbot, caseload_start) -> None:
+    names = clients.klantmanagers(caseload_start.db)
+    first = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(first)
+    show_active(qtbot, first)
+    first.close()
+    window = main_window.MainWindow(caseload_start)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    combo = window.caseload_page.filters.klantmanager
+    qtbot.waitUntil(lambda: combo.count() == len(names) + 1)
+    assert [combo.itemText(i) for i in range(1, combo.count())] == names
