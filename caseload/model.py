@@ -6,6 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 
+def display_name(first_name: str, initials: str, surname_prefix: str, surname: str) -> str:
+    """A client's name as shown in lists: first name (or initials), prefix and surname (the
+    lists make it from a row's columns, without making a ``ClientDetails`` for each)."""
+    given = first_name or initials
+    return " ".join(part for part in (given, surname_prefix, surname) if part)
+
+
 @dataclass(frozen=True, kw_only=True)
 class ClientDetails:
     """What a klantmanager fills in about a client; the input of add and update."""
@@ -37,8 +44,7 @@ class ClientDetails:
 
     def display_name(self) -> str:
         """The name as shown in lists: first name (or initials), prefix and surname."""
-        given = self.first_name or self.initials
-        return " ".join(part for part in (given, self.surname_prefix, self.surname) if part)
+        return display_name(self.first_name, self.initials, self.surname_prefix, self.surname)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -94,13 +94,12 @@ _CLIENT_COLUMNS = (
 
 
 def _name(row: Mapping[str, Any]) -> str:
-    return model.ClientDetails(
-        reference=row["reference"],
-        initials=row["initials"] or "",
-        first_name=row["first_name"] or "",
-        surname_prefix=row["surname_prefix"] or "",
-        surname=row["surname"] or "",
-    ).display_name()
+    return model.display_name(
+        row["first_name"] or "",
+        row["initials"] or "",
+        row["surname_prefix"] or "",
+        row["surname"] or "",
+    )
 
 
 def _item(kind: ItemKind, row: Mapping[str, Any], on: str, detail: str = "") -> Item:
