@@ -133,6 +133,7 @@ class Session:
         db = self.context.db
         threshold = self.context.settings.contact_threshold_days
         visible = self.visible_rows()
+        self.match_floor()
         start = time.perf_counter()
         if counted:
             ids = caseload_window.window(db, flt, sort, 0, id_windows.WINDOW, self.today)
@@ -159,6 +160,19 @@ class Session:
             )
         self.floor_view.viewport().repaint()
         return time.perf_counter() - start
+
+    def match_floor(self) -> None:
+        """Give the floor's table the app table's row height, column widths and font, and no row
+        numbers: it then paints the same cells (Qt's defaults, 30-pixel rows and 100-pixel
+        columns, painted 14 of the app's 19 rows in 6 of its 7 visible columns). Not timed."""
+        rows = self.floor_view.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        self.floor_view.setFont(self.table.font())
+        for column in range(self.model.columnCount()):
+            self.floor_view.setColumnWidth(column, self.table.columnWidth(column))
+        self.floor_view.resize(self.table.size())
+        self.settle()
 
     def query(self) -> tuple[caseload_query.CaseloadFilter, caseload_query.Sort]:
         """The filter and sort the model holds now."""
