@@ -59,7 +59,7 @@ class IdWindows:
         ids = self._windows.get(number)
         if ids is None:
             ids = caseload_window.window(
-                self._db, self._filter, self._sort, number * WINDOW, WINDOW, self._today
+                self._db, self._filter, self._sort, number * WINDOW, WINDOW, self._today, self.count
             )
             self._windows[number] = ids
             while len(self._windows) > MAX_WINDOWS:

@@ -20,6 +20,9 @@ FILTERS = [
     caseload_query.CaseloadFilter(text="a"),
     caseload_query.CaseloadFilter(no_recent_contact_only=True),
     caseload_query.CaseloadFilter(trede=3, status="active"),
+    caseload_query.CaseloadFilter(status="active", no_recent_contact_only=True),
+    caseload_query.CaseloadFilter(status="active", overdue_actions_only=True),
+    caseload_query.CaseloadFilter(status="closed", text="e"),
 ]
 
 
@@ -44,11 +47,13 @@ def test_windows_put_together_are_the_whole_list(filled, flt, column, descending
     assert first.ids == whole[:7]
     assert first.count == len(whole)
     assert first.flagged == caseload_query.counts(filled, flt, today=TODAY).flagged
-    pieces = [
-        caseload_window.window(filled, flt, sort, offset, 7, today=TODAY)
-        for offset in range(0, len(whole) + 7, 7)
-    ]
-    assert [ident for piece in pieces for ident in piece] == whole
+    # Later windows read on their own, and read the way the first was (the count known).
+    for count in (None, first.count):
+        pieces = [
+            caseload_window.window(filled, flt, sort, offset, 7, today=TODAY, count=count)
+            for offset in range(0, len(whole) + 7, 7)
+        ]
+        assert [ident for piece in pieces for ident in piece] == whole
     places = [caseload_window.position(filled, flt, sort, ident, TODAY) for ident in whole]
     assert places == list(range(len(whole)))
 
@@ -64,9 +69,9 @@ def test_model_reads_windows_and_shows_the_same_rows(filled, monkeypatch) -> Non
     read: list[int] = []
     real = caseload_window.window
 
-    def counting(db, flt, sort, offset, limit, today=None):
+    def counting(db, flt, sort, offset, limit, today=None, count=None):
         read.append(offset)
-        return real(db, flt, sort, offset, limit, today)
+        return real(db, flt, sort, offset, limit, today, count)
 
     monkeypatch.setattr(caseload_window, "window", counting)
     table = CaseloadModel(filled, lambda: 14, today=lambda: TODAY)
