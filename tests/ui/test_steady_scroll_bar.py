@@ -4,24 +4,13 @@ thousands of clients leaves the smallest handle at the top, and the bar unpainte
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
 
 from ui import design
 from ui.steady_scroll_bar import SteadyScrollBar
 
-
-class _Paints(QObject):
-    """Counts paint events of one widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
+from .paints import AllPaints, Paints
 
 
 @pytest.fixture
@@ -42,7 +31,7 @@ def bar(qtbot) -> SteadyScrollBar:
 
 def _paints_after(qtbot, bar: SteadyScrollBar, change) -> int:
     qtbot.wait(20)  # paints asked for before
-    paints = _Paints()
+    paints = Paints()
     bar.installEventFilter(paints)
     change()
     qtbot.wait(20)  # a repaint, if one was asked for, comes with the next event-loop turns
@@ -73,19 +62,6 @@ def test_scrolling_is_painted(qtbot, bar) -> None:
     assert bar.value() == 20
 
 
-class _AllPaints(QObject):
-    """Which widgets are painted (an application-wide filter)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.painted.append(watched)
-        return False
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("orientation", [Qt.Orientation.Vertical, Qt.Orientation.Horizontal])
 def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme, orientation) -> None:
@@ -114,7 +90,7 @@ def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme, or
         plain.setPageStep(20)
         plain.hide()
         qtbot.wait(20)  # paints asked for before
-        painted = _AllPaints()
+        painted = AllPaints()
         application.installEventFilter(painted)
         bar.setRange(0, 60)  # a larger handle
         qtbot.waitUntil(lambda: bar in painted.painted)

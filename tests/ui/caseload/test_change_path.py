@@ -4,7 +4,7 @@ header reads its titles from Qt's own model: the same counts, titles and pixels 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -15,6 +15,7 @@ from ui.caseload.page import CaseloadPage
 from ui.shell import main_window
 
 from ..keyboard import press, type_keys
+from ..paints import AllPaints, Paints
 from ..shell.test_main_window import show_active
 
 _ROLES = (
@@ -22,32 +23,6 @@ _ROLES = (
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.TextAlignmentRole,
 )
-
-
-class _Paints(QObject):
-    """Counts paint events of one widget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-class _AllPaints(QObject):
-    """Which widgets are painted, in order (an application-wide filter)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted: list[QObject] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            self.painted.append(watched)
-        return False
 
 
 def _caseload(qtbot, app_context, clients: int = 60) -> tuple[main_window.MainWindow, CaseloadPage]:
@@ -120,7 +95,7 @@ def test_the_header_shows_the_models_titles_and_is_not_painted_again_by_a_search
     page.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(100)  # the paints the move of the focus asked for
-    paints, rows = _Paints(), _Paints()
+    paints, rows = Paints(), Paints()
     header.viewport().installEventFilter(paints)
     page.table.viewport().installEventFilter(rows)
     shown = page.model.client_ids()
@@ -167,28 +142,13 @@ def test_the_rows_fill_their_own_background_with_the_same_pixels(
             window.repaint()
             assert _on_screen(window, page.table) == ours
             viewport.setAutoFillBackground(True)
-        painted = _AllPaints()
+        painted = AllPaints()
         application.installEventFilter(painted)
         viewport.repaint()
         application.removeEventFilter(painted)
         assert painted.painted == [viewport], "the rows alone, not the widgets behind them"
     finally:
         design.install(application, "light")
-
-
-class _PaintedAreas(QObject):
-    """Where in the window each widget is painted (an application-wide filter)."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__()
-        self.window = window
-        self.areas: list[tuple[QObject, QRect]] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-            area = event.rect().translated(watched.mapTo(self.window, QPoint(0, 0)))
-            self.areas.append((watched, area))
-        return False
 
 
 def test_a_search_in_a_narrow_table_paints_nothing_behind_its_sideways_scroll_bar(
@@ -219,7 +179,7 @@ def test_a_search_in_a_narrow_table_paints_nothing_behind_its_sideways_scroll_ba
     qtbot.waitUntil(lambda: page.model.current_filter.text == first)
     qtbot.wait(300)  # the field's clear button has faded in
     application = QApplication.instance()
-    painted = _PaintedAreas(window)
+    painted = AllPaints()
     application.installEventFilter(painted)
     shown = page.model.client_ids()
     type_keys(qtbot, second[1:])
