@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from caseload import clients, demo, handover
 from resources import i18n
@@ -17,6 +17,7 @@ from ui.shell import main_window
 
 from ..keyboard import type_text
 from ..shell.test_main_window import show_active
+from ..text_size import twice_the_text_size
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -188,12 +189,7 @@ def test_widths_kept_at_a_smaller_text_size_do_not_cut_off_the_klantnummers(
     assert page.table.horizontalHeader().sectionSize(Column.OPEN_ACTIONS) == chosen
     window.close()
 
-    application = QApplication.instance()
-    normal = application.font()
-    larger = QFont(normal)
-    larger.setPointSizeF(normal.pointSizeF() * 2)
-    application.setFont(larger)
-    try:
+    with twice_the_text_size():
         _window, page = _open(qtbot, app_context)
         metrics = _bold_metrics(page.table)
         header = page.table.horizontalHeader()
@@ -205,8 +201,6 @@ def test_widths_kept_at_a_smaller_text_size_do_not_cut_off_the_klantnummers(
         title = str(page.model.headerData(Column.OPEN_ACTIONS, Qt.Orientation.Horizontal))
         longest_word = max(metrics.horizontalAdvance(word) for word in title.split())
         assert header.sectionSize(Column.OPEN_ACTIONS) > longest_word
-    finally:
-        application.setFont(normal)
 
 
 def test_at_a_large_text_size_the_names_keep_their_room_and_the_table_scrolls(
@@ -216,12 +210,7 @@ def test_at_a_large_text_size_the_names_keep_their_room_and_the_table_scrolls(
     width, so the table scrolls sideways; the name column keeps room for a usual name instead
     of shrinking to a few letters."""
     demo.fill(app_context.db, 12, seed=4)
-    application = QApplication.instance()
-    normal = application.font()
-    larger = QFont(normal)
-    larger.setPointSizeF(normal.pointSizeF() * 2)
-    application.setFont(larger)
-    try:
+    with twice_the_text_size():
         window, page = _open(qtbot, app_context)
         window.resize(1366, 720)
         header = page.table.horizontalHeader()
@@ -233,8 +222,6 @@ def test_at_a_large_text_size_the_names_keep_their_room_and_the_table_scrolls(
         qtbot.waitUntil(lambda: page.table.horizontalScrollBar().maximum() == 0)
         used = sum(header.sectionSize(column) for column in Column)
         assert used >= page.table.viewport().width() - 2
-    finally:
-        application.setFont(normal)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from caseload import clients, journal, model
@@ -12,6 +11,7 @@ from ui import changes
 from ui.client.view import ClientView
 
 from ..keyboard import press
+from ..text_size import twice_the_text_size
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -66,12 +66,7 @@ def test_cancel_erases_nothing(qtbot, view, app_context) -> None:
 def test_with_text_at_200_percent_the_whole_warning_shows(qtbot, view) -> None:
     """Large text: Qt narrowed the new dialog to the screen without making it taller, so the
     warning lost its first and last lines (what is erased, and that it cannot be undone)."""
-    application = QApplication.instance()
-    normal = application.font()
-    larger = QFont(normal)
-    larger.setPointSizeF(normal.pointSizeF() * 2)
-    application.setFont(larger)
-    try:
+    with twice_the_text_size():
         press(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda: view.erase_dialog is not None and view.erase_dialog.isVisible())
         dialog = view.erase_dialog
@@ -80,5 +75,3 @@ def test_with_text_at_200_percent_the_whole_warning_shows(qtbot, view) -> None:
         assert warning.geometry().top() >= 0
         assert dialog.rect().contains(warning.geometry())
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    finally:
-        application.setFont(normal)

@@ -12,6 +12,7 @@ from ui.shell import main_window
 
 from ..keyboard import press, type_keys
 from ..shell.test_main_window import show_active
+from ..text_size import twice_the_text_size
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -19,12 +20,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 @pytest.fixture
 def big_font(qapp):  # noqa: ANN001, ANN201 - pytest-qt's application
     """The system font at twice its size, as a user with 200 % text has it."""
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(before.pointSizeF() * 2)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
+    with twice_the_text_size():
+        yield
 
 
 def _client_view(qtbot, app_context):  # noqa: ANN001, ANN202 - fixtures and the view
