@@ -1,16 +1,39 @@
 """A scroll bar that is painted again only when it looks different (a new filter of a large
 table changes its range, but the handle at its smallest size at the top looks the same), and
-then painted alone, not the widgets behind it."""
+then painted alone, not the widgets behind it, with its groove drawn once."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import NamedTuple, cast
+
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent, QTransform
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QProxyStyle,
+    QScrollBar,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionComplex,
+    QStyleOptionSlider,
+    QWidget,
+)
 
 _CHANGE = QAbstractSlider.SliderChange
 _SLIDER = QStyle.SubControl.SC_ScrollBarSlider
+_GROOVE = QStyle.SubControl.SC_ScrollBarGroove
 _SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
+#: Grooves and handles kept as pixels, for the sizes, colours and states of late.
+_KEPT = 8
+#: A handle's ends, in pixels, kept as Fusion drew them; and how far its edge reaches outside.
+_END, _EDGE = 6, 2
+#: The long handles are this much shorter than the groove; a handle this far from an end of
+#: the groove has the groove there as it is in the middle.
+_LONG = _CLEAR = 16
+#: What is drawn once: the groove alone, or with a long handle against its start or its end.
+_GROOVE_ONLY, _AT_START, _AT_END = 0, 1, 2
+_MOVED_AT_MOST = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
 
 
 class SteadyScrollBar(QScrollBar):
@@ -24,6 +47,10 @@ class SteadyScrollBar(QScrollBar):
         # style draws the bar partly see-through over it), so a repaint paints the bar alone,
         # not the window, page and table behind it first (about a third of its cost).
         self.setAutoFillBackground(True)
+        # Kept when the table sets its own style (a style set on a widget stays its own).
+        drawn_once = DrawnOnce()
+        drawn_once.setParent(self)  # a widget holds its style only by a guarded pointer
+        self.setStyle(drawn_once)
 
     def _current_look(self) -> tuple[QRect, bool, bool]:
         option = QStyleOptionSlider()
@@ -49,3 +76,210 @@ class SteadyScrollBar(QScrollBar):
         """A new style, font or palette, enabled or not: painted anew, compared with that."""
         super().changeEvent(event)
         self._look = self._current_look()
+
+
+class DrawnOnce(QProxyStyle):
+    """Fusion, with a scroll bar's groove and handle drawn from pixels it drew once.
+
+    Fusion fills the groove and the handle with gradients: over a millisecond for the
+    caseload's bar with a long handle, and Qt paints both of a table's bars again each time it
+    lays out the table (after every new search), to keep them above the rows. The groove is
+    kept as drawn. The handle is kept drawn long, once against the start of the groove and once
+    against its end; a handle of any length is put together from two ends and a middle, which
+    is the same all along (the gradients run across the bar). The arrows are drawn as Fusion
+    draws them, after.
+
+    Only for a bar that fills its own background in one colour (``SteadyScrollBar``), painted
+    at a whole scale without turning: the pixels are drawn over that colour, the same pixels
+    as Fusion draws in place (``tests/ui/test_steady_scroll_bar.py`` holds them to that)."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        #: By what the bar looks like (see _look) and what was drawn (see _Drawn).
+        self._drawn: OrderedDict[tuple[object, ...], _Drawn] = OrderedDict()
+
+    def drawComplexControl(  # noqa: N802 - Qt's name
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """A scroll bar's groove and handle from pixels, the rest (and anything else) as Fusion."""
+        look = _look(control, option, painter, widget)
+        if look is None or widget is None or not isinstance(option, QStyleOptionSlider):
+            super().drawComplexControl(control, option, painter, widget)
+            return
+        groove = self._pixels(look, option, _GROOVE_ONLY, widget)
+        painter.drawPixmap(option.rect.topLeft(), groove.pixels)
+        drawn = _GROOVE
+        if option.subControls & _SLIDER and self._draw_handle(look, option, painter, widget):
+            drawn |= _SLIDER
+        controls = option.subControls
+        option.subControls = controls & ~drawn
+        try:
+            super().drawComplexControl(control, option, painter, widget)
+        finally:
+            option.subControls = controls
+
+    def _draw_handle(
+        self,
+        look: tuple[object, ...],
+        option: QStyleOptionSlider,
+        painter: QPainter,
+        widget: QWidget,
+    ) -> bool:
+        """Put the handle together from the long ones: its ends as they are (with the edge
+        Fusion draws just outside), its middle repeated. Whether it was: a short handle, or one
+        a few pixels from an end of the groove, is drawn by Fusion."""
+        along = option.orientation == Qt.Orientation.Vertical
+        handle = _span(self.subControlRect(_SCROLL_BAR, option, _SLIDER, widget), along)
+        groove = _span(self.subControlRect(_SCROLL_BAR, option, _GROOVE, widget), along)
+        at_start = self._pixels(look, option, _AT_START, widget)
+        at_end = self._pixels(look, option, _AT_END, widget)
+        if (
+            at_start.handle is None
+            or at_end.handle is None
+            or at_start.middle is None
+            or handle[1] - handle[0] < 2 * _END + 1
+        ):
+            return False
+        # Each end from the long handle whose same end has the same groove around it.
+        if handle[0] == groove[0]:
+            head, head_from = at_start.pixels, at_start.handle[0]
+        elif handle[0] - groove[0] >= _CLEAR:
+            head, head_from = at_end.pixels, at_end.handle[0]
+        else:
+            return False
+        if handle[1] == groove[1]:
+            tail, tail_to = at_end.pixels, at_end.handle[1]
+        elif groove[1] - handle[1] >= _CLEAR:
+            tail, tail_to = at_start.pixels, at_start.handle[1]
+        else:
+            return False
+        pieces = (
+            # The long handle's pixels, (from, to) along the bar, and where they go.
+            (head, head_from - _EDGE, head_from + _END, handle[0] - _EDGE),
+            (tail, tail_to - _END, tail_to + _EDGE, handle[1] - _END),
+        )
+        across = option.rect.width() if along else option.rect.height()
+        origin = option.rect.topLeft()
+        for pixels, source_from, source_to, target in pieces:
+            ratio = int(pixels.devicePixelRatio())
+            source = _across(source_from, source_to - source_from, across, along)
+            painter.drawPixmap(
+                _across(target, 0, 0, along).topLeft() + origin,
+                pixels,
+                QRect(source.topLeft() * ratio, source.size() * ratio),
+            )
+        # The middle repeated, not stretched: a stretched copy is filtered (other pixels).
+        middle = _across(handle[0] + _END, handle[1] - handle[0] - 2 * _END, across, along)
+        painter.drawTiledPixmap(middle.translated(origin), at_start.middle)
+        return True
+
+    def _pixels(
+        self,
+        look: tuple[object, ...],
+        option: QStyleOptionSlider,
+        kind: int,
+        widget: QWidget,
+    ) -> _Drawn:
+        """The bar's background with its groove drawn by Fusion, once per look; for _AT_START
+        and _AT_END with a long handle against that end of the groove too."""
+        key = (*look, kind)
+        kept = self._drawn.get(key)
+        if kept is not None:
+            self._drawn.move_to_end(key)
+            return kept
+        ratio, background = cast(float, look[2]), QColor.fromRgba(cast(int, look[-1]))
+        along = option.orientation == Qt.Orientation.Vertical
+        drawn = QStyleOptionSlider(option)
+        drawn.rect = QRect(0, 0, option.rect.width(), option.rect.height())
+        drawn.subControls = _GROOVE
+        if kind != _GROOVE_ONLY:
+            # A page _LONG pixels shorter than the groove, against one end of it.
+            drawn.subControls = _GROOVE | _SLIDER
+            room = _span(super().subControlRect(_SCROLL_BAR, drawn, _GROOVE, widget), along)
+            drawn.minimum, drawn.maximum = 0, _LONG
+            drawn.pageStep = max(1, room[1] - room[0] - _LONG)
+            drawn.sliderPosition = drawn.sliderValue = 0 if kind == _AT_START else _LONG
+        pixels = QPixmap(drawn.rect.size() * ratio)
+        pixels.setDevicePixelRatio(ratio)
+        pixels.fill(background)
+        painter = QPainter(pixels)
+        try:
+            super().drawComplexControl(_SCROLL_BAR, drawn, painter, widget)
+        finally:
+            painter.end()
+        kept = _Drawn(pixels)
+        if kind != _GROOVE_ONLY:
+            handle = _span(super().subControlRect(_SCROLL_BAR, drawn, _SLIDER, widget), along)
+            groove = _span(super().subControlRect(_SCROLL_BAR, drawn, _GROOVE, widget), along)
+            against = handle[0] == groove[0] if kind == _AT_START else handle[1] == groove[1]
+            if against and handle[1] - handle[0] >= 2 * _END + 1:
+                middle_at = (handle[0] + handle[1]) // 2
+                piece = _across(
+                    middle_at, 1, drawn.rect.width() if along else drawn.rect.height(), along
+                )
+                middle = pixels.copy(QRect(piece.topLeft() * ratio, piece.size() * ratio))
+                middle.setDevicePixelRatio(ratio)
+                kept = _Drawn(pixels, handle, middle)
+        self._drawn[key] = kept
+        while len(self._drawn) > _KEPT:
+            self._drawn.popitem(last=False)
+        return kept
+
+
+class _Drawn(NamedTuple):
+    """A bar's background and groove as Fusion drew them, with a long handle: where it is
+    along the bar (from, to; empty for the groove alone, or a handle that came out otherwise)
+    and a piece of its middle to repeat."""
+
+    pixels: QPixmap
+    handle: tuple[int, int] | None = None
+    middle: QPixmap | None = None
+
+
+def _span(rect: QRect, along: bool) -> tuple[int, int]:
+    """Where a part of a bar is along it: from, and to (just past its end)."""
+    return (rect.top(), rect.bottom() + 1) if along else (rect.left(), rect.right() + 1)
+
+
+def _across(start: int, length: int, across: int, along: bool) -> QRect:
+    """The part of a bar from ``start`` along it, ``length`` long, all the way across."""
+    return QRect(0, start, across, length) if along else QRect(start, 0, length, across)
+
+
+def _look(
+    control: QStyle.ComplexControl,
+    option: QStyleOptionComplex,
+    painter: QPainter,
+    widget: QWidget | None,
+) -> tuple[object, ...] | None:
+    """What a scroll bar's groove and handle look like (size, scale, colours, state), or None
+    for what is drawn as Fusion draws it: anything but a scroll bar that fills its own
+    background in one colour, or one painted at a fractional scale (pixels fall between
+    pixels) or turned."""
+    if control != _SCROLL_BAR or widget is None or not widget.autoFillBackground():
+        return None
+    background = widget.palette().brush(widget.backgroundRole())
+    ratio = painter.device().devicePixelRatioF()
+    if (
+        not option.subControls & _GROOVE
+        or background.style() != Qt.BrushStyle.SolidPattern
+        or ratio != int(ratio)
+        or painter.transform().type() not in _MOVED_AT_MOST
+    ):
+        return None
+    palette = option.palette
+    return (
+        option.rect.width(),
+        option.rect.height(),
+        ratio,
+        palette.cacheKey(),
+        palette.currentColorGroup(),
+        option.state.value,
+        option.activeSubControls.value,
+        option.direction,
+        background.color().rgba(),
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollBar, QWidget
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
 from ui import design
 from ui.steady_scroll_bar import SteadyScrollBar
@@ -102,3 +103,91 @@ def test_a_new_range_paints_the_bar_alone_with_the_same_pixels(qtbot, scheme, or
         assert window.grab().toImage() == ours
     finally:
         design.install(application, "light")
+
+
+def _pixels(bar: QScrollBar) -> QImage:
+    return bar.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+#: (range, value) with a page of 20: handles long and short, at the start, a few pixels from
+#: it, in the middle and at the end, in a bar 400 pixels long.
+_HANDLES = [
+    (range_, value)
+    for range_ in (1, 10, 60, 200, 5_000)
+    for value in sorted({0, 1, 3, range_ // 2, range_ - 3, range_ - 1, range_})
+    if 0 <= value <= range_
+]
+
+
+@pytest.fixture
+def two_bars(qtbot, request):
+    """Trede's bar and Qt's own beside it, in the scheme and orientation asked for."""
+    scheme, orientation = request.param
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    design.install(application, scheme)
+    window = QWidget()
+    qtbot.addWidget(window)
+    ours, plain = SteadyScrollBar(orientation, window), QScrollBar(orientation, window)
+    if orientation == Qt.Orientation.Vertical:
+        window.resize(80, 420)
+        ours.setGeometry(10, 10, 16, 400)
+        plain.setGeometry(40, 10, 16, 400)
+    else:
+        window.resize(420, 80)
+        ours.setGeometry(10, 10, 400, 16)
+        plain.setGeometry(10, 40, 400, 16)
+    window.show()
+    qtbot.waitExposed(window)
+    yield ours, plain
+    design.install(application, "light")
+
+
+def _set(bars, range_: int, value: int, enabled: bool = True) -> None:
+    for bar in bars:
+        bar.setRange(0, range_)
+        bar.setPageStep(20)
+        bar.setValue(value)
+        bar.setEnabled(enabled)
+
+
+_SCHEMES_AND_ORIENTATIONS = [
+    (scheme, orientation)
+    for scheme in ("light", "dark")
+    for orientation in (Qt.Orientation.Vertical, Qt.Orientation.Horizontal)
+]
+
+
+@pytest.mark.parametrize("two_bars", _SCHEMES_AND_ORIENTATIONS, indirect=True)
+def test_every_handle_shows_the_pixels_of_qts_own_bar(two_bars) -> None:
+    """The groove and handle are drawn from pixels kept, the handle put together from its ends
+    and middle: at every length and place, enabled or not, it shows what Qt draws in place."""
+    ours, plain = two_bars
+    different = []
+    for range_, value in _HANDLES:
+        for enabled in (True, False):
+            _set(two_bars, range_, value, enabled)
+            if _pixels(ours) != _pixels(plain):
+                different.append((range_, value, enabled))
+    assert different == []
+
+
+@pytest.mark.parametrize("two_bars", _SCHEMES_AND_ORIENTATIONS[:2], indirect=True)
+def test_a_pressed_handle_shows_the_pixels_of_qts_own_bar(qtbot, two_bars) -> None:
+    """Held down with the mouse, the handle is drawn in its pressed colours, as Qt's own."""
+    ours, plain = two_bars
+    _set(two_bars, 60, 30)
+    shown = []
+    for bar in two_bars:
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        handle = bar.style().subControlRect(
+            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+        )
+        qtbot.mousePress(bar, Qt.MouseButton.LeftButton, pos=handle.center())
+        assert bar.isSliderDown()
+        shown.append(_pixels(bar))
+        qtbot.mouseRelease(bar, Qt.MouseButton.LeftButton, pos=handle.center())
+    assert shown[0] == shown[1]
+    _set(two_bars, 60, 30)
+    assert _pixels(ours) != shown[0]  # pressed looks different from not pressed
