@@ -28,6 +28,8 @@ _SCROLL_BAR = QStyle.ComplexControl.CC_ScrollBar
 _KEPT = 8
 #: A handle's ends, in pixels, kept as Fusion drew them; and how far its edge reaches outside.
 _END, _EDGE = 6, 2
+#: Handles from this length on are put together from pixels; Fusion draws shorter ones.
+_PUT_TOGETHER_FROM = 48
 #: The long handles are this much shorter than the groove; a handle this far from an end of
 #: the groove has the groove there as it is in the middle.
 _LONG = _CLEAR = 16
@@ -130,19 +132,17 @@ class DrawnOnce(QProxyStyle):
         widget: QWidget,
     ) -> bool:
         """Put the handle together from the long ones: its ends as they are (with the edge
-        Fusion draws just outside), its middle repeated. Whether it was: a short handle, or one
-        a few pixels from an end of the groove, is drawn by Fusion."""
+        Fusion draws just outside), its middle repeated. Whether it was: a short handle (cheap
+        to draw: the smallest one of a long list), or one a few pixels from an end of the
+        groove, is drawn by Fusion."""
         along = option.orientation == Qt.Orientation.Vertical
         handle = _span(self.subControlRect(_SCROLL_BAR, option, _SLIDER, widget), along)
+        if handle[1] - handle[0] < _PUT_TOGETHER_FROM:
+            return False
         groove = _span(self.subControlRect(_SCROLL_BAR, option, _GROOVE, widget), along)
         at_start = self._pixels(look, option, _AT_START, widget)
         at_end = self._pixels(look, option, _AT_END, widget)
-        if (
-            at_start.handle is None
-            or at_end.handle is None
-            or at_start.middle is None
-            or handle[1] - handle[0] < 2 * _END + 1
-        ):
+        if at_start.handle is None or at_end.handle is None or at_start.middle is None:
             return False
         # Each end from the long handle whose same end has the same groove around it.
         if handle[0] == groove[0]:

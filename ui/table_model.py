@@ -204,7 +204,9 @@ def paint_cells_in_cpp(view: QAbstractItemView) -> None:
     boxes and icon sizes; a table cell asks it about ten times, which made painting the caseload
     take half again as long. Cells draw no check boxes, and Fusion under the same style sheet and
     palette draws them with the same pixels, given the icon size Trede's style chooses for
-    small icons. The scroll bars and header keep the window's style."""
+    small icons. Under the application's style sheet the view's children take this style too:
+    the header (which draws nothing Trede's style changes) and the scroll bars, unless they set
+    their own (``ui.steady_scroll_bar``)."""
     style = QStyleFactory.create("Fusion")
     style.setParent(view)  # the view holds its style only by a guarded pointer
     view.setStyle(style)
