@@ -127,6 +127,9 @@ class CaseloadPage(QWidget):
         self.table.setAccessibleName(_("Klanten"))
         # A new filter changes the scroll bar's range: painted again only when it looks different.
         self.table.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical))
+        # Always there: the columns keep their widths while a search is typed, also when it
+        # leaves fewer clients than fit (no bar to hide, no table to lay out and paint again).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # The sideways bar of a narrow table is painted again after every new filter (Qt raises
         # the bars above the rows when it lays them out): it then paints itself alone, not the
         # window, page and table behind it.
@@ -281,12 +284,10 @@ class CaseloadPage(QWidget):
             self._update_counts()
 
     def _lay_out_rows(self) -> None:
-        """After new rows: lay them out and show or hide the scroll bar now, before they are
-        painted (Qt lays them out after the first paint, and paints them all again)."""
+        """After new rows: lay them out now, before they are painted (Qt lays them out after
+        the first paint, and paints them all again)."""
         if self.table.isVisible():
             self.table.doItemsLayout()
-            # Setting the policy lays out the scroll bars at once (Qt queues it otherwise).
-            self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
     def _counts_after_paint(self) -> None:
         """The rows have been painted: the counts, unless something has filled them since."""

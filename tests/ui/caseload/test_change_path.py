@@ -199,3 +199,22 @@ def test_a_search_in_a_narrow_table_paints_nothing_behind_its_sideways_scroll_ba
     ]
     assert behind == []
     assert sideways.parentWidget() not in painted_widgets
+
+
+def test_the_columns_keep_their_place_while_a_search_leaves_few_clients(qtbot, app_context) -> None:
+    """Typing a search that leaves fewer clients than fit: the scroll bar stays (disabled), so
+    the columns do not jump sideways under the user's eyes, and back when the search is cleared."""
+    _window, page = _caseload(qtbot, app_context)
+    header = page.table.horizontalHeader()
+    bar = page.table.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0  # more clients than fit
+    before = [header.sectionViewportPosition(column) for column in Column]
+    width = page.table.viewport().width()
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    surname = page.model.index(0, Column.NAME).data().split()[-1]
+    type_keys(qtbot, surname)
+    qtbot.waitUntil(lambda: page.model.current_filter.text == surname)
+    assert page.model.rowCount() < page.table.viewport().height() // page.table.rowHeight(0)
+    assert bar.isVisible() and bar.maximum() == 0  # the bar stays, with nothing to scroll
+    assert page.table.viewport().width() == width
+    assert [header.sectionViewportPosition(column) for column in Column] == before
