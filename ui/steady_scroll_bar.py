@@ -99,6 +99,8 @@ class DrawnOnce(QProxyStyle):
         super().__init__(QStyleFactory.create("Fusion"))
         #: By what the bar looks like (see _look) and what was drawn (see _Drawn).
         self._drawn: OrderedDict[tuple[object, ...], _Drawn] = OrderedDict()
+        #: Whole bars as last drawn, by look, handle and arrows.
+        self._bars: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
     def drawComplexControl(  # noqa: N802 - Qt's name
         self,
@@ -107,22 +109,58 @@ class DrawnOnce(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        """A scroll bar's groove and handle from pixels, the rest (and anything else) as Fusion."""
+        """A scroll bar from pixels: as it was last drawn with the same handle and arrows, else
+        its groove and handle from pixels and its arrows as Fusion draws them (and anything but
+        such a bar as Fusion draws it)."""
         look = _look(control, option, painter, widget)
         if look is None or widget is None or not isinstance(option, QStyleOptionSlider):
             super().drawComplexControl(control, option, painter, widget)
             return
-        groove = self._pixels(look, option, _GROOVE_ONLY, widget)
-        painter.drawPixmap(option.rect.topLeft(), groove.pixels)
-        drawn = _GROOVE
-        if option.subControls & _SLIDER and self._draw_handle(look, option, painter, widget):
-            drawn |= _SLIDER
+        # Qt paints a table's bars again each time it lays the table out: mostly as they were.
+        handle = self.subControlRect(_SCROLL_BAR, option, _SLIDER, widget)
+        key = (
+            *look,
+            handle.x(),
+            handle.y(),
+            handle.width(),
+            handle.height(),
+            # Fusion draws the arrow of the end the value has reached as disabled.
+            option.sliderValue == option.minimum,
+            option.sliderValue == option.maximum,
+            option.subControls.value,
+            option.upsideDown,
+        )
+        bar = self._bars.get(key)
+        if bar is None:
+            bar = self._bars[key] = self._whole_bar(look, option, widget)
+            while len(self._bars) > _KEPT:
+                self._bars.popitem(last=False)
+        else:
+            self._bars.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), bar)
+
+    def _whole_bar(
+        self, look: tuple[object, ...], option: QStyleOptionSlider, widget: QWidget
+    ) -> QPixmap:
+        """The bar as it looks now: groove and handle from pixels, then the arrows by Fusion."""
+        ratio = cast(float, look[2])
+        rect = QRect(option.rect)
+        option.rect = QRect(0, 0, rect.width(), rect.height())
+        pixels = QPixmap(rect.size() * ratio)
+        pixels.setDevicePixelRatio(ratio)
+        painter = QPainter(pixels)
         controls = option.subControls
-        option.subControls = controls & ~drawn
         try:
-            super().drawComplexControl(control, option, painter, widget)
+            painter.drawPixmap(0, 0, self._pixels(look, option, _GROOVE_ONLY, widget).pixels)
+            drawn = _GROOVE
+            if controls & _SLIDER and self._draw_handle(look, option, painter, widget):
+                drawn |= _SLIDER
+            option.subControls = controls & ~drawn
+            super().drawComplexControl(_SCROLL_BAR, option, painter, widget)
         finally:
-            option.subControls = controls
+            option.rect, option.subControls = rect, controls
+            painter.end()
+        return pixels
 
     def _draw_handle(
         self,
