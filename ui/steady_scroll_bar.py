@@ -1,6 +1,6 @@
 """A scroll bar that is painted again only when it looks different (a new filter of a large
 table changes its range, but the handle at its smallest size at the top looks the same), and
-then painted alone, not the widgets behind it, with its groove drawn once."""
+then painted alone, not the widgets behind it, from pixels Fusion drew once (``DrawnOnce``)."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ class SteadyScrollBar(QScrollBar):
 
 
 class DrawnOnce(QProxyStyle):
-    """Fusion, with a scroll bar's groove and handle drawn from pixels it drew once.
+    """Fusion, with a scroll bar drawn from pixels it drew once.
 
     Fusion fills the groove and the handle with gradients: over a millisecond for the
     caseload's bar with a long handle, and Qt paints both of a table's bars again each time it
@@ -89,7 +89,8 @@ class DrawnOnce(QProxyStyle):
     kept as drawn. The handle is kept drawn long, once against the start of the groove and once
     against its end; a handle of any length is put together from two ends and a middle, which
     is the same all along (the gradients run across the bar). The arrows are drawn as Fusion
-    draws them, after.
+    draws them, after; and the whole bar is kept as drawn, for the next time it is painted as
+    it was.
 
     Only for a bar that fills its own background in one colour (``SteadyScrollBar``), painted
     at a whole scale without turning: the pixels are drawn over that colour, the same pixels
