@@ -170,8 +170,9 @@ class DrawnOnce(QProxyStyle):
         painter: QPainter,
         widget: QWidget,
     ) -> bool:
-        """Put the handle together from the long ones: its ends as they are (with the edge
-        Fusion draws just outside), its middle repeated. Whether it was: a short handle (cheap
+        """Put the handle together from the long ones, on ``painter`` over the bar's own pixels
+        (the bar at the origin): its ends as they are (with the edge Fusion draws just outside),
+        its middle repeated. Whether it was: a short handle (cheap
         to draw: the smallest one of a long list), or one a few pixels from an end of the
         groove, is drawn by Fusion."""
         along = option.orientation == Qt.Orientation.Vertical
@@ -183,37 +184,28 @@ class DrawnOnce(QProxyStyle):
         at_end = self._pixels(look, option, _AT_END, widget)
         if at_start.handle is None or at_end.handle is None or at_start.middle is None:
             return False
-        # Each end from the long handle whose same end has the same groove around it.
-        if handle[0] == groove[0]:
-            head, head_from = at_start.pixels, at_start.handle[0]
-        elif handle[0] - groove[0] >= _CLEAR:
-            head, head_from = at_end.pixels, at_end.handle[0]
-        else:
+        head = _long_handle_for(handle[0] - groove[0], at_start, at_end)
+        tail = _long_handle_for(groove[1] - handle[1], at_end, at_start)
+        if head is None or tail is None or head.handle is None or tail.handle is None:
             return False
-        if handle[1] == groove[1]:
-            tail, tail_to = at_end.pixels, at_end.handle[1]
-        elif groove[1] - handle[1] >= _CLEAR:
-            tail, tail_to = at_start.pixels, at_start.handle[1]
-        else:
-            return False
+        head_from, tail_to = head.handle[0], tail.handle[1]
         pieces = (
             # The long handle's pixels, (from, to) along the bar, and where they go.
-            (head, head_from - _EDGE, head_from + _END, handle[0] - _EDGE),
-            (tail, tail_to - _END, tail_to + _EDGE, handle[1] - _END),
+            (head.pixels, head_from - _EDGE, head_from + _END, handle[0] - _EDGE),
+            (tail.pixels, tail_to - _END, tail_to + _EDGE, handle[1] - _END),
         )
         across = option.rect.width() if along else option.rect.height()
-        origin = option.rect.topLeft()
         for pixels, source_from, source_to, target in pieces:
             ratio = int(pixels.devicePixelRatio())
             source = _across(source_from, source_to - source_from, across, along)
             painter.drawPixmap(
-                _across(target, 0, 0, along).topLeft() + origin,
+                _across(target, 0, 0, along).topLeft(),
                 pixels,
                 QRect(source.topLeft() * ratio, source.size() * ratio),
             )
         # The middle repeated, not stretched: a stretched copy is filtered (other pixels).
         middle = _across(handle[0] + _END, handle[1] - handle[0] - 2 * _END, across, along)
-        painter.drawTiledPixmap(middle.translated(origin), at_start.middle)
+        painter.drawTiledPixmap(middle, at_start.middle)
         return True
 
     def _pixels(
@@ -277,6 +269,15 @@ class _Drawn(NamedTuple):
     pixels: QPixmap
     handle: tuple[int, int] | None = None
     middle: QPixmap | None = None
+
+
+def _long_handle_for(gap: int, against_it: _Drawn, away_from_it: _Drawn) -> _Drawn | None:
+    """For a handle's end ``gap`` pixels from its end of the groove: the long handle whose end
+    has the same groove around it (the one against that end, or the one away from it), or
+    None for an end a few pixels from the groove's end (drawn by Fusion)."""
+    if gap == 0:
+        return against_it
+    return away_from_it if gap >= _CLEAR else None
 
 
 def _span(rect: QRect, along: bool) -> tuple[int, int]:
