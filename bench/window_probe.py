@@ -1,12 +1,13 @@
 """Start a window, notice its first paint, optionally scroll the caseload through, and quit.
 
 ``python -m bench.window_probe app --db PATH [--start caseload] [--scroll]`` starts Trede
-exactly as the ``trede`` command does (``app.main.main``), with one event filter on the
-application that waits for the first paint of the page it opens on (Vandaag with lines, or the
-caseload table with rows), and notes the first paint of the window's frame (any widget of the
-main window) on the way. With ``--start caseload`` the window opens on the caseload instead of
-Vandaag (as it does for a file without clients; here ``MainWindow.start_page`` is told so once
-the window's code is loaded, which costs nothing).
+exactly as the ``trede`` command does (``app.main.main``), with an event filter on the item
+views of Vandaag and the caseload that waits for the first paint of the page it opens on
+(Vandaag with lines, or the caseload table with rows), and one on the widgets of the window's
+frame that notes their first paint on the way (see ``FirstPaint``: never a filter on the
+application). With ``--start caseload`` the window opens on the caseload instead of Vandaag (as
+it does for a file without clients; here ``MainWindow.start_page`` is told so once the window's
+code is loaded, which costs nothing).
 ``python -m bench.window_probe bare`` is the floor of the frame: a bare ``QMainWindow`` of the
 same size, shown until its first paint. ``python -m bench.window_probe table --db PATH --sql
 FILE`` is the floor of the caseload's first paint: a bare window that opens the same file with
@@ -30,8 +31,10 @@ from typing import TYPE_CHECKING
 
 START = time.perf_counter()
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402 - the clock starts first
+import shiboken6  # noqa: E402 - the clock starts first
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractItemView,
     QApplication,
     QMainWindow,
     QTableView,
@@ -65,7 +68,14 @@ def peak_rss_mb() -> float:
 
 
 class FirstPaint(QObject):
-    """Calls ``then`` once, from the event loop, after the first paint of a watched widget."""
+    """Calls ``then`` once, from the event loop, after the first paint of a watched widget.
+
+    It watches only the widgets it is given (``watch``), never the application: a filter on the
+    application passes every event of every object through Python, and the first of them to
+    reach one of Qt's internal objects makes PySide load the types of whole modules. Watching
+    the app that way from its first line cost the app's figures some 30 ms that the floors,
+    watched only from their ``show()``, did not pay; neither pays it now.
+    """
 
     def __init__(self, watched, then) -> None:  # noqa: ANN001 - a predicate and a callback
         super().__init__()
@@ -74,15 +84,23 @@ class FirstPaint(QObject):
         self.done = False
         self.painted_at = 0.0
         self.page = ""  # which page was painted, when the predicate says so
+        self.widgets: list[QWidget] = []
+
+    def watch(self, widget: QWidget) -> None:
+        """See the paint events of ``widget`` (until the first paint the predicate accepts)."""
+        if not self.done:
+            widget.installEventFilter(self)
+            self.widgets.append(widget)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Look at paint events only; let every event through."""
         if not self.done and event.type() == QEvent.Type.Paint and self.watched(obj):
             self.done = True
             self.painted_at = time.perf_counter()
-            application = QApplication.instance()
-            if application is not None:
-                application.removeEventFilter(self)  # nothing more to see
+            for widget in self.widgets:  # nothing more to see
+                if shiboken6.isValid(widget):
+                    widget.removeEventFilter(self)
+            self.widgets.clear()
             QTimer.singleShot(0, self.then)  # after this paint has finished
         return False
 
@@ -161,51 +179,58 @@ def scroll_through(table: QTableView) -> dict[str, float]:
     }
 
 
-class FramePaint(QObject):
-    """Notes the time of the first paint of any widget inside a QMainWindow (the frame), then
-    stops watching (a filter on the application sees every event: it would slow what follows)."""
+def watch_frame(probe: FirstPaint) -> None:
+    """Give ``probe`` every widget of the frame (ui/shell/frame.py) as soon as it is built,
+    before it is shown. The frame's module is imported here, where ``app.main`` would import it
+    a moment later."""
+    from ui.shell import frame
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.painted_at = 0.0
+    build = frame._build
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Look at paint events only; let every event through."""
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(obj, QWidget)
-            and isinstance(obj.window(), QMainWindow)
-        ):
-            self.painted_at = time.perf_counter()
-            application = QApplication.instance()
-            if application is not None:
-                application.removeEventFilter(self)
-        return False
+    def build_and_watch(*args: object) -> QMainWindow:
+        window = build(*args)  # type: ignore[arg-type]
+        for widget in (window, *window.findChildren(QWidget)):
+            probe.watch(widget)
+        return window
+
+    frame._build = build_and_watch  # type: ignore[assignment]
 
 
-def start_on_caseload() -> None:
-    """Open the window on the caseload: once ``app.main`` has loaded the window's code, the main
-    window's choice of its first page answers the caseload."""
+def watch_pages(probe: FirstPaint, start: str) -> None:
+    """Once ``app.main`` has loaded the window's code, give ``probe`` the item views of Vandaag
+    and of the caseload as each page is made; with ``start`` "caseload" the main window's
+    choice of its first page answers the caseload (as it does for a file without clients)."""
     from app import main as app_main
 
     load = app_main.load_window_code
 
-    def load_then_choose() -> None:
+    def load_then_watch() -> None:
         load()
         from ui.shell import main_window as shell
 
-        shell.MainWindow.start_page = lambda _self: shell.Page.CASELOAD  # type: ignore[method-assign,assignment]
+        for name in ("_make_worklist_page", "_make_caseload_page"):
+            make = getattr(shell.MainWindow, name)
 
-    app_main.load_window_code = load_then_choose
+            def make_and_watch(window: QMainWindow, _make=make) -> QWidget:  # noqa: ANN001
+                page = _make(window)
+                for view in page.findChildren(QAbstractItemView):
+                    probe.watch(view.viewport())
+                return page
+
+            setattr(shell.MainWindow, name, make_and_watch)
+        if start == "caseload":
+            shell.MainWindow.start_page = lambda _self: shell.Page.CASELOAD  # type: ignore[method-assign,assignment]
+
+    app_main.load_window_code = load_then_watch
 
 
 def run_app(database: str, scroll: bool, start: str) -> int:
     """Trede as ``trede --db PATH``, quit after the first paint of the page it opens on (the
     caseload with ``start`` "caseload")."""
-    application = QApplication(sys.argv[:1])  # gui.run uses this instance
+    _application = QApplication(sys.argv[:1])  # kept: the frame and gui.run use this instance
     report: dict[str, float | str] = {}
-    frame = FramePaint()
-    application.installEventFilter(frame)
+    frame = FirstPaint(lambda _obj: True, lambda: None)  # any widget of the frame
+    watch_frame(frame)
 
     def after_paint() -> None:
         report["first_paint_s"] = probe.painted_at - START
@@ -235,9 +260,7 @@ def run_app(database: str, scroll: bool, start: str) -> int:
         return False
 
     probe = FirstPaint(watched, after_paint)
-    application.installEventFilter(probe)
-    if start == "caseload":
-        start_on_caseload()
+    watch_pages(probe, start)
     from app import main as app_main  # imported as the trede script imports it
 
     code = app_main.main(["--db", database])
@@ -273,7 +296,7 @@ def _show_until_painted(
         window.close()
 
     probe = FirstPaint(lambda obj: obj is painted, after_paint)
-    application.installEventFilter(probe)
+    probe.watch(painted)
     window.show()
     code = application.exec()
     if connection is not None:

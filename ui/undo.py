@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from caseload import undo as domain
 
@@ -99,17 +107,30 @@ class FieldsYield(QObject):
     focused field has no typing of its own to undo; a field with typing keeps its own undo.
 
     Without it, the date field that has the cursor after Ctrl+Enter would swallow Ctrl+Z.
+    Qt asks the focused widget first (a ShortcutOverride event), so this watches the widget
+    that has the focus, and moves along with it: a filter on the application would pass every
+    event of every object (each paint, each layout) through Python.
     """
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
+        self._watched: QWidget | None = None
         application = QApplication.instance()
-        if application is not None:
-            application.installEventFilter(self)
+        if isinstance(application, QApplication):
+            application.focusChanged.connect(self._follow)
+            self._follow(None, application.focusWidget())
+
+    def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Watch the widget that has the focus now, no longer the one that had it."""
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = new
+        if new is not None:
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Keep a field from claiming the shortcut when it has nothing to undo itself."""
-        # The class first: it costs no enum per event (this sees every event of the application).
+        # The class first: it costs no enum per event.
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
             return False
         combination = QKeySequence(event.keyCombination())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QMetaObject, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QInputEvent, QKeyEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QInputEvent, QKeyEvent, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -45,7 +45,13 @@ MS_PER_MINUTE = 60_000
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` when no key or mouse event reached the application for a while."""
+    """Emits ``idle`` when no key or mouse event reached the application for a while.
+
+    Keys and the mouse reach a window of the screen (a ``QWindow``) before Qt hands them to a
+    widget in it, so this watches the windows, each from the moment it first has the focus:
+    not the application, where every event of every object (each paint, each layout) would
+    pass through Python.
+    """
 
     idle = Signal()
 
@@ -55,10 +61,19 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.idle)
+        self._windows: list[QWindow] = []
         application = QCoreApplication.instance()
-        if application is not None:
-            application.installEventFilter(self)
+        if isinstance(application, QGuiApplication):
+            application.focusWindowChanged.connect(self._watch)
+            self._watch(application.focusWindow())
         self._timer.start()
+
+    def _watch(self, window: QWindow | None) -> None:
+        """Watch a window that has the focus (once; Qt removes the filter with the window)."""
+        self._windows = [known for known in self._windows if shiboken6.isValid(known)]
+        if window is not None and window not in self._windows:
+            window.installEventFilter(self)
+            self._windows.append(window)
 
     def set_timeout_ms(self, timeout_ms: int) -> None:
         """Change the idle time; the count starts again."""
@@ -84,7 +99,7 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Every key or mouse event starts the count again; nothing is swallowed."""
-        # The class first: it costs no enum per event (this sees every event of the application).
+        # The class first: it costs no enum per event.
         if isinstance(event, QInputEvent) and event.type() in ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False

@@ -33,22 +33,28 @@ _frame: list[QMainWindow] = []
 
 
 class _Painted(QObject):
-    """Notes that the watched window has been painted."""
+    """Notes that the frame has been painted: watches the frame's own widgets, not the
+    application (a filter there passes every event of every object through Python, and the
+    first to reach one of Qt's internal objects makes PySide load the types of whole modules)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.painted = False
-        self._window = window
+        self._widgets = [window, *window.findChildren(QWidget)]
+        for widget in self._widgets:
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Watch for the first paint of the window or anything in it; let every event through."""
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
+        if event.type() == QEvent.Type.Paint:
             self.painted = True
         return False
+
+    def stop(self) -> None:
+        """Stop watching (the frame's widgets live until the main window takes over)."""
+        for widget in self._widgets:
+            widget.removeEventFilter(self)
+        self._widgets.clear()
 
 
 def navigation_texts() -> list[tuple[str, str]]:
@@ -114,12 +120,11 @@ def show_frame(app_name: str, window_state: Path, database: Path | None) -> None
     design.install_colours(application, remembered if isinstance(remembered, str) else None)
     window = _build(state, database)
     painted = _Painted(window)
-    application.installEventFilter(painted)
     window.show()
     deadline = time.monotonic() + PAINT_WAIT_SECONDS
     while not painted.painted and time.monotonic() < deadline:
         application.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    application.removeEventFilter(painted)
+    painted.stop()
     _frame.append(window)
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLineEdit
 
 from app import context, database
 from ui.shell import main_window
@@ -67,15 +70,37 @@ def test_a_plain_database_locks_with_a_verder_button(qtbot, app_context) -> None
     window.locker.watcher.set_timeout_ms(60_000)
 
 
-def test_key_presses_keep_the_window_open(qtbot, app_context) -> None:
+def _restarts(qtbot, watcher, press) -> bool:
+    """Whether ``press`` starts the idle count again, after some of the idle time has passed
+    (measured, not slept)."""
+    qtbot.waitUntil(lambda: watcher.remaining_ms() < 59_500, timeout=3000)
+    press()
+    return watcher.remaining_ms() > 59_800
+
+
+def test_keys_and_the_mouse_keep_the_window_open(qtbot, app_context) -> None:
     window = _window(qtbot, app_context)
     watcher = window.locker.watcher
     watcher.set_timeout_ms(60_000)
-    for _round in range(2):
-        # Let some of the idle time pass (measured, not slept), then press a key.
-        qtbot.waitUntil(lambda: watcher.remaining_ms() < 59_500, timeout=3000)
-        qtbot.keyClick(window.navigation, Qt.Key.Key_Up)  # on the first page: changes nothing
-        assert watcher.remaining_ms() > 59_800, "the key press starts the count again"
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    window.navigation.setFocus()
+    screen_window = window.windowHandle()  # keys and the mouse arrive there, as from the user
+    for _round in range(2):  # Up on the first page changes nothing
+        assert _restarts(qtbot, watcher, lambda: qtbot.keyClick(screen_window, Qt.Key.Key_Up))
+    assert _restarts(qtbot, watcher, lambda: QTest.mouseMove(screen_window, QPoint(300, 200)))
+    assert _restarts(qtbot, watcher, lambda: QTest.mouseMove(screen_window, QPoint(310, 210)))
+    # A window opened later counts as well: typing in a dialog keeps the window open.
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    field.setFocus()
+    assert _restarts(qtbot, watcher, lambda: qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_A))
+    assert field.text() == "a"
+    dialog.close()
+    # Without keys or mouse the count runs out.
     assert not window.locker.is_locked
     watcher.set_timeout_ms(300)
     qtbot.waitUntil(lambda: window.locker.is_locked, timeout=3000)
