@@ -180,17 +180,16 @@ def scroll_through(table: QTableView) -> dict[str, float]:
 
 
 def watch_frame(probe: FirstPaint) -> None:
-    """Give ``probe`` every widget of the frame (ui/shell/frame.py) as soon as it is built,
-    before it is shown. The frame's module is imported here, where ``app.main`` would import it
-    a moment later."""
+    """Give ``probe`` the frame's window (ui/shell/frame.py) as soon as it is built, before it
+    is shown; Qt paints a window before the widgets in it. The frame's module is imported here,
+    where ``app.main`` would import it a moment later."""
     from ui.shell import frame
 
     build = frame._build
 
     def build_and_watch(*args: object) -> QMainWindow:
         window = build(*args)  # type: ignore[arg-type]
-        for widget in (window, *window.findChildren(QWidget)):
-            probe.watch(widget)
+        probe.watch(window)
         return window
 
     frame._build = build_and_watch  # type: ignore[assignment]
@@ -229,7 +228,7 @@ def run_app(database: str, scroll: bool, start: str) -> int:
     caseload with ``start`` "caseload")."""
     _application = QApplication(sys.argv[:1])  # kept: the frame and gui.run use this instance
     report: dict[str, float | str] = {}
-    frame = FirstPaint(lambda _obj: True, lambda: None)  # any widget of the frame
+    frame = FirstPaint(lambda _obj: True, lambda: None)  # the frame's window
     watch_frame(frame)
 
     def after_paint() -> None:
