@@ -17,6 +17,8 @@ from resources import design
 _PROPERTY = "trede_colour_scheme"
 #: Set once Trede's own style (ui/style.py) draws the application.
 _STYLE = "trede_style"
+#: The class of Trede's style in use (``ui.style.for_text_size``).
+_STYLE_KIND = "trede_style_kind"
 
 
 def system_scheme() -> str:
@@ -142,8 +144,11 @@ def install(application: QApplication, scheme: str | None = None) -> None:
         # Fusion is the one style that draws from the palette on every OS.
         from ui import style  # its class makes PySide build Qt's style enums: not for the frame
 
-        application.setStyle(style.TredeStyle())
+        kind = style.for_text_size()
+        application.setStyle(kind())
         application.setProperty(_STYLE, True)
+        application.setProperty(_STYLE_KIND, kind.__name__)
+        application.fontChanged.connect(lambda _font: _follow_text_size(application))
     palette = qt_palette(colours)
     if application.palette() != palette:
         application.setPalette(palette)
@@ -157,6 +162,17 @@ def install(application: QApplication, scheme: str | None = None) -> None:
         )
 
 
+def _follow_text_size(application: QApplication) -> None:
+    """The text size changed while Trede runs: the style that grows with it, or Fusion's sizes
+    again (``ui.style.for_text_size``)."""
+    from ui import style
+
+    wanted = style.for_text_size()
+    if application.property(_STYLE_KIND) != wanted.__name__:
+        application.setStyle(wanted())
+        application.setProperty(_STYLE_KIND, wanted.__name__)
+
+
 def ensure_installed() -> None:
     """Install the palette once, for windows made without ``app.gui`` (tests, screenshots)."""
     application = QApplication.instance()
@@ -164,12 +180,18 @@ def ensure_installed() -> None:
         install(application)
 
 
+def text_scale() -> float:
+    """How much larger the application's text is than the usual 10-point font (1.0 at most
+    that size or smaller)."""
+    application = QApplication.instance()
+    size = application.font().pointSizeF() if isinstance(application, QApplication) else 10.0
+    return max(1.0, size / design.REFERENCE_POINT_SIZE)
+
+
 def scaled(pixels: int) -> int:
     """A size in pixels that was chosen for the usual 10-point font, grown with a larger system
     font (at 200 % a form may be twice as wide), so text is not cut off."""
-    application = QApplication.instance()
-    size = application.font().pointSizeF() if isinstance(application, QApplication) else 10.0
-    return round(pixels * max(1.0, size / design.REFERENCE_POINT_SIZE))
+    return round(pixels * text_scale())
 
 
 def style_navigation(navigation: QListWidget) -> None:

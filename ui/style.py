@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from resources import design
-from ui.design import palette, scaled
+from ui.design import palette, scaled, text_scale
 
 _INDICATORS = (
     QStyle.PixelMetric.PM_IndicatorWidth,
@@ -28,24 +28,16 @@ _INDICATORS = (
 
 class TredeStyle(QProxyStyle):
     """Fusion, with check boxes and radio buttons drawn in the palette's border colour (Fusion
-    derives their edge from the window colour, which all but vanishes in dark mode)."""
+    derives their edge from the window colour, which all but vanishes in dark mode).
+
+    At the usual text size Fusion's own sizes hold; ``LargeTextStyle`` grows them with larger
+    text. Kept apart because Qt asks a style for a size hundreds of times for each window it
+    lays out, and an override in Python makes each of those a call into Python (some 10 ms of
+    the window's start).
+    """
 
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
-
-    def pixelMetric(  # noqa: N802 - Qt's name
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        """Icons on buttons and in lists, check boxes and radio buttons grow with the font."""
-        size = super().pixelMetric(metric, option, widget)
-        if metric in (QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_SmallIconSize):
-            return max(size, scaled(16))
-        if metric in _INDICATORS:
-            return max(size, scaled(size))
-        return size
 
     def drawPrimitive(  # noqa: N802 - Qt's name
         self,
@@ -116,3 +108,27 @@ class TredeStyle(QProxyStyle):
             QRectF(option.rect).adjusted(inset, inset, -inset, -inset), design.RADIUS, design.RADIUS
         )
         painter.restore()
+
+
+class LargeTextStyle(TredeStyle):
+    """Trede's style for text larger than the usual size (``ui.design.install`` chooses it)."""
+
+    def pixelMetric(  # noqa: N802 - Qt's name
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """Icons on buttons and in lists, check boxes and radio buttons grow with the font."""
+        size = super().pixelMetric(metric, option, widget)
+        if metric in (QStyle.PixelMetric.PM_ButtonIconSize, QStyle.PixelMetric.PM_SmallIconSize):
+            return max(size, scaled(16))
+        if metric in _INDICATORS:
+            return max(size, scaled(size))
+        return size
+
+
+def for_text_size() -> type[TredeStyle]:
+    """The style for the application's font: ``LargeTextStyle`` when it is larger than the
+    size Trede's measures were chosen for."""
+    return LargeTextStyle if text_scale() > 1 else TredeStyle
