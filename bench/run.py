@@ -162,13 +162,13 @@ def worklist_statements(big: Path, work: Path, user: str) -> Path:
     from sqlite_utils import Database
 
     from app import settings as settings_module
-    from caseload import worklist
+    from caseload import people, worklist
 
     connection = sqlite3.connect(big)
     statements: list[str] = []
     connection.set_trace_callback(statements.append)
     db = Database(connection)
-    worklist.has_clients(db)
+    people.has_clients(db)
     worklist.load(db, worklist.Scope(user, settings_module.Settings().contact_threshold_days))
     connection.close()
     path = work / "worklist.json"

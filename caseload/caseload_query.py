@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from caseload import model, schema_names
+from caseload import people, schema_names
 from resources.i18n import N_
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ def rows(
         found[ident] = CaseloadRow(
             id=ident,
             reference=reference,
-            name=model.display_name(
+            name=people.display_name(
                 first_name or "", initials or "", surname_prefix or "", surname or ""
             ),
             trede=trede,

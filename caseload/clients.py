@@ -12,7 +12,6 @@ from resources import changes as changes_
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from caseload.reads import Reads
 
 #: Every table that holds rows about one client, children before the client itself.
 CHILD_TABLES = (
@@ -187,26 +186,3 @@ def record_view(db: Database, client_id: int, *, actor: str) -> None:
     with db.atomic():
         exists(db, client_id)
         audit.record(db, actor=actor, action="client.view", obj=obj(client_id))
-
-
-def teams(db: Reads) -> list[str]:
-    """Every team that has clients, for a filter list."""
-    return [
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT team FROM clients WHERE team IS NOT NULL AND team != '' ORDER BY team"
-        )
-    ]
-
-
-def klantmanagers(db: Reads, team: str | None = None) -> list[str]:
-    """Every klantmanager that has clients (in one team, if given), for a filter list."""
-    where, params = ("AND team = ?", [team]) if team else ("", [])
-    return [
-        row[0]
-        for row in db.execute(
-            "SELECT DISTINCT klantmanager FROM clients WHERE klantmanager IS NOT NULL "
-            f"AND klantmanager != '' {where} ORDER BY klantmanager",
-            params,
-        )
-    ]

@@ -6,9 +6,12 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from caseload import model
 from resources.i18n import N_, _
+
+if TYPE_CHECKING:
+    from caseload import model
 
 LOWEST, HIGHEST = 1, 6
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-
-def display_name(first_name: str, initials: str, surname_prefix: str, surname: str) -> str:
-    """A client's name as shown in lists: first name (or initials), prefix and surname (the
-    lists make it from a row's columns, without making a ``ClientDetails`` for each)."""
-    given = first_name or initials
-    return " ".join(part for part in (given, surname_prefix, surname) if part)
+from caseload import people
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +39,9 @@ class ClientDetails:
 
     def display_name(self) -> str:
         """The name as shown in lists: first name (or initials), prefix and surname."""
-        return display_name(self.first_name, self.initials, self.surname_prefix, self.surname)
+        return people.display_name(
+            self.first_name, self.initials, self.surname_prefix, self.surname
+        )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from caseload import appointments, model, records, vocab
+from caseload import appointments, people, records, vocab
 from resources.i18n import N_
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ _CLIENT_COLUMNS = (
 
 
 def _name(row: Mapping[str, Any]) -> str:
-    return model.display_name(
+    return people.display_name(
         row["first_name"] or "",
         row["initials"] or "",
         row["surname_prefix"] or "",
@@ -275,11 +275,6 @@ def load(
             _item(kind, row, row[on], row[detail] if detail else "") for row in rows
         )
     return Worklist(today=today, sections=sections, counts=counts)
-
-
-def has_clients(db: Reads) -> bool:
-    """Whether there is a caseload at all (then the window opens on Vandaag)."""
-    return bool(db.execute("SELECT 1 FROM clients LIMIT 1").fetchall())
 
 
 def count(db: Reads, scope: Scope, today: dt.date | None = None) -> int:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 import ui
 from app import context, database, paths, settings
-from caseload import client_file, clients, demo, worklist
+from caseload import client_file, clients, demo, people, worklist
 from quickscan import loader, store
 from resources import i18n
 from ui import design, qt_setup
@@ -192,7 +192,7 @@ def _window(folder: Path, language: str, complete: bool, clients_count: int) -> 
     if clients_count and db["clients"].count == 0:
         demo.fill(db, clients_count, seed=7)
     # The user is one of the demo's klantmanagers, so Vandaag shows "mijn caseload".
-    managers = clients.klantmanagers(db)
+    managers = people.klantmanagers(db)
     profile = settings.Settings(
         municipality="Leiden" if complete else "",
         user_name=(managers[0] if managers else "Zoë de Vries") if complete else "",

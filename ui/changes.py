@@ -8,18 +8,23 @@ view asks the changes whether they concern it; no widget names what changed itse
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from caseload import undo as domain_undo
 from resources.changes import Changed, Changes, Kind
 from resources.errors import UserError
 from resources.i18n import _
 from ui import jobs, undo
 from ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from caseload import undo as domain_undo
+
+# ``caseload.undo`` loads the client store and the model's classes: it is imported with the first
+# undoable write (``perform``), not before the window's first paint.
 
 #: A domain write's answer: a value with its changes, or the changes alone.
 Answer = TypeVar("Answer", bound=Changed[Any] | Changes)
@@ -54,6 +59,8 @@ class ChangeBus(QObject):
         On success every view hears once what changed, and the domain's answer is returned.
         ``undoable`` names the change and its client, so that Ctrl+Z can undo it.
         """
+        from caseload import undo as domain_undo
+
         context = self.context if undoable is not None else None
         before = None
         if context is not None and undoable is not None:
@@ -90,6 +97,8 @@ class ChangeBus(QObject):
         action: str,
         moved: Callable[[], None],
     ) -> None:
+        from caseload import undo as domain_undo
+
         context = self.context
         if context is None:
             return

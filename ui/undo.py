@@ -8,6 +8,7 @@ first back, Opnieuw (Ctrl+Shift+Z) the second, through the same path, so every v
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import undo as domain
+if TYPE_CHECKING:
+    from caseload import undo as domain
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from app import database, main
-from caseload import clients, demo, inclusion, inclusion_cells
+from caseload import demo, inclusion, inclusion_cells, people
 
 TODAY = dt.date(2026, 12, 4)
 #: (longer, shorter): the same first day, the longer one a month more.
@@ -57,7 +57,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Released]:
         patch.setenv("TREDE_CONFIG_DIR", str(folder / "config"))
         db = database.open_database(db_path)
         demo.fill(db, 3000, seed=5, today=TODAY)
-        teams = clients.teams(db)
+        teams = people.teams(db)
         periods = {period for pair in PERIOD_PAIRS for period in pair} | set(WHOLE_PERIODS)
         reports: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts] = {}
         slices: dict[tuple[str | None, tuple[dt.date, dt.date]], Counts] = {}

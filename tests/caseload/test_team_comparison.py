@@ -17,7 +17,7 @@ import pytest
 from sqlite_utils import Database
 
 from app import database
-from caseload import clients, demo, inclusion_cells, inclusion_report
+from caseload import demo, inclusion_cells, inclusion_report, people
 
 TODAY = dt.date(2026, 12, 4)
 PERIODS = [
@@ -57,7 +57,7 @@ def test_the_teams_add_up_to_the_municipality_within_the_rounding(
     db: Database, tmp_path: Path, period: tuple[dt.date, dt.date]
 ) -> None:
     counts = _counts(db, tmp_path / "all.json", period)
-    teams = clients.teams(db)
+    teams = people.teams(db)
     checked = 0
     for team_figure, total_figure in FIGURES:
         total = counts[total_figure]
@@ -77,7 +77,7 @@ def test_the_teams_add_up_to_the_municipality_within_the_rounding(
 def test_a_team_row_is_the_teams_own_report(db: Database, tmp_path: Path) -> None:
     period = PERIODS[0]
     counts = _counts(db, tmp_path / "all.json", period)
-    for team in clients.teams(db)[:3]:
+    for team in people.teams(db)[:3]:
         own = _counts(db, tmp_path / f"{team}.json", period, team)
         for team_figure, total_figure in FIGURES:
             # The same clients have the same cell key: the same printed number.
@@ -92,7 +92,7 @@ def test_the_pdf_shows_every_team_and_the_municipality(db: Database, tmp_path: P
     pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
     page = next(text for text in pages if "Teams naast elkaar" in text)
     counts = _counts(db, tmp_path / "all.json", PERIODS[0])
-    for team in clients.teams(db):
+    for team in people.teams(db):
         in_period = counts[inclusion_cells.team(team, inclusion_cells.IN_PERIOD)]
         assert f"{team} {in_period:,}".replace(",", ".") in page
     assert f"Hele gemeente {counts['in_period']:,}".replace(",", ".") in page

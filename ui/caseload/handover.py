@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import clients, handover
+from caseload import handover, people
 from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, undo, widgets
@@ -65,8 +65,8 @@ class ReassignDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         form = QFormLayout()
-        self.klantmanager = _people_box(clients.klantmanagers(context.db))
-        self.team = _people_box(clients.teams(context.db))
+        self.klantmanager = _people_box(people.klantmanagers(context.db))
+        self.team = _people_box(people.teams(context.db))
         widgets.labelled_rows(
             form, [(_("&Klantmanager:"), self.klantmanager), (_("&Team:"), self.team)]
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import caseload_query, clients
+from caseload import caseload_query, people
 from resources import i18n
 from resources.changes import Changes, Kind
 from resources.errors import UserError
@@ -171,7 +171,7 @@ class CaseloadPage(QWidget):
         widest_then = remembered.widest_name_then(context, self.widths)
         self._people_due = widest_then is not None and remembered.kept_klantmanager(context) is None
         if self._people_due:
-            self.filters.set_people(clients.teams(context.reads), [])
+            self.filters.set_people(people.teams(context.reads), [])
         else:
             names = self._fill_people(fit=False)  # fitted below, after the widths of last time
         remembered.restore_filters(context, self.filters)
@@ -243,8 +243,8 @@ class CaseloadPage(QWidget):
         """The team and klantmanager filters' lists; the klantmanagers' names (fitted)."""
         self._people_due = False
         db = self.context.reads
-        names = clients.klantmanagers(db)
-        self.filters.set_people(clients.teams(db), names)
+        names = people.klantmanagers(db)
+        self.filters.set_people(people.teams(db), names)
         if fit:
             self._fit_klantmanagers(names)
         return names

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from caseload import clients, inclusion, inclusion_story, inclusion_trends, report_pdf
+from caseload import inclusion, inclusion_story, inclusion_trends, people, report_pdf
 from caseload import inclusion_cells as cells
 from resources import i18n
 from resources.i18n import _, ngettext
@@ -145,7 +145,7 @@ class OverviewPage(QWidget):
         chosen = self.team.currentData()
         self.team.clear()
         self.team.addItem(_("Alle teams"), None)
-        for name in clients.teams(self.context.db):
+        for name in people.teams(self.context.db):
             self.team.addItem(name, name)
         self.team.setCurrentIndex(max(self.team.findData(chosen), 0))
 

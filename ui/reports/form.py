@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from caseload import clients
+from caseload import clients, people
 from quickscan import store
 from resources.i18n import _
 from ui import metrics, widgets
@@ -125,7 +125,7 @@ class ReportForm(QWidget):
         team = self.team.currentData()
         self.team.clear()
         self.team.addItem(_("Alle teams"), None)
-        for name in clients.teams(db):
+        for name in people.teams(db):
             self.team.addItem(name, name)
         index = self.team.findData(team)
         self.team.setCurrentIndex(max(index, 0))

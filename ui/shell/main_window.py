@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import worklist
+from caseload import people
 from resources import changes as changes_
 from resources import i18n
 from resources.changes import Changes, Kind
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def start_page(self) -> int:
         """Vandaag when there is a caseload; the caseload (to add or import clients) when not."""
-        return Page.WORKLIST if worklist.has_clients(self.context.reads) else Page.CASELOAD
+        return Page.WORKLIST if people.has_clients(self.context.reads) else Page.CASELOAD
 
     def _show_worklist_count(self, count: int) -> None:
         """The navigation says how much is due today: "Vandaag (7)"."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import clients, vocab, worklist
+from caseload import people, vocab, worklist
 from caseload.worklist import ItemKind, Section
 from resources import i18n
 from resources.changes import Changes, Kind
@@ -250,7 +250,7 @@ class WorklistPage(QWidget):
         if self.current is None or any(self.current.counts.values()):
             return ""
         # Only read when the list is empty: a full list needs no explanation.
-        managers = clients.klantmanagers(self.context.reads)
+        managers = people.klantmanagers(self.context.reads)
         if not managers:
             return _(
                 "Nog geen klanten, dus niets te doen. Importeer een bestand of voeg een klant "

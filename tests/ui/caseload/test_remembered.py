@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from caseload import clients, demo, handover
+from caseload import demo, handover, people
 from resources import i18n
 from ui.caseload import remembered, widths
 from ui.caseload.columns import Column
@@ -48,7 +48,7 @@ def test_filters_sort_and_widths_survive_reopening_the_window(qtbot, app_context
         qtbot.keyClick(sort, Qt.Key.Key_Down)
     assert header.sortIndicatorSection() == Column.TREDE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
-    team = clients.teams(app_context.db)[1]
+    team = people.teams(app_context.db)[1]
     page.filters.team.setFocus()
     type_text(page.filters.team, team)
     qtbot.waitUntil(lambda: page.filters.team.currentText() == team)

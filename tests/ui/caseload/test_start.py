@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from caseload import caseload_query, clients, demo
+from caseload import caseload_query, demo, people
 from ui.caseload.page import CaseloadPage
 from ui.shell import main_window, page_stack
 from ui.shell.main_window import Page
@@ -101,7 +101,7 @@ def test_keys_work_before_the_counts_have_come(qtbot, caseload_start, monkeypatc
     assert window.current_page() == Page.CASELOAD
 
     # Alt+K, then the first letters of a klantmanager's name: only their clients are listed.
-    names = clients.klantmanagers(db)
+    names = people.klantmanagers(db)
     combo = page.filters.klantmanager
     assert [combo.itemText(i) for i in range(1, combo.count())] == names, "every name, at once"
     chosen = names[len(names) // 2]
@@ -177,7 +177,7 @@ def test_at_a_later_start_the_klantmanagers_come_after_the_rows_or_when_used(
     qtbot, caseload_start, monkeypatch
 ) -> None:
     db = caseload_start.db
-    names = clients.klantmanagers(db)
+    names = people.klantmanagers(db)
     # The first start reads every name before the rows (and keeps the widest in window.ini).
     first = main_window.MainWindow(caseload_start)
     qtbot.addWidget(first)
@@ -208,7 +208,7 @@ def test_at_a_later_start_the_klantmanagers_come_after_the_rows_or_when_used(
 def test_a_click_on_the_klantmanager_list_before_the_names_came_shows_them_all(
     qtbot, caseload_start, monkeypatch
 ) -> None:
-    names = clients.klantmanagers(caseload_start.db)
+    names = people.klantmanagers(caseload_start.db)
     first = main_window.MainWindow(caseload_start)
     qtbot.addWidget(first)
     show_active(qtbot, first)
@@ -224,7 +224,7 @@ def test_a_click_on_the_klantmanager_list_before_the_names_came_shows_them_all(
 
 
 def test_without_a_key_the_klantmanagers_follow_the_rows_first_paint(qtbot, caseload_start) -> None:
-    names = clients.klantmanagers(caseload_start.db)
+    names = people.klantmanagers(caseload_start.db)
     first = main_window.MainWindow(caseload_start)
     qtbot.addWidget(first)
     show_active(qtbot, first)
