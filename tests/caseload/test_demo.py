@@ -200,9 +200,12 @@ def test_after_a_demo_the_file_keeps_its_log_and_search_finds_old_and_new_client
     db: Database,
 ) -> None:
     """The demo writes with a rollback journal and fills the search index at once: afterwards
-    the file is back in WAL mode, and search finds a demo client and one added later."""
+    the file is back in WAL mode, and search finds a demo client and one added later. It
+    writes without SQLite's foreign key checks: they hold for every row, and are on again."""
     demo.fill(db, 40, seed=5, today=TODAY)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
     first = db.execute("SELECT first_name, id FROM clients ORDER BY id LIMIT 1").fetchone()
     found = caseload_query.ids(db, caseload_query.CaseloadFilter(text=first[0]), today=TODAY)
     assert first[1] in found
@@ -216,6 +219,7 @@ def test_a_cancelled_demo_leaves_search_working(db: Database) -> None:
     with pytest.raises(demo.Cancelled):
         demo.fill(db, 5000, seed=1, today=TODAY, cancelled=lambda: True)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
     details = model.ClientDetails(reference="KL9999999", first_name="Wubbo", surname="Ockels")
     added = clients.add(db, details, actor="tester", today=TODAY).value
     found = caseload_query.ids(db, caseload_query.CaseloadFilter(text="ockels"), today=TODAY)
