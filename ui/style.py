@@ -32,8 +32,8 @@ class TredeStyle(QProxyStyle):
 
     At the usual text size Fusion's own sizes hold; ``LargeTextStyle`` grows them with larger
     text. Kept apart because Qt asks a style for a size hundreds of times for each window it
-    lays out, and an override in Python makes each of those a call into Python (some 10 ms of
-    the window's start).
+    lays out (675 times before the caseload's first paint), and an override in Python makes
+    each of those a call into Python: some 7 ms of the window's start.
     """
 
     def __init__(self) -> None:
