@@ -288,6 +288,8 @@ class Locker(QObject):
         self._window = window
         self._context = context
         self._content: QWidget | None = None
+        #: The widget that had the focus when the window locked: it has it again on unlock.
+        self._focus: QWidget | None = None
         self._page: LockPage | None = None
         self._disabled: list[QWidget | QAction] = []
         #: Windows hidden by the lock, in their order; the closed ones are left out on unlock.
@@ -326,6 +328,7 @@ class Locker(QObject):
         if self.is_locked:
             return
         self.watcher.stop()
+        self._focus = self._window.focusWidget()
         self._content = self._window.takeCentralWidget()
         self._page = LockPage(self._context)
         self._page.unlocked.connect(self.unlock)
@@ -426,8 +429,13 @@ class Locker(QObject):
         if self._content is not None:
             self._window.setCentralWidget(self._content)
             self._content.show()  # taking it out hid it
-            self._content.setFocus()
+            focus = self._focus
+            if focus is not None and shiboken6.isValid(focus) and focus.isVisibleTo(self._window):
+                focus.setFocus()  # where the user was, visibly: the field, the list, the row
+            else:
+                self._content.setFocus()
             self._content = None
+        self._focus = None
         for item in self._disabled:
             item.setEnabled(True)
         self._disabled = []

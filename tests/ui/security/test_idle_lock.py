@@ -70,6 +70,26 @@ def test_a_plain_database_locks_with_a_verder_button(qtbot, app_context) -> None
     window.locker.watcher.set_timeout_ms(60_000)
 
 
+def test_after_unlocking_the_focus_is_where_it_was(qtbot, app_context) -> None:
+    """A keyboard user goes on where they were: the widget that had the focus has it again."""
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.navigation.setFocus()
+    qtbot.waitUntil(window.navigation.hasFocus, timeout=3000)
+    window.locker.watcher.set_timeout_ms(50)
+    qtbot.waitUntil(lambda: window.locker.is_locked, timeout=3000)
+    page = window.locker.page
+    assert page is not None
+    qtbot.keyClick(page.button, Qt.Key.Key_Space)
+    assert not window.locker.is_locked
+    assert window.focusWidget() is window.navigation
+    qtbot.waitUntil(window.navigation.hasFocus, timeout=3000)
+    window.locker.watcher.set_timeout_ms(60_000)
+
+
 def _restarts(qtbot, watcher, press) -> bool:
     """Whether ``press`` starts the idle count again, after some of the idle time has passed
     (measured, not slept)."""
