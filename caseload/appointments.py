@@ -1,7 +1,8 @@
 """Appointments with a client: planned in a contact, held by a later contact, or missed.
 
 Qt-free and without the other stores, so the contact store can hold appointments in the same
-transaction as the contact (``hold_on_contact``).
+transaction as the contact (``hold_on_contact``); without the model's classes too, so Vandaag
+(``worklist``) is painted before they are loaded.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from caseload import records, vocab
+from caseload import vocab
 from resources.i18n import N_
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def from_row(row: Mapping[str, Any]) -> Appointment:
     return Appointment(
         id=row["id"],
         client_id=row["client_id"],
-        planned_on=records.required_date(row["planned_on"]),
+        planned_on=dt.date.fromisoformat(row["planned_on"]),
         kind=row["kind"],
         status=row["status"],
         planned_time=row["planned_time"] or "",

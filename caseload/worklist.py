@@ -7,6 +7,8 @@ about (or on the klantmanager for *mijn caseload*), so opening it never reads ev
 
 The rule for "overdue" is one for all: a day that lies before today. An appointment today, an
 action due today or a contact due today is not late yet.
+
+Without the model's classes (``records`` loads them): Vandaag is painted before they are loaded.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from caseload import appointments, people, records, vocab
+from caseload import appointments, people, vocab
 from resources.i18n import N_
 
 if TYPE_CHECKING:
@@ -109,7 +111,7 @@ def _item(kind: ItemKind, row: Mapping[str, Any], on: str, detail: str = "") -> 
         reference=row["reference"],
         name=_name(row),
         klantmanager=row["klantmanager"] or "",
-        on=records.required_date(on),
+        on=dt.date.fromisoformat(on),
         detail=detail or "",
         item_id=row.get("item_id"),
         time=row.get("planned_time") or "",
