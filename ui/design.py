@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 from resources import design
 
 _PROPERTY = "trede_colour_scheme"
-#: Set once Trede's own style (ui/style.py) draws the application.
+#: The class name of Trede's own style (ui/style.py, ``for_text_size``) once it draws the
+#: application; unset before.
 _STYLE = "trede_style"
-#: The class of Trede's style in use (``ui.style.for_text_size``).
-_STYLE_KIND = "trede_style_kind"
 
 
 def system_scheme() -> str:
@@ -146,8 +145,7 @@ def install(application: QApplication, scheme: str | None = None) -> None:
 
         kind = style.for_text_size()
         application.setStyle(kind())
-        application.setProperty(_STYLE, True)
-        application.setProperty(_STYLE_KIND, kind.__name__)
+        application.setProperty(_STYLE, kind.__name__)
         application.fontChanged.connect(lambda _font: _follow_text_size(application))
     palette = qt_palette(colours)
     if application.palette() != palette:
@@ -168,9 +166,9 @@ def _follow_text_size(application: QApplication) -> None:
     from ui import style
 
     wanted = style.for_text_size()
-    if application.property(_STYLE_KIND) != wanted.__name__:
+    if application.property(_STYLE) != wanted.__name__:
         application.setStyle(wanted())
-        application.setProperty(_STYLE_KIND, wanted.__name__)
+        application.setProperty(_STYLE, wanted.__name__)
 
 
 def ensure_installed() -> None:
