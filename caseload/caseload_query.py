@@ -18,7 +18,7 @@ import datetime as dt
 import enum
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -303,26 +303,20 @@ def _days(last: str | None, today: dt.date) -> int | None:
     return None if last is None else (today - dt.date.fromisoformat(last)).days
 
 
-def rows(
-    db: Reads,
-    client_ids: list[int],
-    today: dt.date | None = None,
-    contact_threshold_days: int = DEFAULT_CONTACT_THRESHOLD_DAYS,
-) -> list[CaseloadRow]:
-    """The display data of these clients, in the same order (ids that are gone are left out)."""
-    today = dt.date.today() if today is None else today
-    cutoff = _contact_cutoff(today, contact_threshold_days)
-    sql = (
-        "SELECT id, reference, initials, first_name, surname_prefix, surname, current_trede, "
-        "last_contact_on, open_barriers, open_actions, klantmanager, team, status, "
-        "closing_reason, next_due_on, contact_every_days, contact_due_on, plan_due_on, "
-        "next_appointment_on, measurement_due_on, transferred_on FROM clients "
-        "WHERE id IN (SELECT value FROM json_each(:ids))"
-    )
-    # Plain tuples and the day as text once: this runs for every page the table shows.
-    today_text = today.isoformat()
-    found: dict[int, CaseloadRow] = {}
-    for (
+#: The columns a :class:`CaseloadRow` is made of, in the order :func:`_row` takes them.
+_ROW_COLUMNS = (
+    "id, reference, initials, first_name, surname_prefix, surname, current_trede, "
+    "last_contact_on, open_barriers, open_actions, klantmanager, team, status, "
+    "closing_reason, next_due_on, contact_every_days, contact_due_on, plan_due_on, "
+    "next_appointment_on, measurement_due_on, transferred_on"
+)
+_ROW_WIDTH = _ROW_COLUMNS.count(",") + 1
+
+
+def _row(values: Sequence[Any], today: dt.date, today_text: str, cutoff: str) -> CaseloadRow:
+    """One client's line from the values of :data:`_ROW_COLUMNS` (plain tuples, the day as text
+    once: this runs for every row the table shows and the export writes)."""
+    (
         ident,
         reference,
         initials,
@@ -344,36 +338,82 @@ def rows(
         next_appointment_on,
         measurement_due_on,
         transferred_on,
-    ) in db.execute(sql, {"ids": json.dumps(client_ids)}).fetchall():
-        active = status == "active"
-        found[ident] = CaseloadRow(
-            id=ident,
-            reference=reference,
-            name=people.display_name(
-                first_name or "", initials or "", surname_prefix or "", surname or ""
-            ),
-            trede=trede,
-            days_since_contact=_days(last, today),
-            open_barriers=open_barriers,
-            open_actions=open_actions,
-            klantmanager=klantmanager or "",
-            team=team or "",
-            status=status,
-            closing_reason=closing_reason,
-            transferred=bool(transferred_on),
-            no_recent_contact=active
-            and (
-                (contact_due_on or "9999") < today_text
-                if contact_every_days is not None
-                else (last is None or last < cutoff)
-            ),
-            overdue_actions=active and plan_due_on is not None and plan_due_on < today_text,
-            contact_every_days=contact_every_days,
-            next_appointment_on=_date(next_appointment_on),
-            next_due_on=_date(next_due_on),
-            measurement_due_on=_date(measurement_due_on),
-        )
+    ) = values[:_ROW_WIDTH]
+    active = status == "active"
+    return CaseloadRow(
+        id=ident,
+        reference=reference,
+        name=people.display_name(
+            first_name or "", initials or "", surname_prefix or "", surname or ""
+        ),
+        trede=trede,
+        days_since_contact=_days(last, today),
+        open_barriers=open_barriers,
+        open_actions=open_actions,
+        klantmanager=klantmanager or "",
+        team=team or "",
+        status=status,
+        closing_reason=closing_reason,
+        transferred=bool(transferred_on),
+        no_recent_contact=active
+        and (
+            (contact_due_on or "9999") < today_text
+            if contact_every_days is not None
+            else (last is None or last < cutoff)
+        ),
+        overdue_actions=active and plan_due_on is not None and plan_due_on < today_text,
+        contact_every_days=contact_every_days,
+        next_appointment_on=_date(next_appointment_on),
+        next_due_on=_date(next_due_on),
+        measurement_due_on=_date(measurement_due_on),
+    )
+
+
+def rows(
+    db: Reads,
+    client_ids: list[int],
+    today: dt.date | None = None,
+    contact_threshold_days: int = DEFAULT_CONTACT_THRESHOLD_DAYS,
+) -> list[CaseloadRow]:
+    """The display data of these clients, in the same order (ids that are gone are left out)."""
+    today = dt.date.today() if today is None else today
+    cutoff = _contact_cutoff(today, contact_threshold_days)
+    today_text = today.isoformat()
+    sql = f"SELECT {_ROW_COLUMNS} FROM clients WHERE id IN (SELECT value FROM json_each(:ids))"
+    found = {
+        values[0]: _row(values, today, today_text, cutoff)
+        for values in db.execute(sql, {"ids": json.dumps(client_ids)}).fetchall()
+    }
     return [found[ident] for ident in client_ids if ident in found]
+
+
+def in_order(
+    db: Reads,
+    flt: CaseloadFilter,
+    sort: Sort = Sort(),
+    today: dt.date | None = None,
+    *,
+    also: Sequence[str] = (),
+    page: int = 1000,
+) -> Iterator[list[tuple[CaseloadRow, tuple[Any, ...]]]]:
+    """Every client the filter keeps, in the order of ``sort``, as pages of rows, each with the
+    values of the SQL expressions in ``also``.
+
+    One query read as it goes (the export of a ten-year file): no list of ids first and no
+    look-up of each page by id, and every row from the same moment of the database.
+    """
+    today = dt.date.today() if today is None else today
+    cutoff = _contact_cutoff(today, flt.contact_threshold_days)
+    today_text = today.isoformat()
+    where, params = where_clause(flt, today)
+    extra = "".join(f", {expression}" for expression in also)
+    cursor = db.execute(
+        f"SELECT {_ROW_COLUMNS}{extra} FROM clients WHERE {where} "
+        f"ORDER BY {sort.order_by(not narrows(flt))}",
+        params,
+    )
+    while found := cursor.fetchmany(page):
+        yield [(_row(values, today, today_text, cutoff), values[_ROW_WIDTH:]) for values in found]
 
 
 #: Needs attention: active, and the plan or the contact frequency late. ``attention_on`` is the

@@ -9,11 +9,8 @@ autofilter; every column is as wide as its heading or its typical content. Writt
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from caseload import caseload_query, csv_export
 from resources.i18n import _
@@ -23,6 +20,13 @@ DATE_FORMAT = "dd-mm-yyyy"
 #: Width (in characters) of each column of the CSV export, then of the three dates.
 _WIDTHS = (14, 30, 8, 12, 12, 12, 24, 20, 30)
 _DATE_WIDTH = 14
+#: The three dates as SQL on ``clients``: guidance since (the day the file was made when no
+#: start was entered), last contact, closed on.
+DATE_COLUMNS = (
+    "coalesce(guidance_start, substr(created_at, 1, 10))",
+    "last_contact_on",
+    "closed_on",
+)
 
 
 def headers() -> list[str]:
@@ -35,24 +39,12 @@ def headers() -> list[str]:
     ]
 
 
-def _dates(db: Database, ids: list[int]) -> dict[int, tuple[dt.date | None, ...]]:
-    found: dict[int, tuple[dt.date | None, ...]] = {}
-    for ident, *days in db.execute(
-        "SELECT id, coalesce(guidance_start, substr(created_at, 1, 10)), last_contact_on, "
-        "closed_on FROM clients WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps(ids)],
-    ).fetchall():
-        found[ident] = tuple(None if day is None else dt.date.fromisoformat(day) for day in days)
-    return found
-
-
 def write(
-    db: Database,
     target: Path,
-    pages: Iterable[list[caseload_query.CaseloadRow]],
-    count: int,
-) -> None:
-    """Write the clients (``count`` of them, in pages) as a workbook with one sheet."""
+    pages: Iterable[list[tuple[caseload_query.CaseloadRow, tuple[str | None, ...]]]],
+) -> int:
+    """Write the clients (pages of rows, each with the ISO texts of :data:`DATE_COLUMNS`) as a
+    workbook with one sheet; how many were written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -65,7 +57,6 @@ def write(
     for index, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(width, len(name) + 3)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{count + 1}"
     bold = Font(bold=True)
     heading = []
     for name in names:
@@ -73,14 +64,18 @@ def write(
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    for rows in pages:
-        dates = _dates(db, [row.id for row in rows])
-        for row in rows:
+    count = 0
+    for page in pages:
+        for row, days in page:
             line: list[object] = list(csv_export.cells(row))
-            for day in dates.get(row.id, (None, None, None)):
-                cell = WriteOnlyCell(sheet, value=day)
+            for day in days:
+                cell = WriteOnlyCell(sheet, value=None if day is None else dt.date.fromisoformat(day))
                 if day is not None:
                     cell.number_format = DATE_FORMAT
                 line.append(cell)
             sheet.append(line)
+        count += len(page)
+    # Written after the rows (write-only mode writes the filter at the end of the sheet).
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{count + 1}"
     workbook.save(str(target))
+    return count

@@ -100,43 +100,45 @@ def export_clients(
 ) -> ExportResult:
     """Write the clients that ``flt`` shows, in the order of ``sort``, to CSV or (``.xlsx``) Excel."""
     day = dt.date.today() if today is None else today
-    client_ids = caseload_query.ids(db, flt, sort or caseload_query.Sort(), today=day)
+    excel = path.suffix.lower() == ".xlsx"
+    if excel:
+        from caseload import caseload_xlsx  # only an .xlsx export needs openpyxl
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
     except OSError as error:
         raise _failed(path, error) from error
-    pages = (
-        caseload_query.rows(
-            db,
-            client_ids[start : start + PAGE],
-            today=day,
-            contact_threshold_days=flt.contact_threshold_days,
-        )
-        for start in range(0, len(client_ids), PAGE)
+    pages = caseload_query.in_order(
+        db,
+        flt,
+        sort or caseload_query.Sort(),
+        today=day,
+        also=caseload_xlsx.DATE_COLUMNS if excel else (),
+        page=PAGE,
     )
     try:
-        if path.suffix.lower() == ".xlsx":
+        if excel:
             os.close(handle)
-            from caseload import caseload_xlsx  # only an .xlsx export needs openpyxl
-
-            caseload_xlsx.write(db, Path(temporary), pages, len(client_ids))
+            count = caseload_xlsx.write(Path(temporary), pages)
         else:
+            count = 0
             with os.fdopen(handle, "w", encoding=ENCODING, newline="") as stream:
                 writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\r\n")
                 writer.writerow(headers())
-                for rows in pages:
-                    writer.writerows(cells(row) for row in rows)
+                for page in pages:
+                    writer.writerows(cells(row) for row, _dates in page)
+                    count += len(page)
                 stream.flush()
                 os.fsync(stream.fileno())
         with db.atomic():
-            audit.record(db, actor=actor, action="clients.export", obj=f"clients:{len(client_ids)}")
+            audit.record(db, actor=actor, action="clients.export", obj=f"clients:{count}")
             os.replace(temporary, path)
     except OSError as error:
         raise _failed(path, error) from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-    return ExportResult(rows=len(client_ids), path=path)
+    return ExportResult(rows=count, path=path)
 
 
 def _failed(path: Path, error: OSError) -> ExportFailed:

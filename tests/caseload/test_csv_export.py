@@ -218,3 +218,34 @@ def test_the_workbook_opens_ready_to_work_in(
     ]
     assert all(cell.is_date for cell in kl2[-3:]), "Excel sorts and filters them as dates"
     assert kl1[-3].is_date and kl1[-2].value is None and kl1[-1].value is None
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_long_list_is_exported_whole_in_the_order_the_view_shows(
+    db: Database,
+    add_client: Callable[..., model.Client],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+) -> None:
+    """Read a few rows at a time, every client still arrives once, in the view's order."""
+    from openpyxl import load_workbook
+
+    monkeypatch.setattr(csv_export, "PAGE", 2)
+    for reference, surname in [("A5", "Bos"), ("A1", "Yilmaz"), ("A3", "Bos"), ("A2", "Akker")]:
+        add_client(reference=reference, surname=surname)
+    add_client(reference="A4", surname="Mulder", team="Team Zuid")
+    flt = caseload_query.CaseloadFilter()
+    sort = caseload_query.Sort(caseload_query.SortColumn.NAME, descending=True)
+    target = tmp_path / f"caseload{suffix}"
+    result = csv_export.export_clients(db, target, flt, sort, actor=ACTOR, today=TODAY)
+    if suffix == ".csv":
+        exported = [row[0] for row in _read(target)[1:]]
+    else:
+        sheet = load_workbook(target).worksheets[0]
+        exported = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert sheet.auto_filter.ref == "A1:L6", "the filter covers every row"
+    shown = [row.reference for row in caseload_query.rows(db, caseload_query.ids(db, flt, sort))]
+    assert exported == shown == ["A1", "A4", "A3", "A5", "A2"]
+    assert result.rows == 5
+    assert audit.entries(db)[0].object == "clients:5"
