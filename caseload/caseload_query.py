@@ -2,7 +2,8 @@
 
 The table model in the UI reads the ids of the current filter a window at a time
 (``caseload_window``, same WHERE and ORDER BY as ``ids``) and fetches the display data of the
-visible page (``rows``). Everything runs on the summary columns of
+visible page (``rows``); the export reads every row of a filter in one ordered pass
+(``in_order``). Everything runs on the summary columns of
 ``clients`` and their indexes, and on the FTS5 index for search, so it stays fast at 100,000
 clients with millions of contacts.
 

@@ -69,9 +69,11 @@ def write(
         for row, days in page:
             line: list[object] = list(csv_export.cells(row))
             for day in days:
-                cell = WriteOnlyCell(sheet, value=None if day is None else dt.date.fromisoformat(day))
-                if day is not None:
-                    cell.number_format = DATE_FORMAT
+                if day is None:
+                    line.append(None)
+                    continue
+                cell = WriteOnlyCell(sheet, value=dt.date.fromisoformat(day))
+                cell.number_format = DATE_FORMAT
                 line.append(cell)
             sheet.append(line)
         count += len(page)
