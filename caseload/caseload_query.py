@@ -447,6 +447,12 @@ def count_sql(flt: CaseloadFilter, where: str) -> str:
     return f"SELECT count(*) {matches(flt, where)}"
 
 
+def count(db: Reads, flt: CaseloadFilter, today: dt.date | None = None) -> int:
+    """How many clients the filter keeps."""
+    where, params = where_clause(flt, dt.date.today() if today is None else today)
+    return int(db.execute(count_sql(flt, where), params).fetchone()[0])
+
+
 def implies_flagged(flt: CaseloadFilter) -> bool:
     """Whether every client the filter keeps needs attention (its flagged count is its count)."""
     return flt.overdue_actions_only or flt.no_recent_contact_only

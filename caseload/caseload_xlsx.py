@@ -8,9 +8,11 @@ autofilter; every column is as wide as its heading or its typical content. Writt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from caseload import caseload_query, csv_export
 from resources.i18n import _
@@ -65,19 +67,33 @@ def write(
         heading.append(cell)
     sheet.append(heading)
     count = 0
-    for page in pages:
-        for row, days in page:
-            line: list[object] = list(csv_export.cells(row))
-            for day in days:
-                if day is None:
-                    line.append(None)
-                    continue
-                cell = WriteOnlyCell(sheet, value=dt.date.fromisoformat(day))
-                cell.number_format = DATE_FORMAT
-                line.append(cell)
-            sheet.append(line)
-        count += len(page)
+    try:
+        for page in pages:
+            for row, days in page:
+                line: list[object] = list(csv_export.cells(row))
+                for day in days:
+                    if day is None:
+                        line.append(None)
+                        continue
+                    cell = WriteOnlyCell(sheet, value=dt.date.fromisoformat(day))
+                    cell.number_format = DATE_FORMAT
+                    line.append(cell)
+                sheet.append(line)
+            count += len(page)
+    except BaseException:
+        _discard(sheet)
+        raise
     # Written after the rows (write-only mode writes the filter at the end of the sheet).
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{count + 1}"
     workbook.save(str(target))
     return count
+
+
+def _discard(sheet: Any) -> None:
+    """Remove openpyxl's temporary copy of the rows written so far (in the system's temporary
+    folder, with names in it) when the export stops half way; openpyxl itself would leave it
+    until the program ends."""
+    with contextlib.suppress(Exception):  # a full disk must not hide why the export stopped
+        sheet.close()  # ends the rows and closes the temporary file
+    with contextlib.suppress(OSError, ValueError):
+        sheet._writer.cleanup()

@@ -13,9 +13,10 @@ import csv
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from caseload import caseload_query, vocab
 from resources import audit
@@ -31,10 +32,16 @@ ENCODING = "utf-8-sig"
 PAGE = 2000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _C = caseload_query.SortColumn
+#: One page of rows in the order of the export, each with its extra columns (the dates).
+_Page = list[tuple[caseload_query.CaseloadRow, tuple[Any, ...]]]
 
 
 class ExportFailed(UserError):
     """The file cannot be written."""
+
+
+class ExportCancelled(Exception):
+    """The user stopped the export: no file was written and nothing was logged."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,14 @@ def export_clients(
     *,
     actor: str,
     today: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ExportResult:
-    """Write the clients that ``flt`` shows, in the order of ``sort``, to CSV or (``.xlsx``) Excel."""
+    """Write the clients that ``flt`` shows, in the order of ``sort``, to CSV or (``.xlsx``) Excel.
+
+    ``progress(done, total)`` hears after every page of rows; when ``cancelled()`` turns true,
+    ``ExportCancelled`` is raised and neither the file nor a log line is written.
+    """
     day = dt.date.today() if today is None else today
     excel = path.suffix.lower() == ".xlsx"
     if excel:
@@ -108,13 +121,18 @@ def export_clients(
         handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
     except OSError as error:
         raise _failed(path, error) from error
-    pages = caseload_query.in_order(
-        db,
-        flt,
-        sort or caseload_query.Sort(),
-        today=day,
-        also=caseload_xlsx.DATE_COLUMNS if excel else (),
-        page=PAGE,
+    pages = _followed(
+        caseload_query.in_order(
+            db,
+            flt,
+            sort or caseload_query.Sort(),
+            today=day,
+            also=caseload_xlsx.DATE_COLUMNS if excel else (),
+            page=PAGE,
+        ),
+        caseload_query.count(db, flt, day) if progress is not None else 0,
+        progress,
+        cancelled,
     )
     try:
         if excel:
@@ -139,6 +157,25 @@ def export_clients(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
     return ExportResult(rows=count, path=path)
+
+
+def _followed(
+    pages: Iterator[_Page],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[_Page]:
+    """The pages, with the progress told after each and a stop when the user asks for one."""
+    done = 0
+    for page in pages:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        yield page
+        done += len(page)
+        if progress is not None:
+            progress(done, max(total, done))
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def _failed(path: Path, error: OSError) -> ExportFailed:

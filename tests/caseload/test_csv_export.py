@@ -249,3 +249,60 @@ def test_a_long_list_is_exported_whole_in_the_order_the_view_shows(
     assert exported == shown == ["A1", "A4", "A3", "A5", "A2"]
     assert result.rows == 5
     assert audit.entries(db)[0].object == "clients:5"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_stopped_export_writes_no_file_logs_nothing_and_leaves_no_copy(
+    db: Database,
+    add_client: Callable[..., model.Client],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
+) -> None:
+    """Stopped after the first page: the old file stays as it was, no temporary copy with
+    names in it stays behind (neither next to the file nor in the system's temporary folder)."""
+    import tempfile
+
+    monkeypatch.setattr(csv_export, "PAGE", 2)
+    system_temp = tmp_path / "temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+    for number in range(5):
+        add_client(reference=f"A{number}")
+    folder = tmp_path / "lijsten"
+    folder.mkdir()
+    target = folder / f"caseload{suffix}"
+    target.write_bytes(b"the list of last week")
+    heard: list[tuple[int, int]] = []
+    with pytest.raises(csv_export.ExportCancelled):
+        csv_export.export_clients(
+            db,
+            target,
+            caseload_query.CaseloadFilter(),
+            actor=ACTOR,
+            progress=lambda done, total: heard.append((done, total)),
+            cancelled=lambda: bool(heard),
+        )
+    assert heard == [(2, 5)]
+    assert target.read_bytes() == b"the list of last week"
+    assert list(folder.iterdir()) == [target]
+    assert list(system_temp.iterdir()) == []
+    assert [entry.action for entry in audit.entries(db)] == ["client.add"] * 5
+
+
+def test_the_export_tells_its_progress_to_the_last_row(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(csv_export, "PAGE", 2)
+    for number in range(5):
+        add_client(reference=f"A{number}", team="Team Zuid" if number % 2 else "Team Noord")
+    heard: list[tuple[int, int]] = []
+    result = csv_export.export_clients(
+        db,
+        tmp_path / "noord.csv",
+        caseload_query.CaseloadFilter(team="Team Noord"),
+        actor=ACTOR,
+        progress=lambda done, total: heard.append((done, total)),
+    )
+    assert result.rows == 3
+    assert heard == [(2, 3), (3, 3)]

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from caseload import caseload_query, people
 from resources import i18n
 from resources.changes import Changes, Kind
-from resources.errors import UserError
 from resources.i18n import _, ngettext
 from ui import accessibility, icons, metrics, widgets
 from ui.caseload import remembered, widths
@@ -40,12 +39,16 @@ from ui.shell import page_stack
 from ui.steady_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
-    # Imported where first used: the client's file, its forms and the dialogs are not on the
-    # first screen, and start-up should not wait for them.
+    from collections.abc import Callable
+
+    # Imported where first used: the client's file, its forms, the dialogs and the export are
+    # not on the first screen, and start-up should not wait for them.
+    from caseload.csv_export import ExportResult
     from ui.caseload.handover import ReassignDialog
     from ui.caseload.import_dialog import ImportDialog
     from ui.client.details_dialog import ClientDialog
     from ui.client.view import ClientView
+    from ui.jobs import JobRunner
 
 
 #: How long after the last change of sort, widths or filters they are written to window.ini.
@@ -87,6 +90,7 @@ class CaseloadPage(QWidget):
         self.new_client_dialog: ClientDialog | None = None
         self.import_dialog: ImportDialog | None = None
         self.reassign_dialog: ReassignDialog | None = None
+        self.export_runner: JobRunner | None = None  # an export being written
         self._client_view: ClientView | None = None
         self._from_worklist = False  # the client in view was opened from Vandaag
         self.stack = QStackedWidget()
@@ -514,28 +518,45 @@ class CaseloadPage(QWidget):
             self.export_to(target)
 
     def export_to(self, path: Path) -> None:
-        """Write the list as the filter shows it, in the order shown, to ``path``."""
-        from caseload import csv_export  # on first use: the first paint does not wait for it
+        """Write the list as the filter shows it, in the order shown, to ``path``: off the GUI
+        thread, with a progress dialog that can stop it (half a million clients take a minute)."""
+        from caseload import csv_export  # on first use: the first paint does not wait for them
+        from ui import jobs
 
-        try:
-            result = csv_export.export_clients(
-                self.context.db,
-                path,
-                self._filter(),
-                self.model.current_sort,
-                actor=self.context.actor,
-            )
-        except UserError as error:
-            QMessageBox.warning(self, _("Caseload exporteren"), error.message)
-            return
+        connect, actor = self.context.connect, self.context.actor
+        flt, sort = self._filter(), self.model.current_sort
+
+        def job(
+            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        ) -> csv_export.ExportResult:
+            db = connect()  # SQLite connections must not cross threads
+            try:
+                return csv_export.export_clients(
+                    db, path, flt, sort, actor=actor, progress=progress, cancelled=cancelled
+                )
+            except csv_export.ExportCancelled:
+                raise jobs.Cancelled() from None
+            finally:
+                db.close()
+
+        self.export_runner = jobs.run(
+            self, _("Caseload exporteren"), _("De klanten worden geschreven…"), job
+        )
+        self.export_runner.finished.connect(self._exported)
+        self.export_runner.cancelled.connect(self._export_stopped)
+
+    def _exported(self, result: ExportResult) -> None:
         self.counts_label.setText(
             ngettext(
                 "%(n)s klant geschreven naar %(path)s.",
                 "%(n)s klanten geschreven naar %(path)s.",
                 result.rows,
             )
-            % {"n": i18n.format_number(result.rows), "path": path}
+            % {"n": i18n.format_number(result.rows), "path": result.path}
         )
+
+    def _export_stopped(self) -> None:
+        self.counts_label.setText(_("Exporteren gestopt: er is geen bestand geschreven."))
 
     def _client_added(self) -> None:
         dialog = self.new_client_dialog

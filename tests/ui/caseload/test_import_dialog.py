@@ -101,19 +101,25 @@ def test_every_widget_has_its_visible_label_as_name(qtbot, app_context, tmp_path
     assert accessibility.plain(dialog.combos["Geboortedatum"].accessibleName()) == "Geboortedatum"
 
 
-def test_the_caseload_page_exports_what_it_shows(qtbot, app_context, tmp_path: Path) -> None:
+def test_the_caseload_page_exports_what_it_shows(
+    qtbot, app_context, tmp_path: Path, monkeypatch
+) -> None:
     from caseload import model
+    from ui import file_dialogs
     from ui.caseload.page import CaseloadPage
 
     for reference, team in (("N1", "Team Noord"), ("Z1", "Team Zuid")):
         clients.add(app_context.db, model.ClientDetails(reference=reference, team=team), actor="t")
     page = CaseloadPage(app_context, ChangeBus())
     qtbot.addWidget(page)
+    show_active(qtbot, page)
     page.apply_filter()
     page.filters.search.setText("Z1")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # the search waits for typing to pause
     target = tmp_path / "lijst.csv"
-    page.export_to(target)
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: (target, ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "geschreven" in page.counts_label.text(), timeout=5000)
     lines = target.read_bytes().decode("utf-8-sig").splitlines()
     assert [line.split(";")[0] for line in lines[1:]] == ["Z1"]
     assert page.counts_label.text() == f"1 klant geschreven naar {target}."
