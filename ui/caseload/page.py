@@ -546,7 +546,7 @@ class CaseloadPage(QWidget):
         self.export_runner.cancelled.connect(self._export_stopped)
 
     def _exported(self, result: ExportResult) -> None:
-        self.counts_label.setText(
+        self._tell(
             ngettext(
                 "%(n)s klant geschreven naar %(path)s.",
                 "%(n)s klanten geschreven naar %(path)s.",
@@ -556,7 +556,15 @@ class CaseloadPage(QWidget):
         )
 
     def _export_stopped(self) -> None:
-        self.counts_label.setText(_("Exporteren gestopt: er is geen bestand geschreven."))
+        self._tell(_("Exporteren gestopt: er is geen bestand geschreven."))
+
+    def _tell(self, text: str) -> None:
+        """A message where the counts are shown (the main window's status bar, else the page's
+        label), until the counts change."""
+        self.counts_label.setText(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text)
 
     def _client_added(self) -> None:
         dialog = self.new_client_dialog

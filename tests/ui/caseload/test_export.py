@@ -94,3 +94,28 @@ def test_annuleren_stops_the_export_and_writes_nothing(
     assert len(audit.entries(app_context.db)) == logged, "nothing exported, nothing logged"
     QApplication.processEvents()
     assert page.export_button.isEnabled()
+
+
+def test_in_the_main_window_the_status_bar_says_what_was_written(
+    qtbot, app_context, tmp_path: Path, monkeypatch
+) -> None:
+    """The page's own label is hidden in the main window: the message goes to the status bar."""
+    from ui.shell import main_window
+
+    from ..keyboard import press
+
+    demo.fill(app_context.db, 12, seed=2)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, CaseloadPage)
+    shown = page.model.rowCount()
+    target = tmp_path / "caseload.csv"
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: (target, ""))
+    press(qtbot, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    message = f"{shown} klanten geschreven naar {target}."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == message, timeout=5000)
+    assert not page.counts_label.isVisible()
+    assert target.exists()
