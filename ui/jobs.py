@@ -109,6 +109,10 @@ class JobRunner(QObject):
             if self._focus is not None and self._focus.isVisible():
                 self._focus.window().activateWindow()
                 self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif self._parent.isVisible():
+                # Started from a dialog that has closed since (a file dialog): the keyboard goes
+                # back to the window the job belongs to, not to nowhere.
+                self._parent.window().activateWindow()
 
     def _succeeded(self, result: object) -> None:
         self._finish()

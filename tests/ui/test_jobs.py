@@ -92,3 +92,35 @@ def test_the_keyboard_goes_back_where_it_was_after_the_progress_dialog(qtbot) ->
     with qtbot.waitSignal(runner.finished, timeout=5000):
         pass
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_started_from_a_closed_dialog_the_keyboard_goes_back_to_the_window(qtbot) -> None:
+    """Started right after a file dialog closed (the focus was in the dialog): when the job is
+    done, the window it belongs to is the active one again, so its shortcuts work."""
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
+
+    from tests.ui.shell.test_main_window import show_active
+
+    parent = QWidget()
+    QVBoxLayout(parent).addWidget(QLineEdit())
+    qtbot.addWidget(parent)
+    show_active(qtbot, parent)
+    chooser = QDialog(parent)
+    name = QLineEdit(chooser)
+    show_active(qtbot, chooser)
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    release = threading.Event()
+
+    def job(progress, cancelled):
+        release.wait(10)
+        return "klaar"
+
+    runner = jobs.run(parent, "Exporteren", "Bezig…", job)  # the focus is still in the chooser
+    chooser.hide()
+    qtbot.waitUntil(runner.dialog.isVisible, timeout=5000)
+    release.set()
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is parent)
