@@ -6,7 +6,7 @@ import contextlib
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from resources import errors
 from resources.errors import UserError
 from resources.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: A job gets a progress callback (done, total) and a function that says whether to stop.
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -126,6 +129,27 @@ class JobRunner(QObject):
     def _cancelled(self) -> None:
         self._finish()
         self.cancelled.emit()
+
+
+def on_own_connection(
+    connect: Callable[[], Database],
+    work: Callable[[Database, Callable[[int, int], None], Callable[[], bool]], Any],
+    stopped: type[Exception],
+) -> Job:
+    """A job that does ``work(db, progress, cancelled)`` on a connection of its own (SQLite
+    connections must not cross threads), closed afterwards; the domain's ``stopped`` exception
+    (the user cancelled) counts as :class:`Cancelled`."""
+
+    def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        db = connect()
+        try:
+            return work(db, progress, cancelled)
+        except stopped:
+            raise Cancelled() from None
+        finally:
+            db.close()
+
+    return job
 
 
 def run(parent: QWidget, title: str, label: str, job: Job) -> JobRunner:

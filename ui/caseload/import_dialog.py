@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +37,9 @@ from resources.i18n import _, ngettext
 from ui import accessibility, file_dialogs, jobs
 from ui.changes import ChangeBus
 from ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PREVIEW_ROWS = 8
 
@@ -231,12 +235,10 @@ class ImportDialog(QDialog):
         valid_only = self.valid_only.isChecked()
         bsn_enabled = self.context.settings.bsn_enabled
         actor = self.context.actor
-        connect = self.context.connect
 
-        def job(
-            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        def work(
+            db: Database, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
         ) -> Changed[csv_import.ImportResult] | csv_read.ImportRejected:
-            db = connect()
             try:
                 return csv_import.import_clients(
                     db,
@@ -252,11 +254,8 @@ class ImportDialog(QDialog):
                 )
             except csv_read.ImportRejected as refusal:
                 return refusal  # shown in the dialog with its rows, not in a message box
-            except csv_import.ImportCancelled:
-                raise jobs.Cancelled() from None
-            finally:
-                db.close()
 
+        job = jobs.on_own_connection(self.context.connect, work, csv_import.ImportCancelled)
         self._set_ready(False)
         title = _("Klanten importeren")
         label = _("Het bestand wordt gecontroleerd…") if dry_run else _("Klanten worden ingelezen…")

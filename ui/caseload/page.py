@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
     # Imported where first used: the client's file, its forms, the dialogs and the export are
     # not on the first screen, and start-up should not wait for them.
+    from sqlite_utils import Database
+
     from caseload.csv_export import ExportResult
     from ui.caseload.handover import ReassignDialog
     from ui.caseload.import_dialog import ImportDialog
@@ -523,22 +525,16 @@ class CaseloadPage(QWidget):
         from caseload import csv_export  # on first use: the first paint does not wait for them
         from ui import jobs
 
-        connect, actor = self.context.connect, self.context.actor
-        flt, sort = self._filter(), self.model.current_sort
+        flt, sort, actor = self._filter(), self.model.current_sort, self.context.actor
 
-        def job(
-            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        def work(
+            db: Database, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
         ) -> csv_export.ExportResult:
-            db = connect()  # SQLite connections must not cross threads
-            try:
-                return csv_export.export_clients(
-                    db, path, flt, sort, actor=actor, progress=progress, cancelled=cancelled
-                )
-            except csv_export.ExportCancelled:
-                raise jobs.Cancelled() from None
-            finally:
-                db.close()
+            return csv_export.export_clients(
+                db, path, flt, sort, actor=actor, progress=progress, cancelled=cancelled
+            )
 
+        job = jobs.on_own_connection(self.context.connect, work, csv_export.ExportCancelled)
         self.export_runner = jobs.run(
             self, _("Caseload exporteren"), _("De klanten worden geschreven…"), job
         )

@@ -99,15 +99,11 @@ def job(
 ) -> jobs.Job:
     """A job that makes the report (and its log line) on its own connection; the path."""
 
-    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
-        db = connect()  # SQLite connections must not cross threads
-        try:
-            return making.make(
-                db, request, path, settings, actor=actor, progress=progress, cancelled=cancelled
-            )
-        except making.Cancelled:
-            raise jobs.Cancelled() from None
-        finally:
-            db.close()
+    def work(
+        db: Database, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> Path:
+        return making.make(
+            db, request, path, settings, actor=actor, progress=progress, cancelled=cancelled
+        )
 
-    return run
+    return jobs.on_own_connection(connect, work, making.Cancelled)
