@@ -276,10 +276,19 @@ def ids(
     sort: Sort = Sort(),
     today: dt.date | None = None,
 ) -> list[int]:
-    """The ids of every client that matches the filter, in the order of ``sort``."""
-    where, params = where_clause(flt, dt.date.today() if today is None else today)
-    sql = f"SELECT id FROM clients WHERE {where} ORDER BY {sort.order_by(not narrows(flt))}"
+    """The ids of every client that matches the filter, in the order of ``sort``: the whole
+    list at once, the order the windows of ``caseload_window`` and the export follow."""
+    sql, params = _ordered("id", flt, sort, dt.date.today() if today is None else today)
     return [row[0] for row in db.execute(sql, params).fetchall()]
+
+
+def _ordered(
+    columns: str, flt: CaseloadFilter, sort: Sort, today: dt.date
+) -> tuple[str, dict[str, Any]]:
+    """The SELECT of ``columns`` of every client the filter keeps, in the order of ``sort``."""
+    where, params = where_clause(flt, today)
+    order = sort.order_by(not narrows(flt))
+    return f"SELECT {columns} FROM clients WHERE {where} ORDER BY {order}", params
 
 
 def matching(
@@ -406,13 +415,8 @@ def in_order(
     today = dt.date.today() if today is None else today
     cutoff = _contact_cutoff(today, flt.contact_threshold_days)
     today_text = today.isoformat()
-    where, params = where_clause(flt, today)
     extra = "".join(f", {expression}" for expression in also)
-    cursor = db.execute(
-        f"SELECT {_ROW_COLUMNS}{extra} FROM clients WHERE {where} "
-        f"ORDER BY {sort.order_by(not narrows(flt))}",
-        params,
-    )
+    cursor = db.execute(*_ordered(_ROW_COLUMNS + extra, flt, sort, today))
     while found := cursor.fetchmany(page):
         yield [(_row(values, today, today_text, cutoff), values[_ROW_WIDTH:]) for values in found]
 

@@ -115,7 +115,7 @@ def export_clients(
     day = dt.date.today() if today is None else today
     excel = path.suffix.lower() == ".xlsx"
     if excel:
-        from caseload import caseload_xlsx  # only an .xlsx export needs openpyxl
+        from caseload import caseload_xlsx  # here: it imports this module
 
     try:
         handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
