@@ -99,11 +99,15 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus,
 QComboBox:focus {{ border: {ring}; padding: 1px 3px; }}
 QPushButton, QToolButton {{
     border: 1px solid {colours.border}; border-radius: {design.RADIUS}px;
-    background: {colours.panel}; padding: 4px 12px; min-height: 1.2em;
+    background: {colours.panel}; color: {colours.text};
 }}
+QPushButton {{ padding: 4px 12px; min-height: 1.2em; }}
+QToolButton {{ padding: 2px; }}
+QCalendarWidget QToolButton {{ background: transparent; border: none; color: {colours.on_accent}; }}
 QPushButton:default {{ background: {colours.accent}; color: {colours.on_accent}; }}
 QPushButton:disabled, QToolButton:disabled {{ color: {colours.disabled}; }}
-QPushButton:focus, QToolButton:focus {{ border: {ring}; padding: 3px 11px; }}
+QPushButton:focus {{ border: {ring}; padding: 3px 11px; }}
+QToolButton:focus {{ border: {ring}; padding: 0px; }}
 QCheckBox:focus, QRadioButton:focus {{
     border: {ring}; border-radius: {design.RADIUS}px; padding: 1px;
 }}
