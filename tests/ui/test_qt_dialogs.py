@@ -16,11 +16,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QToolButton,
     QTreeView,
+    QWidget,
 )
 
+from caseload import demo
 from resources import design as palette_module
 from resources import i18n
-from ui import design, qt_setup
+from ui import design, file_dialogs, qt_setup
+from ui.caseload.page import CaseloadPage
+from ui.changes import ChangeBus
+
+from .modal_driver import ModalDriver
+from .shell.test_main_window import show_active
 
 # The offscreen platform of the tests says so for every dialog and popup; not Trede's fault.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -52,15 +59,33 @@ def _file_dialog(qtbot, folder) -> QFileDialog:
     return dialog
 
 
-def test_the_file_dialog_speaks_dutch(qtbot, tmp_path, dutch) -> None:
-    (tmp_path / "exports").mkdir()
-    dialog = _file_dialog(qtbot, tmp_path)
-    labels = {label.text() for label in dialog.findChildren(QLabel) if label.isVisible()}
-    assert {"&Zoeken in:", "Bestanden van &type:", "Bestands&naam:"} <= labels
-    view = dialog.findChild(QTreeView, "treeView")
-    qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1)
-    kind = view.model().index(0, 2, view.rootIndex()).data()
-    assert kind == "Map"
+def test_the_file_dialog_speaks_dutch(qtbot, tmp_path, app_context, dutch) -> None:
+    """Alt+X on the caseload opens Qt's own file dialog (as on Linux) in Dutch."""
+    folder = tmp_path / "kies"
+    (folder / "exports").mkdir(parents=True)
+    file_dialogs.remember(app_context, "export", folder)
+    demo.fill(app_context.db, 5, seed=3)
+    page = CaseloadPage(app_context, ChangeBus())
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    page.apply_filter()
+    seen: dict[str, object] = {}
+
+    def look(dialog: QWidget) -> None:
+        seen["labels"] = {
+            label.text() for label in dialog.findChildren(QLabel) if label.isVisible()
+        }
+        view = dialog.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1)
+        seen["kind"] = view.model().index(0, 2, view.rootIndex()).data()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    driver = ModalDriver(look)
+    qtbot.keyClick(page, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # E&xporteren…
+    qtbot.waitUntil(lambda: "kind" in seen or bool(driver.errors))
+    driver.check()
+    assert {"&Zoeken in:", "Bestanden van &type:", "Bestands&naam:"} <= seen["labels"]
+    assert seen["kind"] == "Map"
 
 
 def test_every_text_trede_adds_to_qt_is_qt_own_in_english(qtbot, dutch) -> None:
