@@ -170,13 +170,15 @@ def _text(shown: protection.Published | None, measure: Measure, value: float | N
         return "–"
     if measure.base is None:
         return i18n.format_number(round(value))
-    return i18n.format_percent(value / 100)
+    return i18n.format_percent(round(value) / 100)
 
 
 def _change(measure: Measure, now: float | None, before: float | None) -> str:
+    """The difference of the two figures as shown (whole numbers and whole percentages), so
+    that 37% against 38% reads as one point down, as the reader subtracts them."""
     if now is None or before is None:
         return "–"
-    difference = round(now - before)
+    difference = round(now) - round(before)
     sign = "+" if difference > 0 else "−" if difference < 0 else ""
     number = i18n.format_number(abs(difference))
     if measure.base is None:

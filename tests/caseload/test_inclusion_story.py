@@ -63,6 +63,33 @@ def test_a_clear_change_is_called_out_and_a_small_one_is_not() -> None:
     assert rows["lasting"].now_text == "–"  # nobody asked yet: no base
 
 
+def test_the_change_is_the_difference_of_the_figures_shown() -> None:
+    """37% against 38% is a change of one point, as a reader subtracts, even when the shares
+    behind them (37.4% and 37.6%) differ by less than half a point."""
+    now = _shown(measured=500, rose=187)  # 37.4%
+    before = _shown(measured=500, rose=188)  # 37.6%
+    trends = inclusion_trends.Trends(_slice(before, dt.date(2025, 1, 1), dt.date(2025, 12, 31)), ())
+    rows = {
+        row.measure.key: row
+        for row in inclusion_story.build(now, trends, threshold_days=14).figures
+    }
+    assert (rows["rose"].now_text, rows["rose"].before_text) == ("37%", "38%")
+    assert rows["rose"].change_text == "−1 %-punt"
+    now = _shown(measured=500, rose=188)  # 37.6% against 37.4%: one point up, not zero
+    trends = inclusion_trends.Trends(
+        _slice(_shown(measured=500, rose=187), dt.date(2025, 1, 1), dt.date(2025, 12, 31)), ()
+    )
+    rows = {
+        row.measure.key: row
+        for row in inclusion_story.build(now, trends, threshold_days=14).figures
+    }
+    assert (rows["rose"].now_text, rows["rose"].before_text, rows["rose"].change_text) == (
+        "38%",
+        "37%",
+        "+1 %-punt",
+    )
+
+
 def test_a_share_over_a_small_base_is_too_few_and_never_called_out() -> None:
     now = _shown(outflow=20, reason__uitstroom_werk=20)  # 100% of a rounded 20
     before = _shown(outflow=20, reason__uitstroom_werk=10)
