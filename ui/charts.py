@@ -84,24 +84,16 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
-        label_width = min(
-            int(self.width() * 0.4),
-            max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 12,
-        )
-        # Leave room after the longest bar for the longest value text ('onvoldoende zicht').
-        texts = [b.text for b in self._bars] + [b.compare_text for b in self._bars]
-        text_room = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 12
+        label_width, text_room = self._columns(metrics)
         plot_width = max(10, self.width() - label_width - text_room)
         row = self._row_height()
         text_colour = self.palette().color(self.foregroundRole())
-        for index, bar in enumerate(self._bars):
+        for index, (bar, label) in enumerate(zip(self._bars, self.shown_labels(), strict=True)):
             top = 4 + index * row
             painter.setPen(text_colour)
             label_rect = QRectF(0, top, label_width - 8, self.ROW - 6)
             painter.drawText(
-                label_rect,
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8),
+                label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label
             )
             self._draw_bar(
                 painter, label_width, top, plot_width, bar.value, bar.text, _chart(), self.ROW - 8
@@ -120,6 +112,24 @@ class BarChart(QWidget):
         painter.setPen(QPen(text_colour, 1))
         painter.drawLine(label_width, 2, label_width, self.height() - 2)
         painter.end()
+
+    def _columns(self, metrics: QFontMetrics) -> tuple[int, int]:
+        """The width of the label column and the room kept after the longest bar for the
+        longest value text ('onvoldoende zicht'). A label gets all the width it needs as long
+        as the bars keep two fifths of the chart; only beyond that is it shortened with '…'."""
+        texts = [b.text for b in self._bars] + [b.compare_text for b in self._bars]
+        text_room = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 12
+        longest = max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 12
+        room = max(int(self.width() * 0.4), self.width() - text_room - int(self.width() * 0.4))
+        return min(longest, room), text_room
+
+    def shown_labels(self) -> list[str]:
+        """The labels as drawn: whole, or shortened with '…' when the chart is too narrow."""
+        metrics = QFontMetrics(self.font())
+        width = self._columns(metrics)[0] - 8
+        return [
+            metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, width) for bar in self._bars
+        ]
 
     def _draw_bar(
         self,

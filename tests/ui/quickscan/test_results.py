@@ -121,6 +121,20 @@ def test_the_result_shows_the_chart_with_no_view_and_the_advice(app_context, pag
     assert "(voor: Klantmanager)" in bereik[bereik.index("Voor collega's") :]
 
 
+def test_the_chart_shows_every_theme_title_whole(qtbot, app_context, page) -> None:
+    """At the window's size every theme is named in full next to its bar ('Vakmanschap van de
+    klantmanager' read 'Vakmanschap van de klant…' with room to spare); only a chart too narrow
+    for bars and titles shortens a title, and its tooltip still has it whole."""
+    page.open_result(submit(app_context.db, "klantmanager", 2))
+    chart = page.result.chart
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.width() > 0)
+    titles = [bar.label for bar in chart.bars()]
+    assert "Vakmanschap van de klantmanager" in titles
+    assert chart.shown_labels() == titles
+    chart.resize(260, chart.height())
+    assert any(label.endswith("…") for label in chart.shown_labels())
+
+
 def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context, page) -> None:
     before = submit(app_context.db, "klantmanager", 2)
     after = submit(app_context.db, "klantmanager", 4)
