@@ -96,7 +96,13 @@ def make(
     sum or difference of bundles holds a count of 1 up to ``base - 1``. ``scans`` and
     ``questionnaires`` are the team's completed quickscans (without respondent or comment)
     and their definitions by "id@version", as plain data from the caller.
+    An end after today counts up to today; ``InvalidPeriod`` for a start after the end or today.
     """
+    from caseload import report_pdf
+
+    made_on = made_on or dt.date.today()
+    start, end = report_pdf.until_today(period.start, period.end, made_on)
+    period = inclusion.Period(start, end, period.team)
     figures = inclusion.figures(
         db,
         period,
@@ -119,7 +125,7 @@ def make(
         "format": FORMAT,
         "version": VERSION,
         "id": bundle_id,
-        "made_on": (made_on or dt.date.today()).isoformat(),
+        "made_on": made_on.isoformat(),
         "period": {
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
@@ -335,6 +341,7 @@ def write_report(
         municipality=municipality.strip() or _("(gemeente niet ingesteld)"),
         made_on=today or dt.date.today(),
         minimum=min_group_size,
+        bundled=(len(bundles), bundles[0].base),
     )
     report_pdf.write(target, inclusion_report.frame(data), inclusion_report.story(data))
     return figures

@@ -71,12 +71,7 @@ def write_client_report(
     file = client_file.load(db, client.id)
     made_on = today or dt.date.today()
     first, last = default_period(file, made_on)
-    start, end = start or first, end or last
-    if start > end:
-        raise rp.InvalidPeriod(
-            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
-            % {"start": start.isoformat(), "end": end.isoformat()}
-        )
+    start, end = rp.until_today(start or first, end or last, made_on)
     data = ClientReportData(
         file=file,
         start=start,

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 
 from caseload import inclusion
 from caseload import inclusion_cells as cells
+from caseload import inclusion_cover as cover
 from caseload import report_pdf as rp
 from caseload.inclusion_sections import ReportData, of
 from resources import i18n
@@ -239,7 +240,9 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
                 "niet precies uit te rekenen. Wel kan een schatting dichtbij komen.",
                 data.minimum,
             )
-            % {"n": data.minimum},
+            % {"n": data.minimum}
+            if data.bundled is None
+            else cover.bundled_rounding(data),
         ),
         (
             _("Bron"),

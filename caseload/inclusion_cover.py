@@ -69,6 +69,8 @@ def cover(
             % {"n": data.minimum},
         ),
     ]
+    if data.bundled is not None:
+        rows[-1] = (_("Samengevoegd"), bundled_rounding(data))
     table_rows = [
         (rp.para(key, styles["cell_bold"]), rp.para(value, styles["cell"])) for key, value in rows
     ]
@@ -101,6 +103,8 @@ def cover(
         _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
         _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
     ]
+    if data.bundled is not None:
+        reading[1:3] = [bundled_rounding(data)]
     if not figures:
         reading = reading[:1]
     if about:
@@ -122,3 +126,32 @@ def cover(
         rp.para(_("Hoe leest u dit rapport?"), styles["h2"]),
         *(rp.para(line, styles["bullet"], bullet="•") for line in reading),
     ]
+
+
+def bundled_rounding(data: ReportData) -> str:
+    """How the counts of a report merged from team bundles came about: each bundle rounded
+    every count, small groups too, so a 0 may stand for a few clients of a team."""
+    assert data.bundled is not None
+    count, base = data.bundled
+    text = (
+        ngettext(
+            "Samengevoegd uit %(count)d teambundel.",
+            "Samengevoegd uit %(count)d teambundels.",
+            count,
+        )
+        % {"count": count}
+        + " "
+        + _(
+            "Elke bundel rondt elk aantal af op een veelvoud van %(base)d, ook een groep van 1 tot "
+            "%(below)d klanten (naar 0 of %(base)d). Elk getal hier is de som daarvan: een 0 kan "
+            "dus ook een paar klanten zijn, en per team kan een getal tot %(below)d afwijken."
+        )
+        % {"base": base, "below": base - 1}
+    )
+    if data.minimum > base:
+        text += " " + ngettext(
+            "Een som kleiner dan %(n)d klant is verborgen.",
+            "Een som kleiner dan %(n)d klanten (maar niet 0) is verborgen.",
+            data.minimum,
+        ) % {"n": data.minimum}
+    return text

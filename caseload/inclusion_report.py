@@ -50,16 +50,13 @@ def write_inclusion_report(
     as data when the path ends in .json or .xlsx; ``quickscans`` (the team's scans side by
     side, made by the caller) fills its quickscan page.
 
-    Raises ``InvalidPeriod`` when the start lies after the end, ``ReportNotWritten`` when the
-    file cannot be written, and ``Cancelled`` when ``cancelled()`` turns true.
+    An end after today counts up to today. Raises ``InvalidPeriod`` when the start lies after
+    the end or after today, ``ReportNotWritten`` when the file cannot be written, and
+    ``Cancelled`` when ``cancelled()`` turns true.
     """
     target = Path(path)
     report_pdf.check_target(target)
-    if start > end:
-        raise report_pdf.InvalidPeriod(
-            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
-            % {"start": start.isoformat(), "end": end.isoformat()}
-        )
+    start, end = report_pdf.until_today(start, end, today or dt.date.today())
     team = team.strip() if team and team.strip() else None
     figures = inclusion.figures(
         db,

@@ -37,6 +37,8 @@ class ReportData:
     minimum: int
     #: The previous period and the quarters, each protected (None: not counted, as for bundles).
     trends: inclusion_trends.Trends | None = None
+    #: For a report merged from team bundles: how many, and the multiple each rounded to.
+    bundled: tuple[int, int] | None = None
 
     def count(self, key: str) -> str:
         """A count as printed, or 'verborgen'."""

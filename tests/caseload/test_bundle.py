@@ -185,6 +185,24 @@ def test_the_merged_report_hides_what_is_below_the_minimum(
     assert "Inclusierapport" in text and "verborgen" in text
 
 
+def test_the_merged_report_says_its_zeros_may_be_a_few_clients(
+    bundle_files: list[Path], tmp_path: Path
+) -> None:
+    """Each bundle rounds a small group to 0 or 10, so a merged 0 may be a few clients: the
+    report says so where it explains its numbers, instead of 'a group under 10 is hidden and a
+    0 is a real 0' (which holds for a report made from the caseload itself)."""
+    bundles = [bundle.read(f) for f in bundle_files]
+    out = tmp_path / "team.pdf"
+    combine.write_bundle_report(
+        bundles, out, start=START, end=END, municipality="Leiden", today=TODAY
+    )
+    text = " ".join("\n".join(page.extract_text() for page in pypdf.PdfReader(out).pages).split())
+    assert f"Samengevoegd uit {len(bundles)} teambundels." in text
+    assert "een 0 kan dus ook een paar klanten zijn" in text
+    assert "Een 0 wordt getoond" not in text
+    assert "dan staat er 'verborgen'" not in text
+
+
 def test_merge_refuses_another_period_and_the_same_bundle_twice(bundle_files: list[Path]) -> None:
     one = bundle.read(bundle_files[0])
     with pytest.raises(bundle.BundleRejected, match="periode"):

@@ -254,3 +254,20 @@ def test_a_start_after_the_end_is_refused(
             end=dt.date(2025, 1, 1), municipality="Leiden",
         )  # fmt: skip
     assert clients.find(db, "KL0000001") is not None
+
+
+def test_a_period_beyond_today_ends_today_and_one_still_to_come_is_refused(
+    db: Database, client: model.Client, tmp_path: Path
+) -> None:
+    path = tmp_path / "verslag.pdf"
+    client_report.write_client_report(
+        db, path, reference="KL0000001", start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+        municipality="Leiden", today=TODAY,
+    )  # fmt: skip
+    assert "1 jan 2026 t/m 16 mrt 2026" in _pages(path)[0]
+    with pytest.raises(report_pdf.InvalidPeriod, match="na vandaag"):
+        client_report.write_client_report(
+            db, tmp_path / "later.pdf", reference="KL0000001", start=dt.date(2026, 6, 1),
+            end=dt.date(2026, 12, 31), municipality="Leiden", today=TODAY,
+        )  # fmt: skip
+    assert not (tmp_path / "later.pdf").exists()

@@ -255,6 +255,32 @@ def test_a_start_after_the_end_is_refused_in_one_sentence(
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_a_period_that_has_not_ended_is_counted_up_to_today(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """The whole of 2026 asked on 16 March: the report is of 1 January up to today, with the
+    same figures; counting up to 31 December called every client 'too long without contact'
+    (the last contact lies more than 14 days before a day still to come)."""
+    year, so_far = tmp_path / "year.json", tmp_path / "so-far.json"
+    for path, end in ((year, dt.date(2026, 12, 31)), (so_far, TODAY)):
+        inclusion_report.write_inclusion_report(
+            demo_db, path, start=dt.date(2026, 1, 1), end=end, municipality="Leiden", today=TODAY
+        )
+    assert year.read_bytes() == so_far.read_bytes()
+    pdf = tmp_path / "year.pdf"
+    inclusion_report.write_inclusion_report(
+        demo_db, pdf, start=dt.date(2026, 1, 1), end=dt.date(2026, 12, 31),
+        municipality="Leiden", today=TODAY,
+    )  # fmt: skip
+    assert "1 jan 2026 t/m 16 mrt 2026" in _text(pdf)[0]
+    with pytest.raises(report_pdf.InvalidPeriod, match="na vandaag"):
+        inclusion_report.write_inclusion_report(
+            demo_db, tmp_path / "later.pdf", start=dt.date(2026, 4, 1), end=dt.date(2026, 6, 30),
+            municipality="Leiden", today=TODAY,
+        )  # fmt: skip
+    assert not (tmp_path / "later.pdf").exists()
+
+
 def test_a_folder_as_target_is_refused(demo_db: Database, tmp_path: Path) -> None:
     with pytest.raises(report_pdf.ReportNotWritten, match="is een map"):
         inclusion_report.write_inclusion_report(
