@@ -268,7 +268,7 @@ def _levels(shown: protection.Published, barriers: tuple[str, ...]) -> list[tupl
         share = inclusion_trends.value(shown, cells.barrier(kind), cells.IN_PERIOD)
         if share is not None and (top is None or share > top[0]):
             top = (share, kind)
-    if top is not None:
+    if top is not None and round(top[0]) >= 1:  # not a hidden group's neighbour at 0%
         found.append(
             (
                 0.8,

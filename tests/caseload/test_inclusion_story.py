@@ -107,3 +107,29 @@ def test_a_hidden_figure_stays_hidden_on_the_first_page() -> None:
     assert rows["inflow"].now_text == "verborgen"
     assert rows["inflow"].before_text == "–" and rows["inflow"].change_text == "–"
     assert story.no_previous
+
+
+def test_no_most_common_barrier_when_every_barrier_is_hidden_or_none() -> None:
+    """Language hidden (1 to 9 clients), housing 0: nothing 'most common' to call out (it said
+    'huisvesting, bij 0% van de klanten'); with language shown, language is called out."""
+    kinds = ("taal", "huisvesting")
+    hidden = _shown(
+        **{
+            cells.barrier("taal").replace(":", "__"): None,
+            cells.barrier("huisvesting").replace(":", "__"): 0,
+        }
+    )
+    story = inclusion_story.build(
+        hidden, inclusion_trends.Trends(None, ()), threshold_days=14, barriers=kinds
+    )
+    assert not any("obstakel" in line for line in story.standouts)
+    shown = _shown(
+        **{
+            cells.barrier("taal").replace(":", "__"): 120,
+            cells.barrier("huisvesting").replace(":", "__"): 0,
+        }
+    )
+    story = inclusion_story.build(
+        shown, inclusion_trends.Trends(None, ()), threshold_days=14, barriers=kinds
+    )
+    assert any("meest voorkwam: taal, bij 12%" in line for line in story.standouts)
