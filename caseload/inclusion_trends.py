@@ -83,10 +83,16 @@ def quarters(
 
 
 def previous_period(period: inclusion.Period) -> inclusion.Period:
-    """The period of the same length just before this one, for the same team."""
-    length = period.end - period.start
+    """The period of the same length just before this one, for the same team: as many whole
+    months before a period of whole months (a quarter against the quarter before, 2025 against
+    2024 also when 2024 had a 29 February), else as many days."""
     end = period.start - dt.timedelta(days=1)
-    return inclusion.Period(end - length, end, period.team)
+    after_end = period.end + dt.timedelta(days=1)
+    if period.start.day == 1 and after_end.day == 1:
+        months = (after_end.year - period.start.year) * 12 + after_end.month - period.start.month
+        index = period.start.year * 12 + period.start.month - 1 - months
+        return inclusion.Period(dt.date(index // 12, index % 12 + 1, 1), end, period.team)
+    return inclusion.Period(end - (period.end - period.start), end, period.team)
 
 
 def first_day(db: Database, team: str | None) -> dt.date | None:

@@ -1,6 +1,7 @@
 """The first page and the trends per quarter, recomputed from independent SQL counts.
 
-Every figure on the first page (this period, the previous period of the same length) and in
+Every figure on the first page (this period, the previous period of the same length:
+whole months for a period of whole months) and in
 the quarter table is checked against counts written from the definitions in docs/reports.md
 (:class:`Truth` of the percentage test), protected by the stated rule, for five periods and a
 team. A share is printed only over a printed base of at least three times the minimum.
@@ -82,6 +83,16 @@ class Figures:
         self.measured = _count(measured)
 
 
+def _before_start(start: dt.date, end: dt.date) -> dt.date:
+    """The start of the previous period of the same length: as many whole months back for a
+    period of whole months (a quarter, a year), else as many days back."""
+    if start.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        year, month = divmod(start.year * 12 + start.month - 1 - months, 12)
+        return dt.date(year, month + 1, 1)
+    return start - dt.timedelta(days=1) - (end - start)
+
+
 def _after(lines: list[str], label: str, count: int, start: int = 0) -> list[str]:
     index = lines.index(label, start)
     return lines[index + 1 : index + 1 + count]
@@ -101,9 +112,8 @@ def test_the_first_page_and_the_quarters_are_counts_over_their_named_bases(
     first = [line.strip() for line in pages[0].splitlines() if line.strip()]
     assert "Wat valt op?" in first
     now = Figures(db, start, end, team)
-    length = end - start
     before_end = start - dt.timedelta(days=1)
-    before = Figures(db, before_end - length, before_end, team)
+    before = Figures(db, _before_start(start, end), before_end, team)
     for label, attribute in (
         ("Klanten in begeleiding", "in_period"),
         ("Nieuwe klanten (instroom)", "inflow"),

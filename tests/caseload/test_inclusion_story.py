@@ -42,7 +42,20 @@ def test_quarters_end_with_the_one_cut_at_the_last_day_and_start_with_the_data()
     previous = inclusion_trends.previous_period(
         inclusion.Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31), "Noord")
     )
-    assert previous == inclusion.Period(dt.date(2025, 10, 3), dt.date(2025, 12, 31), "Noord")
+    assert previous == inclusion.Period(dt.date(2025, 10, 1), dt.date(2025, 12, 31), "Noord")
+    whole_year = inclusion.Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert inclusion_trends.previous_period(whole_year) == inclusion.Period(
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),  # 366 days: 2024 all the same
+    )
+    spring = inclusion.Period(dt.date(2026, 3, 1), dt.date(2026, 4, 30))
+    assert inclusion_trends.previous_period(spring) == inclusion.Period(
+        dt.date(2026, 1, 1), dt.date(2026, 2, 28)
+    )
+    so_far = inclusion.Period(dt.date(2026, 1, 1), dt.date(2026, 12, 5))  # not whole months
+    assert inclusion_trends.previous_period(so_far) == inclusion.Period(
+        dt.date(2025, 1, 27), dt.date(2025, 12, 31)
+    )
 
 
 def test_a_clear_change_is_called_out_and_a_small_one_is_not() -> None:
