@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, SignalInstance
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QPointF, Qt, SignalInstance
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStyle,
     QStyleOptionComboBox,
+    QToolTip,
     QWidget,
 )
 
@@ -36,6 +37,79 @@ def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+#: Characters that end a part of a typed date (31-12-2026, 31/12/2026, 31.12.2026, 31 Dec 2026).
+_SEPARATORS = "-/. "
+
+
+class _Typed:
+    """What the user types over a whole date field, read as a whole at the end."""
+
+    def __init__(self, before: QDate, value: dt.date | None) -> None:
+        self.before = before
+        self.value = value
+        self.text = ""
+
+    def _parts(self) -> list[str]:
+        parts: list[str] = []
+        for character in self.text:
+            if character in _SEPARATORS:
+                parts.append("")
+            elif parts and parts[-1] and parts[-1][-1].isdigit() != character.isdigit():
+                parts.append(character)  # 1Jan: a digit and a letter end a part as well
+            elif parts:
+                parts[-1] += character
+            else:
+                parts.append(character)
+        return [part for part in parts if part]
+
+    def whole(self) -> bool:
+        """Whether a whole date has been typed: eight digits, or three parts and a year of four."""
+        if self.text.isdigit():
+            return len(self.text) == 8
+        parts = self._parts()
+        return len(parts) == 3 and len(parts[2]) == 4 and parts[2].isdigit()
+
+    def read(self, shown: QDate, locale: QLocale) -> dt.date | str | None:
+        """The date typed; the typed text when no such day exists; None for another shape."""
+        if self.text.isdigit():
+            if len(self.text) not in (4, 6, 8):
+                return None
+            parts = [self.text[0:2], self.text[2:4], self.text[4:]]
+        else:
+            parts = self._parts()
+        if not 2 <= len(parts) <= 3 or not parts[0].isdigit():
+            return None
+        day = int(parts[0])
+        month = int(parts[1]) if parts[1].isdigit() else _month(parts[1], locale)
+        if month is None:
+            return None
+        year = shown.year()
+        if len(parts) == 3 and parts[2]:
+            if not parts[2].isdigit() or len(parts[2]) not in (2, 4):
+                return None
+            year = int(parts[2]) + (2000 if len(parts[2]) == 2 else 0)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return (
+                " ".join(self._parts())
+                if not self.text.isdigit()
+                else "-".join(
+                    part for part in (self.text[0:2], self.text[2:4], self.text[4:]) if part
+                )
+            )
+
+
+def _month(name: str, locale: QLocale) -> int | None:
+    """The month a typed name (or its start, 'jan', 'Dec') stands for in this language."""
+    wanted = name.casefold().rstrip(".")
+    for month in range(1, 13):
+        for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
+            if locale.monthName(month, form).casefold().rstrip(".").startswith(wanted):
+                return month
+    return None
+
+
 class DateField(QDateEdit):
     """A date with a calendar popup; an optional one can be emptied with Delete."""
 
@@ -44,6 +118,12 @@ class DateField(QDateEdit):
     ) -> None:
         super().__init__(parent)
         self._optional = optional
+        #: The date being typed over the whole field, until it is read (None: not typing).
+        self._typed: _Typed | None = None
+        #: Whether Qt moved on to the next part after the last digit (a separator then waits).
+        self._advanced = False
+        #: Why the last typed date was not taken ("" when it was).
+        self.problem = ""
         self.setCalendarPopup(True)
         self.setDisplayFormat(display_format())
         self.setMaximumDate(QDate(2999, 12, 31))
@@ -57,7 +137,10 @@ class DateField(QDateEdit):
         self.set_value(value)
 
     def value(self) -> dt.date | None:
-        """The date, or None when an optional field is empty."""
+        """The date, or None when an optional field is empty (a date being typed is read
+        first: Ctrl+Enter right after typing saves what was typed)."""
+        if self._typed is not None:
+            self.finish_typing()
         if self._optional and self.date() == _EMPTY:
             return None
         date = self.date()
@@ -76,28 +159,103 @@ class DateField(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        """Delete or Backspace on the whole empty-able date clears it."""
+        """Delete or Backspace on the whole empty-able date clears it; a date typed over the
+        whole field is read as typed (see :meth:`_typed_key`); a separator moves to the next
+        part of the date."""
         clearing = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         whole = self.date() == _EMPTY or self.lineEdit().hasSelectedText()
         if self._optional and clearing and whole:
+            self._typed = None
             self.setDate(_EMPTY)
             return
         if self._opens_calendar(event):
             self._show_calendar()
             return
-        if event.text().isdigit():
+        text = event.text()
+        if text.isdigit():
             line = self.lineEdit()
             empty = self._optional and self.date() == _EMPTY
-            if empty:
-                # Typing into "geen datum": start from today, then as in a filled field.
-                self.setDate(to_qdate(dt.date.today()))
             if empty or (line.hasSelectedText() and line.selectedText() == line.text()):
-                # The whole date selected (Ctrl+A, or a click that selects all): Qt would refuse
-                # the first digit as a whole date; start at the day, so that 15122026 becomes
-                # 15-12-2026 section by section.
+                # The whole date selected (Ctrl+A, a click that selects all, or "geen datum"):
+                # a new date is typed. Qt would refuse the first digit as a whole date, so it
+                # starts at the day; what is typed is also kept, to be read as a whole.
+                self._typed = _Typed(self.date(), self.value())
+                if empty:
+                    self.setDate(to_qdate(dt.date.today()))
                 self.setCurrentSection(self.sectionAt(0))
                 self.setSelectedSection(self.sectionAt(0))
+        if self._typed is not None and self._typed_key(event):
+            return
+        if text and text in _SEPARATORS:
+            self._next_section()
+            return
+        if text.isdigit():
+            section = self.currentSectionIndex()
+            super().keyPressEvent(event)
+            self._advanced = self.currentSectionIndex() != section
+            return
         super().keyPressEvent(event)
+
+    def _typed_key(self, event: QKeyEvent) -> bool:
+        """A key while a new date is typed: digits, letters (a month's name) and separators are
+        kept, and once the date is whole (ddmmjjjj, or three parts with a four-digit year) it
+        is read as typed. Qt would have changed an impossible day as each part came in
+        (31 typed in November became 30, and stayed 30 after the month 12 was typed)."""
+        text = event.text()
+        typed = self._typed
+        assert typed is not None
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish_typing()
+            return False  # Enter still reaches the form
+        if not text or not (text.isalnum() or text in _SEPARATORS):
+            self._typed = None  # arrows, Backspace, Tab…: Qt's own editing from here
+            return False
+        typed.text += text
+        if text in _SEPARATORS:
+            self._next_section()
+        else:
+            section = self.currentSectionIndex()
+            super().keyPressEvent(event)
+            self._advanced = self.currentSectionIndex() != section
+        if typed.whole():
+            self.finish_typing()
+        return True
+
+    def _next_section(self) -> None:
+        """On to the next part of the date (Tab leaves the field, see focusNextPrevChild),
+        unless Qt moved on by itself after the last digit of a part."""
+        if self._advanced:
+            self._advanced = False
+            return
+        index = self.currentSectionIndex()
+        if index + 1 < self.sectionCount():
+            self.setCurrentSectionIndex(index + 1)
+            self.setSelectedSection(self.currentSection())
+
+    def finish_typing(self) -> None:
+        """Read a date being typed as typed: a date that exists is shown as it was typed; one
+        that does not (31-11, 29-02-2027) puts back the date from before and says why."""
+        typed, self._typed = self._typed, None
+        self._advanced = False
+        if typed is None or not typed.text.strip(_SEPARATORS):
+            return
+        found = typed.read(self.date(), self.locale())
+        if found is None:
+            return  # not a shape to read: as Qt made it
+        if isinstance(found, dt.date):
+            if self.value() != found:
+                self.setDate(to_qdate(found))
+            return
+        self.setDate(typed.before)
+        self.problem = _("%(date)s bestaat niet. De datum is niet veranderd.") % {"date": found}
+        QToolTip.showText(
+            self.mapToGlobal(self.rect().bottomLeft()), self.problem, self, self.rect(), 6000
+        )
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        """A date typed in part (3-11) is read when the field is left."""
+        self.finish_typing()
+        super().focusOutEvent(event)
 
     @staticmethod
     def _opens_calendar(event: QKeyEvent) -> bool:
