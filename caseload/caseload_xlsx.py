@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,16 @@ DATE_COLUMNS = (
     "last_contact_on",
     "closed_on",
 )
+
+
+#: Control characters a workbook cannot hold (openpyxl refuses them, and the export stopped).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _visible(value: object) -> object:
+    """A text with each control character as '\ufffd' (shown as a replacement sign), so the
+    client is still in the workbook and the odd character can be seen and corrected."""
+    return _CONTROL.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def headers() -> list[str]:
@@ -70,7 +81,9 @@ def write(
     try:
         for page in pages:
             for row, days in page:
-                line: list[object] = list(csv_export.cells(row))
+                line: list[object] = csv_export.cells(row)
+                if _CONTROL.search(f"{row.reference}{row.name}{row.klantmanager}{row.team}"):
+                    line = [_visible(value) for value in line]
                 for day in days:
                     if day is None:
                         line.append(None)

@@ -306,3 +306,27 @@ def test_the_export_tells_its_progress_to_the_last_row(
     )
     assert result.rows == 3
     assert heard == [(2, 3), (3, 3)]
+
+
+def test_a_control_character_in_a_name_does_not_stop_the_excel_export(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    """A name that came in with a control character (a CSV from another system): the workbook
+    holds every client, the character shown as '\ufffd'; the export stopped with an error."""
+    from openpyxl import load_workbook
+
+    add_client(reference="KL1", surname="Jan\x1asen")
+    add_client(reference="KL2", surname="Bakker")
+    target = tmp_path / "caseload.xlsx"
+    result = csv_export.export_clients(
+        db,
+        target,
+        caseload_query.CaseloadFilter(),
+        caseload_query.Sort(caseload_query.SortColumn.REFERENCE),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    assert result.rows == 2
+    names = [row[1].value for row in load_workbook(target).worksheets[0].iter_rows(min_row=2)]
+    assert any("Jan\ufffdsen" in name for name in names), names
+    assert any("Bakker" in name for name in names)
