@@ -116,8 +116,8 @@ class DateInFuture(CaseloadError):
 
     def __init__(self, field: str) -> None:
         super().__init__(
-            _("De %(field)s ligt in de toekomst. Kies vandaag of een eerdere dag.")
-            % {"field": field_label(field)},
+            _("%(field)s: die datum ligt in de toekomst. Kies vandaag of een eerdere dag.")
+            % {"field": field_label(field).capitalize()},
             field,
         )
 

@@ -107,7 +107,7 @@ MESSY_FILES: list[
         (3, 0, 0),
         [
             (2, "Vul klantnummer in."),
-            (3, "De geboortedatum ligt in de toekomst. Kies vandaag of een eerdere dag."),
+            (3, "Geboortedatum: die datum ligt in de toekomst. Kies vandaag of een eerdere dag."),
             (4, "Trede klopt niet: “9” is geen trede. Kies een getal van 1 tot en met 6."),
         ],
     ),

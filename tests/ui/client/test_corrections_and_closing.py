@@ -305,7 +305,7 @@ def test_a_refused_correction_says_why_and_changes_nothing(qtbot, window) -> Non
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.form.error_text("contact_on") == (
-        "De datum contact ligt in de toekomst. Kies vandaag of een eerdere dag."
+        "Datum contact: die datum ligt in de toekomst. Kies vandaag of een eerdere dag."
     )
     assert QApplication.focusWidget() is dialog.contact_on
     assert client_file.load(db, client_id) == before
