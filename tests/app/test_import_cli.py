@@ -99,7 +99,9 @@ def test_a_dry_run_stores_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[
             GOOD + b"K2;;;1-1-2090;\n",
             ["--all-or-nothing"],
             "Er is niets ingelezen: 1 regel klopt niet.",
-            ["regel 3: Geboortedatum: die datum ligt in de toekomst. Kies vandaag of een eerdere dag."],
+            [
+                "regel 3: Geboortedatum: die datum ligt in de toekomst. Kies vandaag of een eerdere dag."
+            ],
         ),
         (
             b"Klantnummer;Trede\nK1;9\n",
