@@ -44,9 +44,9 @@ _SEPARATORS = "-/. "
 class _Typed:
     """What the user types over a whole date field, read as a whole at the end."""
 
-    def __init__(self, before: QDate, value: dt.date | None) -> None:
+    def __init__(self, before: QDate) -> None:
+        #: The date shown before typing began: put back when the typed day does not exist.
         self.before = before
-        self.value = value
         self.text = ""
 
     def _parts(self) -> list[str]:
@@ -74,7 +74,7 @@ class _Typed:
         if self.text.isdigit():
             if len(self.text) not in (4, 6, 8):
                 return None
-            parts = [self.text[0:2], self.text[2:4], self.text[4:]]
+            parts = [part for part in (self.text[0:2], self.text[2:4], self.text[4:]) if part]
         else:
             parts = self._parts()
         if not 2 <= len(parts) <= 3 or not parts[0].isdigit():
@@ -91,13 +91,7 @@ class _Typed:
         try:
             return dt.date(year, month, day)
         except ValueError:
-            return (
-                " ".join(self._parts())
-                if not self.text.isdigit()
-                else "-".join(
-                    part for part in (self.text[0:2], self.text[2:4], self.text[4:]) if part
-                )
-            )
+            return "-".join(parts) if all(part.isdigit() for part in parts) else " ".join(parts)
 
 
 def _month(name: str, locale: QLocale) -> int | None:
@@ -179,7 +173,7 @@ class DateField(QDateEdit):
                 # The whole date selected (Ctrl+A, a click that selects all, or "geen datum"):
                 # a new date is typed. Qt would refuse the first digit as a whole date, so it
                 # starts at the day; what is typed is also kept, to be read as a whole.
-                self._typed = _Typed(self.date(), self.value())
+                self._typed = _Typed(self.date())
                 if empty:
                     self.setDate(to_qdate(dt.date.today()))
                 self.setCurrentSection(self.sectionAt(0))
