@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from caseload import errors, inclusion, inclusion_cells, protection
+from caseload import errors, inclusion, inclusion_cells, periods, protection
 from resources import audit, files
 from resources.i18n import _
 
@@ -98,10 +98,8 @@ def make(
     and their definitions by "id@version", as plain data from the caller.
     An end after today counts up to today; ``InvalidPeriod`` for a start after the end or today.
     """
-    from caseload import report_pdf
-
     made_on = made_on or dt.date.today()
-    start, end = report_pdf.until_today(period.start, period.end, made_on)
+    start, end = periods.until_today(period.start, period.end, made_on)
     period = inclusion.Period(start, end, period.team)
     figures = inclusion.figures(
         db,

@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether
 from sqlite_utils import Database
 
-from caseload import client_file, clients, errors, ladder, model, vocab
+from caseload import client_file, clients, errors, ladder, model, periods, vocab
 from caseload import client_report_sections as sections
 from caseload import report_pdf as rp
 from resources import i18n, pdf
@@ -71,7 +71,7 @@ def write_client_report(
     file = client_file.load(db, client.id)
     made_on = today or dt.date.today()
     first, last = default_period(file, made_on)
-    start, end = rp.until_today(start or first, end or last, made_on)
+    start, end = periods.until_today(start or first, end or last, made_on)
     data = ClientReportData(
         file=file,
         start=start,

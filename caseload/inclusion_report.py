@@ -19,6 +19,7 @@ from caseload import (
     inclusion_export,
     inclusion_sections,
     inclusion_trends,
+    periods,
     report_pdf,
 )
 from caseload.inclusion_sections import ReportData
@@ -56,7 +57,7 @@ def write_inclusion_report(
     """
     target = Path(path)
     report_pdf.check_target(target)
-    start, end = report_pdf.until_today(start, end, today or dt.date.today())
+    start, end = periods.until_today(start, end, today or dt.date.today())
     team = team.strip() if team and team.strip() else None
     figures = inclusion.figures(
         db,

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from caseload.errors import CaseloadError
+from caseload.periods import InvalidPeriod as InvalidPeriod
 from resources import files, i18n, pdf
 from resources.i18n import _
 
@@ -22,10 +23,6 @@ TEXT_WIDTH = pdf.PAGE_SIZE[0] - 2 * pdf.MARGIN
 
 class ReportNotWritten(CaseloadError):
     """The PDF cannot be written to the chosen place."""
-
-
-class InvalidPeriod(CaseloadError):
-    """The period of a report does not hold (the start lies after the end)."""
 
 
 def sheet() -> StyleSheet1:
@@ -85,24 +82,6 @@ def period_text(start: dt.date, end: dt.date) -> str:
         "start": i18n.date_text(start),
         "end": i18n.date_text(end),
     }
-
-
-def until_today(start: dt.date, end: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The period of a report as far as it has happened: an end after today becomes today
-    (a year chosen before it is over is counted up to today, not with every client 'too long
-    without contact' on a day still to come). Raises ``InvalidPeriod`` when the start lies
-    after the end or after today."""
-    if start > end:
-        raise InvalidPeriod(
-            _("De startdatum %(start)s ligt na de einddatum %(end)s.")
-            % {"start": i18n.date_text(start), "end": i18n.date_text(end)}
-        )
-    if start > today:
-        raise InvalidPeriod(
-            _("De periode begint op %(start)s, na vandaag: daarover zijn nog geen gegevens.")
-            % {"start": i18n.date_text(start)}
-        )
-    return start, min(end, today)
 
 
 def check_target(path: Path) -> None:
