@@ -88,7 +88,8 @@ class BarChart(QWidget):
         plot_width = max(10, self.width() - label_width - text_room)
         row = self._row_height()
         text_colour = self.palette().color(self.foregroundRole())
-        for index, (bar, label) in enumerate(zip(self._bars, self.shown_labels(), strict=True)):
+        labels = self._labels(metrics, label_width)
+        for index, (bar, label) in enumerate(zip(self._bars, labels, strict=True)):
             top = 4 + index * row
             painter.setPen(text_colour)
             label_rect = QRectF(0, top, label_width - 8, self.ROW - 6)
@@ -126,9 +127,12 @@ class BarChart(QWidget):
     def shown_labels(self) -> list[str]:
         """The labels as drawn: whole, or shortened with '…' when the chart is too narrow."""
         metrics = QFontMetrics(self.font())
-        width = self._columns(metrics)[0] - 8
+        return self._labels(metrics, self._columns(metrics)[0])
+
+    def _labels(self, metrics: QFontMetrics, label_width: int) -> list[str]:
         return [
-            metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, width) for bar in self._bars
+            metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_width - 8)
+            for bar in self._bars
         ]
 
     def _draw_bar(

@@ -184,11 +184,15 @@ class DateField(QDateEdit):
             self._next_section()
             return
         if text.isdigit():
-            section = self.currentSectionIndex()
-            super().keyPressEvent(event)
-            self._advanced = self.currentSectionIndex() != section
+            self._type_into_section(event)
             return
         super().keyPressEvent(event)
+
+    def _type_into_section(self, event: QKeyEvent) -> None:
+        """Qt types the key into the part of the date; note whether it then moved on."""
+        section = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._advanced = self.currentSectionIndex() != section
 
     def _typed_key(self, event: QKeyEvent) -> bool:
         """A key while a new date is typed: digits, letters (a month's name) and separators are
@@ -208,9 +212,7 @@ class DateField(QDateEdit):
         if text in _SEPARATORS:
             self._next_section()
         else:
-            section = self.currentSectionIndex()
-            super().keyPressEvent(event)
-            self._advanced = self.currentSectionIndex() != section
+            self._type_into_section(event)
         if typed.whole():
             self.finish_typing()
         return True
@@ -233,6 +235,7 @@ class DateField(QDateEdit):
         self._advanced = False
         if typed is None or not typed.text.strip(_SEPARATORS):
             return
+        self.problem = ""
         found = typed.read(self.date(), self.locale())
         if found is None:
             return  # not a shape to read: as Qt made it

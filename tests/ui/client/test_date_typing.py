@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from ui.client.fields import DateField
@@ -77,3 +77,19 @@ def test_a_date_typed_in_part_is_read_when_the_field_is_left(qtbot, form) -> Non
     qtbot.keyClick(field, "\t")
     qtbot.waitUntil(after.hasFocus)
     assert field.value() == dt.date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [("1 Jan 2027", dt.date(2027, 1, 1)), ("31 Dec 2025", dt.date(2025, 12, 31))],
+)
+def test_an_english_date_is_read_with_its_month_name(qtbot, form, keys, expected) -> None:
+    """The English window shows '5 Nov 2026': the month is typed by its name."""
+    field, _after = form
+    field.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    field.setDisplayFormat("d MMM yyyy")
+    qtbot.keyClick(field, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, keys)
+    assert field.hasFocus()
+    assert field.value() == expected
+    assert field.problem == ""
