@@ -118,6 +118,9 @@ class DateField(QDateEdit):
         self._advanced = False
         #: Why the last typed date was not taken ("" when it was).
         self.problem = ""
+        #: A key is being handled: ``value()`` asked from ``dateChanged`` meanwhile (the report
+        #: form's period does) must not end the typing after its first digit.
+        self._in_key = False
         self.setCalendarPopup(True)
         self.setDisplayFormat(display_format())
         self.setMaximumDate(QDate(2999, 12, 31))
@@ -133,7 +136,7 @@ class DateField(QDateEdit):
     def value(self) -> dt.date | None:
         """The date, or None when an optional field is empty (a date being typed is read
         first: Ctrl+Enter right after typing saves what was typed)."""
-        if self._typed is not None:
+        if self._typed is not None and not self._in_key:
             self.finish_typing()
         if self._optional and self.date() == _EMPTY:
             return None
@@ -153,6 +156,14 @@ class DateField(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """See :meth:`_key`; ``value()`` meanwhile gives the date shown."""
+        self._in_key = True
+        try:
+            self._key(event)
+        finally:
+            self._in_key = False
+
+    def _key(self, event: QKeyEvent) -> None:
         """Delete or Backspace on the whole empty-able date clears it; a date typed over the
         whole field is read as typed (see :meth:`_typed_key`); a separator moves to the next
         part of the date."""

@@ -93,3 +93,15 @@ def test_an_english_date_is_read_with_its_month_name(qtbot, form, keys, expected
     assert field.hasFocus()
     assert field.value() == expected
     assert field.problem == ""
+
+
+def test_typing_holds_while_the_form_reads_the_date_on_each_change(qtbot, form) -> None:
+    """The report form reads both dates on every change of either (its period choice follows
+    them): that must not end the typing after the first digit (31122026 became 03-12-2026)."""
+    field, _after = form
+    seen: list[dt.date | None] = []
+    field.dateChanged.connect(lambda _date: seen.append(field.value()))
+    qtbot.keyClick(field, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, "31122025")
+    assert field.value() == dt.date(2025, 12, 31)
+    assert seen[-1] == dt.date(2025, 12, 31)
