@@ -268,17 +268,24 @@ def inspect(path: Path, passphrase: str | None = None) -> BackupInfo:
     return info
 
 
-def restore(database_path: Path, source: Path, passphrase: str | None = None) -> Path:
-    """Put a checked backup in place of the database; return where the old one was kept."""
+def restore(database_path: Path, source: Path, passphrase: str | None = None) -> Path | None:
+    """Put a checked backup in place of the database; return where the old one was kept (None
+    when there was no database yet: a new computer, a new folder)."""
     passphrase = database.passphrase_for(database_path, passphrase)
     inspect(source, passphrase)
+    new = not database_path.exists() or database_path.stat().st_size == 0
+    restored = False
     current = database.connect(database_path, passphrase)
     try:
         # Kept even when damaged (that may be why the user restores): no check on this copy.
-        kept = write(
-            current,
-            database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}"),
-            verify=None,
+        kept = (
+            None
+            if new
+            else write(
+                current,
+                database_path.with_name(f"{database_path.name}.before-restore-{_stamp()}"),
+                verify=None,
+            )
         )
         backup_connection = database.raw_connection(source, read_only=True, passphrase=passphrase)
         try:
@@ -288,6 +295,7 @@ def restore(database_path: Path, source: Path, passphrase: str | None = None) ->
             # The backup API replaces the pages in one transaction: all of the backup or nothing.
             backup_connection.backup(current.conn)
             chain_head.keep(database_path, restored_head)
+            restored = True
         finally:
             backup_connection.close()
     except errors.DATABASE_ERRORS as error:
@@ -297,6 +305,10 @@ def restore(database_path: Path, source: Path, passphrase: str | None = None) ->
         ) from error
     finally:
         database.close(current)
+        if new and not restored:
+            # Nothing was there before: no empty database is left behind by a failed restore.
+            with contextlib.suppress(OSError):
+                database_path.unlink()
     # An older backup is brought up to the current schema right away.
     database.close(database.open_database(database_path, passphrase))
     return kept

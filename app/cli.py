@@ -238,6 +238,15 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    """Run the handler that the parser chose."""
+    """Run the handler that the parser chose; a command that opens the database holds it in use
+    (app/lock.py), so a restore or encrypting waits until it is done, and the other way round."""
     refuse_writing_over_the_database(options)
-    return int(options.handler(options))
+    if options.handler is open_window or not getattr(options, "uses_database", True):
+        return int(options.handler(options))
+    if getattr(options, "replaces_database", False):
+        # These take the database exclusively themselves, around the replacement only.
+        return int(options.handler(options))
+    from app import commands_basic, lock
+
+    with lock.UseLock(commands_basic.database_path(options)):
+        return int(options.handler(options))

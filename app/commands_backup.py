@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         ),
     )
     restoring.add_argument("file", type=Path, metavar=_("BESTAND"), help=_("het back-upbestand"))
-    restoring.set_defaults(handler=restore_backup)
+    restoring.set_defaults(handler=restore_backup, replaces_database=True)
 
 
 def make_backup(options: argparse.Namespace) -> int:
@@ -62,21 +62,23 @@ def make_backup(options: argparse.Namespace) -> int:
 def restore_backup(options: argparse.Namespace) -> int:
     """Check the backup, keep the current database, then put the backup in its place."""
     target = commands_basic.database_path(options)
-    # Never swap the data under an open window: restore only when no window holds the database.
-    with lock.WriterLock(target):
+    # Never swap the data under an open window or a running command (an import would be lost):
+    # restore only when nothing else holds the database, and keep it until the log line is in.
+    with lock.WriterLock(target), lock.UseLock(target, exclusive=True):
         kept = backup.restore(target, options.file)
-    db = database.open_database(target)
-    try:
-        with db.atomic():
-            audit.record(
-                db,
-                actor=commands_basic.actor(),
-                action="database.restore",
-                obj=options.file.name,
-                origin="cli",
-            )
-    finally:
-        database.close(db)
+        db = database.open_database(target)
+        try:
+            with db.atomic():
+                audit.record(
+                    db,
+                    actor=commands_basic.actor(),
+                    action="database.restore",
+                    obj=options.file.name,
+                    origin="cli",
+                )
+        finally:
+            database.close(db)
     print(_("Back-up teruggezet uit %(path)s.") % {"path": options.file})
-    print(_("De vorige database is bewaard als %(path)s.") % {"path": kept})
+    if kept is not None:
+        print(_("De vorige database is bewaard als %(path)s.") % {"path": kept})
     return 0

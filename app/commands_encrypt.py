@@ -29,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         action="store_true",
         help=_("wis daarna de oudere back-ups die niet versleuteld zijn"),
     )
-    parser.set_defaults(handler=encrypt_database)
+    parser.set_defaults(handler=encrypt_database, replaces_database=True)
 
 
 def new_passphrase() -> str:
@@ -62,7 +62,7 @@ def encrypt_database(options: argparse.Namespace) -> int:
         raise encryption.EncryptionProblem(reason)
     passphrase = new_passphrase()
     # A window with this database open would keep writing to the plain file: refuse then.
-    with lock.WriterLock(target):
+    with lock.WriterLock(target), lock.UseLock(target, exclusive=True):
         outcome = encryption.encrypt(target, passphrase, actor=commands_basic.actor(), origin="cli")
     print(_("De database %(path)s is versleuteld.") % {"path": target})
     backups = outcome.plain_backups

@@ -155,7 +155,7 @@ def register_bundles(subparsers: SubParsers, common: argparse.ArgumentParser) ->
     report.add_argument(
         "--out", type=Path, required=True, metavar=_("BESTAND.pdf"), help=_("het PDF-bestand")
     )
-    report.set_defaults(handler=bundle_report)
+    report.set_defaults(handler=bundle_report, uses_database=False)
 
 
 def _settings() -> settings_module.Settings:

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help=_("toon de rollen"),
         description=_("Toon de rollen waarin u de quickscan kunt invullen, met hun aantal vragen."),
     )
-    roles.set_defaults(handler=list_roles)
+    roles.set_defaults(handler=list_roles, uses_database=False)
 
     template = commands.add_parser(
         "template",
@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     template.add_argument(
         "--out", type=Path, metavar=_("BESTAND"), help=_("schrijf naar dit bestand")
     )
-    template.set_defaults(handler=print_template)
+    template.set_defaults(handler=print_template, uses_database=False)
 
     submit = commands.add_parser(
         "submit",

@@ -165,13 +165,15 @@ class AppContext:
                 _("Deze database kan niet worden versleuteld. Er is niets veranderd.")
             )
         path = self.paths.database
-        database.close(self.db)
-        try:
-            outcome = encryption.encrypt(path, passphrase, actor=self.actor)
-        except BaseException:
-            self.db = database.open_database(path)
-            raise
-        self.db = database.open_database(path, passphrase)
+        # A command still working on the plain file (an import) would lose its work: refuse.
+        with lock.UseLock(path, exclusive=True):
+            database.close(self.db)
+            try:
+                outcome = encryption.encrypt(path, passphrase, actor=self.actor)
+            except BaseException:
+                self.db = database.open_database(path)
+                raise
+            self.db = database.open_database(path, passphrase)
         self.passphrase = passphrase
         note = None
         try:
@@ -220,19 +222,21 @@ class AppContext:
 
         return backup.inspect(path, database.passphrase_of(self.db))
 
-    def restore_backup(self, path: Path) -> Path:
+    def restore_backup(self, path: Path) -> Path | None:
         """Put a checked backup in place of the database and reopen it; return the kept file."""
         from app import backup, database
 
         passphrase = database.passphrase_of(self.db)
         backup.inspect(path, passphrase)
-        database.close(self.db)
-        try:
-            kept = backup.restore(self.paths.database, path, passphrase)
-        finally:
-            self.db = database.open_database(self.paths.database, passphrase)
-        with self.db.atomic():
-            audit.record(self.db, actor=self.actor, action="database.restore", obj=path.name)
+        # Not while a command (an import from the command line) writes to it: it would be lost.
+        with lock.UseLock(self.paths.database, exclusive=True):
+            database.close(self.db)
+            try:
+                kept = backup.restore(self.paths.database, path, passphrase)
+            finally:
+                self.db = database.open_database(self.paths.database, passphrase)
+            with self.db.atomic():
+                audit.record(self.db, actor=self.actor, action="database.restore", obj=path.name)
         return kept
 
     def close(self) -> None:

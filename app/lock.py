@@ -1,8 +1,16 @@
-"""One window per database: an operating-system lock on ``<database>.lock``.
+"""Operating-system locks next to the database: one window per database, and no file replaced
+under a command that is using it.
 
-The lock belongs to the process, so the system drops it when Trede stops in any way (a crash or
+- ``<database>.lock``: held by the window for as long as it is open (one window per database).
+- ``<database>.in-use``: held shared by every command that opens the database (an import, an
+  export, a report) and exclusively by what replaces the database's pages or file (a restore,
+  encrypting). A restore during an import would otherwise put the backup over the import after
+  the import said it was saved, or keep a copy taken before it.
+
+A lock belongs to the process, so the system drops it when Trede stops in any way (a crash or
 SIGKILL included): a stale lock file never blocks the next start. The standard library is enough
-for this (``fcntl.flock`` / ``msvcrt.locking``); no extra package is needed.
+for this (``fcntl.flock`` / ``msvcrt.locking``); no extra package is needed
+(``LockFileEx`` through ``ctypes`` for a shared lock on Windows).
 """
 
 from __future__ import annotations
@@ -25,23 +33,54 @@ def lock_path(database_path: Path) -> Path:
     return database_path.with_name(database_path.name + ".lock")
 
 
-def _try_lock(descriptor: int) -> bool:
-    """Take the lock without waiting; False when another process holds it."""
-    if sys.platform == "win32":
-        import msvcrt
+class DatabaseBusy(UserError):
+    """A command is using the database, or it is being replaced, so it cannot be used now."""
 
-        try:
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
+
+def use_path(database_path: Path) -> Path:
+    """The file that commands using the database lock shared, and a restore exclusively."""
+    return database_path.with_name(database_path.name + ".in-use")
+
+
+def _try_lock(descriptor: int, exclusive: bool = True) -> bool:
+    """Take the lock without waiting; False when another process holds it (or, for a shared
+    lock, holds it exclusively)."""
+    if sys.platform == "win32":
+        import ctypes
+        import msvcrt
+        from ctypes import wintypes
+
+        class Overlapped(ctypes.Structure):
+            _fields_ = [
+                ("internal", ctypes.c_size_t),
+                ("internal_high", ctypes.c_size_t),
+                ("offset", wintypes.DWORD),
+                ("offset_high", wintypes.DWORD),
+                ("event", wintypes.HANDLE),
+            ]
+
+        fail_immediately, exclusive_lock = 0x1, 0x2
+        flags = fail_immediately | (exclusive_lock if exclusive else 0)
+        handle = wintypes.HANDLE(msvcrt.get_osfhandle(descriptor))
+        region = Overlapped()
+        return bool(ctypes.windll.kernel32.LockFileEx(handle, flags, 0, 1, 0, ctypes.byref(region)))
     import fcntl
 
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(descriptor, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
     return True
+
+
+def _open_lock_file(path: Path) -> int | None:
+    """A descriptor of the lock file, made when missing; None where nothing can be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        # A folder where nothing can be written: opening the database says so in a moment.
+        return None
 
 
 class WriterLock:
@@ -53,11 +92,8 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Take the lock, or say clearly that another window has the database open."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            # A folder where nothing can be written: opening the database says so in a moment.
+        descriptor = _open_lock_file(self.path)
+        if descriptor is None:
             return
         if not _try_lock(descriptor):
             os.close(descriptor)
@@ -80,6 +116,55 @@ class WriterLock:
             self._descriptor = None
 
     def __enter__(self) -> WriterLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+
+class UseLock:
+    """Shared while a command uses the database; exclusive while a restore or encrypting
+    replaces it. Either way it is refused, with a sentence, while the other kind is held."""
+
+    def __init__(self, database_path: Path, exclusive: bool = False) -> None:
+        self.path = use_path(database_path)
+        self.database = database_path
+        self.exclusive = exclusive
+        self._descriptor: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or say what is using the database; nothing has changed then."""
+        descriptor = _open_lock_file(self.path)
+        if descriptor is None:
+            return
+        if not _try_lock(descriptor, self.exclusive):
+            os.close(descriptor)
+            if self.exclusive:
+                raise DatabaseBusy(
+                    _(
+                        "Een andere opdracht van Trede werkt nu met %(path)s, bijvoorbeeld een "
+                        "import of een export. Wacht tot die klaar is en probeer het dan opnieuw. "
+                        "Er is niets veranderd."
+                    )
+                    % {"path": self.database}
+                )
+            raise DatabaseBusy(
+                _(
+                    "Trede zet nu een back-up terug in %(path)s of versleutelt die database. "
+                    "Wacht tot dat klaar is en probeer het dan opnieuw. Er is niets veranderd."
+                )
+                % {"path": self.database}
+            )
+        self._descriptor = descriptor
+
+    def release(self) -> None:
+        """Let a restore (or the commands) in again."""
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+
+    def __enter__(self) -> UseLock:
         self.acquire()
         return self
 

@@ -185,8 +185,9 @@ class WindowContext(Protocol):
         """Check a backup and say what it holds; raises a UserError when it is unusable."""
         ...
 
-    def restore_backup(self, path: Path) -> Path:
-        """Put a backup in place of the database and reopen it; returns the kept old file."""
+    def restore_backup(self, path: Path) -> Path | None:
+        """Put a backup in place of the database and reopen it; returns the kept old file (None
+        when there was no database yet)."""
         ...
 
     def export_transfer(

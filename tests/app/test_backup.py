@@ -143,3 +143,26 @@ def test_no_automatic_backup_when_nothing_changed(filled: Path) -> None:
         database.close(db)
     assert second is not None and backup.inspect(second).clients == 21
     assert backup.listed(filled) == [second, first]
+
+
+def test_a_backup_is_restored_where_there_is_no_database_yet(
+    filled: Path, tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "copy.db"
+    assert app_main.main(["backup", "--db", str(filled), "--out", str(out)]) == 0
+    new = tmp_path / "nieuwe-laptop" / "trede.db"
+    capsys.readouterr()
+    assert app_main.main(["restore", "--db", str(new), str(out)]) == 0, capsys.readouterr().err
+    assert client_count(new) == 20
+    assert "bewaard" not in capsys.readouterr().out, "there was nothing to keep aside"
+    assert not list(new.parent.glob("trede.db.before-restore-*"))
+    assert app_main.main(["check", "--db", str(new)]) == 0
+
+
+def test_a_failed_restore_leaves_no_empty_database_behind(tmp_path: Path, capsys) -> None:
+    damaged = tmp_path / "kapot.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    new = tmp_path / "trede.db"
+    assert app_main.main(["restore", "--db", str(new), str(damaged)]) == 1
+    assert "kapot.db" in capsys.readouterr().err
+    assert not new.exists()

@@ -127,3 +127,74 @@ def test_a_write_that_waits_too_long_says_so_in_one_sentence(tmp_path: Path, cap
     assert "bezet door een ander venster of programma" in error
     assert len(error.strip().splitlines()) == 1
     assert app_main.main(["check", "--db", str(target)]) == 0
+
+
+# Runs in a child process: the real import command, reading its CSV from the named pipe it is
+# given, so the test decides when the import can go on.
+IMPORT = textwrap.dedent(
+    """
+    import sys
+    from app import main
+    sys.exit(main.main(["import", "clients", "--db", sys.argv[1], sys.argv[2]]))
+    """
+)
+
+
+def clients_in(path: Path) -> int:
+    db = database.open_database(path)
+    try:
+        return db["clients"].count
+    finally:
+        database.close(db)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe holds the import open")
+def test_a_restore_is_refused_while_an_import_is_running_and_the_import_is_kept(
+    tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "trede.db"
+    db = database.open_database(target)
+    copy = backup.write(db, tmp_path / "copy.db")
+    database.close(db)
+    pipe = tmp_path / "clients.csv"
+    os.mkfifo(pipe)
+    child = subprocess.Popen(
+        [sys.executable, "-c", IMPORT, str(target), str(pipe)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    try:
+        with pipe.open("w", encoding="utf-8") as feed:  # opens once the import reads the file
+            assert app_main.main(["restore", "--db", str(target), str(copy)]) == 1
+            refused = capsys.readouterr().err
+            feed.write("klantnummer;voornaam;achternaam\nKL1;Anna;Bakker\nKL2;Bram;Visser\n")
+        out, err = child.communicate(timeout=120)
+    finally:
+        stop(child)
+    assert "Een andere opdracht van Trede werkt nu met" in refused
+    assert "Er is niets veranderd" in refused
+    assert child.returncode == 0, err
+    assert clients_in(target) == 2, "the import that was running is saved, not restored over"
+    assert not list(tmp_path.glob("trede.db.before-restore-*"))
+    assert app_main.main(["restore", "--db", str(target), str(copy)]) == 0, "and then it may"
+    assert clients_in(target) == 0
+
+
+def test_a_command_is_refused_while_a_restore_holds_the_database(
+    tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "trede.db"
+    database.close(database.open_database(target))
+    source = tmp_path / "clients.csv"
+    source.write_text("klantnummer;voornaam;achternaam\nKL1;Anna;Bakker\n", encoding="utf-8")
+    with lock.UseLock(target, exclusive=True):  # as a restore holds it
+        assert app_main.main(["import", "clients", "--db", str(target), str(source)]) == 1
+    error = capsys.readouterr().err
+    assert "Trede zet nu een back-up terug" in error
+    assert len(error.strip().splitlines()) == 1
+    assert clients_in(target) == 0
+    assert app_main.main(["import", "clients", "--db", str(target), str(source)]) == 0
+    assert clients_in(target) == 1

@@ -76,6 +76,8 @@ def restore(parent: QWidget, context: WindowContext, path: Path, bus: ChangeBus)
     QMessageBox.information(
         parent,
         title,
-        _("De back-up is teruggezet. De vorige gegevens staan in %(path)s.") % {"path": kept},
+        _("De back-up is teruggezet.")
+        if kept is None
+        else _("De back-up is teruggezet. De vorige gegevens staan in %(path)s.") % {"path": kept},
     )
     return True

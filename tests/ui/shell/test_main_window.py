@@ -320,3 +320,23 @@ def test_a_broken_backup_is_refused_in_the_window(
     qtbot.addWidget(window)
     assert not backup_actions.restore(window, app_context, broken, window.bus)
     assert warnings and "kapot.db" in warnings[0]
+
+
+def test_the_window_does_not_restore_over_a_running_command(
+    qtbot, app_context, monkeypatch, tmp_path
+) -> None:
+    from app import backup, lock
+    from caseload import demo
+
+    copy = backup.write(app_context.db, tmp_path / "leeg.db")
+    demo.fill(app_context.db, 3, seed=1)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    with lock.UseLock(app_context.paths.database):  # an import on the command line
+        assert not backup_actions.restore(window, app_context, copy, window.bus)
+    assert warnings and "Een andere opdracht van Trede werkt nu met" in warnings[0]
+    assert app_context.db["clients"].count == 3, "nothing was restored, the window still works"
+    assert not list(app_context.paths.database.parent.glob("trede.db.before-restore-*"))
