@@ -183,9 +183,7 @@ def test_a_restore_is_refused_while_an_import_is_running_and_the_import_is_kept(
     assert clients_in(target) == 0
 
 
-def test_a_command_is_refused_while_a_restore_holds_the_database(
-    tmp_path: Path, capsys
-) -> None:
+def test_a_command_is_refused_while_a_restore_holds_the_database(tmp_path: Path, capsys) -> None:
     target = tmp_path / "trede.db"
     database.close(database.open_database(target))
     source = tmp_path / "clients.csv"
