@@ -27,6 +27,7 @@ from caseload import (
     csv_rows,
     errors,
     model,
+    people,
     records,
     schema,
     summary,
@@ -124,7 +125,12 @@ def _plan(
             continue
         # An empty cell never erases what is stored: only the columns with a value change.
         old = client.details()
-        changes = {name: getattr(row.details, name) for name in row.given}
+        given = row.given
+        if row.full_name and row.full_name == people.display_name(
+            old.first_name, old.initials, old.surname_prefix, old.surname
+        ):
+            given -= csv_rows.WHOLE_NAME  # the name as the lists show it: nothing to change
+        changes = {name: getattr(row.details, name) for name in given}
         try:
             merged = validate.client_details(
                 dataclasses.replace(old, **changes), bsn_enabled, today

@@ -64,6 +64,11 @@ FIELDS: tuple[ImportField, ...] = (
         ("achternaam", "geslachtsnaam", "familienaam", "naam", "surname", "lastname", "name"),
     ),
     ImportField(
+        "full_name",
+        N_("Naam (voornaam en achternaam)"),
+        ("volledigenaam", "klantnaam", "naamklant", "clientnaam", "naamclient", "fullname"),
+    ),
+    ImportField(
         "birth_date",
         N_("Geboortedatum"),
         ("geboortedatum", "gebdatum", "geboortedat", "gebdat", "birthdate", "dateofbirth"),
@@ -146,11 +151,32 @@ def detect_mapping(headers: Sequence[str], *, bsn_enabled: bool = False) -> Colu
                 rank = (candidate.aliases.index(folded), column)
                 if candidate.name not in best or rank < best[candidate.name]:
                     best[candidate.name] = rank
+    _whole_name_alone(headers, best)
     chosen = {column: name for name, (_rank, column) in best.items()}
     mapping: ColumnMapping = {}
     for column, header in enumerate(headers):
         mapping[header] = chosen.get(column)
     return mapping
+
+
+#: Name fields that a whole-name column fills; a file has either it or these.
+NAME_PARTS = ("initials", "first_name", "surname_prefix", "surname")
+_JUST_NAME = ("naam", "name")
+
+
+def _whole_name_alone(headers: Sequence[str], best: dict[str, tuple[int, int]]) -> None:
+    """A column headed just 'Naam' is the surname next to a first name or initials column, and
+    the whole name when it is the only name column (Trede's own caseload export, many lists).
+    Taken as a surname, 'Marieke Abdullahi' updated onto a stored Marieke gave 'Marieke Marieke
+    Abdullahi'."""
+    if "surname" not in best or "full_name" in best:
+        return
+    if any(name in best for name in NAME_PARTS if name != "surname"):
+        return
+    rank, column = best["surname"]
+    if fold(headers[column]) in _JUST_NAME:
+        best["full_name"] = (rank, column)
+        del best["surname"]
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:
@@ -180,6 +206,16 @@ def check_mapping(headers: Sequence[str], mapping: Mapping[str, str | None]) -> 
                 }
             )
         columns[name] = index
+    if "full_name" in columns:
+        parts = [name for name in NAME_PARTS if name in columns]
+        if parts:
+            raise csv_read.ImportRejected(
+                _(
+                    "De kolom “%(whole)s” bevat de hele naam en de kolom “%(part)s” een deel "
+                    "ervan. Kies er één. Er is niets ingelezen."
+                )
+                % {"whole": headers[columns["full_name"]], "part": headers[columns[parts[0]]]}
+            )
     for name in REQUIRED:
         if name not in columns:
             raise csv_read.ImportRejected(

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from caseload import csv_read, errors, model, validate
+from caseload import csv_read, errors, model, people, validate
 from resources.i18n import _
 
 RejectedRow = csv_read.RejectedRow
@@ -30,6 +30,9 @@ _DETAIL_FIELDS = frozenset(
     }
 )
 _DATE_FIELDS = ("birth_date", "guidance_start")
+#: What a whole-name cell fills. Its surname and prefix always replace the stored ones (an
+#: empty prefix too); its first name only when it has one ('Bakker' keeps the stored 'Jan').
+WHOLE_NAME = frozenset({"first_name", "surname_prefix", "surname"})
 #: A cell that Excel would run as a formula is written with a quote in front by the export.
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -47,6 +50,8 @@ class CheckedRow:
     given: frozenset[str]
     trede: int | None
     trede_on: dt.date | None
+    #: The name as the file wrote it, from a whole-name column (its parts are in ``details``).
+    full_name: str = ""
 
 
 def cell(cells: Sequence[str], index: int) -> str:
@@ -75,6 +80,11 @@ def parse_row(
             % {"found": len(cells), "expected": width}
         )
     values = {name: cell(cells, index) for name, index in columns.items()}
+    full_name = " ".join(values.pop("full_name", "").split())
+    if full_name:
+        # Split so that the lists show it as written; an update compares the name as a whole.
+        first, prefix, surname = people.split_name(full_name)
+        values.update(first_name=first, surname_prefix=prefix, surname=surname)
     dates = {name: csv_read.parse_date(name, values.get(name, ""), today) for name in _DATE_FIELDS}
     details = model.ClientDetails(
         reference=values.get("reference", ""),
@@ -95,7 +105,9 @@ def parse_row(
         trede_on = csv_read.parse_date("measured_on", values.get("trede_on", ""), today) or today
         validate.not_in_future("measured_on", trede_on, today)
     given = frozenset(name for name in _DETAIL_FIELDS & values.keys() if values[name])
-    return CheckedRow(line, clean, given, trede, trede_on)
+    if full_name:
+        given |= {"surname_prefix", "surname"}
+    return CheckedRow(line, clean, given, trede, trede_on, full_name)
 
 
 def check_rows(

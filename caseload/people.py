@@ -20,6 +20,39 @@ def display_name(first_name: str, initials: str, surname_prefix: str, surname: s
     return " ".join(part for part in (given, surname_prefix, surname) if part)
 
 
+#: Words that start a surname after the given name ("Jan van der Berg", "Anand el Amrani"):
+#: Dutch tussenvoegsels and the particles of names common in Dutch caseloads. Only lowercase
+#: counts, as written after a given name.
+SURNAME_PREFIXES = frozenset(
+    {
+        "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "aan", "bij",
+        "onder", "over", "uit", "voor", "vd", "v.d.", "la", "le", "les", "du", "des", "da",
+        "das", "do", "dos", "di", "del", "della", "von", "vom", "zu", "zum", "zur", "el", "al",
+        "ul", "ben", "bin", "ibn", "abu", "d'", "l'",
+    }
+)  # fmt: skip
+
+
+def split_name(full: str) -> tuple[str, str, str]:
+    """A whole name as first name, prefix and surname, so that :func:`display_name` gives the
+    same text back: 'Jan Peter van der Berg' → ('Jan Peter', 'van der', 'Berg'), 'de Vries' →
+    ('', 'de', 'Vries'), 'Marieke Abdullahi' → ('Marieke', '', 'Abdullahi'), 'Bakker' → ('',
+    '', 'Bakker'). Without a lowercase prefix the last word is the surname."""
+    words = full.split()
+    if not words:
+        return "", "", ""
+    if len(words) == 1:
+        return "", "", words[0]
+    # The first prefix word, from the second word on (or the first, for a surname on its own).
+    for start, word in enumerate(words[:-1]):
+        if word in SURNAME_PREFIXES:
+            end = start
+            while end < len(words) - 1 and words[end] in SURNAME_PREFIXES:
+                end += 1
+            return " ".join(words[:start]), " ".join(words[start:end]), " ".join(words[end:])
+    return " ".join(words[:-1]), "", words[-1]
+
+
 def has_clients(db: Reads) -> bool:
     """Whether there is a caseload at all (then the window opens on Vandaag)."""
     return bool(db.execute("SELECT 1 FROM clients LIMIT 1").fetchall())

@@ -181,6 +181,56 @@ def test_export_then_import_into_a_new_database_gives_the_same_clients(
         fresh.close()
 
 
+def test_the_export_imported_again_over_the_same_clients_changes_no_name(
+    db: Database, tmp_path: Path
+) -> None:
+    people = [
+        ("Marieke", "", "Abdullahi"),
+        ("Anand", "el", "Amrani"),
+        ("Jan Peter", "van der", "Berg"),
+    ]
+    people += [("", "", "Bakker"), ("Zoë", "", "Öztürk Yilmaz")]
+    rows = "".join(
+        f"K{number};{first};{prefix};{surname}\n"
+        for number, (first, prefix, surname) in enumerate(people)
+    )
+    source = "Klantnummer;Voornaam;Tussenvoegsel;Achternaam\n" + rows
+    csv_import.import_clients(db, source.encode(), actor=ACTOR, today=TODAY)
+    target = tmp_path / "caseload.csv"
+    csv_export.export_clients(db, target, caseload_query.CaseloadFilter(), actor=ACTOR, today=TODAY)
+
+    def names() -> list[str]:
+        ids = caseload_query.ids(db, caseload_query.CaseloadFilter(), today=TODAY)
+        return sorted(row.name for row in caseload_query.rows(db, ids, today=TODAY))
+
+    before = names()
+    result = csv_import.import_clients(
+        db, target, on_existing="update", actor=ACTOR, today=TODAY
+    ).value
+    assert (result.updated, result.unchanged) == (0, 5), "the names are the same as stored"
+    assert names() == before  # before: "Marieke Marieke Abdullahi"
+
+    renamed = target.read_text(encoding="utf-8-sig").replace("Marieke Abdullahi", "Marieke Bos")
+    target.write_text(renamed, encoding="utf-8-sig")
+    result = csv_import.import_clients(
+        db, target, on_existing="update", actor=ACTOR, today=TODAY
+    ).value
+    assert result.updated == 1
+    assert "Marieke Bos" in names() and "Marieke Abdullahi" not in names()
+
+
+def test_a_list_of_surnames_under_naam_keeps_the_stored_first_names(db: Database) -> None:
+    csv_import.import_clients(
+        db, b"Klantnummer;Voornaam;Achternaam\nK1;Jan;Bakker\n", actor=ACTOR, today=TODAY
+    )
+    result = csv_import.import_clients(
+        db, b"Klantnummer;Naam\nK1;Bakker\n", on_existing="update", actor=ACTOR, today=TODAY
+    ).value
+    assert result.unchanged == 1
+    stored = db["clients"].get(1)
+    assert (stored["first_name"], stored["surname"]) == ("Jan", "Bakker")
+
+
 def test_the_workbook_opens_ready_to_work_in(
     db: Database, add_client: Callable[..., model.Client], tmp_path: Path
 ) -> None:

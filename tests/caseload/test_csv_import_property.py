@@ -109,3 +109,22 @@ def test_any_bytes_end_in_an_import_or_a_refusal_that_changes_nothing(
         assert list(shared_db.conn.iterdump()) == before
     else:
         assert database.check(shared_db).ok
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["van", "de", "der", "el", "Van", "ben", "'t"]),
+            st.text(alphabet="abcdeëöABZ-'", min_size=1, max_size=8),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_whole_name_split_into_parts_reads_back_as_written(words: list[str]) -> None:
+    from caseload import people
+
+    written = " ".join(words)
+    first, prefix, surname = people.split_name(written)
+    assert surname, "every client keeps a surname"
+    assert people.display_name(first, "", prefix, surname) == written

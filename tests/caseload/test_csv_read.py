@@ -180,8 +180,26 @@ def test_dutch_headers_are_recognised_whatever_their_spelling() -> None:
 
 def test_diacritics_in_headers_do_not_matter_and_bsn_is_left_out_when_off() -> None:
     mapping = csv_mapping.detect_mapping(["Cliëntnummer", "Burgerservicenummer", "Naam"])
-    assert mapping == {"Cliëntnummer": "reference", "Burgerservicenummer": None, "Naam": "surname"}
+    assert mapping == {
+        "Cliëntnummer": "reference",
+        "Burgerservicenummer": None,
+        "Naam": "full_name",
+    }
     assert csv_mapping.ignored_bsn_column(list(mapping), mapping) == "Burgerservicenummer"
+
+
+def test_naam_is_the_surname_beside_a_first_name_and_the_whole_name_alone() -> None:
+    beside = csv_mapping.detect_mapping(["Klantnummer", "Voorletters", "Naam"])
+    assert beside["Naam"] == "surname"
+    alone = csv_mapping.detect_mapping(["Klantnummer", "Naam", "Team"])
+    assert alone["Naam"] == "full_name"
+    with pytest.raises(csv_read.ImportRejected) as refused:
+        csv_mapping.check_mapping(
+            ["Klantnummer", "Naam", "Voornaam"],
+            {"Klantnummer": "reference", "Naam": "full_name", "Voornaam": "first_name"},
+        )
+    assert "“Naam” bevat de hele naam" in refused.value.message
+    assert "“Voornaam” een deel" in refused.value.message
 
 
 def test_a_mapping_without_a_reference_or_with_a_field_twice_is_refused() -> None:
