@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from app import chain_head, database
 from resources import audit, errors
+from resources.errors import file_reason
 from resources.i18n import _
 
 FOLDER_NAME = "backups"
@@ -141,7 +142,7 @@ def write(db: Database, target: Path, verify: str | None = FULL) -> Path:
             temporary.unlink()
         raise BackupProblem(
             _("De back-up %(path)s kan niet worden gemaakt: %(reason)s")
-            % {"path": target, "reason": error.strerror or error}
+            % {"path": target, "reason": file_reason(error)}
         ) from error
     return target
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app import paths
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _
 
 FOLDER_NAME = "audit-heads"
@@ -208,7 +208,7 @@ class Witness:
                     "Het logboek kan niet worden bijgehouden in %(path)s: %(reason)s. "
                     "Er is niets veranderd."
                 )
-                % {"path": self.folder, "reason": error.strerror or error}
+                % {"path": self.folder, "reason": file_reason(error)}
             ) from error
 
     def before_commit(self, current: Head) -> None:

@@ -215,10 +215,26 @@ def open_window(options: argparse.Namespace) -> int:
 
 #: The options that name a file or folder a command writes.
 OUTPUT_OPTIONS = ("out", "rejected")
+#: The options that name a file a command reads.
+INPUT_OPTIONS = ("file", "bundles", "answers", "questionnaire")
+
+
+def _inputs(options: argparse.Namespace) -> list[Path]:
+    found: list[Path] = []
+    for name in INPUT_OPTIONS:
+        value = getattr(options, name, None)
+        if isinstance(value, list):
+            found.extend(Path(item) for item in value)
+        elif value:
+            found.append(Path(value))
+    return found
 
 
 def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
-    """A command never writes its output over the database it reads (a typo in --out)."""
+    """A command never writes its output over what it reads (the database, the file it
+    imports, a bundle) or over another Trede database, and says before it starts when the
+    output cannot be written at all: an import must not be saved and then fail on its list of
+    rejected lines."""
     targets = [getattr(options, name, None) for name in OUTPUT_OPTIONS]
     chosen = [Path(target) for target in targets if target]
     if not chosen:
@@ -226,6 +242,7 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
     from app import commands_basic
 
     database = commands_basic.database_path(options)
+    unchanged = _("Er is niets veranderd.")
     for target in chosen:
         if files.is_database_file(target, database):
             raise UserError(
@@ -234,6 +251,42 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
                     "Er is niets veranderd."
                 )
                 % {"file": target}
+            )
+        if any(files.same_file(target, source) for source in _inputs(options)):
+            raise UserError(
+                _(
+                    "%(file)s is ook het bestand dat wordt gelezen. Kies een ander bestand om "
+                    "naar te schrijven."
+                )
+                % {"file": target}
+                + " "
+                + unchanged
+            )
+        kind = files.database_kind(target)
+        if kind == "live" or (kind == "backup" and not getattr(options, "writes_backup", False)):
+            raise UserError(
+                _(
+                    "%(file)s is een database van Trede. Kies een ander bestand om naar te "
+                    "schrijven."
+                )
+                % {"file": target}
+                + " "
+                + unchanged
+            )
+        if getattr(options, "makes_folders", False):
+            continue
+        if target.is_dir():
+            raise UserError(
+                _("%(file)s is een map. Geef de naam van een bestand.") % {"file": target}
+                + " "
+                + unchanged
+            )
+        folder = target.parent
+        if not folder.is_dir():
+            raise UserError(
+                _("De map %(folder)s bestaat niet. Kies een map die er is.") % {"folder": folder}
+                + " "
+                + unchanged
             )
 
 

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     making.add_argument(
         "--out", type=Path, required=True, metavar=_("BESTAND"), help=_("het back-upbestand")
     )
-    making.set_defaults(handler=make_backup)
+    making.set_defaults(handler=make_backup, writes_backup=True, makes_folders=True)
 
     restoring = subparsers.add_parser(
         "restore",
@@ -44,6 +44,8 @@ def make_backup(options: argparse.Namespace) -> int:
     try:
         # Before anything is written, also the log line: a damaged file is left as it is.
         backup.refuse_damaged(db, backup.FULL)
+        written = backup.write(db, options.out)
+        # Logged once the copy is there and checked: a backup that failed is not in the log.
         with db.atomic():
             audit.record(
                 db,
@@ -52,7 +54,6 @@ def make_backup(options: argparse.Namespace) -> int:
                 obj=options.out.name,
                 origin="cli",
             )
-        written = backup.write(db, options.out)
     finally:
         database.close(db)
     print(_("Back-up gemaakt: %(path)s") % {"path": written})

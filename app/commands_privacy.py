@@ -79,7 +79,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     data.add_argument(
         "--today", metavar=_("DATUM"), help=_("de datum van vandaag (JJJJ-MM-DD), voor tests")
     )
-    data.set_defaults(handler=export_client)
+    data.set_defaults(handler=export_client, makes_folders=True)
 
     retention = subparsers.add_parser(
         "retention",

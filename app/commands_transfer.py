@@ -169,9 +169,25 @@ def import_clients(options: argparse.Namespace) -> int:
             dry_run=options.dry_run,
         ).value
         if options.rejected is not None and result.rejected:
-            saved = csv_rejected.write(
-                db, options.rejected, table, result.rejected, actor=commands_basic.actor(settings)
-            )
+            try:
+                saved = csv_rejected.write(
+                    db,
+                    options.rejected,
+                    table,
+                    result.rejected,
+                    actor=commands_basic.actor(settings),
+                )
+            except csv_export.ExportFailed as failed:
+                # The import itself is saved: say so first, then what could not be written.
+                _print_result(result)
+                print(failed.message, file=sys.stderr)
+                print(
+                    _(
+                        "De import is opgeslagen; alleen de afgewezen regels staan niet in een bestand."
+                    ),
+                    file=sys.stderr,
+                )
+                return 1
             print(
                 ngettext(
                     "%(n)d afgewezen regel opgeslagen in %(path)s.",

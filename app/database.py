@@ -29,7 +29,7 @@ from app.first_open import set_pragmas
 from caseload import schema as caseload_schema
 from quickscan import schema as quickscan_schema
 from resources import audit, audit_schema, errors
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _
 
 #: Every migration set, in the order they must run (the audit log first: the stores use it).
@@ -135,7 +135,7 @@ def refuse_foreign_file(path: Path, passphrase: str | None = None) -> None:
     except OSError as error:
         raise DatabaseProblem(
             _("Het bestand %(path)s kan niet worden gelezen: %(reason)s")
-            % {"path": path, "reason": error.strerror}
+            % {"path": path, "reason": file_reason(error)}
         ) from error
     if header and header != SQLITE_HEADER and passphrase is None:
         if looks_encrypted(path):
@@ -175,7 +175,7 @@ def create_private(path: Path) -> None:
     except OSError as error:
         raise DatabaseProblem(
             _("De database %(path)s kan niet worden gemaakt: %(reason)s")
-            % {"path": path, "reason": error.strerror}
+            % {"path": path, "reason": file_reason(error)}
         ) from error
 
 

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 from app import database
 from caseload import handover, transfer_file
 from resources import changes, errors, files
+from resources.errors import file_reason
 from resources.i18n import _
 
 #: The usual ending of a transfer file.
@@ -103,7 +104,7 @@ def export_file(
     except OSError as error:
         raise TransferProblem(
             _("Het overdrachtsbestand %(path)s kan niet worden opgeslagen: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
+            % {"path": path, "reason": file_reason(error)}
         ) from error
     handover.mark_transferred(db, ids, to=to, on=dt.date.fromisoformat(made_on), actor=actor)
     return Exported(path, package.references)

@@ -36,10 +36,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.message, file=sys.stderr)
         return 1
     except OSError as error:
-        print(
-            i18n._("Een bestand kan niet worden gebruikt: %(reason)s") % {"reason": error},
-            file=sys.stderr,
-        )
+        if error.filename:
+            sentence = i18n._("Het bestand %(path)s kan niet worden gebruikt: %(reason)s.") % {
+                "path": error.filename,
+                "reason": errors.file_reason(error),
+            }
+        else:
+            sentence = i18n._("Een bestand kan niet worden gebruikt: %(reason)s") % {
+                "reason": errors.file_reason(error)
+            }
+        print(sentence, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

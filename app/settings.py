@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from resources import i18n
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _
 
 
@@ -67,7 +67,7 @@ def load(path: Path) -> Settings:
     except OSError as error:
         raise SettingsError(
             _("De instellingen in %(path)s kunnen niet worden gelezen: %(reason)s")
-            % {"path": path, "reason": error.strerror}
+            % {"path": path, "reason": file_reason(error)}
         ) from error
     try:
         data = json.loads(raw)
@@ -108,5 +108,5 @@ def save(path: Path, settings: Settings) -> None:
     except OSError as error:
         raise SettingsError(
             _("De instellingen kunnen niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror}
+            % {"path": path, "reason": file_reason(error)}
         ) from error

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from caseload import clients
 from resources import audit, files
+from resources.errors import file_reason
 from resources.i18n import N_, _
 
 FORMAT = "trede-client-data"
@@ -122,7 +123,7 @@ def export_client(
     except OSError as error:
         raise rp.ReportNotWritten(
             _("De gegevens kunnen niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": target, "reason": error.strerror or error}
+            % {"path": target, "reason": file_reason(error)}
         ) from error
     with db.atomic():
         audit.record(db, actor=actor, action="client.access_export", obj=clients.obj(client_id))

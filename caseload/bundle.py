@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from caseload import errors, inclusion, inclusion_cells, periods, protection
 from resources import audit, files
+from resources.errors import file_reason
 from resources.i18n import _
 
 FORMAT = "trede-team-bundle"
@@ -155,7 +156,7 @@ def write(path: str | Path, data: dict[str, Any]) -> None:
     except OSError as error:
         raise BundleRejected(
             _("De bundel kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": target, "reason": error.strerror or error}
+            % {"path": target, "reason": file_reason(error)}
         ) from error
 
 

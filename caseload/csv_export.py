@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from caseload import caseload_query, vocab
 from resources import audit
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _
 
 if TYPE_CHECKING:
@@ -181,5 +181,5 @@ def _followed(
 def _failed(path: Path, error: OSError) -> ExportFailed:
     return ExportFailed(
         _("Het bestand %(path)s kan niet worden geschreven: %(reason)s")
-        % {"path": path, "reason": error.strerror or error}
+        % {"path": path, "reason": file_reason(error)}
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caseload import errors
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _
 
 DELIMITERS = (";", ",", "\t")
@@ -332,7 +332,7 @@ def read_table(
         except OSError as error:
             raise ImportRejected(
                 _("Het bestand %(path)s kan niet worden gelezen: %(reason)s")
-                % {"path": source, "reason": error.strerror or error}
+                % {"path": source, "reason": file_reason(error)}
             ) from error
     else:
         data = source
@@ -453,16 +453,24 @@ def _plain(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def not_data(cells: Sequence[str], width: int) -> str | None:
+def not_data(cells: Sequence[str], width: int, reference_column: int | None = None) -> str | None:
     """Why a row is no client at all (a totals or footer line, a filler line, a loose heading),
-    or None for a data row. Such rows are skipped and reported, never imported or rejected."""
+    or None for a data row. Such rows are skipped and reported, never imported or rejected.
+
+    A footer word only counts when the row has no klantnummer of its own (its reference cell
+    is empty or holds the footer text itself): 'Bron', 'Pagina' and 'Einde' are surnames too,
+    and a row 'Bron;Jan;N001' is a client."""
     filled = [cell.strip() for cell in cells if cell.strip()]
     if not filled:
         return None
     if all(_FILLER.fullmatch(cell) for cell in filled):
         return _("Opvulregel zonder gegevens, geen klant.")
     first = _plain(filled[0])
-    if _FOOTER_WORDS.match(first) or _COUNTED.match(first):
+    reference = ""
+    if reference_column is not None and reference_column < len(cells):
+        reference = cells[reference_column].strip()
+    has_own_reference = bool(reference) and reference != filled[0]
+    if (_FOOTER_WORDS.match(first) or _COUNTED.match(first)) and not has_own_reference:
         return _("Totaal- of voetregel, geen klant.")
     if len(filled) == 1 and width >= 3 and (":" in first or len(first.split()) >= 2):
         return _("Losse tekstregel (een kopje of opmerking), geen klant.")

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from caseload import csv_export, csv_read
 from resources import audit, files
+from resources.errors import file_reason
 from resources.i18n import _
 
 
@@ -52,6 +53,6 @@ def write(
     except OSError as error:
         raise csv_export.ExportFailed(
             _("Het bestand %(path)s kan niet worden geschreven: %(reason)s")
-            % {"path": target, "reason": error.strerror or error}
+            % {"path": target, "reason": file_reason(error)}
         ) from error
     return len(rejected)

@@ -132,7 +132,7 @@ def check_rows(
     for position, (line, cells) in enumerate(table.rows):
         if cancelled is not None and position % cancel_every == 0 and cancelled():
             raise ImportCancelled()
-        reason = csv_read.not_data(cells, width)
+        reason = csv_read.not_data(cells, width, reference_column)
         if reason is not None:
             not_data.append(RejectedRow(line, reason))
             continue

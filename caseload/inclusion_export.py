@@ -14,6 +14,7 @@ from typing import Any
 
 from caseload import inclusion, inclusion_cells, inclusion_trends, protection, report_pdf
 from resources import files
+from resources.errors import file_reason
 from resources.i18n import _
 
 FORMAT = "trede-inclusion-figures"
@@ -126,5 +127,5 @@ def write(path: Path, content: dict[str, Any]) -> None:
     except OSError as error:
         raise report_pdf.ReportNotWritten(
             _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
+            % {"path": path, "reason": file_reason(error)}
         ) from error

@@ -11,9 +11,11 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from caseload import appointments, clients, ladder, model, records, validate, vocab
+from caseload import appointments, clients, errors, ladder, model, records, validate, vocab
 from resources import changes as changes_
+from resources import i18n
 from resources.changes import Kind
+from resources.i18n import _
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -134,6 +136,34 @@ def add_barrier(
     return changes_.Changed(barrier, changes_.client_rows(Kind.BARRIER, client_id, barrier_id))
 
 
+def _refuse_before_history(db: Database, barrier: model.Barrier, on: dt.date) -> None:
+    """A change is dated on or after the barrier's start and its last change: before them, the
+    history would say it changed before it existed, or show the changes out of order."""
+    last = db.execute(
+        "SELECT max(happened_on) FROM barrier_events WHERE barrier_id = ?", [barrier.id]
+    ).fetchone()[0]
+    changed = None if last is None else dt.date.fromisoformat(last)
+    if changed is not None and (barrier.since is None or changed > barrier.since):
+        earliest, what = changed, _("de laatste wijziging van dit obstakel")
+    elif barrier.since is not None:
+        earliest, what = barrier.since, _("de dag dat dit obstakel begon")
+    else:
+        return
+    if on < earliest:
+        raise errors.CaseloadError(
+            _(
+                "%(field)s: die datum ligt vóór %(date)s, %(what)s. Kies die dag of later. "
+                "Er is niets veranderd."
+            )
+            % {
+                "field": errors.field_label("happened_on").capitalize(),
+                "date": i18n.date_text(earliest),
+                "what": what,
+            },
+            "happened_on",
+        )
+
+
 def update_barrier(
     db: Database,
     barrier: model.Barrier,
@@ -150,6 +180,8 @@ def update_barrier(
     validate.not_in_future("happened_on", on, day)
     with db.atomic():
         old = records.barrier(records.one_row(db, "barriers", barrier.id, "barrier"))
+        if barrier.severity != old.severity or barrier.status != old.status:
+            _refuse_before_history(db, old, on)
         resolved_on = old.resolved_on
         if barrier.status == "opgelost" and old.status != "opgelost":
             resolved_on = on

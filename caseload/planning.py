@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from caseload import appointments, clients, errors, journal, model, records, validate, vocab
 from caseload import summary as summary_columns
 from caseload.appointments import Appointment
-from resources import audit
+from resources import audit, i18n
 from resources import changes as changes_
 from resources.changes import Kind
 from resources.i18n import _
@@ -189,12 +189,29 @@ def record_contact(
 
 
 def set_appointment_status(
-    db: Database, appointment_id: int, status: str, *, actor: str
+    db: Database,
+    appointment_id: int,
+    status: str,
+    *,
+    actor: str,
+    today: dt.date | None = None,
 ) -> changes_.Changed[Appointment]:
-    """Mark an appointment held, missed or cancelled by hand (or planned again)."""
+    """Mark an appointment held, missed or cancelled by hand (or planned again). One that lies
+    after today can be cancelled or moved, not held or missed yet."""
     validate.code("status", status, appointments.STATUSES, required=True)
+    day = dt.date.today() if today is None else today
     with db.atomic():
-        client_id = _get(db, appointment_id).client_id
+        found = _get(db, appointment_id)
+        if status in (appointments.HELD, appointments.MISSED) and found.planned_on > day:
+            raise errors.CaseloadError(
+                _(
+                    "Deze afspraak is pas op %(date)s: die kan nog niet gehouden of gemist zijn. "
+                    "Zeg de afspraak af of verplaats die. Er is niets veranderd."
+                )
+                % {"date": i18n.date_text(found.planned_on)},
+                "status",
+            )
+        client_id = found.client_id
         db["appointments"].update(appointment_id, {"status": status})  # type: ignore[union-attr]
         clients.row_changed(
             db,

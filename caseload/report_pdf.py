@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from caseload.errors import CaseloadError
 from caseload.periods import InvalidPeriod as InvalidPeriod
 from resources import files, i18n, pdf
+from resources.errors import file_reason
 from resources.i18n import _
 
 #: Usable width of an A4 page between the margins.
@@ -101,7 +102,7 @@ def write(path: Path, frame: pdf.PageFrame, story: Sequence[Any]) -> None:
     except OSError as error:
         raise ReportNotWritten(
             _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-            % {"path": path, "reason": error.strerror or error}
+            % {"path": path, "reason": file_reason(error)}
         ) from error
 
 

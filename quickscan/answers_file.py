@@ -21,6 +21,7 @@ from quickscan.errors import (
     QuestionnaireMismatch,
     SubmissionError,
 )
+from resources.errors import file_reason
 from resources.i18n import _
 
 FORMAT = "trede-answers/1"
@@ -93,7 +94,7 @@ def read(path: Path, questionnaire: model.Questionnaire) -> Submission:
     except OSError as error:
         raise SubmissionError(
             _("Het antwoordbestand %(file)s kan niet worden gelezen: %(reason)s")
-            % {"file": path, "reason": error.strerror}
+            % {"file": path, "reason": file_reason(error)}
         ) from error
     return parse(text, questionnaire, str(path))
 

@@ -15,6 +15,7 @@ from typing import Any
 from quickscan import questionnaire as model
 from quickscan.errors import QuestionnaireError
 from quickscan.json_reader import JsonReader, at
+from resources.errors import file_reason
 from resources.i18n import _
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -36,7 +37,9 @@ def load(path: Path) -> model.Questionnaire:
     except UnicodeDecodeError as error:
         raise QuestionnaireError(name, "", _("het bestand is geen UTF-8-tekst.")) from error
     except OSError as error:
-        reason = _("het bestand kan niet worden gelezen (%(reason)s).") % {"reason": error.strerror}
+        reason = _("het bestand kan niet worden gelezen (%(reason)s).") % {
+            "reason": file_reason(error)
+        }
         raise QuestionnaireError(name, "", reason) from error
     return loads(text, name)
 

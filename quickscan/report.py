@@ -18,6 +18,7 @@ from quickscan import report_appendix, report_compare, report_roles, report_sect
 from quickscan import report_layout as layout
 from quickscan.errors import IncomparableResults, QuickscanError
 from resources import files, i18n, pdf
+from resources.errors import file_reason
 from resources.i18n import _
 
 #: The open sqlite-utils database. Only :mod:`quickscan.store` may touch it (a layers test
@@ -91,7 +92,7 @@ def _not_written(path: Path, error: OSError) -> ReportNotWritten:
     else:
         message = _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
     return ReportNotWritten(
-        message % {"folder": path.parent, "path": path, "reason": error.strerror or error}
+        message % {"folder": path.parent, "path": path, "reason": file_reason(error)}
     )
 
 

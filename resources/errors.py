@@ -104,3 +104,29 @@ def database_sentence(error: BaseException, folder: Path | None = None) -> str:
     if sentence != str(error):
         return sentence
     return _("De database kan niet worden gebruikt: %(reason)s") % {"reason": error}
+
+
+def file_reason(error: OSError) -> str:
+    """Why a file could not be read or written, in the user's language (the system's own text,
+    ``strerror``, is English whatever the language of Trede)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: _("het bestand of de map bestaat niet"),
+        errno.EACCES: _(
+            "Trede mag er niet bij (is het bestand geopend in een ander programma, zoals Excel?)"
+        ),
+        errno.EPERM: _("Trede mag er niet bij"),
+        errno.ENOSPC: _("de schijf is vol"),
+        getattr(errno, "EDQUOT", errno.ENOSPC): _("de schijf is vol"),
+        errno.EROFS: _("op deze schijf kan niet worden geschreven"),
+        errno.EISDIR: _("dat is een map, geen bestand"),
+        errno.ENOTDIR: _("een deel van het pad is geen map"),
+        errno.EEXIST: _("het bestand bestaat al"),
+        errno.ENAMETOOLONG: _("de naam is te lang"),
+        errno.EBUSY: _("het bestand is in gebruik"),
+        errno.EIO: _("de schijf kan niet worden gelezen of beschreven"),
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return str(error.strerror or error)

@@ -42,7 +42,8 @@ def private_file(target: Path) -> Iterator[Path]:
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
-def _same(one: Path, other: Path) -> bool:
+def same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name the same file (also through links, or before it exists)."""
     if one.exists() and other.exists():
         with contextlib.suppress(OSError):
             return os.path.samefile(one, other)  # also through links
@@ -52,6 +53,25 @@ def _same(one: Path, other: Path) -> bool:
 def is_database_file(target: Path, database: Path) -> bool:
     """Whether writing ``target`` would overwrite the database or one of SQLite's files of it."""
     return any(
-        _same(target, database.with_name(database.name + companion))
+        same_file(target, database.with_name(database.name + companion))
         for companion in DATABASE_COMPANIONS
     )
+
+
+#: The first bytes of every SQLite file that is not encrypted.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def database_kind(path: Path) -> str | None:
+    """'live' for a SQLite database in WAL mode (how Trede keeps its databases), 'backup' for
+    another plain SQLite file (Trede's backups are written without WAL), None otherwise (not a
+    file, not SQLite, or encrypted: an encrypted file cannot be told from other bytes)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return None
+    if not header.startswith(SQLITE_HEADER) or len(header) < 20:
+        return None
+    # Bytes 18 and 19: the write and read format version, 2 in WAL mode.
+    return "live" if header[18] == 2 or header[19] == 2 else "backup"

@@ -79,3 +79,28 @@ def test_a_bsn_in_number_format_is_named_as_such(value: str) -> None:
 
 def test_a_bsn_with_excels_decimals_keeps_its_digits() -> None:
     assert validate.bsn("12345672,0", enabled=True) == "012345672"
+
+
+def test_surnames_that_are_also_footer_words_are_clients(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "achternaam-eerst.csv"
+    source.write_text(
+        "Achternaam;Voornaam;Klantnummer;Team\n"
+        "Bron;Jan;N001;Noord\n"
+        "Pagina;Els;N002;Noord\n"
+        "Filter;Ad;N003;Noord\n"
+        "Aantal;Bo;N004;Noord\n"
+        "Einde;Cor;N005;Noord\n"
+        "Bakker;Piet;N006;Noord\n"
+        "Totaal: 6 klanten;;;\n"
+        "Bron: Suite4Sociaal Domein;;;\n",
+        encoding="utf-8",
+    )
+    assert app_main.main(["import", "clients", "--db", str(tmp_path / "t.db"), str(source)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Toegevoegd: 6" in out[1], out
+    assert out[-2:] == [
+        "regel 8 overgeslagen: Totaal- of voetregel, geen klant.",
+        "regel 9 overgeslagen: Totaal- of voetregel, geen klant.",
+    ]

@@ -147,7 +147,9 @@ def test_an_unwritable_output_is_exit_1(
         capsys, "report", "client", "KL0000001", "--db", str(demo_path), "--out", str(out)
     )
     assert code == 1
-    assert stderr.startswith(f"Het rapport kan niet worden opgeslagen in {out}")
+    # Said before any work is done, with the folder that is missing.
+    assert stderr.startswith(f"De map {out.parent} bestaat niet.")
+    assert len(stderr.strip().splitlines()) == 1
 
 
 def test_a_missing_database_is_not_created(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from resources import files
 from resources.changes import Changes, Kind
-from resources.errors import UserError
+from resources.errors import UserError, file_reason
 from resources.i18n import _, ngettext
 from ui import accessibility, design, file_dialogs, icons, jobs, metrics, widgets
 from ui.changes import ChangeBus
@@ -275,7 +275,7 @@ class ReportsPage(QWidget):
             self._tell(
                 _("Niet opgeslagen"),
                 _("Het rapport kan niet worden opgeslagen in %(path)s: %(reason)s")
-                % {"path": target, "reason": error.strerror or error},
+                % {"path": target, "reason": file_reason(error)},
             )
             return
         self.status.setText(_("Opgeslagen in %(path)s") % {"path": target})

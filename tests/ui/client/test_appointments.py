@@ -184,3 +184,18 @@ def test_mark_and_move_appointments_by_keyboard(qtbot, window, day) -> None:
     ]
     # The colleague's appointments were left alone.
     assert {status for _on, status in _stored(db, 2)} == {appointments.PLANNED}
+
+
+def test_an_appointment_next_week_cannot_be_held_or_missed_yet(qtbot, window, day) -> None:
+    db = window.context.db
+    later = appointments.of_client(db, 1)[2].id
+    form = _open_planning(qtbot, window)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    assert form.chosen().id == later
+    for key in (Qt.Key.Key_U, Qt.Key.Key_M):  # Gehouden, Gemist
+        press(qtbot, key, ALT)
+        qtbot.waitUntil(lambda: "nog niet gehouden of gemist" in form.message())
+        assert _stored(db, 1)[2] == ((day + 7 * DAY).isoformat(), appointments.PLANNED)
+    press(qtbot, Qt.Key.Key_Z, ALT)  # Afgezegd is possible ahead of time
+    qtbot.waitUntil(lambda: _stored(db, 1)[2][1] == appointments.CANCELLED)

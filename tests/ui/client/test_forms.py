@@ -13,6 +13,8 @@ from ui import changes
 from ui.client.details_dialog import ClientDialog
 from ui.client.view import ClientView
 
+from ..shell.test_main_window import show_active
+
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
@@ -210,6 +212,42 @@ def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
     assert [b.status for b in file.barriers] == ["opgelost"]
     assert [e.change for e in file.barrier_events] == ["opened", "status"]
     assert "0 open obstakels" in view.progress_label.text()
+
+
+def type_date(qtbot, field, day: dt.date) -> None:  # noqa: ANN001 - a test
+    """Into the date field as a user types: select it all, then the digits."""
+    field.setFocus()
+    qtbot.keyClick(field, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, day.strftime("%d%m%Y"))
+
+
+def test_a_barrier_change_dated_before_the_barrier_began_is_refused(
+    qtbot, view, app_context
+) -> None:
+    since = dt.date.today() - dt.timedelta(days=10)
+    view.bus.perform(
+        lambda: journal.add_barrier(
+            app_context.db, view.client_id(), kind="taal", severity=3, since=since, actor="t"
+        ),
+        view,
+    )
+    show_active(qtbot, view)
+    form = view.barrier_form
+    view.tabs.setCurrentWidget(form)
+    form.which.setCurrentIndex(1)
+    form.status.setCurrentIndex(form.status.findData("opgelost"))
+    type_date(qtbot, form.on, since - dt.timedelta(days=1))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert "vóór" in form.form.error_text("since")
+    assert "de dag dat dit obstakel begon" in form.form.error_text("since")
+    file = client_file.load(app_context.db, view.client_id())
+    assert [b.status for b in file.barriers] == ["open"], "nothing changed"
+    assert [e.change for e in file.barrier_events] == ["opened"]
+
+    type_date(qtbot, form.on, since)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    file = client_file.load(app_context.db, view.client_id())
+    assert [b.status for b in file.barriers] == ["opgelost"], "the day it began is allowed"
 
 
 def test_overdue_action_is_flagged_and_can_be_finished(view, app_context) -> None:

@@ -1,0 +1,159 @@
+"""Where a command writes: never over what it reads or another Trede database, and a folder that
+cannot take the file is named before any work is done (nothing is saved half)."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from app import database
+from app import main as app_main
+from caseload import demo
+from resources import audit, errors, i18n
+
+ROWS = "Klantnummer;Voornaam;Achternaam\nK1;Anna;Bakker\nK1;Anna;Bakker\nK2;Bram;Visser\n"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def clients_in(path: Path) -> int:
+    db = database.open_database(path)
+    try:
+        return db["clients"].count
+    finally:
+        database.close(db)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "klanten.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def colleague(tmp_path: Path) -> Path:
+    """Another Trede database, as it lies on disk between sessions."""
+    path = tmp_path / "collega.db"
+    db = database.open_database(path)
+    demo.fill(db, 3, seed=1)
+    database.close(db)
+    return path
+
+
+def test_rejected_lines_for_a_missing_folder_are_refused_before_the_import(
+    tmp_path: Path, source: Path, capsys
+) -> None:
+    target = tmp_path / "trede.db"
+    rejected = tmp_path / "bestaat-niet" / "afgewezen.csv"
+    code = app_main.main(
+        ["import", "clients", "--db", str(target), str(source), "--rejected", str(rejected)]
+    )
+    error = capsys.readouterr().err
+    assert code == 1
+    assert error.strip() == (
+        f"De map {rejected.parent} bestaat niet. Kies een map die er is. Er is niets veranderd."
+    )
+    assert not target.exists(), "before: the import was saved, then the command failed"
+
+
+def test_rejected_lines_are_not_written_over_the_file_being_imported(
+    tmp_path: Path, source: Path, capsys
+) -> None:
+    before = digest(source)
+    target = tmp_path / "trede.db"
+    code = app_main.main(
+        ["import", "clients", "--db", str(target), str(source), "--rejected", str(source)]
+    )
+    assert code == 1
+    assert "is ook het bestand dat wordt gelezen" in capsys.readouterr().err
+    assert digest(source) == before
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("out", ["collega.db", "collega.db.xlsx"])
+def test_an_export_never_overwrites_another_trede_database(
+    tmp_path: Path, colleague: Path, out: str, capsys
+) -> None:
+    target = tmp_path / out
+    if target != colleague:
+        target.write_bytes(colleague.read_bytes())  # a copy under another name: a backup
+    before = digest(target)
+    mine = tmp_path / "trede.db"
+    database.close(database.open_database(mine))
+    code = app_main.main(["export", "clients", "--db", str(mine), "--out", str(target)])
+    assert code == 1
+    assert "is een database van Trede" in capsys.readouterr().err
+    assert digest(target) == before
+
+
+def test_a_backup_may_replace_an_old_backup_but_not_a_database_in_use(
+    tmp_path: Path, colleague: Path, capsys
+) -> None:
+    mine = tmp_path / "trede.db"
+    database.close(database.open_database(mine))
+    old = tmp_path / "backup.db"
+    assert app_main.main(["backup", "--db", str(colleague), "--out", str(old)]) == 0
+    assert app_main.main(["backup", "--db", str(mine), "--out", str(old)]) == 0
+    capsys.readouterr()
+    before = digest(colleague)
+    assert app_main.main(["backup", "--db", str(mine), "--out", str(colleague)]) == 1
+    assert "is een database van Trede" in capsys.readouterr().err
+    assert digest(colleague) == before
+    assert clients_in(colleague) == 3
+
+
+def test_a_bundle_report_is_not_written_over_a_bundle(
+    tmp_path: Path, colleague: Path, capsys
+) -> None:
+    bundle = tmp_path / "bundel.json"
+    period = ["--from", "2025-01-01", "--to", "2025-12-31"]
+    assert (
+        app_main.main(["bundle", "export", "--db", str(colleague), *period, "--out", str(bundle)])
+        == 0
+    )
+    before = digest(bundle)
+    capsys.readouterr()
+    code = app_main.main(["bundle", "report", *period, str(bundle), "--out", str(bundle)])
+    assert code == 1
+    assert "is ook het bestand dat wordt gelezen" in capsys.readouterr().err
+    assert digest(bundle) == before
+
+
+def test_a_backup_that_could_not_be_written_is_not_in_the_log(
+    tmp_path: Path, colleague: Path, capsys
+) -> None:
+    in_the_way = tmp_path / "usb"
+    in_the_way.write_text("een bestand, geen map", encoding="utf-8")
+    code = app_main.main(["backup", "--db", str(colleague), "--out", str(in_the_way / "b.db")])
+    assert code == 1
+    assert "No such" not in capsys.readouterr().err
+    db = database.open_database(colleague)
+    try:
+        assert "database.backup" not in [entry.action for entry in audit.entries(db)]
+    finally:
+        database.close(db)
+
+
+def test_a_missing_file_is_named_in_the_users_language(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "weg.csv"
+    code = app_main.main(["import", "clients", "--db", str(tmp_path / "t.db"), str(missing)])
+    error = capsys.readouterr().err
+    assert code == 1
+    assert "bestaat niet" in error and "No such file" not in error
+    assert "weg.csv" in error
+
+
+def test_file_reasons_are_translated() -> None:
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert errors.file_reason(full) == "de schijf is vol"
+    i18n.set_language("en")
+    try:
+        assert errors.file_reason(full) == "the disk is full"
+    finally:
+        i18n.set_language("nl")
