@@ -79,15 +79,29 @@ def going_well(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
 
 
 def working_on(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
-    """What we work on together: what makes things harder now, and the open plan."""
-    story: list[Any] = [rp.para(_("Waar we samen aan werken"), styles["h1"])]
+    """What we work on together: what makes things harder now, and the open plan. For a closed
+    file, what was still open when the guidance stopped: nothing is worked on together any
+    more."""
+    client = data.file.client
+    stopped = None if client.is_active else client.closed_on
+    heading = _("Waar we samen aan werken") if stopped is None else _("Waar we aan werkten")
+    story: list[Any] = [rp.para(heading, styles["h1"])]
     open_barriers = [b for b in _barriers_in_period(data) if b.is_open]
     open_actions = [a for a in _actions_in_period(data) if a.is_open]
     if not open_barriers and not open_actions:
-        story.append(rp.para(_("Er staan nu geen open punten in uw plan."), styles["body"]))
+        nothing = (
+            _("Er staan nu geen open punten in uw plan.")
+            if stopped is None
+            else _("Toen uw begeleiding stopte op %(date)s, stond er niets meer open.")
+            % {"date": _date(stopped)}
+        )
+        story.append(rp.para(nothing, styles["body"]))
         return story
     if open_barriers:
-        rows = [(_("Wat het nu moeilijker maakt"), _("Hoe zwaar"), _("Sinds"))]
+        hard = (
+            _("Wat het nu moeilijker maakt") if stopped is None else _("Wat het moeilijker maakte")
+        )
+        rows = [(hard, _("Hoe zwaar"), _("Sinds"))]
         rows += [
             (
                 vocab.BARRIER_KINDS.label(barrier.kind),
@@ -96,11 +110,14 @@ def working_on(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
             )
             for barrier in open_barriers
         ]
+        sentence = (
+            _("Dit maakt werk of meedoen nu moeilijker. We pakken het samen aan.")
+            if stopped is None
+            else _("Dit maakte werk of meedoen moeilijker toen uw begeleiding stopte op %(date)s.")
+            % {"date": _date(stopped)}
+        )
         story += [
-            rp.para(
-                _("Dit maakt werk of meedoen nu moeilijker. We pakken het samen aan."),
-                styles["body"],
-            ),
+            rp.para(sentence, styles["body"]),
             rp.text_table(rows, (70 * mm, 30 * mm, rp.TEXT_WIDTH - 100 * mm), styles),
             rp.gap(3),
         ]
@@ -121,7 +138,12 @@ def working_on(data: ClientReportData, styles: StyleSheet1) -> list[Any]:
         story.append(
             KeepTogether(
                 [
-                    rp.para(_("Uw plan van aanpak"), styles["h2"]),
+                    rp.para(
+                        _("Uw plan van aanpak")
+                        if stopped is None
+                        else _("Wat nog open stond in uw plan"),
+                        styles["h2"],
+                    ),
                     rp.text_table(
                         plan, (36 * mm, 56 * mm, 44 * mm, rp.TEXT_WIDTH - 136 * mm), styles
                     ),

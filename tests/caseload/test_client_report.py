@@ -139,6 +139,13 @@ def test_a_closed_file_says_when_and_why_guidance_ended(
     # The word list explains the reason's jargon too.
     words = text[text.index("Woordenlijst") :]
     assert "Uitstroom naar werk" in words
+    # What was still open is told as it was when guidance stopped, not as work still shared.
+    assert "We pakken het samen aan" not in text
+    assert "Waar we samen aan werken" not in text and "Waar we aan werkten" in text
+    assert (
+        "Dit maakte werk of meedoen moeilijker toen uw begeleiding stopte op 27 feb 2026." in text
+    )
+    assert "Wat nog open stond in uw plan" in text
 
 
 def test_the_word_list_explains_every_listed_term_the_report_uses(

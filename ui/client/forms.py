@@ -168,6 +168,8 @@ class TredeForm(EntryForm):
             self._suggest_growth,
         )
         self.expected = QComboBox()
+        #: The expected trede the growth answers last suggested (None: none suggested).
+        self._suggested: int | None = None
         self.expected.addItem(_("Niet ingeschat"), None)
         for step in ladder.TREDEN:
             self.expected.addItem(step.title(), step.number)
@@ -225,10 +227,16 @@ class TredeForm(EntryForm):
 
     def _suggest_growth(self) -> None:
         if not any(box.isChecked() for box in self.growth.values()):
+            # No answers left: a trede that only the answers suggested goes; one chosen by
+            # hand stays.
+            if self._suggested is not None and self.expected.currentData() == self._suggested:
+                self.expected.setCurrentIndex(0)
+            self._suggested = None
             return
         current = self.trede.value() or ladder.LOWEST
         expected = ladder.suggest_growth(current, self.growth_answers())
         self.expected.setCurrentIndex(self.expected.findData(expected))
+        self._suggested = expected
 
     def first_field(self) -> QWidget:
         """The first question."""
@@ -244,6 +252,7 @@ class TredeForm(EntryForm):
         self._update_enabled()
         self.suggestion.clear()
         self.expected.setCurrentIndex(0)
+        self._suggested = None
         self.trede.set_value(self.file.client.current_trede if self.file else None)
         self.note.clear()
 

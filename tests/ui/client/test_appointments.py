@@ -199,3 +199,15 @@ def test_an_appointment_next_week_cannot_be_held_or_missed_yet(qtbot, window, da
         assert _stored(db, 1)[2] == ((day + 7 * DAY).isoformat(), appointments.PLANNED)
     press(qtbot, Qt.Key.Key_Z, ALT)  # Afgezegd is possible ahead of time
     qtbot.waitUntil(lambda: _stored(db, 1)[2][1] == appointments.CANCELLED)
+
+
+def test_enter_on_a_focused_button_presses_it(qtbot, window) -> None:
+    db = window.context.db
+    form = _open_planning(qtbot, window)
+    for _tab in range(12):  # by Tab from the list to the button, as a keyboard user goes
+        if QApplication.focusWidget() is form.cancelled_button:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.cancelled_button
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _stored(db, 1)[0][1] == appointments.CANCELLED)

@@ -194,6 +194,35 @@ def test_growth_potential_is_saved_with_the_measurement(qtbot, view, app_context
     assert any("(verwacht: trede 4)" in str(line) for line in lines)
 
 
+def test_unticking_the_growth_answers_takes_back_their_expected_trede(
+    qtbot, view, app_context
+) -> None:
+    form = view.trede_form
+    view.tabs.setCurrentWidget(form)
+    show_active(qtbot, view)
+    contact = form.questions["social_contact_weekly"]
+    qtbot.mouseClick(contact, Qt.MouseButton.LeftButton, pos=contact.rect().center())
+    assert form.trede.value() == 2
+    box = form.growth["unpaid_work"]
+    form.ensureWidgetVisible(box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert form.expected.currentData() == 4
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert form.expected.currentText() == "Niet ingeschat", "no answer, no expected trede"
+    assert form.save()
+    steps = client_file.load(app_context.db, view.client_id()).ladder_steps
+    assert [s.expected_trede for s in steps] == [None]
+
+    # One chosen by hand stays when the answers are taken back.
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    form.expected.setFocus()
+    qtbot.keyClick(form.expected, Qt.Key.Key_Down)
+    chosen = form.expected.currentData()
+    assert chosen == 5
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    assert form.expected.currentData() == chosen
+
+
 def test_barrier_status_change_is_kept_as_history(view, app_context) -> None:
     view.bus.perform(
         lambda: journal.add_barrier(
