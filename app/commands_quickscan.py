@@ -254,7 +254,15 @@ def write_report(options: argparse.Namespace) -> int:
             actor=commands_basic.actor(settings),
             origin="cli",
         )
+        written_in = store.get_response(db, options.id).language
     finally:
         db.close()
     print(options.out.resolve())
+    if written_in != i18n.current_language():
+        # Not silently another language than asked for (stdout stays the path alone).
+        print(
+            _("Het rapport is geschreven in de taal waarin de scan is ingevuld: %(language)s.")
+            % {"language": i18n.language_name(written_in)},
+            file=sys.stderr,
+        )
     return 0
