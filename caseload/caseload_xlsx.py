@@ -34,12 +34,27 @@ DATE_COLUMNS = (
 
 #: Control characters a workbook cannot hold (openpyxl refuses them, and the export stopped).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: A control character anywhere, or a text that starts as a formula (after the newline that
+#: joins the row's texts for one search).
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|\n[=+@\t\r-]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _visible(value: object) -> object:
     """A text with each control character as '\ufffd' (shown as a replacement sign), so the
     client is still in the workbook and the odd character can be seen and corrected."""
     return _CONTROL.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _text_cell(sheet: Any, value: object) -> object:
+    """A text that starts as a formula, as a text cell: openpyxl would write it as a formula."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def headers() -> list[str]:
@@ -81,9 +96,11 @@ def write(
     try:
         for page in pages:
             for row, days in page:
-                line: list[object] = csv_export.cells(row)
-                if _CONTROL.search(f"{row.reference}{row.name}{row.klantmanager}{row.team}"):
-                    line = [_visible(value) for value in line]
+                # Each cell holds the text itself: a workbook can say "text" without the
+                # quote that a CSV file puts before "=1+1" (which Excel showed as '=1+1).
+                line: list[object] = csv_export.cells(row, defuse=False)
+                if _ODD.search(f"\n{row.reference}\n{row.name}\n{row.klantmanager}\n{row.team}"):
+                    line = [_text_cell(sheet, _visible(value)) for value in line]
                 for day in days:
                     if day is None:
                         line.append(None)

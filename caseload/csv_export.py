@@ -81,17 +81,19 @@ def _status(row: caseload_query.CaseloadRow) -> str:
     return label
 
 
-def cells(row: caseload_query.CaseloadRow) -> list[object]:
-    """One client's cells in the order of :func:`headers`."""
+def cells(row: caseload_query.CaseloadRow, defuse: bool = True) -> list[object]:
+    """One client's cells in the order of :func:`headers`; ``defuse`` puts a quote before a
+    text that Excel would run as a formula (a CSV file has no other way to say "text")."""
+    text = excel_text if defuse else str
     return [
-        excel_text(row.reference),
-        excel_text(row.name),
+        text(row.reference),
+        text(row.name),
         "" if row.trede is None else row.trede,
         "" if row.days_since_contact is None else row.days_since_contact,
         row.open_barriers,
         row.open_actions,
-        excel_text(row.klantmanager),
-        excel_text(row.team),
+        text(row.klantmanager),
+        text(row.team),
         _status(row),
     ]
 

@@ -380,3 +380,25 @@ def test_a_control_character_in_a_name_does_not_stop_the_excel_export(
     names = [row[1].value for row in load_workbook(target).worksheets[0].iter_rows(min_row=2)]
     assert any("Jan\ufffdsen" in name for name in names), names
     assert any("Bakker" in name for name in names)
+
+
+def test_a_formula_like_text_is_plain_text_in_the_workbook(
+    db: Database, add_client: Callable[..., model.Client], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    add_client(reference="=1+1", first_name="", initials="", surname_prefix="", surname="@SUM(A1)")
+    add_client(reference="KL2", first_name="-Ann", surname_prefix="", surname="Smit")
+    target = tmp_path / "out.xlsx"
+    csv_export.export_clients(
+        db,
+        target,
+        caseload_query.CaseloadFilter(),
+        caseload_query.Sort(caseload_query.SortColumn.REFERENCE),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    sheet = load_workbook(target).active
+    first = [(cell.value, cell.data_type) for cell in sheet[2][:2]]
+    assert first == [("=1+1", "s"), ("@SUM(A1)", "s")], "text as typed, never a formula"
+    assert (sheet["B3"].value, sheet["B3"].data_type) == ("-Ann Smit", "s")
