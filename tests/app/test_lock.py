@@ -15,6 +15,8 @@ import pytest
 from app import backup, database, gui, lock
 from app import main as app_main
 
+from .test_backup import client_count
+
 # Runs in a child process: open the database as the window does, say so, wait to be stopped.
 WINDOW = textwrap.dedent(
     """
@@ -140,14 +142,6 @@ IMPORT = textwrap.dedent(
 )
 
 
-def clients_in(path: Path) -> int:
-    db = database.open_database(path)
-    try:
-        return db["clients"].count
-    finally:
-        database.close(db)
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe holds the import open")
 def test_a_restore_is_refused_while_an_import_is_running_and_the_import_is_kept(
@@ -177,10 +171,10 @@ def test_a_restore_is_refused_while_an_import_is_running_and_the_import_is_kept(
     assert "Een andere opdracht van Trede werkt nu met" in refused
     assert "Er is niets veranderd" in refused
     assert child.returncode == 0, err
-    assert clients_in(target) == 2, "the import that was running is saved, not restored over"
+    assert client_count(target) == 2, "the import that was running is saved, not restored over"
     assert not list(tmp_path.glob("trede.db.before-restore-*"))
     assert app_main.main(["restore", "--db", str(target), str(copy)]) == 0, "and then it may"
-    assert clients_in(target) == 0
+    assert client_count(target) == 0
 
 
 def test_a_command_is_refused_while_a_restore_holds_the_database(tmp_path: Path, capsys) -> None:
@@ -193,6 +187,6 @@ def test_a_command_is_refused_while_a_restore_holds_the_database(tmp_path: Path,
     error = capsys.readouterr().err
     assert "Trede zet nu een back-up terug" in error
     assert len(error.strip().splitlines()) == 1
-    assert clients_in(target) == 0
+    assert client_count(target) == 0
     assert app_main.main(["import", "clients", "--db", str(target), str(source)]) == 0
-    assert clients_in(target) == 1
+    assert client_count(target) == 1

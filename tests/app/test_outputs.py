@@ -14,19 +14,13 @@ from app import main as app_main
 from caseload import demo
 from resources import audit, errors, i18n
 
+from .test_backup import client_count
+
 ROWS = "Klantnummer;Voornaam;Achternaam\nK1;Anna;Bakker\nK1;Anna;Bakker\nK2;Bram;Visser\n"
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def clients_in(path: Path) -> int:
-    db = database.open_database(path)
-    try:
-        return db["clients"].count
-    finally:
-        database.close(db)
 
 
 @pytest.fixture
@@ -105,7 +99,7 @@ def test_a_backup_may_replace_an_old_backup_but_not_a_database_in_use(
     assert app_main.main(["backup", "--db", str(mine), "--out", str(colleague)]) == 1
     assert "is een database van Trede" in capsys.readouterr().err
     assert digest(colleague) == before
-    assert clients_in(colleague) == 3
+    assert client_count(colleague) == 3
 
 
 def test_a_bundle_report_is_not_written_over_a_bundle(
