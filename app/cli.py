@@ -242,7 +242,6 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
     from app import commands_basic
 
     database = commands_basic.database_path(options)
-    unchanged = _("Er is niets veranderd.")
     for target in chosen:
         if files.is_database_file(target, database):
             raise UserError(
@@ -256,48 +255,61 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
             raise UserError(
                 _(
                     "%(file)s is ook het bestand dat wordt gelezen. Kies een ander bestand om "
-                    "naar te schrijven."
+                    "naar te schrijven. Er is niets veranderd."
                 )
                 % {"file": target}
-                + " "
-                + unchanged
             )
-        kind = files.database_kind(target)
+        kind = _database_kind(target)
         if kind == "live" or (kind == "backup" and not getattr(options, "writes_backup", False)):
             raise UserError(
                 _(
                     "%(file)s is een database van Trede. Kies een ander bestand om naar te "
-                    "schrijven."
+                    "schrijven. Er is niets veranderd."
                 )
                 % {"file": target}
-                + " "
-                + unchanged
             )
         if getattr(options, "makes_folders", False):
             continue
         if target.is_dir():
             raise UserError(
-                _("%(file)s is een map. Geef de naam van een bestand.") % {"file": target}
-                + " "
-                + unchanged
+                _("%(file)s is een map. Geef de naam van een bestand. Er is niets veranderd.")
+                % {"file": target}
             )
-        folder = target.parent
-        if not folder.is_dir():
+        if not target.parent.is_dir():
             raise UserError(
-                _("De map %(folder)s bestaat niet. Kies een map die er is.") % {"folder": folder}
-                + " "
-                + unchanged
+                _("De map %(folder)s bestaat niet. Kies een map die er is. Er is niets veranderd.")
+                % {"folder": target.parent}
             )
+
+
+def _database_kind(path: Path) -> str | None:
+    """'live' for a SQLite database in WAL mode (how Trede keeps its databases), 'backup' for
+    another plain SQLite file (Trede's backups are written without WAL), None otherwise (not a
+    file, not SQLite, or encrypted: an encrypted file cannot be told from other bytes)."""
+    from app.first_open import SQLITE_HEADER
+
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return None
+    if len(header) < 20 or not header.startswith(SQLITE_HEADER):
+        return None
+    # Bytes 18 and 19: the write and read format versions, 2 in WAL mode.
+    return "live" if 2 in (header[18], header[19]) else "backup"
 
 
 def run(options: argparse.Namespace) -> int:
     """Run the handler that the parser chose; a command that opens the database holds it in use
     (app/lock.py), so a restore or encrypting waits until it is done, and the other way round."""
     refuse_writing_over_the_database(options)
-    if options.handler is open_window or not getattr(options, "uses_database", True):
-        return int(options.handler(options))
-    if getattr(options, "replaces_database", False):
-        # These take the database exclusively themselves, around the replacement only.
+    # A restore and encrypting take the database exclusively themselves, around the
+    # replacement only; the window holds its own lock.
+    if (
+        options.handler is open_window
+        or not getattr(options, "uses_database", True)
+        or getattr(options, "replaces_database", False)
+    ):
         return int(options.handler(options))
     from app import commands_basic, lock
 

@@ -83,90 +83,93 @@ def _open_lock_file(path: Path) -> int | None:
         return None
 
 
-class WriterLock:
-    """Held by the window for as long as it has the database open."""
+class _FileLock:
+    """An operating-system lock on one file next to the database, held from ``acquire`` (or
+    the ``with`` block) until ``release``; closing the file drops it."""
 
-    def __init__(self, database_path: Path) -> None:
-        self.path = lock_path(database_path)
-        self._descriptor: int | None = None
+    exclusive = True
 
-    def acquire(self) -> None:
-        """Take the lock, or say clearly that another window has the database open."""
-        descriptor = _open_lock_file(self.path)
-        if descriptor is None:
-            return
-        if not _try_lock(descriptor):
-            os.close(descriptor)
-            raise DatabaseInUse(
-                _(
-                    "Trede is al geopend op deze database (%(path)s). Sluit eerst het andere "
-                    "venster, of wacht tot het klaar is."
-                )
-                % {"path": self.path.with_suffix("")}
-            )
-        with contextlib.suppress(OSError):
-            os.ftruncate(descriptor, 0)
-            os.write(descriptor, f"{os.getpid()}\n".encode())
-        self._descriptor = descriptor
-
-    def release(self) -> None:
-        """Let the next window in; closing the file drops the lock."""
-        if self._descriptor is not None:
-            os.close(self._descriptor)
-            self._descriptor = None
-
-    def __enter__(self) -> WriterLock:
-        self.acquire()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.release()
-
-
-class UseLock:
-    """Shared while a command uses the database; exclusive while a restore or encrypting
-    replaces it. Either way it is refused, with a sentence, while the other kind is held."""
-
-    def __init__(self, database_path: Path, exclusive: bool = False) -> None:
-        self.path = use_path(database_path)
+    def __init__(self, path: Path, database_path: Path) -> None:
+        self.path = path
         self.database = database_path
-        self.exclusive = exclusive
         self._descriptor: int | None = None
 
+    def refusal(self) -> UserError:
+        """What to tell the user when another process holds the lock."""
+        raise NotImplementedError  # each lock says it in its own words
+
     def acquire(self) -> None:
-        """Take the lock, or say what is using the database; nothing has changed then."""
+        """Take the lock, or raise :meth:`refusal`; nothing has changed then."""
         descriptor = _open_lock_file(self.path)
         if descriptor is None:
             return
         if not _try_lock(descriptor, self.exclusive):
             os.close(descriptor)
-            if self.exclusive:
-                raise DatabaseBusy(
-                    _(
-                        "Een andere opdracht van Trede werkt nu met %(path)s, bijvoorbeeld een "
-                        "import of een export. Wacht tot die klaar is en probeer het dan opnieuw. "
-                        "Er is niets veranderd."
-                    )
-                    % {"path": self.database}
-                )
-            raise DatabaseBusy(
-                _(
-                    "Trede zet nu een back-up terug in %(path)s of versleutelt die database. "
-                    "Wacht tot dat klaar is en probeer het dan opnieuw. Er is niets veranderd."
-                )
-                % {"path": self.database}
-            )
+            raise self.refusal()
         self._descriptor = descriptor
 
     def release(self) -> None:
-        """Let a restore (or the commands) in again."""
+        """Let the next one in."""
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
 
-    def __enter__(self) -> UseLock:
+    def __enter__(self) -> _FileLock:
         self.acquire()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.release()
+
+
+class WriterLock(_FileLock):
+    """Held by the window for as long as it has the database open."""
+
+    def __init__(self, database_path: Path) -> None:
+        super().__init__(lock_path(database_path), database_path)
+
+    def refusal(self) -> UserError:
+        """Another window has the database open."""
+        return DatabaseInUse(
+            _(
+                "Trede is al geopend op deze database (%(path)s). Sluit eerst het andere "
+                "venster, of wacht tot het klaar is."
+            )
+            % {"path": self.database}
+        )
+
+    def acquire(self) -> None:
+        """Take the lock and write this process's id in the file (for whoever looks)."""
+        super().acquire()
+        if self._descriptor is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._descriptor, 0)
+                os.write(self._descriptor, f"{os.getpid()}\n".encode())
+
+
+class UseLock(_FileLock):
+    """Shared while a command uses the database; exclusive while a restore or encrypting
+    replaces it. Either way it is refused, with a sentence, while the other kind is held."""
+
+    def __init__(self, database_path: Path, exclusive: bool = False) -> None:
+        super().__init__(use_path(database_path), database_path)
+        self.exclusive = exclusive
+
+    def refusal(self) -> UserError:
+        """A command runs (refusing a restore), or a restore runs (refusing a command)."""
+        if self.exclusive:
+            return DatabaseBusy(
+                _(
+                    "Een andere opdracht van Trede werkt nu met %(path)s, bijvoorbeeld een "
+                    "import of een export. Wacht tot die klaar is en probeer het dan opnieuw. "
+                    "Er is niets veranderd."
+                )
+                % {"path": self.database}
+            )
+        return DatabaseBusy(
+            _(
+                "Trede zet nu een back-up terug in %(path)s of versleutelt die database. "
+                "Wacht tot dat klaar is en probeer het dan opnieuw. Er is niets veranderd."
+            )
+            % {"path": self.database}
+        )

@@ -37,7 +37,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: A control character anywhere, or a text that starts as a formula (after the newline that
 #: joins the row's texts for one search).
 _ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]|\n[=+@\t\r-]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _visible(value: object) -> object:
@@ -48,7 +47,7 @@ def _visible(value: object) -> object:
 
 def _text_cell(sheet: Any, value: object) -> object:
     """A text that starts as a formula, as a text cell: openpyxl would write it as a formula."""
-    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+    if not isinstance(value, str) or not value.startswith(csv_export.FORMULA_START):
         return value
     from openpyxl.cell import WriteOnlyCell
 

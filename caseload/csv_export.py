@@ -30,7 +30,8 @@ DELIMITER = ";"
 ENCODING = "utf-8-sig"
 #: Rows fetched from the database at a time.
 PAGE = 2000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: How a text starts that Excel would run as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _C = caseload_query.SortColumn
 #: One page of rows in the order of the export, each with its extra columns (the dates).
 _Page = list[tuple[caseload_query.CaseloadRow, tuple[Any, ...]]]
@@ -68,7 +69,7 @@ def headers() -> list[str]:
 
 def excel_text(value: str) -> str:
     """A text cell that Excel will not take for a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _status(row: caseload_query.CaseloadRow) -> str:

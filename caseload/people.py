@@ -43,7 +43,7 @@ def split_name(full: str) -> tuple[str, str, str]:
         return "", "", ""
     if len(words) == 1:
         return "", "", words[0]
-    # The first prefix word, from the second word on (or the first, for a surname on its own).
+    # The first prefix word and the ones after it; before it the given name (none for 'de Vries').
     for start, word in enumerate(words[:-1]):
         if word in SURNAME_PREFIXES:
             end = start

@@ -56,22 +56,3 @@ def is_database_file(target: Path, database: Path) -> bool:
         same_file(target, database.with_name(database.name + companion))
         for companion in DATABASE_COMPANIONS
     )
-
-
-#: The first bytes of every SQLite file that is not encrypted.
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def database_kind(path: Path) -> str | None:
-    """'live' for a SQLite database in WAL mode (how Trede keeps its databases), 'backup' for
-    another plain SQLite file (Trede's backups are written without WAL), None otherwise (not a
-    file, not SQLite, or encrypted: an encrypted file cannot be told from other bytes)."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return None
-    if not header.startswith(SQLITE_HEADER) or len(header) < 20:
-        return None
-    # Bytes 18 and 19: the write and read format version, 2 in WAL mode.
-    return "live" if header[18] == 2 or header[19] == 2 else "backup"

@@ -159,10 +159,18 @@ def test_a_backup_is_restored_where_there_is_no_database_yet(
     assert app_main.main(["check", "--db", str(new)]) == 0
 
 
-def test_a_failed_restore_leaves_no_empty_database_behind(tmp_path: Path, capsys) -> None:
-    damaged = tmp_path / "kapot.db"
-    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
-    new = tmp_path / "trede.db"
-    assert app_main.main(["restore", "--db", str(new), str(damaged)]) == 1
-    assert "kapot.db" in capsys.readouterr().err
-    assert not new.exists()
+def test_a_failed_restore_leaves_no_empty_database_behind(
+    filled: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    out = tmp_path / "copy.db"
+    assert app_main.main(["backup", "--db", str(filled), "--out", str(out)]) == 0
+
+    def disk_fails(*_args: object) -> None:  # once the new file exists, before its pages
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup.chain_head, "expect", disk_fails)
+    new = tmp_path / "nieuw" / "trede.db"
+    capsys.readouterr()
+    assert app_main.main(["restore", "--db", str(new), str(out)]) == 1
+    assert "kan niet worden teruggezet" in capsys.readouterr().err
+    assert not new.exists(), "no empty database is left where the restore failed"
