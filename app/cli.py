@@ -259,12 +259,21 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
                 )
                 % {"file": target}
             )
-        kind = _database_kind(target)
-        if kind == "live" or (kind == "backup" and not getattr(options, "writes_backup", False)):
+        kind = files.database_kind(target)
+        backup = getattr(options, "writes_backup", False)
+        if kind == "live" or (kind == "backup" and not backup):
             raise UserError(
                 _(
                     "%(file)s is een database van Trede. Kies een ander bestand om naar te "
                     "schrijven. Er is niets veranderd."
+                )
+                % {"file": target}
+            )
+        if kind == "encrypted" and not backup:  # a backup of an encrypted database is one too
+            raise UserError(
+                _(
+                    "%(file)s lijkt een versleutelde database te zijn. Kies een ander bestand om "
+                    "naar te schrijven. Er is niets veranderd."
                 )
                 % {"file": target}
             )
@@ -280,23 +289,6 @@ def refuse_writing_over_the_database(options: argparse.Namespace) -> None:
                 _("De map %(folder)s bestaat niet. Kies een map die er is. Er is niets veranderd.")
                 % {"folder": target.parent}
             )
-
-
-def _database_kind(path: Path) -> str | None:
-    """'live' for a SQLite database in WAL mode (how Trede keeps its databases), 'backup' for
-    another plain SQLite file (Trede's backups are written without WAL), None otherwise (not a
-    file, not SQLite, or encrypted: an encrypted file cannot be told from other bytes)."""
-    from app.first_open import SQLITE_HEADER
-
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return None
-    if len(header) < 20 or not header.startswith(SQLITE_HEADER):
-        return None
-    # Bytes 18 and 19: the write and read format versions, 2 in WAL mode.
-    return "live" if 2 in (header[18], header[19]) else "backup"
 
 
 def run(options: argparse.Namespace) -> int:

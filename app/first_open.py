@@ -16,8 +16,8 @@ from typing import Any
 
 from caseload import schema_names
 from resources import errors
+from resources.files import SQLITE_HEADER as SQLITE_HEADER
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 #: The command line takes the passphrase of an encrypted database from here, else a prompt.
 PASSPHRASE_ENV = "TREDE_PASSPHRASE"

@@ -51,16 +51,27 @@ def save_file(
     name, chosen = QFileDialog.getSaveFileName(parent, caption, str(start), filters)
     if not name:
         return None, chosen
-    if files.is_database_file(Path(name), context.paths.database):
-        QMessageBox.warning(
-            parent,
-            caption,
-            _("%(file)s is de database zelf. Kies een ander bestand. Er is niets veranderd.")
-            % {"file": name},
-        )
+    refusal = _refusal(Path(name), context.paths.database)
+    if refusal:
+        QMessageBox.warning(parent, caption, refusal % {"file": name})
         return None, chosen
     remember(context, purpose, Path(name).parent)
     return Path(name), chosen
+
+
+def _refusal(target: Path, database: Path) -> str | None:
+    """Why nothing may be saved as ``target``: no report or export goes over a database."""
+    if files.is_database_file(target, database):
+        return _("%(file)s is de database zelf. Kies een ander bestand. Er is niets veranderd.")
+    kind = files.database_kind(target)
+    if kind == "encrypted":
+        return _(
+            "%(file)s lijkt een versleutelde database te zijn. Kies een ander bestand. "
+            "Er is niets veranderd."
+        )
+    if kind is not None:
+        return _("%(file)s is een database. Kies een ander bestand. Er is niets veranderd.")
+    return None
 
 
 def open_file(

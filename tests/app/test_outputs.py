@@ -16,6 +16,7 @@ from resources import audit, errors, i18n
 
 from .test_backup import client_count
 
+PASSPHRASE = "paars-konijn-fietst-42"
 ROWS = "Klantnummer;Voornaam;Achternaam\nK1;Anna;Bakker\nK1;Anna;Bakker\nK2;Bram;Visser\n"
 
 
@@ -100,6 +101,88 @@ def test_a_backup_may_replace_an_old_backup_but_not_a_database_in_use(
     assert "is een database van Trede" in capsys.readouterr().err
     assert digest(colleague) == before
     assert client_count(colleague) == 3
+
+
+@pytest.fixture
+def encrypted_colleague(tmp_path: Path) -> Path:
+    """Another Trede database, encrypted, as the window leaves it on disk: with its lock."""
+    path = tmp_path / "versleuteld.db"
+    db = database.open_database(path, PASSPHRASE)
+    demo.fill(db, 3, seed=1)
+    database.close(db)
+    path.with_name(path.name + ".lock").touch()
+    return path
+
+
+def _mine(tmp_path: Path) -> Path:
+    mine = tmp_path / "trede.db"
+    database.close(database.open_database(mine))
+    return mine
+
+
+def _still_three_clients(path: Path) -> None:
+    db = database.open_database(path, PASSPHRASE)
+    try:
+        assert db["clients"].count == 3
+    finally:
+        database.close(db)
+
+
+@pytest.mark.parametrize("out", ["klanten.xlsx", "rapport.pdf", "kopie.db"])
+def test_an_export_never_overwrites_an_encrypted_database(
+    tmp_path: Path, encrypted_colleague: Path, out: str, capsys
+) -> None:
+    """Its bytes look like nothing, and no lock lies beside a copy: before, an export
+    replaced it without a word."""
+    target = tmp_path / out
+    target.write_bytes(encrypted_colleague.read_bytes())
+    before = digest(target)
+    code = app_main.main(["export", "clients", "--db", str(_mine(tmp_path)), "--out", str(target)])
+    assert code == 1
+    assert "lijkt een versleutelde database te zijn" in capsys.readouterr().err
+    assert digest(target) == before
+    _still_three_clients(target)
+
+
+@pytest.mark.parametrize("command", [["export", "clients"], ["backup"]])
+def test_a_database_trede_has_opened_is_never_overwritten(
+    tmp_path: Path, encrypted_colleague: Path, command: list[str], capsys
+) -> None:
+    before = digest(encrypted_colleague)
+    code = app_main.main(
+        [*command, "--db", str(_mine(tmp_path)), "--out", str(encrypted_colleague)]
+    )
+    assert code == 1
+    assert "is een database van Trede" in capsys.readouterr().err
+    assert digest(encrypted_colleague) == before
+    _still_three_clients(encrypted_colleague)
+
+
+def test_a_backup_of_an_encrypted_database_may_replace_an_old_one(
+    tmp_path: Path, encrypted_colleague: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv(database.PASSPHRASE_ENV, PASSPHRASE)
+    old = tmp_path / "backup.db"
+    command = ["backup", "--db", str(encrypted_colleague), "--out", str(old)]
+    assert app_main.main(command) == 0
+    first = digest(old)
+    assert app_main.main(command) == 0, capsys.readouterr().err
+    assert digest(old) != first
+    _still_three_clients(old)
+
+
+@pytest.mark.parametrize("out", ["klanten.xlsx", "klanten.csv"])
+def test_an_earlier_export_is_replaced_by_the_new_one(
+    tmp_path: Path, colleague: Path, out: str, capsys
+) -> None:
+    """What looks like a database is refused; an earlier export, of whatever size, is not."""
+    target = tmp_path / out
+    command = ["export", "clients", "--db", str(colleague), "--out", str(target)]
+    assert app_main.main(command) == 0
+    padded = target.read_bytes()[:512] * 8  # whole pages, as an encrypted database has
+    target.write_bytes(padded)
+    assert app_main.main(command) == 0, capsys.readouterr().err
+    assert target.read_bytes() != padded
 
 
 def test_a_bundle_report_is_not_written_over_a_bundle(

@@ -252,3 +252,28 @@ def test_saving_over_the_database_is_refused_in_the_window(
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert warnings and "is de database zelf" in warnings[0]
     assert app_context.db["clients"].count == 20, "the database is still there, whole"
+
+
+@pytest.mark.parametrize("passphrase", [None, "paars-konijn-fietst-42"])
+def test_saving_over_another_database_is_refused_in_the_window(
+    qtbot, app_context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    """A colleague's database, plain or encrypted, is never replaced by an export."""
+    from app import database
+    from caseload import demo
+    from ui.caseload.page import CaseloadPage
+
+    other = tmp_path / "collega.db"
+    colleague = database.open_database(other, passphrase)
+    demo.fill(colleague, 3, seed=2)
+    database.close(colleague)
+    before = other.read_bytes()
+    demo.fill(app_context.db, 5, seed=4)
+    page = _shown(qtbot, CaseloadPage(app_context, changes.ChangeBus()))
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(other), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    expected = "lijkt een versleutelde database te zijn" if passphrase else "is een database."
+    assert warnings and expected in warnings[0]
+    assert other.read_bytes() == before
