@@ -111,6 +111,11 @@ FIELDS: tuple[ImportField, ...] = (
         ("klantmanager", "consulent", "casemanager", "trajectbegeleider", "clientmanager"),
     ),
     ImportField("team", N_("Team"), ("team", "teamnaam")),
+    ImportField(
+        "status",
+        N_("Status (afgesloten dossiers worden overgeslagen)"),
+        ("status", "dossierstatus", "statusdossier", "clientstatus", "statusclient"),
+    ),
 )
 FIELD_NAMES = tuple(field.name for field in FIELDS)
 REQUIRED = tuple(field.name for field in FIELDS if field.required)

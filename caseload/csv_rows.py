@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from caseload import csv_read, errors, model, people, validate
+from caseload import csv_mapping, csv_read, errors, model, people, validate
 from resources.i18n import _
 
 RejectedRow = csv_read.RejectedRow
@@ -35,6 +35,11 @@ _DATE_FIELDS = ("birth_date", "guidance_start")
 WHOLE_NAME = frozenset({"first_name", "surname_prefix", "surname"})
 #: A cell that Excel would run as a formula is written with a quote in front by the export.
 _FORMULA_START = ("=", "+", "-", "@")
+#: What a status column says of a closed file (folded; the part before a colon, as in Trede's
+#: own export: "Afgesloten: Uitstroom naar werk", "Closed: Moved").
+_CLOSED = frozenset(
+    {"afgesloten", "gesloten", "beeindigd", "uitgestroomd", "inactief", "closed", "ended"}
+)
 
 
 class ImportCancelled(Exception):
@@ -80,6 +85,17 @@ def parse_row(
             % {"found": len(cells), "expected": width}
         )
     values = {name: cell(cells, index) for name, index in columns.items()}
+    status = values.pop("status", "")
+    if csv_mapping.fold(status.split(":", 1)[0]) in _CLOSED:
+        # Imported, it would be a running file again, in every worklist; when and why it
+        # was closed is not in a list.
+        raise errors.CaseloadError(
+            _(
+                "Dit dossier is afgesloten (Status: %(status)s). Trede leest alleen lopende "
+                "dossiers in."
+            )
+            % {"status": status}
+        )
     full_name = " ".join(values.pop("full_name", "").split())
     if full_name:
         # Split so that the lists show it as written; an update compares the name as a whole.

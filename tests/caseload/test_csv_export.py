@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from app import database
 from caseload import caseload_query, clients, csv_export, csv_import, journal, model
-from resources import audit
+from resources import audit, i18n
 
 TODAY = dt.date(2026, 3, 16)  # as in conftest
 ACTOR = "km.devries"
@@ -177,6 +177,34 @@ def test_export_then_import_into_a_new_database_gives_the_same_clients(
             )
 
         assert listing(fresh) == listing(db)
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_closed_file_in_the_export_is_not_imported_as_a_running_one(
+    db: Database, tmp_path: Path, language: str
+) -> None:
+    """Before: every closed file of the list came back active, in every worklist."""
+    source = "Klantnummer;Voornaam;Achternaam\nK1;Anna;Bakker\nK2;Bram;Visser\nK3;Cor;Smit\n"
+    csv_import.import_clients(db, source.encode(), actor=ACTOR, today=TODAY)
+    clients.close(db, 2, on=TODAY, reason="uitstroom_werk", actor=ACTOR, today=TODAY)
+    clients.close(db, 3, on=TODAY, reason="verhuisd", actor=ACTOR, today=TODAY)
+    target = tmp_path / "caseload.csv"
+    i18n.set_language(language)
+    try:
+        csv_export.export_clients(
+            db, target, caseload_query.CaseloadFilter(), actor=ACTOR, today=TODAY
+        )
+    finally:
+        i18n.set_language("nl")
+    fresh = database.open_database(tmp_path / "fresh.db")
+    try:
+        result = csv_import.import_clients(fresh, target, actor=ACTOR, today=TODAY).value
+        assert (result.read, result.added) == (3, 1)
+        assert [row.line_number for row in result.rejected] == [3, 4]
+        assert "Dit dossier is afgesloten" in result.rejected[0].reason
+        assert [row["reference"] for row in fresh["clients"].rows] == ["K1"]
     finally:
         fresh.close()
 
