@@ -339,11 +339,36 @@ def vocab_combo(
         combo.addItem(text, code)
         if term.explanation():
             combo.setItemData(combo.count() - 1, term.explanation(), Qt.ItemDataRole.ToolTipRole)
-    # A long choice ("Verhuur en overige zakelijke diensten (ook uitzendbureaus)") does not
-    # widen the form past the window's edge; the open list still shows every text whole.
+    _not_wider_than_the_form(combo)
+    fit_list(combo)
+    return combo
+
+
+def _not_wider_than_the_form(combo: QComboBox) -> None:
+    # A long choice ("Verhuur en overige zakelijke diensten (ook uitzendbureaus)", a barrier
+    # with its dates) does not widen the form past the window's edge, where it scrolled
+    # sideways; the open list still shows every text whole (``fit_list``).
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(VOCAB_COMBO_CHARACTERS)
-    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0))
+
+
+def fit_list(combo: QComboBox) -> None:
+    """The open list of ``combo`` as wide as its longest text, after its items changed."""
+    view = combo.view()
+    metrics = view.fontMetrics()
+    texts = (combo.itemText(index) for index in range(combo.count()))
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    icons = any(not combo.itemIcon(index).isNull() for index in range(combo.count()))
+    room = metrics.averageCharWidth() * 4 + (combo.iconSize().width() + 4 if icons else 0)
+    view.setMinimumWidth(widest + room)
+
+
+def record_combo() -> QComboBox:
+    """The choice of what a form changes: a new one, or one recorded ("Taal, matig, sinds
+    …"); as wide as the form's other choices, however long a line (call ``fit_list`` when
+    filled)."""
+    combo = QComboBox()
+    _not_wider_than_the_form(combo)
     return combo
 
 

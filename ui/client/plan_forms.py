@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from caseload import errors, journal, model, vocab
 from resources import i18n
@@ -13,7 +13,7 @@ from resources.changes import Changes
 from resources.i18n import _
 from ui import accessibility, icons
 from ui.client.entry import ChoiceList, EntryForm
-from ui.client.fields import DateField, select_data, vocab_combo
+from ui.client.fields import DateField, fit_list, record_combo, select_data, vocab_combo
 from ui.client.forms import text_box
 
 
@@ -45,7 +45,7 @@ class BarrierForm(EntryForm):
 
     def build(self) -> None:
         """Which barrier, kind, severity with the scale, status, date and note."""
-        self.which = QComboBox()
+        self.which = record_combo()
         self.which.currentIndexChanged.connect(self._load_barrier)
         self.kind = vocab_combo(vocab.BARRIER_KINDS)
         self.severity = ChoiceList(
@@ -85,6 +85,7 @@ class BarrierForm(EntryForm):
         self.which.addItem(_("Nieuw obstakel"), None)
         for barrier in self._barriers:
             self.which.addItem(barrier_text(barrier), barrier.id)
+        fit_list(self.which)
         select_data(self.which, chosen)
         self.which.blockSignals(False)
         self._load_barrier()
@@ -158,7 +159,7 @@ class ActionForm(EntryForm):
 
     def build(self) -> None:
         """Which action, goal, intervention, start, due date, status and result."""
-        self.which = QComboBox()
+        self.which = record_combo()
         self.which.currentIndexChanged.connect(self._load_action)
         self.goal = QLineEdit()
         self.intervention = vocab_combo(vocab.INTERVENTIONS)
@@ -196,6 +197,7 @@ class ActionForm(EntryForm):
             self.which.addItem(action_text(action, today), action.id)
             if action.is_overdue(today):
                 self.which.setItemIcon(self.which.count() - 1, icons.icon("attention"))
+        fit_list(self.which)
         select_data(self.which, chosen)
         self.which.blockSignals(False)
         self._load_action()

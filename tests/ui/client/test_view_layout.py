@@ -3,11 +3,13 @@ instead of being cut off at the window's edge."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from caseload import demo
+from caseload import demo, journal
 from ui.shell import main_window
 
 from ..keyboard import press, type_keys
@@ -24,8 +26,10 @@ def big_font(qapp):  # noqa: ANN001, ANN201 - pytest-qt's application
         yield
 
 
-def _client_view(qtbot, app_context):  # noqa: ANN001, ANN202 - fixtures and the view
+def _client_view(qtbot, app_context, prepare=None):  # noqa: ANN001, ANN202 - fixtures, view
     demo.fill(app_context.db, 5, seed=3)
+    if prepare is not None:
+        prepare(app_context.db)
     window = main_window.MainWindow(app_context)
     qtbot.addWidget(window)
     window.resize(1366, 720)
@@ -83,3 +87,36 @@ def test_the_closing_form_with_job_details_fits_the_default_window(qtbot, app_co
     assert _labels_cut_off(view) == []
     edge = form.viewport().mapToGlobal(QPoint(form.viewport().width(), 0)).x()
     assert form.sector.mapToGlobal(QPoint(form.sector.width(), 0)).x() <= edge
+
+
+@pytest.mark.parametrize("font", ["normal", "200 %"])
+def test_a_long_barrier_chosen_does_not_push_the_form_sideways(
+    qtbot, app_context, font: str
+) -> None:
+    """Choosing a barrier ("Klein sociaal netwerk — ernst 4 (Zeer ernstig), opgelost, sinds …")
+    kept the form wider than its panel: it scrolled sideways in the default window."""
+
+    def longest_barrier(db) -> None:  # noqa: ANN001 - the database
+        first = db.execute("SELECT id FROM clients ORDER BY reference LIMIT 1").fetchone()[0]
+        kind, severity, status = "zelfredzaamheid", 4, "in_aanpak"
+        journal.add_barrier(db, first, kind=kind, severity=severity, status=status, actor="t")
+
+    with twice_the_text_size() if font == "200 %" else contextlib.nullcontext():
+        view = _client_view(qtbot, app_context, longest_barrier)
+        view.window().resize(1100, 720)
+        press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # Obstakel
+        form = view.barrier_form
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is form.which)
+        assert form.which.count() > 1, "the demo client has barriers to choose"
+        press(qtbot, Qt.Key.Key_End)  # the last barrier
+        longest = max(
+            (form.which.itemText(index) for index in range(form.which.count())), key=len
+        )
+        QApplication.processEvents()  # the layout settles in the next event-loop turn
+        assert not form.horizontalScrollBar().isVisible()
+        assert form.which.minimumSizeHint().width() <= form.status.minimumSizeHint().width()
+        edge = form.viewport().mapToGlobal(QPoint(form.viewport().width(), 0)).x()
+        assert form.which.mapToGlobal(QPoint(form.which.width(), 0)).x() <= edge
+        # The open list still shows each barrier whole.
+        metrics = form.which.view().fontMetrics()
+        assert form.which.view().minimumWidth() >= metrics.horizontalAdvance(longest)
