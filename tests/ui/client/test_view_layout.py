@@ -109,9 +109,7 @@ def test_a_long_barrier_chosen_does_not_push_the_form_sideways(
         qtbot.waitUntil(lambda: QApplication.focusWidget() is form.which)
         assert form.which.count() > 1, "the demo client has barriers to choose"
         press(qtbot, Qt.Key.Key_End)  # the last barrier
-        longest = max(
-            (form.which.itemText(index) for index in range(form.which.count())), key=len
-        )
+        longest = max((form.which.itemText(index) for index in range(form.which.count())), key=len)
         QApplication.processEvents()  # the layout settles in the next event-loop turn
         assert not form.horizontalScrollBar().isVisible()
         assert form.which.minimumSizeHint().width() <= form.status.minimumSizeHint().width()
