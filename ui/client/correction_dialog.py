@@ -175,8 +175,8 @@ class CorrectionDialog(QDialog):
         self.action_result.setPlainText(action.result)
         self.form.add_field(_("Interventie:"), self.intervention, "intervention")
         self.form.add_field(_("Doel:"), self.goal, "goal")
-        self.form.add_field(_("Start:"), self.start_on, "start_on")
-        self.form.add_field(_("Klaar op:"), self.due_on, "due_on")
+        self.form.add_field(_("Startdatum:"), self.start_on, "start_on")
+        self.form.add_field(_("Einddatum:"), self.due_on, "due_on")
         self.form.add_field(_("Status:"), self.action_status, "status")
         self.form.add_field(_("Resultaat:"), self.action_result, "result")
         self.first = self.intervention

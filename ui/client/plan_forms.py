@@ -174,8 +174,8 @@ class ActionForm(EntryForm):
         self.form.addRow(self.overdue)
         self.form.add_field(_("Doel:"), self.goal, "goal")
         self.form.add_field(_("Interventie:"), self.intervention, "intervention")
-        self.form.add_field(_("Start:"), self.start_on, "start_on")
-        self.form.add_field(_("Klaar op:"), self.due_on, "due_on")
+        self.form.add_field(_("Startdatum:"), self.start_on, "start_on")
+        self.form.add_field(_("Einddatum:"), self.due_on, "due_on")
         self.form.add_field(_("Status:"), self.status, "status")
         self.form.add_field(_("Resultaat:"), self.result, "result")
         self._actions: list[model.Action] = []

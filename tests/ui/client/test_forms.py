@@ -351,3 +351,25 @@ def test_the_contact_form_says_notes_stay_internal_unless_shared(qtbot, view, ap
     ]
     assert any("gedeeld met de klant: Samen het cv gemaakt" in str(line) for line in lines)
     assert not any("gedeeld met de klant: Klant was niet thuis" in str(line) for line in lines)
+
+
+def test_a_refused_action_date_is_named_as_its_field_is_labelled(qtbot, view, app_context) -> None:
+    """Before: "Einddatum klopt niet" stood under a field labelled "Klaar op"."""
+    show_active(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # the Actie tab
+    form = view.action_form
+    qtbot.waitUntil(lambda: view.tabs.currentWidget() is form)
+    form.goal.setFocus()
+    qtbot.keyClicks(form.goal, "Taalcursus A2")
+    qtbot.mouseClick(form.due_on, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(form.due_on, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    earlier = dt.date.today() - dt.timedelta(days=3)
+    qtbot.keyClicks(form.due_on, earlier.strftime("%d%m%Y"))
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    message = form.form.error_text("due_on")
+    label = form.form.labelForField(form.due_on).text().rstrip(":").replace("&", "")
+    assert message.startswith(label + " klopt niet"), (label, message)
+    assert "startdatum" in message
+    start = form.form.labelForField(form.start_on).text().rstrip(":").replace("&", "")
+    assert start.lower() == "startdatum"
+    assert client_file.load(app_context.db, view.client_id()).actions == ()
