@@ -50,6 +50,11 @@ class Appointment:
         """Still planned while its day has passed without a contact."""
         return self.status == PLANNED and self.planned_on < today
 
+    def can_be(self, status: str, today: dt.date) -> bool:
+        """Whether it can be marked ``status`` on ``today``: one that lies after today can be
+        cancelled (or planned again), not held or missed yet."""
+        return status not in (HELD, MISSED) or self.planned_on <= today
+
     def shown_status(self, today: dt.date) -> str:
         """The status as the klantmanager sees it: a planned one in the past counts as missed."""
         return MISSED if self.is_missed(today) else self.status

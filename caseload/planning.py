@@ -202,7 +202,7 @@ def set_appointment_status(
     day = dt.date.today() if today is None else today
     with db.atomic():
         found = _get(db, appointment_id)
-        if status in (appointments.HELD, appointments.MISSED) and found.planned_on > day:
+        if not found.can_be(status, day):
             raise errors.CaseloadError(
                 _(
                     "Deze afspraak is pas op %(date)s: die kan nog niet gehouden of gemist zijn. "

@@ -62,11 +62,12 @@ class PlanningForm(EntryForm):
         self.missed_button = QPushButton(_("Ge&mist"))
         self.cancelled_button = QPushButton(_("Afge&zegd"))
         marks = QHBoxLayout()
-        for button, status in (
+        self.marks = (
             (self.held_button, appointments.HELD),
             (self.missed_button, appointments.MISSED),
             (self.cancelled_button, appointments.CANCELLED),
-        ):
+        )
+        for button, status in self.marks:
             button.setAutoDefault(False)
             button.clicked.connect(
                 lambda _checked=False, status=status: self.mark_appointment(status)
@@ -74,6 +75,10 @@ class PlanningForm(EntryForm):
             marks.addWidget(button)
         marks.addStretch()
         self.form.addRow("", marks)
+        self._not_yet = _("Deze afspraak is nog niet geweest: u kunt die afzeggen of verplaatsen.")
+        self.marks_hint = QLabel()
+        self.marks_hint.setWordWrap(True)
+        self.form.addRow("", self.marks_hint)
         self.move_on = DateField(dt.date.today())
         self.move_button = QPushButton(_("Verp&laatsen"))
         self.move_button.setAutoDefault(False)
@@ -156,8 +161,17 @@ class PlanningForm(EntryForm):
 
     def _enable(self) -> None:
         chosen = self.chosen()
-        for button in (self.held_button, self.missed_button, self.cancelled_button):
-            button.setEnabled(chosen is not None)
+        today = dt.date.today()
+        for button, status in self.marks:
+            possible = chosen is not None and chosen.can_be(status, today)
+            button.setEnabled(possible)
+            # Why it cannot be pressed: under the buttons, in its tooltip, for a screen reader.
+            why = "" if possible or chosen is None else self._not_yet
+            button.setToolTip(why)
+            button.setAccessibleDescription(why)
+        later = chosen is not None and not chosen.can_be(appointments.HELD, today)
+        self.marks_hint.setText(self._not_yet if later else "")
+        self.form.setRowVisible(self.marks_hint, later)
         planned = chosen is not None and chosen.status == appointments.PLANNED
         self.move_button.setEnabled(planned)
         self.move_on.setEnabled(planned)

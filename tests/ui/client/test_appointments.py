@@ -193,10 +193,18 @@ def test_an_appointment_next_week_cannot_be_held_or_missed_yet(qtbot, window, da
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Down)
     assert form.chosen().id == later
+    # Not offered, and the form says why (before: offered, then refused).
+    assert not form.held_button.isEnabled() and not form.missed_button.isEnabled()
+    assert form.marks_hint.isVisible()
+    assert "nog niet geweest" in form.marks_hint.text()
+    assert "nog niet geweest" in form.held_button.toolTip()
     for key in (Qt.Key.Key_U, Qt.Key.Key_M):  # Gehouden, Gemist
         press(qtbot, key, ALT)
-        qtbot.waitUntil(lambda: "nog niet gehouden of gemist" in form.message())
         assert _stored(db, 1)[2] == ((day + 7 * DAY).isoformat(), appointments.PLANNED)
+    press(qtbot, Qt.Key.Key_Up)  # today's can be held: the buttons and no hint
+    assert form.held_button.isEnabled() and form.missed_button.isEnabled()
+    assert not form.marks_hint.isVisible()
+    press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Z, ALT)  # Afgezegd is possible ahead of time
     qtbot.waitUntil(lambda: _stored(db, 1)[2][1] == appointments.CANCELLED)
 
