@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from resources import files, i18n
+from resources.i18n import _
 
 
 class NoHelp(LookupError):
@@ -16,13 +17,34 @@ def path(page_id: str, language: str) -> Path:
     return files.HELP_DIR / f"{page_id}.{language}.md"
 
 
-def text(page_id: str, language: str | None = None) -> str:
-    """The help of a page (Markdown) in ``language`` (the active one by default)."""
+#: Where a help text says whether the database (and so its backups) is encrypted.
+STORAGE = "{storage}"
+
+
+def storage(encrypted: bool) -> str:
+    """Whether this database and its backups are encrypted, as the help says it."""
+    if encrypted:
+        return _(
+            "Het bestand en de back-ups zijn versleuteld: zonder het wachtwoord kan niemand ze "
+            "lezen."
+        )
+    return _(
+        "Het bestand en de back-ups zijn niet versleuteld. Versleutelen kan bij Instellingen, "
+        "Beveiliging."
+    )
+
+
+def text(page_id: str, language: str | None = None, *, encrypted: bool = True) -> str:
+    """The help of a page (Markdown) in ``language`` (the active one by default), saying
+    whether the database is ``encrypted``."""
     chosen = language or i18n.current_language()
     try:
-        return path(page_id, chosen).read_text(encoding="utf-8")
+        written = path(page_id, chosen).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise NoHelp(f"no help for page {page_id!r} in {chosen!r}") from None
+    with i18n.language(chosen):
+        said = storage(encrypted)
+    return written.replace(STORAGE, said)
 
 
 def page_ids() -> set[str]:

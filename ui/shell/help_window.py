@@ -44,10 +44,11 @@ def help_id(page: QWidget, page_id: str) -> str:
     return page_id
 
 
-def show_help(owner: QWidget, page_id: str) -> TextDialog:
-    """Show the help of ``page_id`` in a window beside the work (it stays open while you work)."""
+def show_help(owner: QWidget, page_id: str, *, encrypted: bool) -> TextDialog:
+    """Show the help of ``page_id`` in a window beside the work (it stays open while you work);
+    it says whether the database is ``encrypted``."""
     try:
-        text = help_texts.text(page_id)
+        text = help_texts.text(page_id, encrypted=encrypted)
     except help_texts.NoHelp:
         text = _("Voor deze pagina is nog geen hulp.")
     dialog = _reused(owner, "pageHelp", _("Hulp"))

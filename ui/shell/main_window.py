@@ -514,12 +514,16 @@ class MainWindow(QMainWindow):
         from ui.shell import help_window
 
         if self._welcome is not None and self.root.currentWidget() is self._welcome:
-            help_window.show_help(self, "welcome")
+            help_window.show_help(self, "welcome", encrypted=self.context.encrypted)
             return
         index = self.pages.currentIndex()
         page = self.pages.currentWidget()
         assert page is not None
-        help_window.show_help(self, help_window.help_id(page, self.page_ids[index]))
+        help_window.show_help(
+            self,
+            help_window.help_id(page, self.page_ids[index]),
+            encrypted=self.context.encrypted,
+        )
 
     def make_every_page(self) -> None:
         """Make the pages that are made on their first visit (for the list of shortcuts)."""

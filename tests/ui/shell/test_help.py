@@ -167,3 +167,30 @@ def test_the_help_names_the_page_keys_there_are(window, language: str) -> None:
         written = help_texts.text(page_id, language)
         for highest in re.findall(r"Ctrl\+1 (?:tot|to) Ctrl\+(\d)", written):
             assert int(highest) == last, page_id
+
+
+@pytest.mark.parametrize("passphrase", [None, "paars-konijn-fietst-42"])
+def test_f1_says_whether_this_database_is_encrypted(
+    qtbot, app_paths, complete_settings, language: str, passphrase: str | None
+) -> None:
+    """Before: the help said "one encrypted file" of a database that was not encrypted."""
+    from app import context, database
+
+    db = database.open_database(app_paths.database, passphrase)
+    opened = context.AppContext(
+        db=db, paths=app_paths, settings=complete_settings, passphrase=passphrase
+    )
+    made = main_window.MainWindow(opened)
+    qtbot.addWidget(made)
+    show_active(qtbot, made)
+    try:
+        for key in (Qt.Key.Key_2, Qt.Key.Key_5):  # the caseload, the settings
+            qtbot.keyClick(made, key, Qt.KeyboardModifier.ControlModifier)
+            shown = _press_f1(qtbot, made).text.toPlainText()
+            plain = {"nl": "niet versleuteld", "en": "not encrypted"}[language]
+            assert (plain in shown) == (passphrase is None), shown
+            assert "{storage}" not in shown
+            assert ("versleuteld" in shown) == (language == "nl")  # in the help's own language
+    finally:
+        made.close()
+        database.close(db)

@@ -248,7 +248,7 @@ def _dialogs(app_context, owner: QWidget) -> dict[str, Callable[[], QDialog]]:
     help_pages = [*(main.page_ids if isinstance(main, main_window.MainWindow) else []), "client"]
     helps: dict[str, Callable[[], QDialog]] = {
         f"TextDialog (help {page_id})": lambda page_id=page_id: help_window.show_help(
-            owner, page_id
+            owner, page_id, encrypted=True
         )
         for page_id in ["welcome", *help_pages]
     }
