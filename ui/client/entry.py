@@ -40,11 +40,26 @@ class ClickLabel(QLabel):
         super().mousePressEvent(event)
 
 
+class _BoxWithText(QCheckBox):
+    """A tick box whose text is a label beside it, greyed with the box when it cannot be
+    ticked (a follow-up question before its lead is answered looked open)."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self._label = label
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Grey or ungrey the text with the box."""
+        if event.type() == QEvent.Type.EnabledChange:
+            self._label.setEnabled(self.isEnabled())
+        super().changeEvent(event)
+
+
 def wrapped_check_box(text: str) -> tuple[QCheckBox, QLabel]:
     """A check box whose long text wraps (a QCheckBox's own text never does)."""
-    box = QCheckBox()
     label = ClickLabel(text)
     label.setWordWrap(True)
+    box = _BoxWithText(label)
     label.setBuddy(box)
     box.setAccessibleName(text)
     return box, label

@@ -373,3 +373,30 @@ def test_a_refused_action_date_is_named_as_its_field_is_labelled(qtbot, view, ap
     start = form.form.labelForField(form.start_on).text().rstrip(":").replace("&", "")
     assert start.lower() == "startdatum"
     assert client_file.load(app_context.db, view.client_id()).actions == ()
+
+
+def test_a_follow_up_question_is_greyed_until_its_lead_is_ticked(qtbot, view) -> None:
+    """Before: its box could not be ticked, but its text looked like any open question."""
+    from PySide6.QtWidgets import QLabel
+
+    from caseload import ladder
+
+    show_active(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # the Trede tab
+    form = view.trede_form
+    follow_up = next(question for question in ladder.QUESTIONS if question.depends_on)
+    box = form.questions[follow_up.field]
+    lead = form.questions[follow_up.depends_on]
+    text = next(
+        label
+        for label in form.findChildren(QLabel)
+        if label.buddy() is box and label.text() == follow_up.text
+    )
+    assert not box.isEnabled() and not text.isEnabled()
+    assert text.palette().color(text.foregroundRole()) != view.palette().color(
+        text.foregroundRole()
+    )
+    qtbot.mouseClick(lead, Qt.MouseButton.LeftButton)
+    assert box.isEnabled() and text.isEnabled()
+    qtbot.mouseClick(lead, Qt.MouseButton.LeftButton)
+    assert not text.isEnabled()
