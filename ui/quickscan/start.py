@@ -150,24 +150,21 @@ class StartView(QWidget):
             self.role.addItem(role.label.get(language), role.id)
         index = self.role.findData(current)
         self.role.setCurrentIndex(max(index, 0))
+        # What the filler needs: whose questionnaire it is and how to answer (its
+        # description), and which version new scans use. What changed since the last version
+        # is for whoever compares scans over versions, not for the start of a scan.
+        text = questionnaire.description.get(language) + " "
         if self.loaded_from is None:
-            text = _(
-                "De vragenlijst is de eigen vragenlijst van Trede, gemaakt op basis van "
-                "openbare bronnen uit het programma Verdere Integratie op de Arbeidsmarkt "
-                "(VIA). Het is niet de officiële Quickscan Diversiteit."
-            )
-            if questionnaire.changes is not None:
-                text += " " + questionnaire.changes.get(language)
-            self.source.setText(text)
+            text += _("Dit is versie %(version)s van de vragenlijst.") % {
+                "version": questionnaire.version
+            }
         else:
-            self.source.setText(
-                _("Vragenlijst: %(title)s, versie %(version)s, uit het bestand %(file)s.")
-                % {
-                    "title": questionnaire.title.get(language),
-                    "version": questionnaire.version,
-                    "file": self.loaded_from,
-                }
-            )
+            text += _("Vragenlijst: %(title)s, versie %(version)s, uit het bestand %(file)s.") % {
+                "title": questionnaire.title.get(language),
+                "version": questionnaire.version,
+                "file": self.loaded_from,
+            }
+        self.source.setText(text)
 
     def choose_questionnaire(self) -> None:
         """Ask for a questionnaire file and use it for new scans on this page."""

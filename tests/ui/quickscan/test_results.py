@@ -234,7 +234,7 @@ def test_a_scan_of_the_old_version_opens_with_its_own_version(app_context, page)
     page.open_result(scan.id)
     assert page.result.scan.text().endswith("vragenlijst versie 1.0")
     assert page.result.overall.text() == "Totaalscore: 66,7 van 100 (midden)"
-    assert "Versie 2.0" in page.start.source.text()
+    assert "versie 2.0 van de vragenlijst" in page.start.source.text()
 
 
 def test_a_broken_questionnaire_file_names_file_field_and_reason(
@@ -273,6 +273,10 @@ def test_another_questionnaire_can_be_loaded_and_used(tmp_path, monkeypatch, war
 def test_bundled_questionnaire_says_it_is_trede_s_own(page) -> None:
     text = page.start.source.text()
     assert "eigen vragenlijst van Trede" in text and "VIA" in text
+    # How to answer, in plain words; not what changed since the last version ("Vier lessen
+    # zijn toegevoegd"), which read like release notes at the start of a scan.
+    assert "Weet u het niet? Kies dan 'Weet niet'." in text
+    assert "toegevoegd" not in text
 
 
 @pytest.fixture
