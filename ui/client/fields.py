@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseload import errors, vocab
+from caseload import appointments, errors, vocab
 from resources import i18n
 from resources.i18n import _
 
@@ -463,3 +463,9 @@ class FieldForm(QFormLayout):
         """The message shown under a field ('' when none)."""
         found = self._fields.get(name)
         return "" if found is None else found[1].text()
+
+
+def when_text(appointment: appointments.Appointment) -> str:
+    """'12 dec 2026 09:30', or '12 dec 2026' for an appointment without a time."""
+    day = i18n.date_text(appointment.planned_on)
+    return f"{day} {appointment.planned_time}" if appointment.planned_time else day

@@ -27,12 +27,11 @@ from caseload import (
     validate,
     vocab,
 )
-from resources import i18n
 from resources.changes import Changes
 from resources.i18n import _, ngettext
 from ui import accessibility
 from ui.client.entry import ChoiceList, EntryForm, wrapped_check_box
-from ui.client.fields import DateField, vocab_combo
+from ui.client.fields import DateField, vocab_combo, when_text
 
 
 def text_box(lines: int = 3) -> QPlainTextEdit:
@@ -106,16 +105,15 @@ class ContactForm(EntryForm):
             self.planned.setText(_("Er is geen afspraak gepland."))
             return
         today = dt.date.today()
-        text = _("Geplande afspraak: %(date)s %(time)s, %(kind)s") % {
-            "date": i18n.date_text(upcoming.planned_on),
-            "time": upcoming.planned_time,
+        text = _("Geplande afspraak: %(when)s, %(kind)s") % {
+            "when": when_text(upcoming),
             "kind": vocab.CONTACT_KINDS.label(upcoming.kind),
         }
         if upcoming.is_missed(today):
             text += " " + _("(gemist: een contact vandaag telt als gehouden)")
         elif upcoming.status == appointments.PLANNED:
             text += "."
-        self.planned.setText(text.replace("  ", " "))
+        self.planned.setText(text)
 
     def change_name(self) -> str:
         """For Ongedaan maken."""

@@ -25,7 +25,7 @@ from resources.changes import Changed, Changes
 from resources.i18n import _, ngettext
 from ui import undo
 from ui.client.entry import EntryForm
-from ui.client.fields import DateField
+from ui.client.fields import DateField, when_text
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -139,10 +139,9 @@ class PlanningForm(EntryForm):
             self.appointment_list.addItem(empty)
         for item in listed:
             line = QListWidgetItem(
-                _("%(date)s %(time)s %(kind)s: %(status)s")
+                _("%(when)s %(kind)s: %(status)s")
                 % {
-                    "date": i18n.date_text(item.planned_on),
-                    "time": item.planned_time,
+                    "when": when_text(item),
                     "kind": vocab.CONTACT_KINDS.label(item.kind),
                     "status": appointments.STATUSES.label(item.shown_status(today)),
                 }

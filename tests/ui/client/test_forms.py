@@ -400,3 +400,31 @@ def test_a_follow_up_question_is_greyed_until_its_lead_is_ticked(qtbot, view) ->
     assert box.isEnabled() and text.isEnabled()
     qtbot.mouseClick(lead, Qt.MouseButton.LeftButton)
     assert not text.isEnabled()
+
+
+@pytest.mark.parametrize("time", ["", "09:30"])
+def test_an_appointment_is_written_without_a_gap_for_a_missing_time(
+    qtbot, view, app_context, time: str
+) -> None:
+    """Before: "Geplande afspraak: 12 dec 2026 , Gesprek op kantoor." for one without a time."""
+    from caseload import planning
+    from resources import i18n
+
+    day = dt.date.today() + dt.timedelta(days=7)
+    view.bus.perform(
+        lambda: planning.plan_appointment(
+            app_context.db,
+            view.client_id(),
+            planned_on=day,
+            kind="kantoor",
+            planned_time=time,
+            actor="t",
+        ),
+        view,
+    )
+    when = f"{i18n.date_text(day)} {time}".strip()
+    assert view.contact_form.planned.text() == (f"Geplande afspraak: {when}, Gesprek op kantoor.")
+    show_active(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # the Planning tab
+    line = view.planning_form.appointment_list.currentItem().text()
+    assert line == f"{when} Gesprek op kantoor: Gepland"
