@@ -18,13 +18,17 @@ from ui.client.forms import text_box
 
 
 def barrier_text(barrier: model.Barrier) -> str:
-    """'Taal — ernst 3 (Ernstig), Open'."""
-    return _("%(kind)s — ernst %(severity)d (%(label)s), %(status)s") % {
+    """'Taal — ernst 3 (Ernstig), open, sinds 3 mrt 2026': the date tells two barriers of one
+    kind apart."""
+    text = _("%(kind)s — ernst %(severity)d (%(label)s), %(status)s") % {
         "kind": vocab.BARRIER_KINDS.label(barrier.kind),
         "severity": barrier.severity,
         "label": vocab.BARRIER_SEVERITIES.label(str(barrier.severity)),
         "status": vocab.BARRIER_STATUSES.label(barrier.status).lower(),
     }
+    if barrier.since is not None:
+        text += ", " + _("sinds %(date)s") % {"date": i18n.date_text(barrier.since)}
+    return text
 
 
 def action_text(action: model.Action, today: dt.date) -> str:

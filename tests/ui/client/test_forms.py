@@ -428,3 +428,24 @@ def test_an_appointment_is_written_without_a_gap_for_a_missing_time(
     qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # the Planning tab
     line = view.planning_form.appointment_list.currentItem().text()
     assert line == f"{when} Gesprek op kantoor: Gepland"
+
+
+def test_two_barriers_of_one_kind_can_be_told_apart(qtbot, view, app_context) -> None:
+    """Before: both read "Taal — ernst 2 (Matig), open" in the list of barriers."""
+    from resources import i18n
+
+    days = (dt.date.today() - dt.timedelta(days=200), dt.date.today() - dt.timedelta(days=20))
+    for since in days:
+        view.bus.perform(
+            lambda since=since: journal.add_barrier(
+                app_context.db, view.client_id(), kind="taal", severity=2, since=since, actor="t"
+            ),
+            view,
+        )
+    show_active(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # the Obstakel tab
+    which = view.barrier_form.which
+    lines = [which.itemText(index) for index in range(1, which.count())]
+    assert len(set(lines)) == 2
+    for since in days:
+        assert any(line.endswith(f"sinds {i18n.date_text(since)}") for line in lines), lines
