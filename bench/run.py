@@ -77,6 +77,18 @@ def size_path(label: str) -> Path:
     return database(*SIZES[label])
 
 
+def _with_earlier_rows(path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of a run of some benchmarks (``--only``) added to the earlier file's others,
+    which each keep the date they were measured on (a run of one group replaced them all)."""
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8")).get("rows", [])
+    except (OSError, ValueError):
+        earlier = []
+    measured = {row["what"] for row in rows}
+    kept = [row for row in earlier if row.get("what") not in measured]
+    return kept + rows
+
+
 def results_path(label: str) -> Path:
     """Where a run of this size writes its figures."""
     return common.RESULTS if label == "100k" else common.RESULTS.with_name(f"results-{label}.json")
@@ -898,12 +910,13 @@ def main() -> int:
                     f"  {name:36} app {case['app_ms']:7.1f} ms (p95 {case['app_p95_ms']:6.1f})"
                     f"  floor {case['floor_ms']:7.1f} ms  {case['ratio']:5.2f}×"
                 )
-    results = {
+    results: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "repeat": options.repeat,
         "rows": [
             {
+                "date": dt.date.today().isoformat(),
                 "what": row.what,
                 "app": row.app,
                 "floor": row.floor,
@@ -917,6 +930,8 @@ def main() -> int:
         "caseload_probe": detail,
     }
     written = results_path(LABEL)
+    if options.only:
+        results["rows"] = _with_earlier_rows(written, results["rows"])
     written.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"\nFigures written to {written.relative_to(common.ROOT)}")
     return 0
