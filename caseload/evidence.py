@@ -9,7 +9,8 @@ caseload view uses already, so they stay fast at 100,000 clients.
 Small groups follow the rule of the reports (:mod:`caseload.protection`): a group of 1 up to
 ``min_group_size - 1`` is left out, with what lies within it; every other count is rounded to a
 multiple of ``min_group_size`` by its cell key, so that no sum or difference of counts, from
-this report or another, gives a small group exactly. Shares are of the rounded counts.
+this report or another, gives a small group exactly. A share is of the true counts, rounded
+to a whole percent, and only over a printed base of ``protection.SHARE_BASE`` times the minimum.
 """
 
 from __future__ import annotations
@@ -154,18 +155,23 @@ class _Lines:
         printed_part, printed_base = self.shown.value(part), self.shown.value(base)
         if printed_base == 0 or (printed_part == 0 and not show_zero):
             return  # nothing to say, and no one is hidden
-        fraction = self.shown.share(part, base)
-        if fraction is None or printed_part is None or printed_base is None:
+        state = self.shown.share_state(part, base)
+        # A sentence without a percentage only needs its groups shown, one with a percentage
+        # also a base big enough for it (as everywhere a share is printed).
+        if state is protection.ShareState.HIDDEN or (
+            state is protection.ShareState.TOO_FEW and "%(share)s" in text
+        ):
             self.hidden.add(theme)
             return
+        fraction = self.shown.share(part, base)
         self.add(
             theme,
             text
             % {
                 **(extra or {}),
-                "part": i18n.format_number(printed_part),
-                "base": i18n.format_number(printed_base),
-                "share": i18n.format_percent(fraction),
+                "part": i18n.format_number(printed_part or 0),
+                "base": i18n.format_number(printed_base or 0),
+                "share": "" if fraction is None else i18n.format_percent(fraction),
             },
         )
 

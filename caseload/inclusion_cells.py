@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from caseload import protection
+from resources import i18n
+from resources.i18n import _
 
 if TYPE_CHECKING:
     from caseload import inclusion
@@ -29,6 +31,24 @@ OVERDUE, ON_TIME, CONTACTED = "no_recent_contact", "recent_contact", "contact_cl
 WORK_REASON = "uitstroom_werk"
 #: Outflow to work with an answered six-month follow-up, and of those still working.
 FOLLOWED, LASTING = "work_followed", "work_lasting"
+
+
+def share_text(shown: protection.Published, part: str, base: str) -> str:
+    """A share as every page prints it: '81%'; 'verborgen' when a group is hidden; '–' for a
+    base of 0; 'te weinig' over a base too small for a percentage."""
+    state = shown.share_state(part, base)
+    if state is protection.ShareState.HIDDEN:
+        return _("verborgen")
+    if state is protection.ShareState.NO_BASE:
+        return "–"
+    if state is protection.ShareState.TOO_FEW:
+        return too_few_text()
+    return i18n.format_percent(shown.share(part, base) or 0.0)
+
+
+def too_few_text() -> str:
+    """What a share over too small a base prints as."""
+    return _("te weinig")
 
 
 def reason(code: str) -> str:

@@ -9,6 +9,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 
 from caseload import inclusion_cells as cells
+from caseload import protection
 from caseload import report_pdf as rp
 from resources import i18n
 from resources.i18n import _, ngettext
@@ -96,10 +97,21 @@ def cover(
             data.minimum,
         )
         % {"n": data.minimum},
-        _(
-            "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
-            "berekend uit de afgeronde getallen."
-        ),
+        (
+            _(
+                "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
+                "berekend uit de echte aantallen en afgerond op hele procenten. Bij minder dan "
+                "%(n)d klanten staat er 'te weinig' in plaats van een percentage."
+            )
+            if data.bundled is None
+            # A merged report has only the bundles' rounded counts to take a share of.
+            else _(
+                "Door het afronden tellen de getallen soms niet precies op. Percentages zijn "
+                "berekend uit de samengevoegde aantallen en afgerond op hele procenten. Bij "
+                "minder dan %(n)d klanten staat er 'te weinig' in plaats van een percentage."
+            )
+        )
+        % {"n": protection.SHARE_BASE * data.minimum},
         _("Bij elke balk staat het getal. U kunt het rapport ook in zwart-wit lezen."),
         _("Wat elk cijfer precies betekent, staat op de laatste pagina: Definities en werkwijze."),
     ]

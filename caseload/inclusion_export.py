@@ -2,7 +2,8 @@
 
 The same counts as the PDF, protected the same way (:mod:`caseload.protection`): a small group
 is ``null``, every other count is rounded to a multiple of the minimum group size by its cell
-key, and every share is taken of the printed counts. The schema is in docs/reports.md.
+key, and every share is the true one rounded to a whole percent, ``null`` where the PDF prints
+no percentage. The schema is in docs/reports.md.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 
 from caseload import inclusion_cells as cells
 from caseload import inclusion_sections as sections
-from caseload import inclusion_story, inclusion_trends, ladder
+from caseload import inclusion_story, inclusion_trends, ladder, protection
 from caseload import report_pdf as rp
 from resources import i18n, pdf
 from resources.i18n import _, ngettext
@@ -140,12 +140,7 @@ def first_page(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
 
 
 def _share_text(piece: inclusion_trends.Slice, part: str, base: str) -> str:
-    if not piece.shown.shown(part) or not piece.shown.shown(base):
-        return _("verborgen")
-    if piece.shown.value(base) == 0:
-        return "–"
-    share = piece.value(part, base)
-    return _("te weinig") if share is None else i18n.format_percent(share / 100)
+    return cells.share_text(piece.shown, part, base)
 
 
 def _count_text(piece: inclusion_trends.Slice, part: str) -> str:
@@ -247,10 +242,10 @@ def trends_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
                 "Deel van de uitstroom: van wie in het kwartaal stopte. Na 6 maanden nog aan het "
                 "werk: van wie werk vond en een half jaar later is gevraagd; – betekent: nog "
                 "niemand om te vragen. Te lang geen contact: deel van de klanten aan het eind van "
-                "het kwartaal. Te weinig: minder dan %(n)d klanten om het percentage over te "
-                "nemen; dan zegt het afgeronde percentage te weinig."
+                "het kwartaal. Te weinig: minder dan %(n)d klanten; dan zegt een percentage te "
+                "weinig."
             )
-            % {"n": inclusion_trends.SHARE_BASE * data.minimum},
+            % {"n": protection.SHARE_BASE * data.minimum},
             styles["note"],
         ),
         rp.para(_("Gestegen, gelijk gebleven of gedaald, per kwartaal"), styles["h2"]),
@@ -292,8 +287,14 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
         )
         found = [piece.value(cells.trede("end", n), cells.AT_END) for n in order]
         if any(share is None for share in found):
-            hidden = any(not piece.shown.shown(cells.trede("end", n)) for n in order)
-            why = _("verborgen") if hidden else _("te weinig")
+            states = {piece.shown.share_state(cells.trede("end", n), cells.AT_END) for n in order}
+            why = (
+                _("verborgen")
+                if protection.ShareState.HIDDEN in states
+                else "–"
+                if protection.ShareState.NO_BASE in states
+                else cells.too_few_text()
+            )
             drawing.add(String(label_width, y + 2.2 * mm, why, fontName=pdf.FONT, fontSize=8))
             continue
         shares = [(share or 0.0) / 100 for share in found]

@@ -46,22 +46,19 @@ class ReportData:
         return hidden_text() if value is None else i18n.format_number(value)
 
     def share(self, part: str, base: str) -> str:
-        """part / base as a percentage; 'verborgen' when either is hidden, '–' for a base of 0."""
-        if self.shown.shown(part) and self.shown.value(base) == 0:
-            return "–"
-        value = self.shown.share(part, base)
-        return hidden_text() if value is None else i18n.format_percent(value)
+        """part / base as a percentage, or why not (:func:`caseload.inclusion_cells.share_text`)."""
+        return cells.share_text(self.shown, part, base)
 
     def count_share(self, part: str, base: str) -> str:
-        """'1.234 (21%)', or 'verborgen'."""
+        """'1.234 (21%)', '20 (te weinig)' over too small a base, or 'verborgen'."""
         if not self.shown.shown(part):
             return hidden_text()
-        share = self.shown.share(part, base)
-        if share is None:
+        state = self.shown.share_state(part, base)
+        if state not in (protection.ShareState.SHOWN, protection.ShareState.TOO_FEW):
             return self.count(part)
         return _("%(count)s (%(share)s)") % {
             "count": self.count(part),
-            "share": i18n.format_percent(share),
+            "share": self.share(part, base),
         }
 
     def bar(
@@ -107,17 +104,25 @@ def chart(bars: Sequence[Bar]) -> Any:
 
 
 def chart_block(data: ReportData, bars: Sequence[Bar], note: str, styles: StyleSheet1) -> list[Any]:
-    """A bar chart and the note under it; when every group in it is hidden, one sentence that
-    says so instead of a chart of bars that each read *verborgen* (a small team's report)."""
-    hidden = hidden_text()
-    if bars and all(bar.text == hidden and bar.compare_text in ("", hidden) for bar in bars):
-        return [
-            rp.para(
-                _("Hier staan geen balken: elke groep is kleiner dan %(n)s klanten.")
-                % {"n": i18n.format_number(data.minimum)},
-                styles["body"],
-            )
-        ]
+    """A bar chart and the note under it; when no bar in it has a percentage, one sentence that
+    says why instead of a chart of bars that each read *verborgen* or *te weinig* (a small
+    team's report)."""
+    hidden, too_few = hidden_text(), cells.too_few_text()
+
+    def bare(text: str) -> bool:
+        return text in ("", hidden) or text.endswith(f"({too_few})")
+
+    if bars and all(bare(bar.text) and bare(bar.compare_text) for bar in bars):
+        if any(bar.text != hidden or bar.compare_text not in ("", hidden) for bar in bars):
+            why = _(
+                "Hier staan geen balken: een percentage over minder dan %(n)s klanten zegt te "
+                "weinig."
+            ) % {"n": i18n.format_number(protection.SHARE_BASE * data.minimum)}
+        else:
+            why = _("Hier staan geen balken: elke groep is kleiner dan %(n)s klanten.") % {
+                "n": i18n.format_number(data.minimum)
+            }
+        return [rp.para(why, styles["body"])]
     return [chart(bars), rp.para(note, styles["note"])]
 
 

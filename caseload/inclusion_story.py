@@ -159,18 +159,11 @@ def _value(shown: protection.Published, measure: Measure) -> float | None:
 def _text(shown: protection.Published | None, measure: Measure, value: float | None) -> str:
     if shown is None:
         return "–"
+    if measure.base is not None:
+        return inclusion_cells.share_text(shown, measure.part, measure.base)
     if value is None:
-        hidden = not shown.shown(measure.part) or (
-            measure.base is not None and not shown.shown(measure.base)
-        )
-        if hidden:
-            return _("verborgen")
-        if measure.base is not None and shown.value(measure.base):
-            return _("te weinig")  # a base too small to compare a share over
-        return "–"
-    if measure.base is None:
-        return i18n.format_number(round(value))
-    return i18n.format_percent(round(value) / 100)
+        return _("verborgen") if not shown.shown(measure.part) else "–"
+    return i18n.format_number(round(value))
 
 
 def _change(measure: Measure, now: float | None, before: float | None) -> str:

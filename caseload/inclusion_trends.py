@@ -17,10 +17,6 @@ from caseload import inclusion, inclusion_cells, protection
 
 #: Quarters shown at most: two years.
 QUARTERS = 8
-#: A share over the quarters and on the first page needs a printed base of this many times the
-#: minimum: below it, rounding every count to a multiple of the minimum makes the share too
-#: coarse to compare (10 of 10 rounded could be 6 of 14).
-SHARE_BASE = 3
 
 
 @dataclass(frozen=True)
@@ -40,14 +36,11 @@ class Slice:
 
 
 def value(shown: protection.Published, part: str, base: str | None = None) -> float | None:
-    """A printed count, or the printed share of a printed base in percent; None when hidden,
-    when the base is 0, or when the base is below :data:`SHARE_BASE` times the minimum."""
+    """A printed count, or (with a base) the printed share in percent; None when hidden, or
+    when the share is not printed (:meth:`caseload.protection.Published.share`)."""
     if base is None:
         count = shown.value(part)
         return None if count is None else float(count)
-    bottom = shown.value(base)
-    if bottom is None or bottom < SHARE_BASE * shown.minimum:
-        return None
     share = shown.share(part, base)
     return None if share is None else share * 100
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from caseload import inclusion, inclusion_cells, ladder, vocab
+from caseload import inclusion, inclusion_cells, ladder, protection, vocab
 from resources.i18n import _
 
 #: The total-level counts and what they count.
@@ -88,9 +88,10 @@ def write(path: Path, content: dict[str, Any]) -> None:
         counts.append([name, label(name), _("verborgen") if value is None else value])
     shares = workbook.create_sheet(_("Percentages"))
     shares.append([_("Deel"), _("Van"), _("Percentage")])
+    printed, minimum = content["counts"], content["protection"]["minimum"]
     for share in content["shares"]:
         value = share["share"]
-        shown = _("verborgen") if value is None else value
+        shown = value if value is not None else _why_not(share, printed, minimum)
         shares.append([label(share["part"]), label(share["base"]), shown])
         if value is not None:
             shares.cell(row=shares.max_row, column=3).number_format = "0%"
@@ -139,3 +140,13 @@ def _quarters(sheet: Any, content: dict[str, Any]) -> None:
     sheet.freeze_panes = "C2"
     for index in range(1, len(QUARTER_COLUMNS) + 4):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = 16
+
+
+def _why_not(share: dict[str, Any], printed: dict[str, int | None], minimum: int) -> str:
+    """Why a share is empty, in the words of the PDF ('verborgen', '–', 'te weinig')."""
+    state = protection.share_state(printed[share["part"]], printed[share["base"]], minimum)
+    if state is protection.ShareState.NO_BASE:
+        return "–"
+    return (
+        inclusion_cells.too_few_text() if state is protection.ShareState.TOO_FEW else _("verborgen")
+    )

@@ -17,16 +17,24 @@ reports is a multiple of the base too: it is never a number from 1 to base - 1, 
 two periods, a municipality and its teams, or bundles never gives a small group exactly. The
 same group always rounds the same way, so asking again (or for an equal group under another
 name) gives nothing new to average. The limits are in docs/reports.md.
+
+A share (a percentage) is the true part over the true base, rounded to a whole percent: a share
+of two rounded counts can be far off (39 of 48 rounds to 40 of 40, '100%'). It is printed only
+when both counts are printed and the printed base is at least ``SHARE_BASE`` times the
+minimum, a rule on printed counts alone, so that every report says 'te weinig' in the same
+places.
 """
 
 from __future__ import annotations
 
+import enum
 import functools
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
@@ -38,6 +46,9 @@ SECRET_TABLE = "report_secret"
 RECORD_KEY_SQL = "trede_record_key"
 #: The method, as named in an export.
 METHOD = "cell-key fixed random rounding"
+#: A share is printed only over a printed base of at least this many times the minimum: over
+#: fewer clients one client moves it by several points (1 of 20 is 5 points).
+SHARE_BASE = 3
 
 
 def create_secret(db: Database) -> None:
@@ -90,12 +101,44 @@ def is_small(count: int, minimum: int) -> bool:
     return 0 < count < minimum
 
 
+class ShareState(enum.Enum):
+    """Whether a share is printed, and why not."""
+
+    SHOWN = "shown"
+    #: The part or the base is a hidden group: the share is 'verborgen' as well.
+    HIDDEN = "hidden"
+    #: The base is 0: there is nothing to take a share of ('–').
+    NO_BASE = "no_base"
+    #: The printed base is below :data:`SHARE_BASE` times the minimum ('te weinig').
+    TOO_FEW = "too_few"
+
+
+def share_state(part: int | None, base: int | None, minimum: int) -> ShareState:
+    """Whether the share of two printed counts is printed; decided by printed counts only, so
+    that whether a share is shown tells nothing the counts do not."""
+    if part is None or base is None:
+        return ShareState.HIDDEN
+    if base == 0:
+        return ShareState.NO_BASE
+    if base < SHARE_BASE * minimum:
+        return ShareState.TOO_FEW
+    return ShareState.SHOWN
+
+
+def whole_percent(part: int, base: int) -> float:
+    """part / base rounded to a whole percent (half up), as a fraction: 39 of 48 gives 0.81."""
+    return math.floor(100 * part / base + 0.5) / 100
+
+
 @dataclass(frozen=True)
 class Published:
     """The counts as printed: rounded by their cell key, None for a small group."""
 
     values: Mapping[str, int | None]
     minimum: int
+    #: The true counts, only to take shares of (never printed); None when the printed counts
+    #: are all there is (a report merged from bundles).
+    counts: Mapping[str, int] | None = field(default=None, repr=False, compare=False)
 
     def shown(self, key: str) -> bool:
         """Whether this count is printed (not hidden)."""
@@ -105,20 +148,31 @@ class Published:
         """The printed count, or None when it is hidden."""
         return self.values[key]
 
-    def share(self, part: str, base: str) -> float | None:
-        """Printed part / printed base; None when either is hidden or the base is 0.
+    def share_state(self, part: str, base: str) -> ShareState:
+        """Whether the share of part in base is printed, and why not."""
+        return share_state(self.values[part], self.values[base], self.minimum)
 
-        A share is taken of the printed counts, never of the true ones: a percentage of a true
-        count would give the true count back.
+    def share(self, part: str, base: str) -> float | None:
+        """The true part / the true base, rounded to a whole percent; None unless
+        :meth:`share_state` is SHOWN.
+
+        A share of the rounded counts can mislead badly: 39 of 48 rounds to 40 of 40, '100%'.
+        The true share rounded to a whole percent is what a reader takes it for. It is only
+        printed over a printed base of :data:`SHARE_BASE` times the minimum or more: over
+        fewer clients one client moves it by more than three points.
         """
-        top, bottom = self.values[part], self.values[base]
-        if top is None or bottom is None or bottom == 0:
+        if self.share_state(part, base) is not ShareState.SHOWN:
             return None
-        return top / bottom
+        counts = self.values if self.counts is None else self.counts
+        top, bottom = counts[part], counts[base]
+        if top is None or not bottom:  # only a merged bundle's own counts can be so
+            return None
+        return whole_percent(top, bottom)
 
 
 def publish(counts: Mapping[str, int], keys: Mapping[str, int], minimum: int) -> Published:
-    """Hide the small groups and round every other count by its cell key (base = minimum)."""
+    """Hide the small groups and round every other count by its cell key (base = minimum);
+    the true counts are kept for the shares."""
     return Published(
         values={
             name: None
@@ -127,6 +181,7 @@ def publish(counts: Mapping[str, int], keys: Mapping[str, int], minimum: int) ->
             for name, count in counts.items()
         },
         minimum=minimum,
+        counts=dict(counts),
     )
 
 
@@ -140,7 +195,7 @@ def hide_within(published: Published, within: Sequence[tuple[str, str]]) -> Publ
             if values[base] is None and values[part] is not None:
                 values[part] = None
                 changed = True
-    return Published(values=values, minimum=published.minimum)
+    return Published(values=values, minimum=published.minimum, counts=published.counts)
 
 
 def round_all(counts: Mapping[str, int], keys: Mapping[str, int], base: int) -> dict[str, int]:

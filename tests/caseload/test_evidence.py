@@ -54,16 +54,16 @@ def test_language_barrier_without_a_course_is_the_belemmeringen_fact(
     db: Database, add_client: AddClient
 ) -> None:
     # Multiples of 10 print as they are (every other count is rounded to one).
-    _language_caseload(db, add_client, barrier=20, no_course=10)
+    _language_caseload(db, add_client, barrier=30, no_course=10)
     facts = evidence.for_themes(db, team="Team Noord", today=TODAY)
     lines = facts["belemmeringen"]
     assert (
-        "10 van de 20 klanten met een taalobstakel (50%) volgen geen taalcursus en hebben er "
+        "10 van de 30 klanten met een taalobstakel (33%) volgen geen taalcursus en hebben er "
         "ook geen gepland."
     ) in lines
     assert lines[-1] == "Bron: de caseload van Team Noord in Trede, op 16 mrt 2026."
     assert (
-        "Taal: bij 20 van de 20 klanten met dit obstakel (100%) staat het al langer dan een jaar open."
+        "Taal: bij 30 van de 30 klanten met dit obstakel (100%) staat het al langer dan een jaar open."
         in lines
     )
     assert list(facts) == [theme for theme in evidence.THEMES if theme in facts]
@@ -72,13 +72,15 @@ def test_language_barrier_without_a_course_is_the_belemmeringen_fact(
 @pytest.mark.parametrize(
     ("barrier", "no_course", "shown"),
     [
-        (25, 13, True),  # 13 without, 12 with: both groups big enough
-        (25, 0, True),  # nobody without a course: 0 describes no one
-        (25, 3, False),  # 3 without a course: too small
-        # 22 without a course and only 3 with: the 22 is printed, rounded to a multiple of 10,
+        # 35 is printed as 30 or 40: a base big enough for a percentage.
+        (35, 13, True),  # 13 without, 22 with: both groups big enough
+        (35, 0, True),  # nobody without a course: 0 describes no one
+        (35, 3, False),  # 3 without a course: too small
+        # 32 without a course and only 3 with: the 32 is printed, rounded to a multiple of 10,
         # so the 3 cannot be worked out exactly from it.
-        (25, 22, True),
+        (35, 32, True),
         (8, 0, False),  # the group with a language barrier itself is too small
+        (20, 10, False),  # 10 of 20: too few clients for a percentage
     ],
 )
 def test_a_small_group_or_a_small_rest_is_never_printed(

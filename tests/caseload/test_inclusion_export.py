@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 
 import openpyxl
@@ -24,7 +25,7 @@ def _write(db: Database, path: Path, team: str | None = None) -> None:
     )
 
 
-def test_the_json_holds_every_count_protected_and_every_share_of_printed_counts(
+def test_the_json_holds_every_count_protected_and_every_share_of_the_true_counts(
     db: Database, tmp_path: Path
 ) -> None:
     demo.fill(db, 400, seed=5, today=TODAY)
@@ -43,8 +44,13 @@ def test_the_json_holds_every_count_protected_and_every_share_of_printed_counts(
     assert any(value is None for value in data["counts"].values())
     for share in data["shares"]:
         part, base = data["counts"][share["part"]], data["counts"][share["base"]]
-        expected = None if part is None or not base else round(part / base, 4)
+        # The true share in whole percents, only over a printed base of 30 or more.
+        true = truth[share["part"]] / truth[share["base"]] if truth[share["base"]] else 0
+        expected = (
+            None if part is None or not base or base < 30 else math.floor(100 * true + 0.5) / 100
+        )
         assert share["share"] == expected, share
+    assert any(share["share"] is not None for share in data["shares"])
 
 
 def test_excel_holds_the_same_figures_as_json(db: Database, tmp_path: Path) -> None:
@@ -58,7 +64,13 @@ def test_excel_holds_the_same_figures_as_json(db: Database, tmp_path: Path) -> N
     }
     assert counts == {k: "verborgen" if v is None else v for k, v in data["counts"].items()}
     shares = [row[2] for row in workbook["Percentages"].iter_rows(min_row=2, values_only=True)]
-    assert shares == ["verborgen" if s["share"] is None else s["share"] for s in data["shares"]]
+    printed = data["counts"]
+
+    def why(share: dict[str, str]) -> str:
+        part, base = printed[share["part"]], printed[share["base"]]
+        return "verborgen" if part is None or base is None else "–" if base == 0 else "te weinig"
+
+    assert shares == [why(s) if s["share"] is None else s["share"] for s in data["shares"]]
     about = dict(workbook["Over dit bestand"].iter_rows(values_only=True))
     assert about["Team"] == "Team Noord" and about["Kleinste groep"] == 10
 

@@ -4,12 +4,14 @@ Every figure on the first page (this period, the previous period of the same len
 whole months for a period of whole months) and in
 the quarter table is checked against counts written from the definitions in docs/reports.md
 (:class:`Truth` of the percentage test), protected by the stated rule, for five periods and a
-team. A share is printed only over a printed base of at least three times the minimum.
+team. A share is of the true counts, printed only over a printed base of at least three times
+the minimum.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,14 +39,15 @@ def _count(value: int | None) -> str:
     return "verborgen" if value is None else i18n.format_number(value)
 
 
-def _share(part: int | None, base: int | None) -> str:
+def _share(part: int | None, base: int | None, clients: set[int], of: set[int]) -> str:
+    """A share as printed: over the printed counts (hidden, 0, too few), of the true ones."""
     if part is None or base is None:
         return "verborgen"
     if base == 0:
         return "–"
     if base < SHARE_BASE:
         return "te weinig"
-    return i18n.format_percent(part / base)
+    return i18n.format_percent(math.floor(100 * len(clients) / len(of) + 0.5) / 100)
 
 
 class Figures:
@@ -75,11 +78,16 @@ class Figures:
         overdue = truth.overdue()
         self.in_period = _count(in_period)
         self.inflow = _count(p(truth.in_period - truth.at_start, truth.in_period))
-        self.work = _share(work_p, p(outflow))
+        self.work = _share(work_p, p(outflow), work, outflow)
         self.work_count = _count(work_p)
-        self.lasting = _share(lasting_p, followed_p)
-        self.rose = _share(p(movement["rose"], movement["measured"]), measured)
-        self.overdue = _share(p(overdue, truth.at_end), at_end)
+        self.lasting = _share(lasting_p, followed_p, lasting, followed)
+        self.rose = _share(
+            p(movement["rose"], movement["measured"]),
+            measured,
+            movement["rose"],
+            movement["measured"],
+        )
+        self.overdue = _share(p(overdue, truth.at_end), at_end, overdue, truth.at_end)
         self.measured = _count(measured)
 
 

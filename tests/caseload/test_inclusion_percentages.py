@@ -3,12 +3,14 @@
 The counts here are written from the definitions in docs/reports.md, not taken from
 ``caseload.inclusion``; each is protected by the stated rule (a group of 1–9 is 'verborgen',
 every other count is rounded to a multiple of 10 by the sum of its clients' record keys), and
-the percentage is the printed count over the printed base the caption names.
+the percentage is the true count over the true base the caption names, rounded to a whole
+percent; over a printed base under 30 it reads 'te weinig'.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -140,13 +142,22 @@ class Truth:
         return protection.rounded(len(clients), key, MINIMUM)
 
 
-def _text(part: int | None, base: int | None) -> str:
-    """'N (p%)', 'N', or 'verborgen', as the report prints a count and its share."""
-    if part is None:
+def _text(
+    truth: Truth, part: set[int], base: set[int] | None, within: set[int] | None = None
+) -> str:
+    """'N (p%)', 'N (te weinig)', 'N', or 'verborgen', as the report prints a count and its
+    share: the share is of the true counts, over a printed base of at least 30."""
+    printed = truth.printed(part, within)
+    if printed is None:
         return "verborgen"
-    if base is None or base == 0:
-        return i18n.format_number(part)
-    return f"{i18n.format_number(part)} ({i18n.format_percent(part / base)})"
+    number = i18n.format_number(printed)
+    printed_base = None if base is None else truth.printed(base)
+    if base is None or printed_base is None or printed_base == 0:
+        return number
+    if printed_base < 3 * MINIMUM:
+        return f"{number} (te weinig)"
+    share = math.floor(100 * len(part) / len(base) + 0.5) / 100
+    return f"{number} ({i18n.format_percent(share)})"
 
 
 def _values(lines: Sequence[str], label: str, after: int, how_many: int) -> tuple[list[str], int]:
@@ -178,7 +189,6 @@ def test_every_percentage_is_its_count_over_its_named_base(
     )
     pages = [page.extract_text() for page in pypdf.PdfReader(path).pages]
     truth = Truth(db, start, end, team)
-    p = truth.printed
     checked = 0
 
     def check(lines: list[str], label: str, expected: list[str], after: int = 0) -> int:
@@ -191,59 +201,57 @@ def test_every_percentage_is_its_count_over_its_named_base(
     def check_chart(lines: list[str], rows: list[tuple[str, list[str]]], after: int = 0) -> int:
         """A chart's bars; a chart of only hidden groups is one sentence instead."""
         nonlocal checked
-        if any(value != "verborgen" for _label, values in rows for value in values):
+        values = [value for _label, values in rows for value in values]
+        if any(value != "verborgen" and not value.endswith("(te weinig)") for value in values):
             for label, expected in rows:
                 after = check(lines, label, expected, after)
             return after
-        sentence = next(
-            index
-            for index in range(after, len(lines))
-            if lines[index]
-            == f"Hier staan geen balken: elke groep is kleiner dan {MINIMUM} klanten."
+        why = (
+            f"Hier staan geen balken: elke groep is kleiner dan {MINIMUM} klanten."
+            if all(value == "verborgen" for value in values)
+            else f"Hier staan geen balken: een percentage over minder dan {3 * MINIMUM} "
+            "klanten zegt te weinig."
         )
+        sentence = next(index for index in range(after, len(lines)) if lines[index] == why)
         assert not {label for label, _values in rows} & set(lines[after:sentence])
         checked += sum(len(values) for _label, values in rows)
         return sentence + 1
 
     outflow = set(truth.outflow)
-    base = p(outflow)
     lines = _section(pages, "Kerncijfers")
     work = {c for c, r in truth.outflow.items() if r == "uitstroom_werk"}
-    check(lines, "Waarvan uitstroom naar werk", [_text(p(work, outflow), base)])
+    check(lines, "Waarvan uitstroom naar werk", [_text(truth, work, outflow, outflow)])
     position = lines.index("Uitstroom naar reden")
     reasons = []
     for code in vocab.CLOSING_REASONS.codes():
         group = {c for c, r in truth.outflow.items() if r == code}
-        reasons.append((vocab.CLOSING_REASONS.label(code), [_text(p(group, outflow), base)]))
+        reasons.append((vocab.CLOSING_REASONS.label(code), [_text(truth, group, outflow, outflow)]))
     check_chart(lines, reasons, position)
 
     lines = _section(pages, "De participatieladder")
-    at_end, at_start = p(truth.at_end), p(truth.at_start)
     treden = []
     for number in range(ladder.HIGHEST, -1, -1):
         label = ladder.trede(number).title() if number else "Nog geen meting"
         expected = [
-            _text(p(truth.ladder("end", number), truth.at_end), at_end),
-            _text(p(truth.ladder("start", number), truth.at_start), at_start),
+            _text(truth, truth.ladder("end", number), truth.at_end, truth.at_end),
+            _text(truth, truth.ladder("start", number), truth.at_start, truth.at_start),
         ]
         treden.append((label, expected))
     position = check_chart(lines, treden)
     movement = truth.movement()
-    measured = p(movement["measured"])
     moved = []
     for label, kind in (("Gestegen", "rose"), ("Gelijk gebleven", "same"), ("Gedaald", "fell")):
-        group = p(movement[kind], movement["measured"])
-        moved.append((label, [_text(group, measured)]))
+        group = movement[kind]
+        moved.append((label, [_text(truth, group, movement["measured"], movement["measured"])]))
     check_chart(lines, moved, position)
 
     lines = _section(pages, "Obstakels")
-    in_period = p(truth.in_period)
     kinds = []
     for kind in vocab.BARRIER_KINDS.codes():
         having = truth.barrier(kind, False)
         expected = [
-            _text(p(having), in_period),
-            _text(p(truth.barrier(kind, True), having), in_period),
+            _text(truth, having, truth.in_period),
+            _text(truth, truth.barrier(kind, True), truth.in_period, having),
         ]
         kinds.append((vocab.BARRIER_KINDS.label(kind), expected))
     check_chart(lines, kinds)
@@ -256,14 +264,16 @@ def test_every_percentage_is_its_count_over_its_named_base(
         "SELECT client_id FROM contacts WHERE contact_on BETWEEN :start AND :end "
         "GROUP BY client_id HAVING count(*) >= 2"
     )
-    check(lines, "Klanten met minstens twee contacten in de periode", [_text(p(contacted), None)])
+    check(
+        lines, "Klanten met minstens twee contacten in de periode", [_text(truth, contacted, None)]
+    )
     median = lines[lines.index("Mediaan aantal dagen tussen twee contacten") + 1]
     assert (median == "verborgen") == (0 < len(contacted) < MINIMUM), median
     # The table row wraps its label: the value follows the label's last words.
     joined = " ".join(lines)
-    expected_overdue = _text(p(overdue, truth.at_end), at_end)
+    expected_overdue = _text(truth, overdue, truth.at_end, truth.at_end)
     assert f"{row} {expected_overdue} " in joined, row
-    on_time = _text(p(truth.at_end - overdue, truth.at_end), at_end)
+    on_time = _text(truth, truth.at_end - overdue, truth.at_end, truth.at_end)
     check_chart(
         lines,
         [
@@ -278,8 +288,8 @@ def test_every_percentage_is_its_count_over_its_named_base(
     for kind in vocab.INTERVENTIONS.codes():
         started = truth.action(kind, False)
         expected = [
-            _text(p(started), in_period),
-            _text(p(truth.action(kind, True), started), in_period),
+            _text(truth, started, truth.in_period),
+            _text(truth, truth.action(kind, True), truth.in_period, started),
         ]
         actions.append((vocab.INTERVENTIONS.label(kind), expected))
     check_chart(lines, actions)
