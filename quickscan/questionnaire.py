@@ -103,9 +103,10 @@ class Citation:
     section: str
 
     def text(self) -> str:
-        """'Document (publisher, year), section'."""
+        """'Document (publisher, year), section', the section in the active language (the file
+        gives it in Dutch: :mod:`quickscan.source_sections` marks it for translation)."""
         who = f"{self.publisher}, {self.year}" if self.publisher else str(self.year)
-        return f"{self.document} ({who}), {self.section}"
+        return f"{self.document} ({who}), {_(self.section)}"
 
 
 def cite(citations: tuple[Citation, ...]) -> str:
@@ -149,7 +150,7 @@ class Question:
 
     def source_line(self) -> str:
         """Where this question comes from, as printed in the report's appendix."""
-        return source_line(self.source, self.synthesis)
+        return source_line(cite(self.citations) if self.citations else self.source, self.synthesis)
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,8 @@ class Action:
         return not self.roles or role in self.roles
 
     def source_line(self) -> str:
-        """Where this action comes from, as printed under it."""
-        return source_line(self.source, self.synthesis)
+        """Where this action comes from, as printed under it, in the active language."""
+        return source_line(cite(self.citations) if self.citations else self.source, self.synthesis)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from quickscan import comparison, loader, report, store
+from quickscan import comparison, loader, report, source_sections, store
 from quickscan import questionnaire as model
 from quickscan.errors import IncomparableResults, UnknownResponse
 from resources import i18n
@@ -208,6 +208,30 @@ def test_an_english_scan_gives_an_english_report(db: Database, tmp_path: Path) -
     assert " ".join(first.text.get("en").split()) in text
     assert "Don't know" in text and "Page 1 of" in text
     assert i18n.current_language() == "nl"
+
+
+def test_an_english_report_cites_its_sources_in_english(db: Database, tmp_path: Path) -> None:
+    """A source's section is one Dutch text in the file; the English report prints it in English."""
+    response_id = _submit(db, "klantmanager", language="en")
+    text = _text(_write(db, response_id, tmp_path))
+    with i18n.language("en"):
+        english = {section: i18n._(section) for section in source_sections.SECTIONS}
+    for section, translated in english.items():
+        assert translated != section, f"no English for {section!r}"
+        assert f"), {section}" not in text
+    assert sum(f"), {translated}" in text for translated in english.values()) >= 5
+
+
+def test_every_section_the_bundled_questionnaire_cites_can_be_translated() -> None:
+    questionnaire = loader.load_bundled()
+    advice = [*questionnaire.advice, questionnaire.insufficient_view_advice]
+    actions = [action for given in advice if given is not None for action in given.actions]
+    cited = {
+        citation.section
+        for item in [*questionnaire.questions, *actions]
+        for citation in item.citations
+    }
+    assert cited <= set(source_sections.SECTIONS)
 
 
 def test_the_comparisons_appear_only_when_asked(
