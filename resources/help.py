@@ -34,7 +34,7 @@ def storage(encrypted: bool) -> str:
     )
 
 
-def text(page_id: str, language: str | None = None, *, encrypted: bool = True) -> str:
+def text(page_id: str, language: str | None = None, *, encrypted: bool = False) -> str:
     """The help of a page (Markdown) in ``language`` (the active one by default), saying
     whether the database is ``encrypted``."""
     chosen = language or i18n.current_language()
