@@ -82,7 +82,8 @@ def teams_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
             styles["body"],
         ),
         rp.gap(2),
-        rp.text_table(rows, widths, styles, align_right=(1, 2, 3, 4, 5)),
+        # A team's name on one line: 'Team Werkgeversservice' is one name.
+        rp.text_table(rows, widths, styles, align_right=(1, 2, 3, 4, 5), whole=(0,)),
         rp.para(
             _(
                 "Naar werk: deel van de klanten in de periode. Gestegen: van wie twee metingen "

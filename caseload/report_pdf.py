@@ -62,8 +62,10 @@ def text_table(
     header: bool = True,
     align_right: Sequence[int] = (),
     header_style: str = "cell_bold",
+    whole: Sequence[int] = (),
 ) -> Table:
-    """A table of plain texts; the header row in bold, right-aligned columns for numbers."""
+    """A table of plain texts; the header row in bold, right-aligned columns for numbers, the
+    ``whole`` columns on one line where the others have room (:func:`resources.pdf.table`)."""
     cells = []
     for index, row in enumerate(rows):
         base = header_style if header and index == 0 else "cell"
@@ -74,7 +76,7 @@ def text_table(
                 style = ParagraphStyle(f"{base}_right", parent=style, alignment=2)
             line.append(para(text, style))
         cells.append(line)
-    return table(cells, widths, header=header)
+    return table(cells, widths, header=header, whole=whole)
 
 
 def period_text(start: dt.date, end: dt.date) -> str:

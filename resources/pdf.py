@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as canvas_module
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table, TableStyle
 
-from resources import design, files
+from resources import design, files, pdf_layout
 from resources.bars import Bar
 from resources.i18n import _
 
@@ -171,7 +171,7 @@ def build(path: str, frame: PageFrame, story: Sequence[Any], author: str = "Tred
     )
     body = Frame(MARGIN, MARGIN, PAGE_SIZE[0] - 2 * MARGIN, PAGE_SIZE[1] - 2 * MARGIN, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[body])])
-    document.build(list(story), canvasmaker=_numbered_canvas(frame))
+    document.build(pdf_layout.keep_headings(story), canvasmaker=_numbered_canvas(frame))
 
 
 def bar_chart(
@@ -252,8 +252,14 @@ def table(
     *,
     header: bool = True,
     align_right: Sequence[int] = (),
+    whole: Sequence[int] = (),
 ) -> Table:
-    """A table with thin grey rules and a light header row that repeats on each page."""
+    """A table with thin grey rules and a light header row that repeats on each page.
+
+    No word is broken in the middle: a column too narrow for its widest word (in any language)
+    takes room from the others, and the ``whole`` columns keep each cell on one line where
+    there is room (:func:`resources.pdf_layout.fitted_widths`).
+    """
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -271,7 +277,7 @@ def table(
         commands.append(("ALIGN", (column, 0), (column, -1), "RIGHT"))
     result = Table(
         [list(row) for row in rows],
-        colWidths=list(widths),
+        colWidths=pdf_layout.fitted_widths(rows, widths, whole),
         repeatRows=1 if header else 0,
         hAlign="LEFT",
     )

@@ -106,3 +106,20 @@ def test_a_one_team_report_has_no_team_page(db: Database, tmp_path: Path) -> Non
     )  # fmt: skip
     text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     assert "Teams naast elkaar" not in text
+
+
+def test_every_team_name_stands_on_one_line_of_its_row(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "all.pdf"
+    inclusion_report.write_inclusion_report(
+        db, path, start=PERIODS[0][0], end=PERIODS[0][1], municipality="Leiden", today=TODAY
+    )
+    page = next(
+        page.extract_text()
+        for page in pypdf.PdfReader(path).pages
+        if "Teams naast elkaar" in page.extract_text()
+    )
+    # The table, not the chart under it (whose labels are one line each anyway).
+    lines = page[: page.index("Hele gemeente")].splitlines()
+    assert "Team Werkgeversservice" in people.teams(db)
+    for team in people.teams(db):
+        assert team in (line.strip() for line in lines), team  # a wrapped name is two lines

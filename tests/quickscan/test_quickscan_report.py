@@ -222,6 +222,14 @@ def test_an_english_report_cites_its_sources_in_english(db: Database, tmp_path: 
     assert sum(f"), {translated}" in text for translated in english.values()) >= 5
 
 
+def test_an_english_comparison_table_breaks_no_header_word(db: Database, tmp_path: Path) -> None:
+    """'Difference' is longer than 'Verschil': its column makes room instead of breaking it."""
+    earlier = _submit(db, "klantmanager", language="en", shift=2)
+    now = _submit(db, "klantmanager", language="en")
+    text = _text(_write(db, now, tmp_path, compare_with=earlier))
+    assert "Theme Questions Earlier Now Difference In words" in text
+
+
 def test_every_section_the_bundled_questionnaire_cites_can_be_translated() -> None:
     questionnaire = loader.load_bundled()
     advice = [*questionnaire.advice, questionnaire.insufficient_view_advice]
