@@ -12,6 +12,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, Str
 from reportlab.lib import colors
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from caseload import inclusion_cells as cells
 from caseload import inclusion_sections as sections
@@ -202,8 +203,8 @@ def trends_section(data: sections.ReportData, styles: StyleSheet1) -> list[Any]:
             rp.para(
                 _(
                     "Elke balk is 100% van de klanten aan het eind van het kwartaal. Op elk deel "
-                    "staat het percentage (vanaf 5%). Licht: lage trede, donker: hoge trede, wit: "
-                    "nog geen meting. Een kwartaal met een verborgen trede of te weinig klanten "
+                    "staat het percentage, bij een smal deel erboven of eronder. Licht: lage trede, "
+                    "donker: hoge trede, wit: nog geen meting. Een kwartaal met een verborgen trede of te weinig klanten "
                     "heeft geen balk."
                 ),
                 styles["note"],
@@ -263,10 +264,31 @@ def _drawable(piece: inclusion_trends.Slice) -> bool:
     )
 
 
+def _beside_bar(
+    text: str, centre: float, y: float, bar_top: float, ends: dict[bool, float]
+) -> String:
+    """A percentage above (True) or below (False) the bar, under its part where the side has
+    room, else just after the text already there; ``ends`` holds where each side's text ends."""
+    width, gap = stringWidth(text, pdf.FONT, 6), 0.8 * mm
+    left = centre - width / 2
+    free = [side for side in (True, False) if left >= ends[side] + gap]
+    side = free[0] if free else min(ends, key=lambda s: ends[s])
+    left = max(left, ends[side] + gap)
+    ends[side] = left + width
+    return String(
+        left, y + bar_top + 0.6 * mm if side else y + 0.3 * mm, text, fontName=pdf.FONT, fontSize=6
+    )
+
+
 def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
-    """One bar per quarter split by trede at the end, each part with its percentage, and a key."""
+    """One bar per quarter split by trede at the end, each part with its percentage, and a key.
+
+    A part too narrow for its percentage has it just above or below the bar (see
+    :func:`_beside_bar`).
+    """
     pdf.register_fonts()
-    label_width, row, key_height = 34 * mm, 7 * mm, 10 * mm
+    label_width, row, key_height = 34 * mm, 10 * mm, 10 * mm
+    bar_bottom, bar_height = 2.6 * mm, 4.8 * mm
     width = rp.TEXT_WIDTH
     height = row * len(quarters) + key_height
     drawing = Drawing(width, height)
@@ -276,14 +298,9 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
     order = [*range(1, ladder.HIGHEST + 1), 0]
     for index, piece in enumerate(quarters):
         y = height - (index + 1) * row
+        middle = y + bar_bottom + bar_height / 2 - 1 * mm
         drawing.add(
-            String(
-                0,
-                y + 2.2 * mm,
-                inclusion_trends.quarter_label(piece),
-                fontName=pdf.FONT,
-                fontSize=8,
-            )
+            String(0, middle, inclusion_trends.quarter_label(piece), fontName=pdf.FONT, fontSize=8)
         )
         found = [piece.value(cells.trede("end", n), cells.AT_END) for n in order]
         if any(share is None for share in found):
@@ -295,11 +312,13 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
                 if protection.ShareState.NO_BASE in states
                 else cells.too_few_text()
             )
-            drawing.add(String(label_width, y + 2.2 * mm, why, fontName=pdf.FONT, fontSize=8))
+            drawing.add(String(label_width, middle, why, fontName=pdf.FONT, fontSize=8))
             continue
         shares = [(share or 0.0) / 100 for share in found]
         total = sum(shares) or 1.0
         x = label_width
+        # Where the last text put above and below the bar ends (parts too narrow for theirs).
+        ends = {True: 0.0, False: 0.0}
         for fill, share in zip(fills, shares, strict=True):
             length = plot * share / total
             if length <= 0:
@@ -307,27 +326,30 @@ def trede_chart(quarters: Sequence[inclusion_trends.Slice]) -> Drawing:
             drawing.add(
                 Rect(
                     x,
-                    y + 0.8 * mm,
+                    y + bar_bottom,
                     length,
-                    row - 1.6 * mm,
+                    bar_height,
                     fillColor=fill,
                     strokeColor=colors.black,
                     strokeWidth=0.3,
                 )
             )
-            if share >= 0.05:
+            text = i18n.format_percent(share)
+            if stringWidth(text, pdf.FONT_BOLD, 7) + 1 * mm <= length:
                 dark = fill.red < 0.5
                 drawing.add(
                     String(
                         x + length / 2,
-                        y + 2.4 * mm,
-                        i18n.format_percent(share),
+                        middle,
+                        text,
                         fontName=pdf.FONT_BOLD,
                         fontSize=7,
                         textAnchor="middle",
                         fillColor=colors.white if dark else colors.black,
                     )
                 )
+            else:
+                drawing.add(_beside_bar(text, x + length / 2, y, bar_bottom + bar_height, ends))
             x += length
     names = [str(n) for n in range(1, ladder.HIGHEST + 1)] + [_("geen meting")]
     x = label_width
