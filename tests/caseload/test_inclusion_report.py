@@ -204,8 +204,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def _markers(text: str) -> int:
-    """How many counts print as hidden (the word in the explanations is quoted or ends a sentence)."""
-    return len(re.findall(r"(?<!')\bverborgen\b(?![.' ])", text))
+    """How many counts print as hidden (the word in the explanations is quoted, ends a sentence
+    or goes on with a word, on the same line or the next)."""
+    return len(re.findall(r"(?<!')\bverborgen\b(?![.' ]|\n(?!verborgen)[a-z])", text))
 
 
 def _number(value: int) -> str:
