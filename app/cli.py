@@ -194,7 +194,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
             "(om na een installatie te zien dat Trede start)"
         ),
     )
-    parser.set_defaults(handler=open_window, db=None, lang=None)
+    # Only the handler: a default for --db or --lang here would be set on the option itself,
+    # which every command shares with this parser (``parents``), and a command's default would
+    # then replace the --db typed before the command's name.
+    parser.set_defaults(handler=open_window)
     if not with_commands:
         return parser
     subparsers = parser.add_subparsers(

@@ -27,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # what is made until then lives as long as Trede does.
             gc.disable()
             try:
-                show_frame(options.db, options.demo)
+                show_frame(getattr(options, "db", None), options.demo)
                 load_window_code()
             finally:
                 gc.enable()

@@ -86,6 +86,20 @@ def test_check_takes_the_database_from_the_environment(tmp_path: Path) -> None:
     assert target.exists()
 
 
+@pytest.mark.parametrize("command", [["check"], ["demo", "--clients", "5"]])
+def test_the_database_named_before_the_command_is_the_one_used(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """``trede --db gemeente.db check`` is how the help writes it: the command must not fall
+    back to the database of TREDE_DB or the user's data folder (a demo filled that one)."""
+    named = tmp_path / "gemeente.db"
+    elsewhere = tmp_path / "elders.db"
+    result = run_trede("--db", str(named), *command, env={"TREDE_DB": str(elsewhere)})
+    assert result.returncode == 0, result.stderr
+    assert named.exists()
+    assert not elsewhere.exists()
+
+
 @pytest.mark.parametrize(
     "arguments",
     [["--bogus"], ["check", "--bogus"], ["--lang", "fr"], ["nosuchcommand"]],
