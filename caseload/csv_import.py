@@ -316,6 +316,7 @@ def import_clients(
     )
     if mapping is None:
         mapping = csv_mapping.detect_mapping(table.headers, bsn_enabled=bsn_enabled)
+        csv_mapping.refuse_repeated_columns(table.repeats, mapping)
     columns = csv_mapping.check_mapping(table.headers, mapping)
     rows, rejected, not_data = csv_rows.check_rows(
         table,

@@ -230,6 +230,23 @@ def check_mapping(headers: Sequence[str], mapping: Mapping[str, str | None]) -> 
     return columns
 
 
+def refuse_repeated_columns(
+    repeats: Sequence[tuple[str, str]], mapping: Mapping[str, str | None]
+) -> None:
+    """Refused when a column Trede reads has a name the header line has twice: without a
+    person choosing (the import dialog shows both), which one holds the data is a guess."""
+    for name, _copy in repeats:
+        if mapping.get(name) is not None:
+            raise csv_read.ImportRejected(
+                _(
+                    "De kolom “%(column)s” staat meer dan één keer in de kopregel. Trede weet "
+                    "niet welke de juiste is: geef de kolommen in het bestand verschillende "
+                    "namen. Er is niets ingelezen."
+                )
+                % {"column": name}
+            )
+
+
 def ignored_bsn_column(headers: Sequence[str], mapping: Mapping[str, str | None]) -> str | None:
     """The header of a BSN column that is not imported (BSN off), to tell the user so."""
     for header in headers:

@@ -61,6 +61,9 @@ class CsvTable:
     header_line: int = 1
     #: Lines that are not data (a title above the header), with why they were left out.
     skipped: tuple[RejectedRow, ...] = ()
+    #: Header names the file has more than once: (the name, the unique name of a later copy,
+    #: such as "Naam" and "Naam (2)").
+    repeats: tuple[tuple[str, str], ...] = ()
 
     def preview(self, count: int = 10) -> list[tuple[str, ...]]:
         """The first rows, padded or cut to the number of headers, for showing to the user."""
@@ -238,17 +241,20 @@ def _is_blank(cells: list[str]) -> bool:
     return all(not cell.strip() for cell in cells)
 
 
-def _unique_headers(cells: list[str]) -> tuple[str, ...]:
-    """Header names made unique and never empty, so that a mapping can be keyed by them."""
+def _unique_headers(cells: list[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Header names made unique and never empty, so that a mapping can be keyed by them; and
+    the names that were repeated, each with the name its later copy got."""
     seen: dict[str, int] = {}
     result = []
+    repeats = []
     for position, cell in enumerate(cells, start=1):
         name = cell.strip() or _("Kolom %(number)d") % {"number": position}
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:
-            name = f"{name} ({seen[name]})"
+            repeats.append((name, f"{name} ({seen[name]})"))
+            name = repeats[-1][1]
         result.append(name)
-    return tuple(result)
+    return tuple(result), tuple(repeats)
 
 
 def parse_text(
@@ -292,13 +298,15 @@ def parse_text(
         raise ImportRejected(_("Het bestand is leeg: er staat geen kopregel in."))
     at = _header_index(found[:HEADER_SEARCH_ROWS], is_header) if is_header else 0
     title = _("Titelregel boven de kopregel, geen klant.")
+    headers, repeats = _unique_headers(found[at][1])
     return CsvTable(
         encoding,
         delimiter,
-        _unique_headers(found[at][1]),
+        headers,
         tuple((line, tuple(cells)) for line, cells in found[at + 1 :]),
         found[at][0],
         tuple(RejectedRow(line, title) for line, _cells in found[:at]),
+        repeats,
     )
 
 

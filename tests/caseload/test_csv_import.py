@@ -279,6 +279,39 @@ def test_a_missing_required_column_refuses_the_file_and_changes_nothing(db: Data
     assert _dump(db) == before
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Klantnummer;Naam;Naam;Trede\nK5;Jansen;de Vries;2\n",
+        b"Klantnummer;Trede;Achternaam;Klantnummer\nK5;2;Jansen;K6\n",
+    ],
+)
+def test_a_column_read_twice_under_one_name_refuses_the_file(db: Database, data: bytes) -> None:
+    """Two columns with one name: which one holds the data is a guess, and a guess stores a
+    wrong name or number without a word (before: the first was read, the second dropped)."""
+    before = _dump(db)
+    with pytest.raises(csv_import.ImportRejected) as refused:
+        csv_import.import_clients(db, data, actor=ACTOR, today=TODAY)
+    assert "staat meer dan één keer in de kopregel" in refused.value.message
+    assert "Er is niets ingelezen." in refused.value.message
+    assert _dump(db) == before
+
+
+def test_a_repeated_column_trede_does_not_read_is_no_reason_to_refuse(db: Database) -> None:
+    data = b"Klantnummer;Opmerking;Achternaam;Opmerking\nK5;a;Jansen;b\n"
+    assert csv_import.import_clients(db, data, actor=ACTOR, today=TODAY).value.added == 1
+
+
+def test_in_the_dialog_the_user_chooses_between_two_columns_of_one_name(db: Database) -> None:
+    table, mapping = csv_import.inspect(b"Klantnummer;Naam;Naam\nK5;Jansen;de Vries\n")
+    assert list(mapping) == ["Klantnummer", "Naam", "Naam (2)"]
+    mapping["Naam"], mapping["Naam (2)"] = None, "surname"
+    result = csv_import.import_clients(db, table, mapping=mapping, actor=ACTOR, today=TODAY)
+    assert result.value.added == 1
+    client = clients.find(db, "K5")
+    assert client is not None and client.surname == "de Vries"
+
+
 def test_the_user_can_correct_the_mapping(db: Database) -> None:
     data = b"Nummer;Naam;Roepnaam\nA1;Jansen;Piet\n"
     table, mapping = csv_import.inspect(data)
