@@ -457,6 +457,9 @@ class CaseloadPage(QWidget):
         self.client_view.set_back_to_worklist(from_worklist)
         self.stack.setCurrentWidget(self.client_view)
         self.client_view.open_client(client_id)
+        if self._counts_due:
+            # The counts were to follow the list's paint, which the file now covers.
+            self._update_counts()
 
     def _back(self) -> None:
         """Esc in the client view: back to Vandaag when opened from there, else to the list."""

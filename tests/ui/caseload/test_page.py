@@ -293,6 +293,9 @@ def test_new_client_with_ctrl_n_appears_and_opens(qtbot, caseload_context) -> No
     assert page.stack.currentWidget() is page.client_view
     assert page.client_view.name_label.text() == "Ahmed Bakker"
     assert page.model.row_of(added.id) is not None
+    # The status bar counts the new client while the file is open (it said "27 van 31" until
+    # Esc: the count waited for a paint of the list, which the file had covered).
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("28 van 32 klanten"))
 
 
 def test_every_widget_of_list_and_client_view_is_named(qtbot, caseload_context) -> None:
