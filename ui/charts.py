@@ -199,8 +199,14 @@ class LadderChart(QWidget):
         self._expected = expected
         self.setAccessibleDescription(
             "; ".join(f"{i18n.date_text(day)}: {trede}" for day, trede in self._points)
+            or self.empty_text()
         )
         self.update()
+
+    @staticmethod
+    def empty_text() -> str:
+        """What the chart says before the first measurement (empty lines look like a fault)."""
+        return i18n._("Nog geen metingen. Leg de trede vast op het tabblad Trede (Alt+R).")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         """Draw the grid of six treden and the measurements."""
@@ -227,6 +233,13 @@ class LadderChart(QWidget):
             painter.setPen(QPen(text_colour, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(left, y), QPointF(right, y))
         if not self._points:
+            # On a patch of the page's own colour: the grid lines do not run through the text.
+            area = QRectF(left, top, right - left, bottom - top)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            text = painter.boundingRect(area, flags, self.empty_text())
+            painter.fillRect(text.adjusted(-6, -3, 6, 3), self.palette().window())
+            painter.setPen(text_colour)
+            painter.drawText(area, flags, self.empty_text())
             painter.end()
             return
         first, last = self._points[0][0], self._points[-1][0]

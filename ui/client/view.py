@@ -339,6 +339,8 @@ class ClientView(QWidget):
         # The cursor stays on its row in the timeline (after a deletion: the row now in its place).
         row = self.timeline.currentIndex().row()
         self.timeline_model.set_file(file)
+        # Nothing recorded yet: nothing to correct (the button did nothing, without a word).
+        self.correct_button.setEnabled(self.timeline_model.rowCount() > 0)
         if row >= 0 and self.timeline_model.rowCount() and not new_client:
             row = min(row, self.timeline_model.rowCount() - 1)
             self.timeline.setCurrentIndex(self.timeline_model.index(row, 0))

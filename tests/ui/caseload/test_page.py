@@ -70,6 +70,11 @@ def test_whole_flow_by_keyboard_alone(qtbot, caseload_context) -> None:
     view = page.client_view
     assert page.stack.currentWidget() is view
     assert view.name_label.text() == "Zoë Ünal"
+    # No measurement yet: the chart says so, and where to record one (not empty lines).
+    assert view.chart.accessibleDescription() == (
+        "Nog geen metingen. Leg de trede vast op het tabblad Trede (Alt+R)."
+    )
+    assert not view.correct_button.isEnabled(), "an empty timeline has no line to correct"
 
     # A contact: the date is today; kind, minutes and summary; Ctrl+Enter saves.
     assert QApplication.focusWidget() is view.contact_form.contact_on
@@ -89,6 +94,7 @@ def test_whole_flow_by_keyboard_alone(qtbot, caseload_context) -> None:
     assert view.contact_form.message() == "Opgeslagen."
     assert view.contact_form.summary.toPlainText() == ""
     assert view.timeline_model.rowCount() == 1
+    assert view.correct_button.isEnabled()
 
     # A trede: the guided questions suggest 5 (paid work with support).
     press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
@@ -101,6 +107,7 @@ def test_whole_flow_by_keyboard_alone(qtbot, caseload_context) -> None:
     assert client_file.load(db, zoe_id).client.current_trede == 5
     assert cell(page, zoe_id, Column.TREDE) == "5"
     assert "5. Betaald werk met ondersteuning" in view.progress_label.text()
+    assert view.chart.accessibleDescription().endswith(": 5")
 
     # A barrier: language, severity moved from 2 to 3 with the arrow key.
     press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
