@@ -236,8 +236,8 @@ class LadderChart(QWidget):
             # On a patch of the page's own colour: the grid lines do not run through the text.
             area = QRectF(left, top, right - left, bottom - top)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            text = painter.boundingRect(area, flags, self.empty_text())
-            painter.fillRect(text.adjusted(-6, -3, 6, 3), self.palette().window())
+            patch = painter.boundingRect(area, flags, self.empty_text())
+            painter.fillRect(patch.adjusted(-6, -3, 6, 3), self.palette().window())
             painter.setPen(text_colour)
             painter.drawText(area, flags, self.empty_text())
             painter.end()
