@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import design, metrics
 
@@ -92,3 +101,68 @@ def fit_wrapped_text(dialog: QWidget) -> None:
     needed = layout.totalHeightForWidth(dialog.width())
     if needed > dialog.height():
         dialog.resize(dialog.width(), needed)
+
+
+def _two_lines(text: str, metrics: QFontMetrics) -> int:
+    """The width of a title broken at the space that makes its longest line shortest."""
+    words = text.split()
+    return min(
+        max(
+            metrics.horizontalAdvance(" ".join(words[:cut])),
+            metrics.horizontalAdvance(" ".join(words[cut:])),
+        )
+        for cut in range(1, len(words) + 1)
+    )
+
+
+def fit_table(table: QTableWidget) -> None:
+    """A small table inside a scrolled page, shown whole: as tall as its rows (the page
+    scrolls, not the table: a table that scrolls inside a scrolling page hid rows), and where
+    the columns with their whole titles are wider than the table, titles wrap onto two lines
+    over columns whose cells are narrower. Fitted again when the table's width changes."""
+    if table.findChild(_FitOnResize) is None:
+        table.installEventFilter(_FitOnResize(table))
+    header = table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 8
+    titles = []
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        titles.append(item.text() if item is not None else "")
+        if item is not None:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    cells = [table.sizeHintForColumn(column) for column in range(table.columnCount())]
+    whole = [
+        max(c, metrics.horizontalAdvance(t) + margin) for c, t in zip(cells, titles, strict=True)
+    ]
+    room = table.width() - 2 * table.frameWidth()
+    wrap = sum(whole) > room
+    widths = (
+        [max(c, _two_lines(t, metrics) + margin) for c, t in zip(cells, titles, strict=True)]
+        if wrap
+        else whole
+    )
+    # The room left over is shared out: the table fills its width, no empty box beside it.
+    spare = max(0, room - sum(widths))
+    for column, width in enumerate(widths):
+        share = spare // len(widths) + (spare % len(widths) if column == len(widths) - 1 else 0)
+        table.setColumnWidth(column, width + share)
+    title_height = (2 if wrap else 1) * metrics.lineSpacing() + margin
+    header.setFixedHeight(title_height)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+    below = table.horizontalScrollBar().sizeHint().height() if sum(widths) > room else 0
+    table.setFixedHeight(title_height + rows + below + 2 * table.frameWidth())
+
+
+class _FitOnResize(QObject):
+    """Fits its table again when the window makes it wider or narrower."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(watched, QTableWidget)
+            and isinstance(event, QResizeEvent)
+            and event.size().width() != event.oldSize().width()
+        ):
+            fit_table(watched)
+        return False

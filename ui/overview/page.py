@@ -127,9 +127,9 @@ class OverviewPage(QWidget):
         layout.addLayout(self.grid)
         layout.addWidget(self.note)
         layout.addWidget(self.quarters_heading)
-        layout.addWidget(self.quarters, 1)
+        layout.addWidget(self.quarters)
         layout.addWidget(self.quarters_note)
-        # Before the first Tonen the choices stay at the top; after it the table takes the room.
+        # The choices stay at the top, before the first Tonen and after it.
         layout.addStretch(1)
         self._body = layout
         self._set_results_visible(False)
@@ -298,7 +298,7 @@ class OverviewPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.quarters.setItem(row, column, cell)
-        self.quarters.resizeColumnsToContents()
+        widgets.fit_table(self.quarters)
 
 
 def create(context: WindowContext, bus: ChangeBus) -> QWidget:

@@ -98,3 +98,45 @@ def test_too_few_clients_says_why_instead_of_figures(qtbot, app_context) -> None
     qtbot.waitUntil(lambda: page.result is not None)
     assert "minder dan 10 klanten" in page.status.text()
     assert page.status.isVisible() and not page.quarters.isVisible()
+
+
+def _hidden_parts(page: OverviewPage) -> tuple[int, int]:
+    """Rows and columns of the quarterly table that a user has to scroll the table itself for."""
+    table = page.quarters
+    shown_rows = sum(
+        1
+        for row in range(table.rowCount())
+        if table.rowViewportPosition(row) + table.rowHeight(row) <= table.viewport().height()
+    )
+    shown_columns = sum(
+        1
+        for column in range(table.columnCount())
+        if table.columnViewportPosition(column) + table.columnWidth(column)
+        <= table.viewport().width()
+    )
+    return table.rowCount() - shown_rows, table.columnCount() - shown_columns
+
+
+@pytest.mark.parametrize("width", [1100, 860])
+def test_the_quarters_show_whole_without_scrolling_the_table(
+    qtbot, app_context, width: int
+) -> None:
+    """Before, the table scrolled inside the scrolling page: five of its eight quarters and a
+    cut-off last column ('Te lang geen co') in the default window."""
+    demo.fill(app_context.db, 400, seed=5, today=dt.date.today())
+    window = main_window.MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.resize(width, 720)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages.currentWidget()
+    assert isinstance(page, OverviewPage)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.result is not None and page.quarters.isVisible())
+    qtbot.waitUntil(lambda: _hidden_parts(page) == (0, 0))
+    header = page.quarters.horizontalHeader()
+    for column in range(page.quarters.columnCount()):
+        title = page.quarters.horizontalHeaderItem(column).text()
+        # Every word of a title fits its column, on one or two lines.
+        widest = max(header.fontMetrics().horizontalAdvance(word) for word in title.split())
+        assert widest < page.quarters.columnWidth(column), title
