@@ -318,6 +318,12 @@ class MainWindow(QMainWindow):
         # No Alt+letter: every letter of "Bewerken" is a field or button on some page already;
         # F10 or Alt, then the arrow keys, reach it (and Ctrl+Z, Ctrl+Shift+Z work anywhere).
         edit_menu = bar.addMenu(_("Bewerken"))
+        # A rebuild makes them anew: the old ones go, or an old one still enabled shares
+        # Ctrl+Z with the new one and Qt runs neither (after a language switch).
+        for old in (getattr(self, "undo_action", None), getattr(self, "redo_action", None)):
+            if old is not None:
+                self.removeAction(old)
+                old.deleteLater()
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(lambda _checked=False: self.bus.undo(self))
@@ -588,6 +594,22 @@ class MainWindow(QMainWindow):
             and focused.window() is self
         ):
             focused.animateClick()
+            event.accept()
+            return
+        # Ctrl+Z or Ctrl+Shift+Z while the action is greyed: say why instead of nothing (a
+        # field that takes the key for its own typing never lets it come up here).
+        pressed = QKeySequence(event.keyCombination())
+        if pressed == self.undo_action.shortcut() and not self.undo_action.isEnabled():
+            self.statusBar().showMessage(
+                _(
+                    "Er is niets om ongedaan te maken: alleen wat u in deze sessie hebt "
+                    "veranderd, kan terug."
+                )
+            )
+            event.accept()
+            return
+        if pressed == self.redo_action.shortcut() and not self.redo_action.isEnabled():
+            self.statusBar().showMessage(_("Er is niets om opnieuw te doen."))
             event.accept()
             return
         super().keyPressEvent(event)

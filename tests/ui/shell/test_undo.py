@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from sqlite_utils import Database
 
 from caseload import caseload_query, clients, journal, model
-from resources import audit
+from resources import audit, i18n
 from ui.caseload.columns import Column
 from ui.shell import main_window
 
@@ -311,3 +311,36 @@ def test_in_a_field_with_typing_ctrl_z_undoes_the_typing_first(qtbot, window) ->
     assert dump(db) == saved, "the saved contact stays"
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert dump(db) != saved, "with nothing typed left, Ctrl+Z undoes the saved contact"
+
+
+def test_ctrl_z_still_undoes_after_the_window_is_built_again(qtbot, window) -> None:
+    """A new language builds the menus again; the Ctrl+Z of the old menu must not be left
+    behind beside the new one (two enabled actions on one key: Qt runs neither)."""
+    db = window.context.db
+    before = dump(db)
+    add_contact(qtbot, window)
+    assert dump(db) != before
+    try:
+        window._apply_settings({"language": "en"}, page=main_window.Page.SETTINGS)
+        assert window.undo_action.text().startswith("&Undo")
+        press(qtbot, Qt.Key.Key_Z, CTRL)
+        assert dump(db) == before
+    finally:
+        i18n.set_language("nl")
+
+
+def test_ctrl_z_with_nothing_to_undo_says_so(qtbot, window) -> None:
+    window.pages.widget(main_window.Page.CASELOAD).client_view.timeline.setFocus()
+    assert not window.undo_action.isEnabled()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.statusBar().currentMessage() == (
+        "Er is niets om ongedaan te maken: alleen wat u in deze sessie hebt veranderd, kan "
+        "terug."
+    )
+    press(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.statusBar().currentMessage() == "Er is niets om opnieuw te doen."
+    add_contact(qtbot, window)
+    window.pages.widget(main_window.Page.CASELOAD).client_view.timeline.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.undo_action.isEnabled() is False, "the contact was undone, no message instead"
+    assert "niets om ongedaan" not in window.statusBar().currentMessage()
