@@ -334,8 +334,7 @@ def test_ctrl_z_with_nothing_to_undo_says_so(qtbot, window) -> None:
     assert not window.undo_action.isEnabled()
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert window.statusBar().currentMessage() == (
-        "Er is niets om ongedaan te maken: alleen wat u in deze sessie hebt veranderd, kan "
-        "terug."
+        "Er is niets om ongedaan te maken: alleen wat u in deze sessie hebt veranderd, kan terug."
     )
     press(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.statusBar().currentMessage() == "Er is niets om opnieuw te doen."
