@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from app import cli, commands_basic, commands_report, paths
 from app import settings as settings_module
-from caseload import access, bundle, clients, erasure, inclusion, model
+from caseload import access, bundle, clients, erasure, inclusion, model, people
 from resources import i18n
 from resources.errors import UserError
 from resources.i18n import _, ngettext
@@ -290,6 +290,8 @@ def bundle_export(options: argparse.Namespace) -> int:
     team = options.team.strip() if options.team and options.team.strip() else None
     db = commands_report._open(options)
     try:
+        if team is not None:
+            team = people.known_name(people.teams(db), team, what="team")
         data = combine.make_bundle(
             db,
             inclusion.Period(start, end, team),

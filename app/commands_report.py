@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app import cli, commands_basic, database, paths
 from app import settings as settings_module
+from caseload import people
 from resources.errors import UserError
 from resources.i18n import _
 from ui.reports import making
@@ -152,7 +153,10 @@ def write_inclusion(options: argparse.Namespace) -> int:
     settings = _settings()
     db = _open(options)
     try:
-        request = making.Request(making.Kind.INCLUSION, start=start, end=end, team=options.team)
+        team = (
+            people.known_name(people.teams(db), options.team, what="team") if options.team else None
+        )
+        request = making.Request(making.Kind.INCLUSION, start=start, end=end, team=team)
         making.make(
             db,
             request,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app import cli, commands_basic, database, paths
 from app import settings as settings_module
-from caseload import caseload_query, csv_export, csv_import, csv_read, csv_rejected
+from caseload import caseload_query, csv_export, csv_import, csv_read, csv_rejected, people
 from resources.i18n import _, ngettext
 
 
@@ -216,14 +216,21 @@ def import_clients(options: argparse.Namespace) -> int:
 def export_clients(options: argparse.Namespace) -> int:
     """Export the caseload list (optionally one status, team or klantmanager) to a CSV file."""
     settings = _settings(options)
-    flt = caseload_query.CaseloadFilter(
-        status=options.status,
-        team=options.team,
-        klantmanager=options.klantmanager,
-        contact_threshold_days=settings.contact_threshold_days,
-    )
     db = database.open_database(commands_basic.database_path(options))
     try:
+        team, klantmanager = options.team, options.klantmanager
+        if team:
+            team = people.known_name(people.teams(db), team, what="team")
+        if klantmanager:
+            klantmanager = people.known_name(
+                people.klantmanagers(db), klantmanager, what="klantmanager"
+            )
+        flt = caseload_query.CaseloadFilter(
+            status=options.status,
+            team=team,
+            klantmanager=klantmanager,
+            contact_threshold_days=settings.contact_threshold_days,
+        )
         result = csv_export.export_clients(
             db, options.out, flt, caseload_query.Sort(), actor=commands_basic.actor(settings)
         )

@@ -79,3 +79,43 @@ def klantmanagers(db: Reads, team: str | None = None) -> list[str]:
             params,
         )
     ]
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def known_name(names: list[str], given: str, *, what: str) -> str:
+    """The stored spelling of a team or klantmanager typed on the command line ('team noord'
+    is 'Team Noord'); refused, with the names there are, when the caseload has none of it:
+    a report or export of a mistyped team was empty without a word.
+
+    ``what`` is "team" or "klantmanager"."""
+    from resources.errors import UserError
+    from resources.i18n import _
+
+    if given in names:
+        return given
+    same = [name for name in names if _folded(name) == _folded(given)]
+    if len(same) == 1:
+        return same[0]
+    shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    if what == "team":
+        message = (
+            _("Er is geen team “%(name)s” in de caseload. De teams zijn: %(names)s.")
+            if names
+            else _("Er is geen team “%(name)s”: geen klant in de caseload heeft een team.")
+        )
+    else:
+        message = (
+            _(
+                "Er is geen klantmanager “%(name)s” in de caseload. De klantmanagers zijn: "
+                "%(names)s."
+            )
+            if names
+            else _(
+                "Er is geen klantmanager “%(name)s”: geen klant in de caseload heeft een "
+                "klantmanager."
+            )
+        )
+    raise UserError(message % {"name": given, "names": shown} + " " + _("Er is niets gemaakt."))

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from app import database, main
-from caseload import demo
+from caseload import demo, people
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -73,6 +73,50 @@ def test_inclusion_report_for_one_team(
     )  # fmt: skip
     assert code == 0
     assert "Team Zuid · 1 jan 2025" in _text(out)
+
+
+def test_a_team_typed_in_other_letters_is_the_team_in_the_caseload(
+    capsys: pytest.CaptureFixture[str], demo_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "team.pdf"
+    code, _out, _err = _run(
+        capsys, "report", "inclusion", "--db", str(demo_path), "--from", "2025-01-01",
+        "--to", "2025-12-31", "--team", "team  zuid", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0
+    assert "Team Zuid · 1 jan 2025" in _text(out)
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "name"),
+    [
+        (["report", "inclusion", "--out", "r.pdf"], "--team", "Team Zuidd"),
+        (["bundle", "export", "--out", "b.json"], "--team", "Team Zuidd"),
+        (["export", "clients", "--out", "c.csv"], "--team", "Team Zuidd"),
+        (["export", "clients", "--out", "c.csv"], "--klantmanager", "Bram"),
+    ],
+)
+def test_a_team_or_klantmanager_the_caseload_does_not_have_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    demo_path: Path,
+    tmp_path: Path,
+    command: list[str],
+    option: str,
+    name: str,
+) -> None:
+    """A mistyped team gave an empty report of that name, without a word."""
+    out = tmp_path / command[-1]
+    command = [*command[:-1], str(out)]
+    db = database.open_database(demo_path)
+    there = people.teams(db) if option == "--team" else people.klantmanagers(db)
+    db.close()
+    period = ["--from", "2025-01-01", "--to", "2025-12-31"] if command[0] != "export" else []
+    code, stdout, stderr = _run(capsys, *command, "--db", str(demo_path), *period, option, name)
+    assert (code, stdout) == (1, "")
+    assert f"Er is geen {option[2:]} “{name}” in de caseload." in stderr
+    assert ", ".join(there) in stderr, "the names there are"
+    assert stderr.strip().endswith("Er is niets gemaakt.")
+    assert not out.exists(), "nothing written"
 
 
 def test_client_report_is_written(
