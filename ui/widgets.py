@@ -106,13 +106,17 @@ def fit_wrapped_text(dialog: QWidget) -> None:
 def _two_lines(text: str, metrics: QFontMetrics) -> int:
     """The width of a title broken at the space that makes its longest line shortest."""
     words = text.split()
-    return min(
-        max(
-            metrics.horizontalAdvance(" ".join(words[:cut])),
-            metrics.horizontalAdvance(" ".join(words[cut:])),
+    return (
+        min(
+            max(
+                metrics.horizontalAdvance(" ".join(words[:cut])),
+                metrics.horizontalAdvance(" ".join(words[cut:])),
+            )
+            for cut in range(1, len(words) + 1)
         )
-        for cut in range(1, len(words) + 1)
-    )
+        if words
+        else 0
+    )  # a column without a title
 
 
 def fit_table(table: QTableWidget) -> None:
@@ -135,7 +139,9 @@ def fit_table(table: QTableWidget) -> None:
     whole = [
         max(c, metrics.horizontalAdvance(t) + margin) for c, t in zip(cells, titles, strict=True)
     ]
+    rows_header = table.verticalHeader()
     room = table.width() - 2 * table.frameWidth()
+    room -= rows_header.sizeHint().width() if rows_header.isVisible() else 0
     wrap = sum(whole) > room
     widths = (
         [max(c, _two_lines(t, metrics) + margin) for c, t in zip(cells, titles, strict=True)]
