@@ -246,6 +246,7 @@ class CompareRolesView(QWidget):
         themes_label.setBuddy(self.theme_table)
         layout.addWidget(themes_label)
         layout.addWidget(self.theme_table, 1)
+        self._tables: list[QWidget] = [themes_label, self.theme_table]
         self.questions = models.QuestionSpreadModel(self)
         self.question_table = table(_("Vragen waar de rollen het meest verschillen"))
         self.question_table.setModel(self.questions)
@@ -258,6 +259,9 @@ class CompareRolesView(QWidget):
         questions_label.setBuddy(self.question_table)
         layout.addWidget(questions_label)
         layout.addWidget(self.question_table, 1)
+        self._tables += [questions_label, self.question_table]
+        self._room = QWidget()  # keeps the message at the top while the tables are hidden
+        layout.addWidget(self._room, 1)
         self.team.currentIndexChanged.connect(self.compare)
         bus.changed.connect(self._changed)
         self.refresh()
@@ -287,6 +291,7 @@ class CompareRolesView(QWidget):
         """Show the roles of the chosen team side by side."""
         self.themes.set_rows([])
         self.questions.set_rows([])
+        self._show_tables(False)  # until there are two roles: the message alone, no empty tables
         if self.team.currentIndex() < 0:
             self.message.setText(
                 _(
@@ -318,6 +323,7 @@ class CompareRolesView(QWidget):
             self.message.setText(error.message)
             return
         self.themes.set_spreads(questionnaire, roles, spreads)
+        self._show_tables(True)
         differing = [q for q in questions if q.spread][:QUESTION_ROWS]
         self.questions.set_spreads(questionnaire, roles, differing)
         widest = spreads[0] if spreads and spreads[0].spread is not None else None
@@ -337,6 +343,11 @@ class CompareRolesView(QWidget):
                     "n": widest.count,
                 }
             )
+
+    def _show_tables(self, shown: bool) -> None:
+        for widget in self._tables:
+            widget.setVisible(shown)
+        self._room.setVisible(not shown)
 
     def _changed(self, changes: Changes) -> None:
         """A scan was started, answered, completed or deleted: read the scans again."""

@@ -186,10 +186,13 @@ def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_con
     assert view.questions.rowCount() > 0
     shared = [view.questions.index(0, c).data() for c in range(4)]
     assert shared[1:] == ["Helemaal oneens", "Helemaal eens", "3"]
+    assert not view.theme_table.isHidden() and not view.question_table.isHidden()
 
     view.choose("Team Zuid")
     assert view.themes.rowCount() == 0
     assert "vanaf twee rollen" in view.message.text()
+    # The message alone: no empty tables under it.
+    assert view.theme_table.isHidden() and view.question_table.isHidden()
 
 
 def test_roles_are_compared_only_on_the_questions_both_answered(app_context, page) -> None:

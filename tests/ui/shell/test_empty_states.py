@@ -35,6 +35,9 @@ def test_quickscan_without_scans_points_to_the_scan_tab(qtbot, window) -> None:
     assert "tabblad Scan (Alt+S)" in page.history.empty.text()
     page.tabs.setCurrentWidget(page.compare_roles)
     qtbot.waitUntil(lambda: "tabblad Scan (Alt+S)" in page.compare_roles.message.text())
+    assert page.compare_roles.message.isVisible()
+    assert not page.compare_roles.theme_table.isVisible()
+    assert not page.compare_roles.question_table.isVisible()
 
 
 def test_rapporten_before_a_preview_says_how_to_make_one(qtbot, window) -> None:
