@@ -119,6 +119,9 @@ class CompareScansView(QWidget):
         body.addWidget(_column(chart_label, self.chart))
         body.setSizes([430, 450])
         layout.addWidget(body, 1)
+        self.body = body
+        self._room = QWidget()  # keeps the message at the top while the table is hidden
+        layout.addWidget(self._room, 1)
         self.before.currentIndexChanged.connect(self.compare)
         self.after.currentIndexChanged.connect(self.compare)
         bus.changed.connect(self._changed)
@@ -166,6 +169,7 @@ class CompareScansView(QWidget):
         before_id, after_id = self.before.currentData(), self.after.currentData()
         self.model.set_rows([])
         self.chart.set_bars([])
+        self._show_body(False)  # until two scans are compared: the message alone
         if before_id is None or after_id is None:
             self.message.setText(
                 _(
@@ -188,6 +192,7 @@ class CompareScansView(QWidget):
         questionnaire = sides[1].questionnaire
         self.model.set_changes(questionnaire, changes)
         self.chart.set_bars(change_bars(questionnaire, changes))
+        self._show_body(True)
         known = [c for c in changes if c.change is not None]
         if known:
             biggest = max(known, key=lambda c: abs(c.change or 0.0))
@@ -206,6 +211,10 @@ class CompareScansView(QWidget):
             self.message.setText(
                 _("Geen thema heeft genoeg vragen die in beide scans zijn beantwoord.")
             )
+
+    def _show_body(self, shown: bool) -> None:
+        self.body.setVisible(shown)
+        self._room.setVisible(not shown)
 
     def _changed(self, changes: Changes) -> None:
         """A scan was started, answered, completed or deleted: read the scans again."""

@@ -158,8 +158,10 @@ def test_compare_two_scans_shows_the_change_per_theme(qtmodeltester, app_context
 
     view.choose(after, before)
     assert view.model.index(0, 3).data() == "−66,7"
+    assert not view.body.isHidden()
     view.choose(after, after)
     assert view.model.rowCount() == 0 and view.message.text() == "Kies twee verschillende scans."
+    assert view.body.isHidden()  # the message alone, no empty table and chart
 
 
 def test_compare_roles_of_a_team_shows_where_views_differ(qtmodeltester, app_context, page):
