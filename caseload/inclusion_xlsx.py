@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from caseload import inclusion, inclusion_cells, ladder, protection, vocab
+from caseload import csv_export, inclusion, inclusion_cells, ladder, protection, vocab
 from resources.i18n import _
 
 #: The total-level counts and what they count.
@@ -83,16 +83,16 @@ def write(path: Path, content: dict[str, Any]) -> None:
     workbook = Workbook()
     counts = workbook.active
     counts.title = _("Aantallen")
-    counts.append([_("Naam"), _("Wat"), _("Aantal klanten")])
+    _append(counts, [_("Naam"), _("Wat"), _("Aantal klanten")])
     for name, value in content["counts"].items():
-        counts.append([name, label(name), _("verborgen") if value is None else value])
+        _append(counts, [name, label(name), _("verborgen") if value is None else value])
     shares = workbook.create_sheet(_("Percentages"))
-    shares.append([_("Deel"), _("Van"), _("Percentage")])
+    _append(shares, [_("Deel"), _("Van"), _("Percentage")])
     printed, minimum = content["counts"], content["protection"]["minimum"]
     for share in content["shares"]:
         value = share["share"]
         shown = value if value is not None else _why_not(share, printed, minimum)
-        shares.append([label(share["part"]), label(share["base"]), shown])
+        _append(shares, [label(share["part"]), label(share["base"]), shown])
         if value is not None:
             shares.cell(row=shares.max_row, column=3).number_format = "0%"
     about = workbook.create_sheet(_("Over dit bestand"))
@@ -108,7 +108,7 @@ def write(path: Path, content: dict[str, Any]) -> None:
         (_("Afgerond op een veelvoud van"), protection["rounded_to"]),
         (_("Mediaan aantal dagen tussen twee contacten"), content["contact_median_days"]),
     ):
-        about.append([key, value])
+        _append(about, [key, value])
     if content.get("quarters"):
         _quarters(workbook.create_sheet(_("Per kwartaal")), content)
     for sheet in (counts, shares):
@@ -130,16 +130,25 @@ def _quarters(sheet: Any, content: dict[str, Any]) -> None:
     )
     for piece in content["quarters"]:
         counts = piece["counts"]
-        sheet.append(
+        _append(
+            sheet,
             [dt.date.fromisoformat(piece["start"]), dt.date.fromisoformat(piece["end"])]
             + [_("verborgen") if counts.get(n) is None else counts[n] for n in QUARTER_COLUMNS]
-            + [piece["contact_median_days"]]
+            + [piece["contact_median_days"]],
         )
         for column in (1, 2):
             sheet.cell(row=sheet.max_row, column=column).number_format = "yyyy-mm-dd"
     sheet.freeze_panes = "C2"
     for index in range(1, len(QUARTER_COLUMNS) + 4):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = 16
+
+
+def _append(sheet: Any, values: list[Any]) -> None:
+    """Add a row; a text that starts as a formula (a team named "=1+2") stays a text cell."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(csv_export.FORMULA_START):
+            cell.data_type = "s"
 
 
 def _why_not(share: dict[str, Any], printed: dict[str, int | None], minimum: int) -> str:

@@ -75,6 +75,24 @@ def test_excel_holds_the_same_figures_as_json(db: Database, tmp_path: Path) -> N
     assert about["Team"] == "Team Noord" and about["Kleinste groep"] == 10
 
 
+def test_a_team_or_municipality_named_like_a_formula_stays_text_in_excel(
+    db: Database, tmp_path: Path
+) -> None:
+    """Excel would run "=1+2" (or a HYPERLINK to anywhere) written as a formula cell."""
+    demo.fill(db, 400, seed=5, today=TODAY)
+    db.execute("UPDATE clients SET team = '=1+2' WHERE team = 'Team Noord'")
+    inclusion_report.write_inclusion_report(
+        db, tmp_path / "r.xlsx", start=START, end=END, team=None,
+        municipality='=HYPERLINK("http://x","y")', today=TODAY,
+    )  # fmt: skip
+    workbook = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert [cell.value for cell in cells if cell.data_type == "f"] == []
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert "=1+2: Naar werk" in texts
+    assert '=HYPERLINK("http://x","y")' in texts
+
+
 @pytest.mark.parametrize("suffix", [".json", ".xlsx"])
 def test_the_command_writes_the_data_and_logs_it_as_the_report(
     db: Database, tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
