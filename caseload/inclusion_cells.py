@@ -244,6 +244,26 @@ def within(figures: inclusion.InclusionFigures) -> list[tuple[str, str]]:
     return pairs
 
 
+def wholes(figures: inclusion.InclusionFigures) -> list[tuple[str, list[str]]]:
+    """(base, parts) for every set of counts that together make up another: when one of them
+    is hidden, none of their shares is printed (``protection.withhold_shares``)."""
+    found = [
+        (MEASURED, [ROSE, STAYED, FELL]),
+        (AT_END, [OVERDUE, ON_TIME]),
+        (OUTFLOW, [reason(code) for code, _number in figures.outflow_reasons]),
+    ]
+    for moment, values, base in (
+        ("start", figures.ladder_start, AT_START),
+        ("end", figures.ladder_end, AT_END),
+    ):
+        found += [(base, [trede(moment, number) for number in range(len(values))])]
+    if figures.origin:
+        found += [(IN_PERIOD, [origin(code, IN_PERIOD) for code, _group in figures.origin])]
+    if figures.teams:
+        found += [(IN_PERIOD, [team(name, IN_PERIOD) for name, _group in figures.teams])]
+    return found
+
+
 def published(figures: inclusion.InclusionFigures, minimum: int) -> protection.Published:
     """The counts as the report prints them: small groups hidden, the rest rounded by cell key.
 
@@ -260,4 +280,5 @@ def published(figures: inclusion.InclusionFigures, minimum: int) -> protection.P
         )
     else:
         shown = protection.publish(counts(figures), figures.keys, minimum)
-    return protection.hide_within(shown, within(figures))
+    shown = protection.hide_within(shown, within(figures))
+    return protection.withhold_shares(shown, wholes(figures))

@@ -139,6 +139,9 @@ class Published:
     #: The true counts, only to take shares of (never printed); None when the printed counts
     #: are all there is (a report merged from bundles).
     counts: Mapping[str, int] | None = field(default=None, repr=False, compare=False)
+    #: (part, base) whose share is not printed although both counts are: a part of the same
+    #: whole is hidden, and the other shares would give it away (see :func:`withhold_shares`).
+    withheld: frozenset[tuple[str, str]] = frozenset()
 
     def shown(self, key: str) -> bool:
         """Whether this count is printed (not hidden)."""
@@ -150,7 +153,10 @@ class Published:
 
     def share_state(self, part: str, base: str) -> ShareState:
         """Whether the share of part in base is printed, and why not."""
-        return share_state(self.values[part], self.values[base], self.minimum)
+        state = share_state(self.values[part], self.values[base], self.minimum)
+        if state is ShareState.SHOWN and (part, base) in self.withheld:
+            return ShareState.HIDDEN
+        return state
 
     def share(self, part: str, base: str) -> float | None:
         """The true part / the true base, rounded to a whole percent; None unless
@@ -195,7 +201,39 @@ def hide_within(published: Published, within: Sequence[tuple[str, str]]) -> Publ
             if values[base] is None and values[part] is not None:
                 values[part] = None
                 changed = True
-    return Published(values=values, minimum=published.minimum, counts=published.counts)
+    return Published(
+        values=values,
+        minimum=published.minimum,
+        counts=published.counts,
+        withheld=published.withheld,
+    )
+
+
+def withhold_shares(published: Published, wholes: Sequence[tuple[str, Sequence[str]]]) -> Published:
+    """Withhold one more share in every whole of which a part is hidden.
+
+    ``wholes``: (base, parts) where the parts together are the base (risen, level and fallen
+    of the measured clients). The shares are the true counts' shares: beside "verborgen" for
+    one part, the other shares give it away (100% - 39% - 45% = 16% of about 30 clients is 5).
+    So the share of the smallest printed part is not printed either (ties: the first name):
+    what the other shares leave is then the hidden part and that one together, at least
+    ``minimum`` clients, and its count is only known rounded. The counts stay as they are.
+    """
+    withheld = set(published.withheld)
+    values = published.values
+    for base, parts in wholes:
+        if values[base] is None or all(values[part] is not None for part in parts):
+            continue
+        printed = [part for part in parts if values[part]]
+        if printed:
+            smallest = min(printed, key=lambda part: (values[part], part))
+            withheld.add((smallest, base))
+    return Published(
+        values=values,
+        minimum=published.minimum,
+        counts=published.counts,
+        withheld=frozenset(withheld),
+    )
 
 
 def round_all(counts: Mapping[str, int], keys: Mapping[str, int], base: int) -> dict[str, int]:

@@ -34,7 +34,8 @@ def test_the_json_holds_every_count_protected_and_every_share_of_the_true_counts
     assert (data["format"], data["version"]) == ("trede-inclusion-figures", 1)
     assert data["period"] == {"start": "2025-01-01", "end": "2025-12-31", "team": None}
     assert data["protection"]["minimum"] == 10
-    truth = inclusion_cells.counts(inclusion.figures(db, inclusion.Period(START, END)))
+    figures = inclusion.figures(db, inclusion.Period(START, END))
+    truth = inclusion_cells.counts(figures)
     assert set(data["counts"]) == set(truth)
     for name, value in data["counts"].items():
         if 0 < truth[name] < 10:
@@ -42,12 +43,22 @@ def test_the_json_holds_every_count_protected_and_every_share_of_the_true_counts
         elif value is not None:
             assert value % 10 == 0 and abs(value - truth[name]) < 10, name
     assert any(value is None for value in data["counts"].values())
+    printed = data["counts"]
+    # In a whole with a hidden part, the smallest printed part's share is withheld as well.
+    withheld = set()
+    for base, parts in inclusion_cells.wholes(figures):
+        if printed[base] is not None and any(printed[p] is None for p in parts):
+            shown = [p for p in parts if printed[p]]
+            withheld |= {(min(shown, key=lambda p: (printed[p], p)), base)} if shown else set()
+    assert withheld
     for share in data["shares"]:
-        part, base = data["counts"][share["part"]], data["counts"][share["base"]]
+        part, base = printed[share["part"]], printed[share["base"]]
         # The true share in whole percents, only over a printed base of 30 or more.
         true = truth[share["part"]] / truth[share["base"]] if truth[share["base"]] else 0
         expected = (
-            None if part is None or not base or base < 30 else math.floor(100 * true + 0.5) / 100
+            None
+            if part is None or not base or base < 30 or (share["part"], share["base"]) in withheld
+            else math.floor(100 * true + 0.5) / 100
         )
         assert share["share"] == expected, share
     assert any(share["share"] is not None for share in data["shares"])
@@ -68,7 +79,10 @@ def test_excel_holds_the_same_figures_as_json(db: Database, tmp_path: Path) -> N
 
     def why(share: dict[str, str]) -> str:
         part, base = printed[share["part"]], printed[share["base"]]
-        return "verborgen" if part is None or base is None else "–" if base == 0 else "te weinig"
+        if part is None or base is None:
+            return "verborgen"
+        # A base of 0, under 30, or a share withheld beside a hidden part of the same whole.
+        return "–" if base == 0 else "te weinig" if base < 30 else "verborgen"
 
     assert shares == [why(s) if s["share"] is None else s["share"] for s in data["shares"]]
     about = dict(workbook["Over dit bestand"].iter_rows(values_only=True))

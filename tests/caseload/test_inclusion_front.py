@@ -20,9 +20,16 @@ import pytest
 from sqlite_utils import Database
 
 from app import database
-from caseload import demo, inclusion_report, inclusion_trends
+from caseload import demo, inclusion_report, inclusion_trends, vocab
 from resources import i18n
-from tests.caseload.test_inclusion_percentages import MINIMUM, PERIODS, TEAMS, TODAY, Truth
+from tests.caseload.test_inclusion_percentages import (
+    MINIMUM,
+    PERIODS,
+    TEAMS,
+    TODAY,
+    Truth,
+    withheld,
+)
 
 SHARE_BASE = 3 * MINIMUM
 
@@ -39,14 +46,19 @@ def _count(value: int | None) -> str:
     return "verborgen" if value is None else i18n.format_number(value)
 
 
-def _share(part: int | None, base: int | None, clients: set[int], of: set[int]) -> str:
-    """A share as printed: over the printed counts (hidden, 0, too few), of the true ones."""
+def _share(
+    part: int | None, base: int | None, clients: set[int], of: set[int], held: bool = False
+) -> str:
+    """A share as printed: over the printed counts (hidden, 0, too few), of the true ones;
+    'verborgen' too when another part of the same whole is hidden and this one is withheld."""
     if part is None or base is None:
         return "verborgen"
     if base == 0:
         return "–"
     if base < SHARE_BASE:
         return "te weinig"
+    if held:
+        return "verborgen"
     return i18n.format_percent(math.floor(100 * len(clients) / len(of) + 0.5) / 100)
 
 
@@ -78,16 +90,31 @@ class Figures:
         overdue = truth.overdue()
         self.in_period = _count(in_period)
         self.inflow = _count(p(truth.in_period - truth.at_start, truth.in_period))
-        self.work = _share(work_p, p(outflow), work, outflow)
+        reasons = {
+            f"reason:{code}": {c for c, r in truth.outflow.items() if r == code}
+            for code in vocab.CLOSING_REASONS.codes()
+        }
+        held = withheld(truth, reasons, outflow) == "reason:uitstroom_werk"
+        self.work = _share(work_p, p(outflow), work, outflow, held)
         self.work_count = _count(work_p)
         self.lasting = _share(lasting_p, followed_p, lasting, followed)
+        moves = {name: movement[name] for name in ("rose", "fell")}
+        moves["stayed"] = movement["same"]
         self.rose = _share(
             p(movement["rose"], movement["measured"]),
             measured,
             movement["rose"],
             movement["measured"],
+            withheld(truth, moves, movement["measured"]) == "rose",
         )
-        self.overdue = _share(p(overdue, truth.at_end), at_end, overdue, truth.at_end)
+        contact = {"no_recent_contact": overdue, "recent_contact": truth.at_end - overdue}
+        self.overdue = _share(
+            p(overdue, truth.at_end),
+            at_end,
+            overdue,
+            truth.at_end,
+            withheld(truth, contact, truth.at_end) == "no_recent_contact",
+        )
         self.measured = _count(measured)
 
 

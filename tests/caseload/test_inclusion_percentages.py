@@ -143,7 +143,11 @@ class Truth:
 
 
 def _text(
-    truth: Truth, part: set[int], base: set[int] | None, within: set[int] | None = None
+    truth: Truth,
+    part: set[int],
+    base: set[int] | None,
+    within: set[int] | None = None,
+    withheld: bool = False,
 ) -> str:
     """'N (p%)', 'N (te weinig)', 'N', or 'verborgen', as the report prints a count and its
     share: the share is of the true counts, over a printed base of at least 30."""
@@ -152,12 +156,32 @@ def _text(
         return "verborgen"
     number = i18n.format_number(printed)
     printed_base = None if base is None else truth.printed(base)
-    if base is None or printed_base is None or printed_base == 0:
+    if base is None or printed_base is None or printed_base == 0 or withheld:
         return number
     if printed_base < 3 * MINIMUM:
         return f"{number} (te weinig)"
     share = math.floor(100 * len(part) / len(base) + 0.5) / 100
     return f"{number} ({i18n.format_percent(share)})"
+
+
+def withheld(truth: Truth, parts: dict[str, set[int]], base: set[int]) -> str | None:
+    """Of parts that together make up the base, the one whose share is not printed: when one
+    is hidden, the smallest printed part (ties: the first name), or the shares beside
+    "verborgen" would give the hidden part away."""
+    printed = {name: truth.printed(group, base) for name, group in parts.items()}
+    if truth.printed(base) is None or None not in printed.values():
+        return None
+    shown = [name for name, value in printed.items() if value]
+    return min(shown, key=lambda name: (printed[name], name)) if shown else None
+
+
+def _whole(truth: Truth, parts: dict[str, set[int]], base: set[int]) -> dict[str, str]:
+    """The texts of parts that together make up the base (see :func:`withheld`)."""
+    withheld_name = withheld(truth, parts, base)
+    return {
+        name: _text(truth, group, base, base, withheld=name == withheld_name)
+        for name, group in parts.items()
+    }
 
 
 def _values(lines: Sequence[str], label: str, after: int, how_many: int) -> tuple[list[str], int]:
@@ -219,30 +243,53 @@ def test_every_percentage_is_its_count_over_its_named_base(
 
     outflow = set(truth.outflow)
     lines = _section(pages, "Kerncijfers")
-    work = {c for c, r in truth.outflow.items() if r == "uitstroom_werk"}
-    check(lines, "Waarvan uitstroom naar werk", [_text(truth, work, outflow, outflow)])
+    by_reason = _whole(
+        truth,
+        {
+            f"reason:{code}": {c for c, r in truth.outflow.items() if r == code}
+            for code in vocab.CLOSING_REASONS.codes()
+        },
+        outflow,
+    )
+    check(lines, "Waarvan uitstroom naar werk", [by_reason["reason:uitstroom_werk"]])
     position = lines.index("Uitstroom naar reden")
-    reasons = []
-    for code in vocab.CLOSING_REASONS.codes():
-        group = {c for c, r in truth.outflow.items() if r == code}
-        reasons.append((vocab.CLOSING_REASONS.label(code), [_text(truth, group, outflow, outflow)]))
+    reasons = [
+        (vocab.CLOSING_REASONS.label(code), [by_reason[f"reason:{code}"]])
+        for code in vocab.CLOSING_REASONS.codes()
+    ]
     check_chart(lines, reasons, position)
 
     lines = _section(pages, "De participatieladder")
-    treden = []
-    for number in range(ladder.HIGHEST, -1, -1):
-        label = ladder.trede(number).title() if number else "Nog geen meting"
-        expected = [
-            _text(truth, truth.ladder("end", number), truth.at_end, truth.at_end),
-            _text(truth, truth.ladder("start", number), truth.at_start, truth.at_start),
-        ]
-        treden.append((label, expected))
+    numbers = range(ladder.HIGHEST, -1, -1)
+    at = {
+        moment: _whole(
+            truth,
+            {f"ladder_{moment}:{n}": truth.ladder(moment, n) for n in numbers},
+            truth.at_end if moment == "end" else truth.at_start,
+        )
+        for moment in ("end", "start")
+    }
+    treden = [
+        (
+            ladder.trede(number).title() if number else "Nog geen meting",
+            [at["end"][f"ladder_end:{number}"], at["start"][f"ladder_start:{number}"]],
+        )
+        for number in numbers
+    ]
     position = check_chart(lines, treden)
     movement = truth.movement()
-    moved = []
-    for label, kind in (("Gestegen", "rose"), ("Gelijk gebleven", "same"), ("Gedaald", "fell")):
-        group = movement[kind]
-        moved.append((label, [_text(truth, group, movement["measured"], movement["measured"])]))
+    kinds = {"rose": "rose", "stayed": "same", "fell": "fell"}
+    moves = _whole(
+        truth, {name: movement[kind] for name, kind in kinds.items()}, movement["measured"]
+    )
+    moved = [
+        (label, [moves[name]])
+        for label, name in (
+            ("Gestegen", "rose"),
+            ("Gelijk gebleven", "stayed"),
+            ("Gedaald", "fell"),
+        )
+    ]
     check_chart(lines, moved, position)
 
     lines = _section(pages, "Obstakels")
@@ -271,9 +318,14 @@ def test_every_percentage_is_its_count_over_its_named_base(
     assert (median == "verborgen") == (0 < len(contacted) < MINIMUM), median
     # The table row wraps its label: the value follows the label's last words.
     joined = " ".join(lines)
-    expected_overdue = _text(truth, overdue, truth.at_end, truth.at_end)
+    contact = _whole(
+        truth,
+        {"no_recent_contact": overdue, "recent_contact": truth.at_end - overdue},
+        truth.at_end,
+    )
+    expected_overdue = contact["no_recent_contact"]
     assert f"{row} {expected_overdue} " in joined, row
-    on_time = _text(truth, truth.at_end - overdue, truth.at_end, truth.at_end)
+    on_time = contact["recent_contact"]
     check_chart(
         lines,
         [
