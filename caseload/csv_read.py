@@ -278,7 +278,10 @@ def parse_text(
     if delimiter is None:
         sample = [line.rstrip("\r\n") for line in lines[first : first + SNIFF_LINES * 5]]
         delimiter = sniff_delimiter([line for line in sample if line.strip()][:SNIFF_LINES])
-    reader = csv.reader(lines, delimiter=delimiter)
+    # A long cell is no reason to refuse a file (the file's size has its own limit); a quote
+    # that is never closed is: without strict, every line after it became one cell.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     found: list[tuple[int, list[str]]] = []
     previous_end = 0
     try:
@@ -286,7 +289,17 @@ def parse_text(
             start, previous_end = previous_end + 1, reader.line_num
             if not _is_blank(cells):
                 found.append((start, [normal_cell(cell) for cell in cells]))
-    except csv.Error:
+    except csv.Error as error:
+        if "end of data" in str(error):
+            raise ImportRejected(
+                _(
+                    'Op regel %(line)d begint een veld met een aanhalingsteken (") dat '
+                    "nergens wordt gesloten: alle regels daarna zouden in dat ene veld komen. "
+                    "Zet het tweede aanhalingsteken erbij of haal het eerste weg. Er is niets "
+                    "ingelezen."
+                )
+                % {"line": previous_end + 1}
+            ) from None
         raise ImportRejected(
             _(
                 "Regel %(line)d van het bestand kan niet worden gelezen. "

@@ -81,7 +81,28 @@ def test_headers_are_made_unique_and_never_empty() -> None:
 def test_an_open_quote_refuses_the_file_with_its_line() -> None:
     with pytest.raises(csv_read.ImportRejected) as refused:
         csv_read.parse_text('Klantnummer;Naam\nK1;"Jansen\n' + "x" * 200_000)
-    assert "kan niet worden gelezen" in refused.value.message
+    assert refused.value.message.startswith("Op regel 2 begint een veld met een aanhalingsteken")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # Never closed: every line after it would be one surname, the clients after it lost.
+        ('Klantnummer;Achternaam;Team\n1;"Jansen;Noord\n2;Pietersen;Zuid\n3;Bakker;Oost\n', 2),
+        # Closed lines later, inside another cell: the lines between would be one cell.
+        ('Klantnummer;Achternaam;Team\n1;Smit;Zuid\n2;"Jansen;Noord\n3;"Bakker";Oost\n', 3),
+    ],
+)
+def test_a_quote_that_swallows_the_next_lines_refuses_the_file(text: str, line: int) -> None:
+    with pytest.raises(csv_read.ImportRejected) as refused:
+        csv_read.parse_text(text)
+    assert f"egel {line} " in refused.value.message
+
+
+def test_a_very_long_cell_is_read_whole() -> None:
+    table = csv_read.parse_text("Klantnummer;Notitie\nK1;" + "x" * 200_000 + "\nK2;kort\n")
+    assert [cells[0] for _line, cells in table.rows] == ["K1", "K2"]
+    assert len(table.rows[0][1][1]) == 200_000
 
 
 def test_a_file_without_a_header_is_refused() -> None:
