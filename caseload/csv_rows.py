@@ -5,6 +5,7 @@ no client at all (titles, totals, footers, filler)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,30 @@ _FORMULA_START = ("=", "+", "-", "@")
 #: own export: "Afgesloten: Uitstroom naar werk", "Closed: Moved").
 _CLOSED = frozenset(
     {"afgesloten", "gesloten", "beeindigd", "uitgestroomd", "inactief", "closed", "ended"}
+)
+#: What a status column says of a running file (folded: no case, spaces or diacritics). Any
+#: other status is refused: "Overleden", "Verhuisd" or "Afgesloten per 1-3" would otherwise
+#: come in as a running file, in every worklist.
+_RUNNING = frozenset(
+    {
+        "actief",
+        "active",
+        "lopend",
+        "loopt",
+        "open",
+        "running",
+        "ongoing",
+        "begeleiding",
+        "inbegeleiding",
+        "inbehandeling",
+        "inuitvoering",
+        "intraject",
+        "traject",
+        "nieuw",
+        "new",
+        "aangemeld",
+        "intake",
+    }
 )
 
 
@@ -86,13 +111,23 @@ def parse_row(
         )
     values = {name: cell(cells, index) for name, index in columns.items()}
     status = values.pop("status", "")
-    if csv_mapping.fold(status.split(":", 1)[0]) in _CLOSED:
+    if csv_mapping.fold(re.split(r"[\s:]", status.strip(), maxsplit=1)[0]) in _CLOSED:
         # Imported, it would be a running file again, in every worklist; when and why it
         # was closed is not in a list.
         raise errors.CaseloadError(
             _(
                 "Dit dossier is afgesloten (Status: %(status)s). Trede leest alleen lopende "
                 "dossiers in."
+            )
+            % {"status": status}
+        )
+    if status and csv_mapping.fold(status) not in _RUNNING:
+        raise errors.CaseloadError(
+            _(
+                "Trede weet niet of dit dossier loopt (Status: %(status)s). Trede leest alleen "
+                "lopende dossiers in: met de status Actief, Lopend, Open of In begeleiding, of "
+                "zonder status. Loopt het wel, pas dan de status in het bestand aan of lees de "
+                "kolom Status niet in."
             )
             % {"status": status}
         )

@@ -112,6 +112,37 @@ MESSY_FILES: list[
         ],
     ),
     (
+        "a status that does not say the file runs: refused, not a running file",
+        "Klantnummer;Achternaam;Status\nK1;Jansen;Actief\nK2;Bakker;Overleden\n"
+        "K3;Smit;Afgesloten per 01-03-2026\nK4;Visser;Niet actief\nK5;Mol;In begeleiding\n"
+        "K6;Kok;\nK7;Bos;Beëindigd\n".encode(),
+        {},
+        (7, 3, 0),
+        sorted(
+            [
+                (
+                    line,
+                    f"Trede weet niet of dit dossier loopt (Status: {status}). Trede leest alleen "
+                    "lopende dossiers in: met de status Actief, Lopend, Open of In begeleiding, of "
+                    "zonder status. Loopt het wel, pas dan de status in het bestand aan of lees de "
+                    "kolom Status niet in.",
+                )
+                for line, status in (
+                    (3, "Overleden"),
+                    (5, "Niet actief"),
+                )
+            ]
+            + [
+                (
+                    line,
+                    f"Dit dossier is afgesloten (Status: {status}). Trede leest alleen lopende "
+                    "dossiers in.",
+                )
+                for line, status in ((4, "Afgesloten per 01-03-2026"), (8, "Beëindigd"))
+            ]
+        ),
+    ),
+    (
         "tab-separated UTF-16 (Excel 'Unicode-tekst')",
         "Klantnummer\tAchternaam\nK1\tØstergaard\nK2\tJansen\n".encode("utf-16"),
         {},
