@@ -55,6 +55,7 @@ _RUNNING = frozenset(
         "ongoing",
         "begeleiding",
         "inbegeleiding",
+        "inguidance",
         "inbehandeling",
         "inuitvoering",
         "intraject",
