@@ -11,6 +11,8 @@ the merged report is the sum of the bundles. The format is described in docs/bun
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -27,6 +29,8 @@ from resources.i18n import _
 
 FORMAT = "trede-team-bundle"
 VERSION = 2
+#: More clients than any municipality has: a larger count was not written by Trede.
+MAX_COUNT = 10**8
 
 
 class BundleRejected(errors.CaseloadError):
@@ -61,6 +65,9 @@ class Bundle:
     scans: tuple[ScanEntry, ...]
     #: Questionnaire (id, version) to its definition (the bundled JSON text).
     questionnaires: dict[tuple[str, str], str]
+    #: Which database the bundle was made from (see :func:`source_of`); None in bundles made
+    #: before it was written.
+    source: str | None = None
 
 
 # -- making a bundle -------------------------------------------------------------------------
@@ -124,6 +131,7 @@ def make(
         "format": FORMAT,
         "version": VERSION,
         "id": bundle_id,
+        "source": source_of(db),
         "made_on": made_on.isoformat(),
         "period": {
             "start": period.start.isoformat(),
@@ -142,6 +150,14 @@ def make(
     with db.atomic():
         audit.record(db, actor=actor, action="bundle.export", obj=f"bundle:{bundle_id}")
     return data
+
+
+def source_of(db: Database) -> str:
+    """A name for the database a bundle comes from that says nothing about it: two bundles
+    of the same database (a re-export, or one team and all teams) count the same clients."""
+    secret = db.execute(f"SELECT secret FROM {protection.SECRET_TABLE} WHERE id = 1").fetchone()
+    digest = hmac.new(bytes.fromhex(secret[0]), b"bundle-source", hashlib.sha256).hexdigest()
+    return digest[:32]
 
 
 def write(path: str | Path, data: dict[str, Any]) -> None:
@@ -216,12 +232,20 @@ def parse(data: Any, name: str) -> Bundle:
         }
         teams = tuple(str(team) for team in data["teams"])
         bundle_id = str(data["id"])
+        source = data.get("source")
+        if source is not None and not isinstance(source, str):
+            raise TypeError(source)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise _damaged(name) from error
     if base < 1 or any(len(k) != 2 for k in questionnaires):
         raise _damaged(name)
+    if any(number % base or number > MAX_COUNT for number in counts.values()):
+        # Every count of a bundle Trede made is a multiple of its base: one that is not was
+        # changed by hand and would print a small group exactly.
+        raise _damaged(name)
     return Bundle(
         id=bundle_id,
+        source=source,
         figures=figures,
         counts=counts,
         base=base,
@@ -287,6 +311,7 @@ def merge(
         if bundle.id in seen:
             raise BundleRejected(_("Dezelfde bundel is twee keer gekozen."))
         seen.add(bundle.id)
+    _refuse_overlap(bundles)
     thresholds = {bundle.figures.contacts.threshold_days for bundle in bundles}
     if len(thresholds) > 1:
         raise BundleRejected(_("De bundels gebruiken een andere grens voor ‘geen recent contact’."))
@@ -315,6 +340,27 @@ def merge(
         base=bases.pop(),
         quickscans=quickscans,
     )
+
+
+def _refuse_overlap(bundles: Sequence[Bundle]) -> None:
+    """Two bundles of one database count the same clients, unless each is of another team."""
+    for index, bundle in enumerate(bundles):
+        for other in bundles[:index]:
+            if bundle.source is None or bundle.source != other.source:
+                continue
+            team, other_team = bundle.figures.period.team, other.figures.period.team
+            if team is None or other_team is None or team == other_team:
+                raise BundleRejected(
+                    _(
+                        "Twee bundels komen uit dezelfde caseload en tellen dezelfde klanten "
+                        "(%(first)s en %(second)s): samen zou elke klant twee keer tellen. "
+                        "Kies er één, of per team één bundel."
+                    )
+                    % {
+                        "first": other_team or _("alle teams"),
+                        "second": team or _("alle teams"),
+                    }
+                )
 
 
 def write_report(

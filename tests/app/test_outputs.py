@@ -234,3 +234,38 @@ def test_file_reasons_are_translated() -> None:
         assert errors.file_reason(full) == "the disk is full"
     finally:
         i18n.set_language("nl")
+
+
+def test_two_bundles_of_one_caseload_are_not_added_up(
+    tmp_path: Path, colleague: Path, capsys
+) -> None:
+    """A re-export, or all teams beside one team, counts the same clients: the sum would say
+    twice as many clients as there are. Two teams of one caseload are two sets of clients."""
+    period = ["--from", "2025-01-01", "--to", "2025-12-31"]
+    db = database.open_database(colleague)
+    try:
+        teams = [row[0] for row in db.execute("SELECT DISTINCT team FROM clients ORDER BY team")]
+    finally:
+        db.close()
+
+    def export(name: str, *team: str) -> Path:
+        out = tmp_path / name
+        command = ["bundle", "export", "--db", str(colleague), *period, *team, "--out", str(out)]
+        assert app_main.main(command) == 0
+        return out
+
+    every, again = export("alle.json"), export("nog-eens.json")
+    first, second = export("een.json", "--team", teams[0]), export("twee.json", "--team", teams[1])
+    capsys.readouterr()
+    for pair in ((every, again), (every, first)):
+        report = tmp_path / "team.pdf"
+        code = app_main.main(["bundle", "report", *period, *map(str, pair), "--out", str(report)])
+        assert code == 1
+        assert "tellen dezelfde klanten" in capsys.readouterr().err
+        assert not report.exists()
+    report = tmp_path / "twee-teams.pdf"
+    code = app_main.main(
+        ["bundle", "report", *period, str(first), str(second), "--out", str(report)]
+    )
+    assert code == 0, capsys.readouterr().err
+    assert report.stat().st_size > 0

@@ -222,6 +222,21 @@ def test_merge_refuses_another_period_and_the_same_bundle_twice(bundle_files: li
         bundle.merge([one, late], START, END)
 
 
+@pytest.mark.parametrize("count", [263, 3, 10**30])
+def test_a_bundle_changed_by_hand_is_refused(
+    bundle_files: list[Path], tmp_path: Path, count: int
+) -> None:
+    """Trede writes every count as a multiple of the base; 263 or 3 would print a group
+    exactly, and 10**30 is no count (it stopped the report with an unexpected error)."""
+    data = json.loads(bundle_files[0].read_text(encoding="utf-8"))
+    data["counts"]["in_period"] = count
+    path = tmp_path / "aangepast.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(bundle.BundleRejected) as refusal:
+        bundle.read(path)
+    assert refusal.value.message.startswith("aangepast.json is beschadigd")
+
+
 @pytest.mark.parametrize(
     "content", ["", "{}", '{"format": "trede-team-bundle", "version": 2}', "[1, 2]", "\xff"]
 )
