@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,10 @@ def section_title(section: Section, count: int) -> str:
     return _("%(section)s (%(n)s)") % {"section": _(section.value), "n": i18n.format_number(count)}
 
 
+#: Where "Alleen mijn caseload" is kept (window.ini, beside the caseload's filters).
+_MINE_KEY = "worklist/mine"
+
+
 class WorklistPage(QWidget):
     """The page; it reads the worklist when shown and when the data under it changes."""
 
@@ -87,7 +91,9 @@ class WorklistPage(QWidget):
         self.date_label = QLabel()
         layout.addWidget(self.date_label)
         self.mine = QCheckBox()
-        self.mine.setChecked(True)
+        # As the user left it: saving the settings builds the pages again, and so does a start.
+        self.mine.setChecked(self._kept().value(_MINE_KEY, True, type=bool))
+        self.mine.toggled.connect(self._keep_mine)
         self.mine.toggled.connect(self.reload)
         layout.addWidget(self.mine)
         self.hint = QLabel()
@@ -127,6 +133,12 @@ class WorklistPage(QWidget):
         accessibility.name_widgets(self)
 
     # -- what is shown ------------------------------------------------------------------------
+
+    def _kept(self) -> QSettings:
+        return QSettings(str(self.context.paths.window_state), QSettings.Format.IniFormat)
+
+    def _keep_mine(self, checked: bool) -> None:
+        self._kept().setValue(_MINE_KEY, checked)
 
     def _set_mine_text(self) -> None:
         name = self.context.settings.user_name.strip()

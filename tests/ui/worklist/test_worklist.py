@@ -302,3 +302,27 @@ def test_esc_goes_back_to_where_the_client_was_opened(qtbot, window) -> None:
     assert window.current_page() == main_window.Page.CASELOAD
     assert caseload.stack.currentWidget() is caseload.list_page
     assert caseload.selected_client_id() == chosen.client_id
+
+
+def test_everyone_s_clients_stay_chosen_in_the_next_window(qtbot, window, day_context) -> None:
+    """Saving the settings builds the pages again, and a start builds them anew: "Alleen mijn
+    caseload" came back on each time, and the list showed one line instead of everyone's."""
+    page = _worklist(window)
+    _into_list(qtbot, page)
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not page.mine.isChecked())
+    everyone = {item.client_id for item in page.lines(Section.TODAY)}
+    window.close()
+    again = main_window.MainWindow(day_context)
+    qtbot.addWidget(again)
+    show_active(qtbot, again)
+    page = _worklist(again)
+    assert not page.mine.isChecked()
+    assert {item.client_id for item in page.lines(Section.TODAY)} == everyone
+    _into_list(qtbot, page)
+    press(qtbot, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.mine.isChecked)
+    again.close()
+    third = main_window.MainWindow(day_context)
+    qtbot.addWidget(third)
+    assert _worklist(third).mine.isChecked()
