@@ -92,7 +92,7 @@ class WorklistPage(QWidget):
         layout.addWidget(self.date_label)
         self.mine = QCheckBox()
         # As the user left it: saving the settings builds the pages again, and so does a start.
-        self.mine.setChecked(self._kept().value(_MINE_KEY, True, type=bool))
+        self.mine.setChecked(bool(self._kept().value(_MINE_KEY, True, type=bool)))
         self.mine.toggled.connect(self._keep_mine)
         self.mine.toggled.connect(self.reload)
         layout.addWidget(self.mine)
