@@ -112,6 +112,12 @@ QCheckBox:focus, QRadioButton:focus {{
     border: {ring}; border-radius: {design.RADIUS}px; padding: 1px;
 }}
 QAbstractItemView:focus, QScrollArea:focus, QTabBar:focus, QGroupBox:focus {{ border: {ring}; }}
+QComboBox {{ combobox-popup: 0; }}
+QComboBox QListView {{ qproperty-spacing: 3; }}
+QComboBox QAbstractItemView, QComboBox QAbstractItemView:focus {{
+    border: 1px solid {colours.border}; background: {colours.base}; color: {colours.text};
+    selection-background-color: {colours.accent}; selection-color: {colours.on_accent};
+}}
 QTabBar::tab:focus {{ border: {ring}; }}
 QListWidget#navigation {{
     background: {colours.panel}; border: none; padding-top: {design.SMALL_SPACING}px;
