@@ -11,8 +11,6 @@ the merged report is the sum of the bundles. The format is described in docs/bun
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -155,9 +153,7 @@ def make(
 def source_of(db: Database) -> str:
     """A name for the database a bundle comes from that says nothing about it: two bundles
     of the same database (a re-export, or one team and all teams) count the same clients."""
-    secret = db.execute(f"SELECT secret FROM {protection.SECRET_TABLE} WHERE id = 1").fetchone()
-    digest = hmac.new(bytes.fromhex(secret[0]), b"bundle-source", hashlib.sha256).hexdigest()
-    return digest[:32]
+    return protection.database_tag(db, "bundle-source")
 
 
 def write(path: str | Path, data: dict[str, Any]) -> None:

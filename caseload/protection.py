@@ -70,6 +70,11 @@ def _secret(db: Database) -> bytes:
     return bytes.fromhex(row[0])
 
 
+def database_tag(db: Database, label: str) -> str:
+    """A name for this database under ``label`` that says nothing about it (32 hex digits)."""
+    return hmac.new(_secret(db), label.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 # Remembered: a report with trends counts the same clients in up to ten stretches of time.
 @functools.lru_cache(maxsize=1 << 18)
 def record_key(secret: bytes, client_id: int) -> int:
