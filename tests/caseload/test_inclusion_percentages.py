@@ -156,10 +156,12 @@ def _text(
         return "verborgen"
     number = i18n.format_number(printed)
     printed_base = None if base is None else truth.printed(base)
-    if base is None or printed_base is None or printed_base == 0 or withheld:
+    if base is None or printed_base is None or printed_base == 0:
         return number
     if printed_base < 3 * MINIMUM:
         return f"{number} (te weinig)"
+    if withheld:  # beside a hidden part of the same whole: the count alone
+        return number
     share = math.floor(100 * len(part) / len(base) + 0.5) / 100
     return f"{number} ({i18n.format_percent(share)})"
 
