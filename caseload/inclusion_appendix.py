@@ -244,6 +244,20 @@ def definitions(data: ReportData, styles: StyleSheet1) -> list[Any]:
             if data.bundled is None
             else cover.bundled_rounding(data),
         ),
+    ]
+    if data.shown.withheld:  # a count with '(verborgen)' beside it is in this report
+        items.append(
+            (
+                _("Percentage verborgen"),
+                _(
+                    "Is een deel van een geheel verborgen (bijvoorbeeld Gedaald naast Gestegen "
+                    "en Gelijk gebleven), dan staat bij het kleinste andere deel het aantal met "
+                    "‘(verborgen)’ in plaats van het percentage: anders zou 100% min de andere "
+                    "percentages het verborgen deel laten zien."
+                ),
+            )
+        )
+    items += [
         (
             _("Bron"),
             _(

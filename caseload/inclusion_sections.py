@@ -50,10 +50,13 @@ class ReportData:
         return cells.share_text(self.shown, part, base)
 
     def count_share(self, part: str, base: str) -> str:
-        """'1.234 (21%)', '20 (te weinig)' over too small a base, or 'verborgen'."""
+        """'1.234 (21%)', '20 (te weinig)' over too small a base, '20 (verborgen)' beside a
+        hidden part of the same whole, or 'verborgen'."""
         if not self.shown.shown(part):
             return hidden_text()
         state = self.shown.share_state(part, base)
+        if state is protection.ShareState.HIDDEN and self.shown.shown(base):
+            return _("%(count)s (%(share)s)") % {"count": self.count(part), "share": hidden_text()}
         if state not in (protection.ShareState.SHOWN, protection.ShareState.TOO_FEW):
             return self.count(part)
         return _("%(count)s (%(share)s)") % {

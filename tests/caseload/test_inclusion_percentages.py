@@ -160,8 +160,8 @@ def _text(
         return number
     if printed_base < 3 * MINIMUM:
         return f"{number} (te weinig)"
-    if withheld:  # beside a hidden part of the same whole: the count alone
-        return number
+    if withheld:  # beside a hidden part of the same whole
+        return f"{number} (verborgen)"
     share = math.floor(100 * len(part) / len(base) + 0.5) / 100
     return f"{number} ({i18n.format_percent(share)})"
 
