@@ -32,6 +32,8 @@ MIXED = "utf-8+cp1252"
 SNIFF_LINES = 20
 #: A file larger than this is not a caseload export (1 million clients is about 200 MB).
 MAX_BYTES = 512 * 1024 * 1024
+# A long cell is no reason to refuse a file (the file's size has its own limit).
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 
 @dataclass(frozen=True)
@@ -278,9 +280,8 @@ def parse_text(
     if delimiter is None:
         sample = [line.rstrip("\r\n") for line in lines[first : first + SNIFF_LINES * 5]]
         delimiter = sniff_delimiter([line for line in sample if line.strip()][:SNIFF_LINES])
-    # A long cell is no reason to refuse a file (the file's size has its own limit); a quote
-    # that is never closed is: without strict, every line after it became one cell.
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    # A quote that is never closed refuses the file: without strict, every line after it
+    # became one cell.
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     found: list[tuple[int, list[str]]] = []
     previous_end = 0

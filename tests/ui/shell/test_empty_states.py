@@ -33,10 +33,12 @@ def test_quickscan_without_scans_points_to_the_scan_tab(qtbot, window) -> None:
     page.tabs.setCurrentWidget(page.history)
     qtbot.waitUntil(page.history.empty.isVisible)
     assert "tabblad Scan (Alt+S)" in page.history.empty.text()
-    page.tabs.setCurrentWidget(page.compare_scans)
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Scans &vergelijken
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.compare_scans)
     qtbot.waitUntil(lambda: "tabblad Scan (Alt+S)" in page.compare_scans.message.text())
     assert not page.compare_scans.body.isVisible()
-    page.tabs.setCurrentWidget(page.compare_roles)
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Rollen vergelijken
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.compare_roles)
     qtbot.waitUntil(lambda: "tabblad Scan (Alt+S)" in page.compare_roles.message.text())
     assert page.compare_roles.message.isVisible()
     assert not page.compare_roles.theme_table.isVisible()
